@@ -1,0 +1,53 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <xuncha/core/diagnostic.hpp>
+#include <xuncha/model/model.hpp>
+
+namespace xuncha::load {
+
+/// What an input file may hold.
+enum class InputRole : std::uint8_t {
+  data,      ///< any kind
+  policy,    ///< --policy FILE: only `kind: policy`
+  calendar,  ///< --calendar FILE: only `kind: calendar` (kind and version may be omitted)
+};
+
+/// One input: a path to read, or text already read (standard input, tests, fuzzers).
+struct InputFile {
+  std::string name;
+  std::optional<std::string> text;
+  InputRole role = InputRole::data;
+};
+
+struct LoadOptions {
+  unsigned jobs = 1;                                ///< files parsed in parallel
+  std::size_t max_file_bytes = 512u * 1024 * 1024;  ///< larger files are refused
+};
+
+/// The data set and every diagnostic found while building it.
+struct LoadResult {
+  Dataset data;
+  std::vector<Diagnostic> diagnostics;  ///< sorted; all are errors
+  bool ok() const { return diagnostics.empty(); }
+};
+
+/// Expands paths: a folder gives its `*.yaml`/`*.yml` files recursively, sorted; "-" is kept
+/// as is for the caller to read. Problems (missing path, unreadable folder) become diagnostics.
+std::vector<InputFile> expand_paths(const std::vector<std::string>& paths,
+                                    std::vector<Diagnostic>& diagnostics);
+
+/// Reads, parses and decodes every input, then checks ids and references across files.
+/// The output is identical for every `jobs`.
+LoadResult load(std::vector<InputFile> inputs, const LoadOptions& options = {});
+
+/// Validates UTF-8; returns an empty string when fine, else the problem (GBK hint included).
+/// Sets line/column (1-based) of the first bad byte.
+std::string check_encoding(std::string_view text, int& line, int& column);
+
+/// Names of every `kind:` the loader accepts.
+const std::vector<std::string_view>& known_kinds();
+
+}  // namespace xuncha::load

@@ -1,0 +1,187 @@
+#pragma once
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include <xuncha/core/date.hpp>
+#include <xuncha/core/diagnostic.hpp>
+#include <xuncha/model/policy.hpp>
+
+namespace xuncha {
+
+/// A node's position: index into Dataset::files plus 1-based line and column (line 0: none).
+struct Mark {
+  std::uint32_t file = 0;
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
+};
+
+/// Where a record came from: its own node, its YAML path, and the marks of its fields.
+struct Source {
+  Mark at;
+  std::string path;  ///< e.g. "tours[3]"
+  std::vector<std::pair<std::string, Mark>> fields;
+
+  /// Returns the mark of `field` ("members[2]", "milestones.feedback"), or of the record.
+  Mark field(std::string_view name) const;
+};
+
+enum class RegionClass : std::uint8_t { city, prefecture, direct_city, forestry };
+inline constexpr std::array<std::string_view, 4> region_class_names{"city", "prefecture",
+                                                                    "direct_city", "forestry"};
+inline constexpr std::array<std::string_view, 4> region_class_zh{"市", "州", "直管市", "林区"};
+
+struct Region {
+  std::string id;
+  std::string name;
+  RegionClass cls = RegionClass::city;
+  int counties = 0;
+  std::optional<int> days;  ///< override of the class default
+  int risk = 3;             ///< 1..5
+  Source src;
+};
+
+struct Unit {
+  std::string id;
+  std::string name;
+  bool committee_member = false;
+  bool emergency_management = false;
+  std::string region;  ///< empty for provincial units
+  Source src;
+};
+
+/// Cadre rank, ordered from lowest to highest.
+enum class Rank : std::uint8_t { none, section, deputy_division, division, deputy_bureau, bureau };
+inline constexpr std::array<std::string_view, 6> rank_zh{"none", "科级", "副处", "正处", "副厅", "正厅"};
+
+/// True for 正厅 and 副厅 (厅级).
+inline bool is_bureau_level(Rank r) { return r == Rank::bureau || r == Rank::deputy_bureau; }
+/// True for 正处 and 副处 (处级).
+inline bool is_division_level(Rank r) { return r == Rank::division || r == Rank::deputy_division; }
+
+struct ExpertEntry {
+  std::string pool_id;
+  std::string field;
+};
+
+struct Person {
+  std::string id;
+  std::string name;
+  std::string unit;
+  Rank rank = Rank::none;
+  bool serving = true;
+  bool safety_supervision = false;
+  std::string home_region;
+  std::optional<ExpertEntry> expert;
+  Source src;
+};
+
+struct Appointment {
+  std::string id;
+  std::string person;
+  std::string tour;
+  Date date{};
+  Source src;
+};
+
+/// The roles a person can hold on a team.
+enum class Role : std::uint8_t { leader, deputy, liaison, member, expert };
+inline constexpr std::array<std::string_view, 5> role_names{"leader", "deputies", "liaison",
+                                                            "members", "experts"};
+inline constexpr std::array<std::string_view, 5> role_zh{"组长", "副组长", "联络员", "成员", "专家"};
+
+struct Team {
+  std::string id;
+  std::string cycle;
+  std::array<std::vector<std::string>, 5> roles;  ///< indexed by Role
+  Source src;
+
+  const std::vector<std::string>& of(Role r) const { return roles[static_cast<std::size_t>(r)]; }
+  /// Everyone on the team, in role order, duplicates kept.
+  std::vector<std::pair<Role, std::string>> everyone() const;
+};
+
+enum class TourKind : std::uint8_t { regular, irregular };
+enum class Body : std::uint8_t { province, state_council };
+
+/// The procedure's dated events, in their required order (IV.2).
+enum class Milestone : std::uint8_t {
+  notified, trained, work_plan_approved, published, entry_announced, report_submitted,
+  report_approved, feedback, rectification_plan, rectification_results, archived, look_back
+};
+inline constexpr std::size_t milestone_count = 12;
+inline constexpr std::array<std::string_view, milestone_count> milestone_names{
+    "notified", "trained", "work_plan_approved", "published", "entry_announced",
+    "report_submitted", "report_approved", "feedback", "rectification_plan",
+    "rectification_results", "archived", "look_back"};
+inline constexpr std::array<std::string_view, milestone_count> milestone_zh{
+    "提前告知", "集中培训", "工作计划审批", "省级媒体公开", "市级媒体公布进驻",
+    "报送巡查报告", "报告审定", "巡查反馈", "报送整改方案",
+    "报送整改结果", "资料归档", "回头看"};
+
+struct Extension {
+  int days = 0;
+  std::string approval;
+};
+
+struct Tour {
+  std::string id;
+  std::string region;
+  TourKind kind = TourKind::regular;
+  Body body = Body::province;
+  int year = 0;
+  std::string team;
+  std::optional<Date> start;
+  std::optional<Date> end;
+  std::optional<Extension> extension;
+  bool serious = false;
+  bool planned = false;  ///< came from a `kind: schedule` document
+  std::array<std::optional<Date>, milestone_count> milestones{};
+  Source src;
+
+  const std::optional<Date>& at(Milestone m) const { return milestones[static_cast<std::size_t>(m)]; }
+};
+
+/// Facts of one notice year of the working-day calendar.
+struct CalendarYear {
+  int year = 0;
+  std::vector<Date> holidays;
+  std::vector<Date> workdays;
+};
+
+/// The whole data set: the union of every input, with id indexes.
+struct Dataset {
+  std::vector<std::string> files;  ///< Mark::file indexes into this
+  std::vector<Region> regions;
+  std::vector<Unit> units;
+  std::vector<Person> people;
+  std::vector<Appointment> appointments;
+  std::vector<Team> teams;
+  std::vector<Tour> tours;
+  std::vector<CalendarYear> calendar_years;  ///< from `kind: calendar` documents in the inputs
+  Policy policy;
+
+  std::unordered_map<std::string, std::size_t> region_index, unit_index, person_index,
+      appointment_index, team_index, tour_index;
+
+  /// Rebuilds the id indexes (first occurrence wins).
+  void reindex();
+  /// Turns a mark into a file:line:column location.
+  Location locate(Mark m) const;
+
+  const Region* region(std::string_view id) const;
+  const Unit* unit(std::string_view id) const;
+  const Person* person(std::string_view id) const;
+  const Team* team(std::string_view id) const;
+  const Tour* tour(std::string_view id) const;
+};
+
+/// Days on site allowed for `r` under `p` (region override, else the class default).
+int days_allowed(const Region& r, const Policy& p);
+
+}  // namespace xuncha

@@ -1,0 +1,35 @@
+#pragma once
+#include <map>
+#include <string>
+
+#include <xuncha/core/diagnostic.hpp>
+
+namespace xuncha {
+
+/// Every number of the regulation, defaulting to the regulation's value (DOMAIN.md).
+/// A `kind: policy` document or `--policy FILE` overrides any of them.
+struct Policy {
+  std::string province = "XX省";        ///< shown in titles
+  int regions_expected = 17;            ///< II.1 / II.3: regions to cover
+  int coverage_years = 5;               ///< II.3: every region within 5 years
+  int cadence_years = 2;                ///< II.3: regular rounds every 2 years (in principle)
+  int team_min = 5;                     ///< II.2: team size
+  int team_max = 7;
+  int days_city = 15;                   ///< II.3: days on site, 市
+  int days_prefecture = 15;             ///< 州
+  int days_direct_city = 7;             ///< 直管市
+  int days_forestry = 7;                ///< 林区
+  int report_workdays = 15;             ///< IV.2.4: report within 15 working days after the end
+  int rectification_plan_workdays = 20; ///< IV.2.7: plan within 20 working days after feedback
+  int rectification_results_months = 2; ///< IV.2.7: results within two months after feedback
+  bool roll_forward_to_workday = true;  ///< a month period ending on a day off ends on the next working day
+  int preparation_lead_workdays = 0;    ///< preparation steps at least this many working days before the start
+  bool archive_with_report = true;      ///< archive handed over with the report (else: by the report deadline + archive_workdays)
+  int archive_workdays = 0;             ///< used when archive_with_report is false: working days after the end
+  int look_back_months = 12;            ///< look-back within this many months of feedback for serious tours
+  bool conflict_of_interest = true;     ///< 回避: nobody inspects their unit's or home region
+  int due_soon_workdays = 5;            ///< deadlines: default of --within
+  std::map<std::string, Severity> rule_severity;  ///< per-rule overrides ("off" disables)
+};
+
+}  // namespace xuncha

@@ -1,0 +1,17 @@
+#pragma once
+#include <span>
+#include <vector>
+
+#include <xuncha/rules/registry.hpp>
+
+namespace xuncha::rules {
+
+/// Input rules (L0xx): reported by the loader; listed here so `xuncha rule` explains them.
+std::span<const RuleInfo> input_rules();
+
+/// Coverage and procedure-order rules (C1xx, II.1–II.3, IV.2).
+std::span<const RuleInfo> coverage_rules();
+/// Checks the coverage rules over the whole data set.
+void check_coverage(const CheckContext& ctx, std::vector<Diagnostic>& out);
+
+}  // namespace xuncha::rules

@@ -1,0 +1,29 @@
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace xuncha::text {
+
+/// Columns `s` takes in a terminal: East Asian wide characters count two (utf8proc).
+std::size_t display_width(std::string_view s);
+
+/// Pads `s` with spaces on the right (or left) to `width` columns.
+std::string pad(std::string_view s, std::size_t width, bool right_align = false);
+
+/// A plain-text table whose columns line up for CJK text.
+class Table {
+ public:
+  explicit Table(std::vector<std::string> header, std::vector<bool> right_align = {});
+  void add(std::vector<std::string> row);
+  /// Renders with two spaces between columns and a rule under the header.
+  std::string render() const;
+  bool empty() const { return rows_.empty(); }
+
+ private:
+  std::vector<std::string> header_;
+  std::vector<bool> right_;
+  std::vector<std::vector<std::string>> rows_;
+};
+
+}  // namespace xuncha::text

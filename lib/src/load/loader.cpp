@@ -1,0 +1,1203 @@
+#include <xuncha/load/loader.hpp>
+
+#include <xuncha/core/suggest.hpp>
+#include <xuncha/load/yaml_tree.hpp>
+#include <xuncha/rules/registry.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <charconv>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <map>
+#include <set>
+#include <sys/stat.h>
+#include <thread>
+
+namespace xuncha::load {
+namespace fs = std::filesystem;
+namespace {
+
+using Type = YNode::Type;
+
+// ---- reading -------------------------------------------------------------------------------
+
+Diagnostic input_error(std::string_view rule, std::string file, int line, int column,
+                       Message message) {
+  Diagnostic d;
+  d.rule = std::string(rule);
+  d.severity = Severity::error;
+  d.where = {std::move(file), line, column};
+  d.message = std::move(message);
+  return d;
+}
+
+// Reads a regular file; refuses folders, FIFOs and devices so a run never blocks on them.
+std::optional<std::string> read_file(const std::string& path, std::size_t max_bytes,
+                                     Message& why) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) {
+    why = {fmt::format("无法读取文件：{}", std::strerror(errno)),
+           fmt::format("cannot read file: {}", std::strerror(errno))};
+    return std::nullopt;
+  }
+  if (!S_ISREG(st.st_mode)) {
+    why = {"不是普通文件（文件夹、管道或设备），无法作为输入",
+           "not a regular file (a folder, FIFO or device); expected a YAML file"};
+    return std::nullopt;
+  }
+  if (static_cast<std::size_t>(st.st_size) > max_bytes) {
+    why = {fmt::format("文件过大（{} 字节，上限 {} 字节）", st.st_size, max_bytes),
+           fmt::format("file too large ({} bytes; the limit is {} bytes)", st.st_size, max_bytes)};
+    return std::nullopt;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    why = {fmt::format("无法读取文件：{}", std::strerror(errno)),
+           fmt::format("cannot read file: {}", std::strerror(errno))};
+    return std::nullopt;
+  }
+  std::string text;
+  text.resize(static_cast<std::size_t>(st.st_size));
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<std::size_t>(in.gcount()));
+  return text;
+}
+
+// ---- decoded records of one file ---------------------------------------------------------
+
+struct FileData {
+  std::vector<Region> regions;
+  std::vector<Unit> units;
+  std::vector<Person> people;
+  std::vector<Appointment> appointments;
+  std::vector<Team> teams;
+  std::vector<Tour> tours;
+  std::vector<CalendarYear> calendar_years;
+  std::vector<std::function<void(Policy&)>> policy;
+  std::vector<Diagnostic> diagnostics;
+};
+
+const std::vector<std::string_view> kinds = {"appointments", "calendar", "people", "policy",
+                                             "regions", "schedule", "teams", "tours", "units"};
+
+struct Entry {
+  std::string_view key;
+  std::uint32_t key_node;
+  std::uint32_t value;
+};
+
+// Decodes the documents of one file into records, reporting every problem it meets.
+class Decoder {
+ public:
+  Decoder(std::string file_name, std::uint32_t file_index, FileData& out)
+      : file_(std::move(file_name)), file_index_(file_index), out_(out) {}
+
+  void document(const YDocument& doc, InputRole role) {
+    doc_ = &doc;
+    budget_ = 64 * doc.nodes.size() + 4096;
+    const YNode& root = doc.node(doc.root);
+    if (root.type != Type::map) {
+      if (root.type == Type::null) {
+        error("L009", root, "", {"文档为空：需要 kind: 与 version: 开头的映射",
+                                 "empty document: expected a map starting with kind: and version:"});
+      } else {
+        error("L002", root, "", {"文档顶层应为映射（kind:、version: 及数据）",
+                                 "expected a map (kind:, version: and the data) at the top of the document"});
+      }
+      return;
+    }
+    auto entries = map_entries(root, "");
+    const Entry* kind_entry = find(entries, "kind");
+    std::string kind;
+    if (!kind_entry) {
+      if (role == InputRole::calendar) {
+        kind = "calendar";
+      } else {
+        missing(root, "", "kind");
+        return;
+      }
+    } else if (auto k = scalar_text(kind_entry->value, "kind")) {
+      kind = *k;
+    } else {
+      return;
+    }
+    if (std::find(kinds.begin(), kinds.end(), kind) == kinds.end()) {
+      auto hint = closest_match(kind, kinds);
+      error("L010", doc.node(kind_entry->value), "kind",
+            {fmt::format("未知的 kind「{}」{}；可用：{}", kind, did_you_mean_zh(hint), join(kinds)),
+             fmt::format("unknown kind '{}'{}; expected one of: {}", kind, did_you_mean_en(hint),
+                         join(kinds))});
+      return;
+    }
+    if (role == InputRole::policy && kind != "policy") {
+      error("L010", doc.node(kind_entry->value), "kind",
+            {fmt::format("--policy 文件只能包含 kind: policy，而不是「{}」", kind),
+             fmt::format("a --policy file holds only kind: policy, not '{}'", kind)});
+      return;
+    }
+    if (role == InputRole::calendar && kind != "calendar") {
+      error("L010", doc.node(kind_entry->value), "kind",
+            {fmt::format("--calendar 文件只能包含 kind: calendar，而不是「{}」", kind),
+             fmt::format("a --calendar file holds only kind: calendar, not '{}'", kind)});
+      return;
+    }
+    const Entry* version = find(entries, "version");
+    if (!version) {
+      if (!(role == InputRole::calendar && !kind_entry)) {
+        missing(root, "", "version");
+        return;
+      }
+    } else if (auto v = integer(version->value, "version")) {
+      if (*v != 1) {
+        error("L011", doc.node(version->value), "version",
+              {fmt::format("不支持的版本 {}；本程序读取 version: 1", *v),
+               fmt::format("unsupported version {}; this xuncha reads version: 1", *v)});
+        return;
+      }
+    } else {
+      return;
+    }
+
+    if (kind == "policy") return policy(entries);
+    if (kind == "calendar") return calendar(entries);
+    if (kind == "schedule") return schedule(entries);
+    std::vector<std::string_view> allowed{"kind", "version", kind};
+    check_keys(entries, "", allowed);
+    const Entry* list = find(entries, kind);
+    if (!list) return missing(root, "", kind);
+    auto items = sequence(list->value, kind);
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      std::string path = fmt::format("{}[{}]", kind, i);
+      if (kind == "regions") region(items[i], path);
+      else if (kind == "units") unit(items[i], path);
+      else if (kind == "people") person(items[i], path);
+      else if (kind == "appointments") appointment(items[i], path);
+      else if (kind == "teams") team(items[i], path);
+      else if (kind == "tours") tour(items[i], path, false);
+    }
+  }
+
+  void error(std::string_view rule, const YNode& at, std::string path, Message m) {
+    auto d = input_error(rule, file_, static_cast<int>(at.line), static_cast<int>(at.column),
+                         std::move(m));
+    d.yaml_path = std::move(path);
+    out_.diagnostics.push_back(std::move(d));
+  }
+
+ private:
+  // ---- generic helpers ----
+  static std::string join(const std::vector<std::string_view>& v) {
+    std::string s;
+    for (auto x : v) {
+      if (!s.empty()) s += ", ";
+      s += x;
+    }
+    return s;
+  }
+  static std::string did_you_mean_zh(const std::string& hint) {
+    return hint.empty() ? "" : fmt::format("（是否想写「{}」？）", hint);
+  }
+  static std::string did_you_mean_en(const std::string& hint) {
+    return hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint);
+  }
+  static std::string child_path(std::string_view path, std::string_view key) {
+    return path.empty() ? std::string(key) : fmt::format("{}.{}", path, key);
+  }
+  static std::string_view type_name_en(Type t) {
+    switch (t) {
+      case Type::null: return "nothing";
+      case Type::scalar: return "a scalar";
+      case Type::sequence: return "a list";
+      case Type::map: return "a map";
+    }
+    return "?";
+  }
+  static std::string_view type_name_zh(Type t) {
+    switch (t) {
+      case Type::null: return "空值";
+      case Type::scalar: return "标量";
+      case Type::sequence: return "列表";
+      case Type::map: return "映射";
+    }
+    return "?";
+  }
+
+  bool spend() {
+    if (budget_ == 0) return false;
+    if (--budget_ == 0) {
+      error("L015", doc_->node(doc_->root), "",
+            {"别名展开过多（疑似“十亿笑声”别名炸弹），已停止读取该文档",
+             "too many alias expansions (an alias bomb?); stopped reading this document"});
+      return false;
+    }
+    return true;
+  }
+
+  void wrong_type(const YNode& n, std::string_view path, std::string_view want_zh,
+                  std::string_view want_en) {
+    error("L002", n, std::string(path),
+          {fmt::format("「{}」类型错误：应为{}，实际是{}", path, want_zh, type_name_zh(n.type)),
+           fmt::format("wrong type for '{}': expected {}, found {}", path, want_en,
+                       n.type == Type::scalar ? fmt::format("'{}'", n.value)
+                                              : std::string(type_name_en(n.type)))});
+  }
+
+  void missing(const YNode& map, std::string_view path, std::string_view key) {
+    error("L003", map, child_path(path, key),
+          {fmt::format("缺少必填字段「{}」", child_path(path, key)),
+           fmt::format("missing required field '{}'", child_path(path, key))});
+  }
+
+  // Entries of a map, with merge keys (<<) expanded and duplicate keys reported.
+  std::vector<Entry> map_entries(const YNode& map, std::string_view path) {
+    std::vector<Entry> out;
+    std::set<std::string_view> seen;
+    std::vector<Entry> merged;
+    for (std::uint32_t k = 0; k + 1 < map.count; k += 2) {
+      if (!spend()) return out;
+      auto key_index = doc_->child(map, k);
+      auto value_index = doc_->child(map, k + 1);
+      const YNode& key = doc_->node(key_index);
+      if (key.type != Type::scalar) {
+        wrong_type(key, path, "字符串键", "a string key");
+        continue;
+      }
+      if (key.value == "<<" && !key.quoted) {
+        collect_merge(value_index, path, merged, 0);
+        continue;
+      }
+      if (!seen.insert(key.value).second) {
+        error("L014", key, child_path(path, key.value),
+              {fmt::format("重复的键「{}」", key.value),
+               fmt::format("duplicate key '{}' in the same map", key.value)});
+        continue;
+      }
+      out.push_back({key.value, key_index, value_index});
+    }
+    for (const auto& e : merged)
+      if (seen.insert(e.key).second) out.push_back(e);
+    return out;
+  }
+
+  void collect_merge(std::uint32_t index, std::string_view path, std::vector<Entry>& merged,
+                     int depth) {
+    const YNode& n = doc_->node(index);
+    if (depth > 8 || !spend()) return;
+    if (n.type == Type::map) {
+      for (std::uint32_t k = 0; k + 1 < n.count; k += 2) {
+        if (!spend()) return;
+        const YNode& key = doc_->node(doc_->child(n, k));
+        if (key.type != Type::scalar) continue;
+        if (key.value == "<<") {
+          collect_merge(doc_->child(n, k + 1), path, merged, depth + 1);
+          continue;
+        }
+        merged.push_back({key.value, doc_->child(n, k), doc_->child(n, k + 1)});
+      }
+    } else if (n.type == Type::sequence) {
+      for (std::uint32_t k = 0; k < n.count; ++k) collect_merge(doc_->child(n, k), path, merged, depth + 1);
+    } else {
+      wrong_type(n, child_path(path, "<<"), "映射或映射列表", "a map or a list of maps");
+    }
+  }
+
+  static const Entry* find(const std::vector<Entry>& entries, std::string_view key) {
+    for (const auto& e : entries)
+      if (e.key == key) return &e;
+    return nullptr;
+  }
+
+  void check_keys(const std::vector<Entry>& entries, std::string_view path,
+                  const std::vector<std::string_view>& allowed) {
+    for (const auto& e : entries) {
+      if (std::find(allowed.begin(), allowed.end(), e.key) != allowed.end()) continue;
+      auto hint = closest_match(e.key, allowed);
+      error("L004", doc_->node(e.key_node), child_path(path, e.key),
+            {fmt::format("未知字段「{}」{}；此处可用：{}", e.key, did_you_mean_zh(hint), join(allowed)),
+             fmt::format("unknown field '{}'{}; expected one of: {}", e.key, did_you_mean_en(hint),
+                         join(allowed))});
+    }
+  }
+
+  std::vector<std::uint32_t> sequence(std::uint32_t index, std::string_view path) {
+    const YNode& n = doc_->node(index);
+    std::vector<std::uint32_t> out;
+    if (n.type == Type::null) return out;
+    if (n.type != Type::sequence) {
+      wrong_type(n, path, "列表", "a list");
+      return out;
+    }
+    out.reserve(n.count);
+    for (std::uint32_t k = 0; k < n.count; ++k) {
+      if (!spend()) break;
+      out.push_back(doc_->child(n, k));
+    }
+    return out;
+  }
+
+  std::optional<std::string> scalar_text(std::uint32_t index, std::string_view path) {
+    const YNode& n = doc_->node(index);
+    if (n.type != Type::scalar) {
+      wrong_type(n, path, "文本", "a text");
+      return std::nullopt;
+    }
+    return n.value;
+  }
+
+  std::optional<long long> integer(std::uint32_t index, std::string_view path,
+                                   long long lo = -1000000000LL, long long hi = 1000000000LL) {
+    const YNode& n = doc_->node(index);
+    if (n.type != Type::scalar || n.quoted) {
+      wrong_type(n, path, "整数", "an integer");
+      return std::nullopt;
+    }
+    long long v = 0;
+    const char* b = n.value.data();
+    const char* e = b + n.value.size();
+    if (b != e && *b == '+') ++b;
+    auto [p, ec] = std::from_chars(b, e, v);
+    if (ec == std::errc::result_out_of_range) {
+      error("L013", n, std::string(path),
+            {fmt::format("「{}」数值超出范围：{}（允许 {}–{}）", path, n.value, lo, hi),
+             fmt::format("'{}' is out of range: {} (allowed {}–{})", path, n.value, lo, hi)});
+      return std::nullopt;
+    }
+    if (ec != std::errc{} || p != e || b == e) {
+      wrong_type(n, path, "整数", "an integer");
+      return std::nullopt;
+    }
+    if (v < lo || v > hi) {
+      error("L013", n, std::string(path),
+            {fmt::format("「{}」数值超出范围：{}（允许 {}–{}）", path, v, lo, hi),
+             fmt::format("'{}' is out of range: {} (allowed {}–{})", path, v, lo, hi)});
+      return std::nullopt;
+    }
+    return v;
+  }
+
+  std::optional<bool> boolean(std::uint32_t index, std::string_view path) {
+    const YNode& n = doc_->node(index);
+    if (n.type == Type::scalar && !n.quoted) {
+      static const std::vector<std::string_view> yes{"true", "True", "TRUE", "yes", "Yes", "YES"};
+      static const std::vector<std::string_view> no{"false", "False", "FALSE", "no", "No", "NO"};
+      if (std::find(yes.begin(), yes.end(), n.value) != yes.end()) return true;
+      if (std::find(no.begin(), no.end(), n.value) != no.end()) return false;
+    }
+    wrong_type(n, path, "布尔值（true 或 false）", "true or false");
+    return std::nullopt;
+  }
+
+  std::optional<Date> date_value(std::uint32_t index, std::string_view path) {
+    const YNode& n = doc_->node(index);
+    if (n.type != Type::scalar) {
+      wrong_type(n, path, "日期（YYYY-MM-DD）", "a date (YYYY-MM-DD)");
+      return std::nullopt;
+    }
+    DateError why{};
+    auto d = parse_iso_date(n.value, &why);
+    if (d) return d;
+    Message m;
+    switch (why) {
+      case DateError::impossible:
+        m = {fmt::format("「{}」不是真实存在的日期：{}", path, n.value),
+             fmt::format("'{}' is not a real date: {}", path, n.value)};
+        break;
+      case DateError::out_of_range:
+        m = {fmt::format("「{}」年份超出支持范围 {}–{}：{}", path, min_year, max_year, n.value),
+             fmt::format("'{}' has a year outside {}–{}: {}", path, min_year, max_year, n.value)};
+        break;
+      default:
+        m = {fmt::format("「{}」日期格式应为 YYYY-MM-DD（如 2026-03-01），实际是「{}」", path, n.value),
+             fmt::format("'{}' must be an ISO date YYYY-MM-DD (e.g. 2026-03-01), found '{}'", path,
+                         n.value)};
+    }
+    error("L007", n, std::string(path), std::move(m));
+    return std::nullopt;
+  }
+
+  template <std::size_t N>
+  std::optional<std::size_t> choice(std::uint32_t index, std::string_view path,
+                                    const std::array<std::string_view, N>& names,
+                                    const std::vector<std::pair<std::string_view, std::size_t>>& aliases = {}) {
+    auto text = scalar_text(index, path);
+    if (!text) return std::nullopt;
+    for (std::size_t i = 0; i < N; ++i)
+      if (names[i] == *text) return i;
+    for (const auto& [alias, value] : aliases)
+      if (alias == *text) return value;
+    std::vector<std::string_view> all(names.begin(), names.end());
+    for (const auto& a : aliases) all.push_back(a.first);
+    auto hint = closest_match(*text, all);
+    std::vector<std::string_view> shown(names.begin(), names.end());
+    error("L013", doc_->node(index), std::string(path),
+          {fmt::format("「{}」取值无效：「{}」{}；可用：{}", path, *text, did_you_mean_zh(hint), join(shown)),
+           fmt::format("invalid value '{}' for '{}'{}; expected one of: {}", *text, path,
+                       did_you_mean_en(hint), join(shown))});
+    return std::nullopt;
+  }
+
+  Mark mark_of(std::uint32_t index) const {
+    const YNode& n = doc_->node(index);
+    return {file_index_, n.line, n.column};
+  }
+
+  // A record's map: checks keys, requires some, records field marks.
+  struct Record {
+    std::vector<Entry> entries;
+    Source src;
+    bool ok = false;
+  };
+
+  Record record(std::uint32_t index, const std::string& path,
+                const std::vector<std::string_view>& allowed,
+                const std::vector<std::string_view>& required) {
+    Record r;
+    const YNode& n = doc_->node(index);
+    r.src.at = mark_of(index);
+    r.src.path = path;
+    if (n.type != Type::map) {
+      wrong_type(n, path, "映射", "a map");
+      return r;
+    }
+    r.entries = map_entries(n, path);
+    check_keys(r.entries, path, allowed);
+    r.ok = true;
+    for (auto key : required) {
+      if (!find(r.entries, key)) {
+        missing(n, path, key);
+        r.ok = false;
+      }
+    }
+    for (const auto& e : r.entries) r.src.fields.emplace_back(std::string(e.key), mark_of(e.value));
+    return r;
+  }
+
+  std::optional<std::string> text_field(Record& r, std::string_view key) {
+    auto e = find(r.entries, key);
+    if (!e) return std::nullopt;
+    auto v = scalar_text(e->value, child_path(r.src.path, key));
+    if (!v) r.ok = false;
+    return v;
+  }
+  template <class F>
+  void field(Record& r, std::string_view key, F&& f) {
+    if (auto e = find(r.entries, key)) {
+      if (!f(e->value, child_path(r.src.path, key))) r.ok = false;
+    }
+  }
+
+  // A list of ids; a single scalar is accepted as a list of one.
+  bool id_list(Record& r, std::string_view key, std::vector<std::string>& out) {
+    auto e = find(r.entries, key);
+    if (!e) return true;
+    std::string path = child_path(r.src.path, key);
+    const YNode& n = doc_->node(e->value);
+    if (n.type == Type::scalar) {
+      out.push_back(n.value);
+      r.src.fields.emplace_back(fmt::format("{}[0]", key), mark_of(e->value));
+      return true;
+    }
+    if (n.type == Type::null) return true;
+    if (n.type != Type::sequence) {
+      wrong_type(n, path, "人员编号或其列表", "an id or a list of ids");
+      return false;
+    }
+    bool ok = true;
+    for (std::uint32_t k = 0; k < n.count; ++k) {
+      if (!spend()) return false;
+      auto idx = doc_->child(n, k);
+      std::string item_path = fmt::format("{}[{}]", key, k);
+      if (auto v = scalar_text(idx, child_path(r.src.path, item_path))) {
+        out.push_back(*v);
+        r.src.fields.emplace_back(item_path, mark_of(idx));
+      } else {
+        ok = false;
+      }
+    }
+    return ok;
+  }
+
+  // ---- kinds ----
+  void region(std::uint32_t index, const std::string& path) {
+    auto r = record(index, path, {"id", "name", "class", "counties", "days", "risk"},
+                    {"id", "name", "class", "counties"});
+    if (r.entries.empty() && !r.ok) return;
+    Region x;
+    x.id = text_field(r, "id").value_or("");
+    x.name = text_field(r, "name").value_or("");
+    field(r, "class", [&](std::uint32_t v, const std::string& p) {
+      auto c = choice(v, p, region_class_names,
+                      {{"市", 0}, {"州", 1}, {"直管市", 2}, {"林区", 3}});
+      if (c) x.cls = static_cast<RegionClass>(*c);
+      return c.has_value();
+    });
+    field(r, "counties", [&](std::uint32_t v, const std::string& p) {
+      auto i = integer(v, p, 0, 1000);
+      if (i) x.counties = static_cast<int>(*i);
+      return i.has_value();
+    });
+    field(r, "days", [&](std::uint32_t v, const std::string& p) {
+      auto i = integer(v, p, 1, 366);
+      if (i) x.days = static_cast<int>(*i);
+      return i.has_value();
+    });
+    field(r, "risk", [&](std::uint32_t v, const std::string& p) {
+      auto i = integer(v, p, 1, 5);
+      if (i) x.risk = static_cast<int>(*i);
+      return i.has_value();
+    });
+    if (!r.ok || x.id.empty()) return;
+    x.src = std::move(r.src);
+    out_.regions.push_back(std::move(x));
+  }
+
+  void unit(std::uint32_t index, const std::string& path) {
+    auto r = record(index, path, {"id", "name", "committee_member", "emergency_management", "region"},
+                    {"id", "name", "committee_member"});
+    Unit x;
+    x.id = text_field(r, "id").value_or("");
+    x.name = text_field(r, "name").value_or("");
+    x.region = text_field(r, "region").value_or("");
+    bool_field(r, "committee_member", x.committee_member);
+    bool_field(r, "emergency_management", x.emergency_management);
+    if (!r.ok || x.id.empty()) return;
+    x.src = std::move(r.src);
+    out_.units.push_back(std::move(x));
+  }
+
+  void bool_field(Record& r, std::string_view key, bool& out) {
+    field(r, key, [&](std::uint32_t v, const std::string& p) {
+      auto b = boolean(v, p);
+      if (b) out = *b;
+      return b.has_value();
+    });
+  }
+
+  void person(std::uint32_t index, const std::string& path) {
+    auto r = record(index, path,
+                    {"id", "name", "unit", "rank", "serving", "safety_supervision", "home_region", "expert"},
+                    {"id", "name", "unit"});
+    Person x;
+    x.id = text_field(r, "id").value_or("");
+    x.name = text_field(r, "name").value_or("");
+    x.unit = text_field(r, "unit").value_or("");
+    x.home_region = text_field(r, "home_region").value_or("");
+    field(r, "rank", [&](std::uint32_t v, const std::string& p) {
+      auto c = choice(v, p, rank_zh,
+                      {{"section", 1}, {"deputy_division", 2}, {"division", 3},
+                       {"deputy_bureau", 4}, {"bureau", 5}, {"无", 0}});
+      if (c) x.rank = static_cast<Rank>(*c);
+      return c.has_value();
+    });
+    bool_field(r, "serving", x.serving);
+    bool_field(r, "safety_supervision", x.safety_supervision);
+    if (auto e = find(r.entries, "expert")) {
+      std::string p = child_path(path, "expert");
+      auto sub = record(e->value, p, {"pool_id", "field"}, {});
+      if (sub.ok) {
+        ExpertEntry ee;
+        ee.pool_id = text_field(sub, "pool_id").value_or("");
+        ee.field = text_field(sub, "field").value_or("");
+        x.expert = ee;
+      }
+      if (!sub.ok) r.ok = false;
+    }
+    if (!r.ok || x.id.empty()) return;
+    x.src = std::move(r.src);
+    out_.people.push_back(std::move(x));
+  }
+
+  void appointment(std::uint32_t index, const std::string& path) {
+    auto r = record(index, path, {"id", "person", "tour", "date"}, {"id", "person", "tour"});
+    Appointment x;
+    x.id = text_field(r, "id").value_or("");
+    x.person = text_field(r, "person").value_or("");
+    x.tour = text_field(r, "tour").value_or("");
+    date_field(r, "date", [&](Date d) { x.date = d; });
+    if (!r.ok || x.id.empty()) return;
+    x.src = std::move(r.src);
+    out_.appointments.push_back(std::move(x));
+  }
+
+  template <class F>
+  void date_field(Record& r, std::string_view key, F&& set) {
+    field(r, key, [&](std::uint32_t v, const std::string& p) {
+      auto d = date_value(v, p);
+      if (d) set(*d);
+      return d.has_value();
+    });
+  }
+
+  void team(std::uint32_t index, const std::string& path) {
+    auto r = record(index, path, {"id", "cycle", "leader", "deputies", "liaison", "members", "experts"},
+                    {"id"});
+    Team x;
+    x.id = text_field(r, "id").value_or("");
+    x.cycle = text_field(r, "cycle").value_or("");
+    for (std::size_t role = 0; role < role_names.size(); ++role)
+      if (!id_list(r, role_names[role], x.roles[role])) r.ok = false;
+    if (!r.ok || x.id.empty()) return;
+    x.src = std::move(r.src);
+    out_.teams.push_back(std::move(x));
+  }
+
+  void tour(std::uint32_t index, const std::string& path, bool planned) {
+    auto r = record(index, path,
+                    {"id", "region", "kind", "body", "year", "team", "start", "end", "extension",
+                     "serious", "milestones"},
+                    {"id", "region"});
+    Tour x;
+    x.planned = planned;
+    x.id = text_field(r, "id").value_or("");
+    x.region = text_field(r, "region").value_or("");
+    x.team = text_field(r, "team").value_or("");
+    field(r, "kind", [&](std::uint32_t v, const std::string& p) {
+      static constexpr std::array<std::string_view, 2> names{"regular", "irregular"};
+      auto c = choice(v, p, names, {{"定期", 0}, {"不定期", 1}});
+      if (c) x.kind = static_cast<TourKind>(*c);
+      return c.has_value();
+    });
+    field(r, "body", [&](std::uint32_t v, const std::string& p) {
+      static constexpr std::array<std::string_view, 2> names{"province", "state_council"};
+      auto c = choice(v, p, names, {{"省", 0}, {"国务院", 1}});
+      if (c) x.body = static_cast<Body>(*c);
+      return c.has_value();
+    });
+    field(r, "year", [&](std::uint32_t v, const std::string& p) {
+      auto i = integer(v, p, min_year, max_year);
+      if (i) x.year = static_cast<int>(*i);
+      return i.has_value();
+    });
+    date_field(r, "start", [&](Date d) { x.start = d; });
+    date_field(r, "end", [&](Date d) { x.end = d; });
+    bool_field(r, "serious", x.serious);
+    if (auto e = find(r.entries, "extension")) {
+      auto sub = record(e->value, child_path(path, "extension"), {"days", "approval"}, {"days", "approval"});
+      Extension ext;
+      field(sub, "days", [&](std::uint32_t v, const std::string& p) {
+        auto i = integer(v, p, 1, 366);
+        if (i) ext.days = static_cast<int>(*i);
+        return i.has_value();
+      });
+      ext.approval = text_field(sub, "approval").value_or("");
+      if (sub.ok) x.extension = ext;
+      else r.ok = false;
+      for (auto& f : sub.src.fields) r.src.fields.emplace_back("extension." + f.first, f.second);
+    }
+    if (auto e = find(r.entries, "milestones")) {
+      std::vector<std::string_view> names(milestone_names.begin(), milestone_names.end());
+      auto sub = record(e->value, child_path(path, "milestones"), names, {});
+      for (std::size_t m = 0; m < milestone_count; ++m)
+        date_field(sub, milestone_names[m], [&](Date d) { x.milestones[m] = d; });
+      if (!sub.ok) r.ok = false;
+      for (auto& f : sub.src.fields) r.src.fields.emplace_back("milestones." + f.first, f.second);
+    }
+    if (r.ok && x.start && x.year != 0 && year_of(*x.start) != x.year) {
+      error("L013", doc_->node(find(r.entries, "year")->value), child_path(path, "year"),
+            {fmt::format("year {} 与开始日期 {} 不一致", x.year, format_iso(*x.start)),
+             fmt::format("year {} disagrees with start {}", x.year, format_iso(*x.start))});
+      r.ok = false;
+    }
+    if (r.ok && x.year == 0) {
+      if (x.start) {
+        x.year = year_of(*x.start);
+      } else {
+        missing(doc_->node(index), path, "year");
+        r.ok = false;
+      }
+    }
+    if (!r.ok || x.id.empty()) return;
+    x.src = std::move(r.src);
+    out_.tours.push_back(std::move(x));
+  }
+
+  void schedule(const std::vector<Entry>& entries) {
+    check_keys(entries, "", {"kind", "version", "province", "from", "years", "as_of", "tours"});
+    const Entry* list = find(entries, "tours");
+    if (!list) return missing(doc_->node(doc_->root), "", "tours");
+    auto items = sequence(list->value, "tours");
+    for (std::size_t i = 0; i < items.size(); ++i) tour(items[i], fmt::format("tours[{}]", i), true);
+  }
+
+  void calendar(const std::vector<Entry>& entries) {
+    check_keys(entries, "", {"kind", "version", "years"});
+    const Entry* years = find(entries, "years");
+    if (!years) return missing(doc_->node(doc_->root), "", "years");
+    const YNode& ym = doc_->node(years->value);
+    if (ym.type != Type::map) return wrong_type(ym, "years", "以年份为键的映射", "a map keyed by year");
+    for (const auto& e : map_entries(ym, "years")) {
+      std::string path = child_path("years", e.key);
+      CalendarYear cy;
+      auto y = integer(e.key_node, path, min_year, max_year);
+      if (!y) continue;
+      cy.year = static_cast<int>(*y);
+      auto r = record(e.value, path, {"holidays", "workdays"}, {});
+      if (!r.ok) continue;
+      for (auto which : {"holidays", "workdays"}) {
+        auto le = find(r.entries, which);
+        if (!le) continue;
+        auto& target = std::string_view(which) == "holidays" ? cy.holidays : cy.workdays;
+        auto items = sequence(le->value, child_path(path, which));
+        for (std::size_t i = 0; i < items.size(); ++i)
+          if (auto d = date_value(items[i], fmt::format("{}.{}[{}]", path, which, i))) target.push_back(*d);
+      }
+      out_.calendar_years.push_back(std::move(cy));
+    }
+  }
+
+  void policy(const std::vector<Entry>& entries) {
+    struct IntKey {
+      std::string_view key;
+      int Policy::*field;
+      int lo, hi;
+    };
+    static const std::vector<IntKey> ints{
+        {"regions_expected", &Policy::regions_expected, 1, 10000},
+        {"coverage_years", &Policy::coverage_years, 1, 50},
+        {"cadence_years", &Policy::cadence_years, 1, 50},
+        {"report_workdays", &Policy::report_workdays, 0, 1000},
+        {"rectification_plan_workdays", &Policy::rectification_plan_workdays, 0, 1000},
+        {"rectification_results_months", &Policy::rectification_results_months, 0, 120},
+        {"preparation_lead_workdays", &Policy::preparation_lead_workdays, 0, 1000},
+        {"archive_workdays", &Policy::archive_workdays, 0, 1000},
+        {"look_back_months", &Policy::look_back_months, 0, 120},
+        {"due_soon_workdays", &Policy::due_soon_workdays, 0, 1000},
+    };
+    struct BoolKey {
+      std::string_view key;
+      bool Policy::*field;
+    };
+    static const std::vector<BoolKey> bools{
+        {"roll_forward_to_workday", &Policy::roll_forward_to_workday},
+        {"archive_with_report", &Policy::archive_with_report},
+        {"conflict_of_interest", &Policy::conflict_of_interest},
+    };
+    std::vector<std::string_view> allowed{"kind", "version", "province", "team_size", "days_on_site", "rules"};
+    for (const auto& k : ints) allowed.push_back(k.key);
+    for (const auto& k : bools) allowed.push_back(k.key);
+    check_keys(entries, "", allowed);
+    auto& patches = out_.policy;
+    for (const auto& e : entries) {
+      for (const auto& k : ints) {
+        if (e.key != k.key) continue;
+        if (auto v = integer(e.value, k.key, k.lo, k.hi)) {
+          int value = static_cast<int>(*v);
+          auto f = k.field;
+          patches.push_back([f, value](Policy& p) { p.*f = value; });
+        }
+      }
+      for (const auto& k : bools) {
+        if (e.key != k.key) continue;
+        if (auto v = boolean(e.value, k.key)) {
+          bool value = *v;
+          auto f = k.field;
+          patches.push_back([f, value](Policy& p) { p.*f = value; });
+        }
+      }
+    }
+    if (auto e = find(entries, "province")) {
+      if (auto v = scalar_text(e->value, "province")) {
+        std::string value = *v;
+        patches.push_back([value](Policy& p) { p.province = value; });
+      }
+    }
+    if (auto e = find(entries, "team_size")) {
+      auto r = record(e->value, "team_size", {"min", "max"}, {});
+      int lo = -1, hi = -1;
+      field(r, "min", [&](std::uint32_t v, const std::string& p) {
+        auto i = integer(v, p, 1, 100);
+        if (i) lo = static_cast<int>(*i);
+        return i.has_value();
+      });
+      field(r, "max", [&](std::uint32_t v, const std::string& p) {
+        auto i = integer(v, p, 1, 100);
+        if (i) hi = static_cast<int>(*i);
+        return i.has_value();
+      });
+      if (lo > 0 && hi > 0 && lo > hi) {
+        error("L013", doc_->node(e->value), "team_size",
+              {fmt::format("team_size 的 min（{}）大于 max（{}）", lo, hi),
+               fmt::format("team_size min ({}) is greater than max ({})", lo, hi)});
+      } else {
+        patches.push_back([lo, hi](Policy& p) {
+          if (lo > 0) p.team_min = lo;
+          if (hi > 0) p.team_max = hi;
+        });
+      }
+    }
+    if (auto e = find(entries, "days_on_site")) {
+      auto r = record(e->value, "days_on_site",
+                      {region_class_names.begin(), region_class_names.end()}, {});
+      for (std::size_t c = 0; c < region_class_names.size(); ++c) {
+        field(r, region_class_names[c], [&](std::uint32_t v, const std::string& p) {
+          auto i = integer(v, p, 1, 366);
+          if (i) {
+            int value = static_cast<int>(*i);
+            patches.push_back([c, value](Policy& pol) {
+              int* slots[] = {&pol.days_city, &pol.days_prefecture, &pol.days_direct_city,
+                              &pol.days_forestry};
+              *slots[c] = value;
+            });
+          }
+          return i.has_value();
+        });
+      }
+    }
+    if (auto e = find(entries, "rules")) {
+      const YNode& n = doc_->node(e->value);
+      if (n.type != Type::map) return wrong_type(n, "rules", "映射（规则编号: 级别）", "a map of rule id to severity");
+      for (const auto& re : map_entries(n, "rules")) {
+        std::string p = child_path("rules", re.key);
+        auto level = scalar_text(re.value, p);
+        Severity s{};
+        if (!level) continue;
+        if (!parse_severity(*level, s)) {
+          error("L013", doc_->node(re.value), p,
+                {fmt::format("「{}」级别无效：「{}」；可用：off, info, warning, error", p, *level),
+                 fmt::format("invalid severity '{}' for '{}'; expected off, info, warning or error", *level, p)});
+          continue;
+        }
+        std::string id(re.key);
+        if (!rules::find_rule(id)) {
+          auto hint = rules::suggest_rule(id);
+          error("L013", doc_->node(re.key_node), p,
+                {fmt::format("未知的规则「{}」{}", id, did_you_mean_zh(hint)),
+                 fmt::format("unknown rule '{}'{}", id, did_you_mean_en(hint))});
+          continue;
+        }
+        if (auto* info = rules::find_rule(id)) id = std::string(info->id);
+        patches.push_back([id, s](Policy& pol) { pol.rule_severity[id] = s; });
+      }
+    }
+  }
+
+  std::string file_;
+  std::uint32_t file_index_;
+  FileData& out_;
+  const YDocument* doc_ = nullptr;
+  std::size_t budget_ = 0;
+};
+
+bool whitespace_only(std::string_view text) {
+  for (char c : text)
+    if (c != ' ' && c != '\t' && c != '\r' && c != '\n') return false;
+  return true;
+}
+
+// Comment-only files are empty too: they hold no document.
+bool has_content(std::string_view text) {
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    auto eol = text.find('\n', pos);
+    auto line = text.substr(pos, eol == std::string_view::npos ? std::string_view::npos : eol - pos);
+    auto first = line.find_first_not_of(" \t\r");
+    if (first != std::string_view::npos && line[first] != '#' && line.substr(first, 3) != "---" &&
+        line.substr(first, 3) != "...")
+      return true;
+    if (eol == std::string_view::npos) break;
+    pos = eol + 1;
+  }
+  return false;
+}
+
+void decode_file(const InputFile& input, std::uint32_t index, const LoadOptions& options,
+                 FileData& out) {
+  std::string storage;
+  std::string_view text;
+  if (input.text) {
+    text = *input.text;
+  } else {
+    Message why;
+    auto content = read_file(input.name, options.max_file_bytes, why);
+    if (!content) {
+      out.diagnostics.push_back(input_error("L012", input.name, 0, 0, std::move(why)));
+      return;
+    }
+    storage = std::move(*content);
+    text = storage;
+  }
+  if (text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF'))) {
+    out.diagnostics.push_back(input_error(
+        "L008", input.name, 1, 1,
+        {"文件是 UTF-16 编码；请另存为 UTF-8", "file is UTF-16 encoded; save it as UTF-8"}));
+    return;
+  }
+  if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  int line = 0, column = 0;
+  auto problem = check_encoding(text, line, column);
+  if (!problem.empty()) {
+    auto d = input_error("L008", input.name, line, column, {});
+    auto bar = problem.find('|');
+    d.message = {problem.substr(0, bar), problem.substr(bar + 1)};
+    out.diagnostics.push_back(std::move(d));
+    return;
+  }
+  if (whitespace_only(text) || !has_content(text)) {
+    out.diagnostics.push_back(input_error(
+        "L009", input.name, 1, 1,
+        {"文件为空：至少需要一个含 kind: 与 version: 的文档",
+         "file is empty: expected at least one document with kind: and version:"}));
+    return;
+  }
+  auto parsed = parse_yaml(text);
+  Decoder decoder(input.name, index, out);
+  for (const auto& doc : parsed.documents) decoder.document(doc, input.role);
+  if (parsed.failed) {
+    Diagnostic d = input_error(parsed.error.too_deep ? "L015" : "L001", input.name,
+                               static_cast<int>(parsed.error.line),
+                               static_cast<int>(parsed.error.column), {});
+    if (parsed.error.too_deep) {
+      d.message = {"嵌套层次过深，已停止解析", "nesting too deep; stopped parsing"};
+    } else {
+      d.message = {fmt::format("YAML 语法错误：{}", parsed.error.message),
+                   fmt::format("YAML syntax error: {}", parsed.error.message)};
+    }
+    out.diagnostics.push_back(std::move(d));
+  }
+}
+
+// ---- merging and references ------------------------------------------------------------------
+
+template <class T>
+void merge_unique(std::vector<T>& into, std::vector<T>& from, std::string_view what_zh,
+                  std::string_view what_en, std::unordered_map<std::string, std::size_t>& seen,
+                  const Dataset& data, std::vector<Diagnostic>& diags) {
+  for (auto& item : from) {
+    auto [it, fresh] = seen.emplace(item.id, into.size());
+    if (!fresh) {
+      const auto& first = into[it->second];
+      Diagnostic d;
+      d.rule = "L005";
+      d.where = data.locate(item.src.field("id"));
+      d.yaml_path = item.src.path + ".id";
+      d.subject = item.id;
+      d.message = {fmt::format("{}编号「{}」重复（首次定义于 {}:{}）", what_zh, item.id,
+                               data.locate(first.src.at).file, first.src.at.line),
+                   fmt::format("duplicate {} id '{}' (first defined at {}:{})", what_en, item.id,
+                               data.locate(first.src.at).file, first.src.at.line)};
+      d.related.push_back({data.locate(first.src.field("id")), {"首次定义", "first defined here"}});
+      diags.push_back(std::move(d));
+      continue;
+    }
+    into.push_back(std::move(item));
+  }
+}
+
+template <class Index>
+std::vector<std::string_view> keys_of(const Index& idx) {
+  std::vector<std::string_view> out;
+  out.reserve(idx.size());
+  for (const auto& [k, v] : idx) out.push_back(k);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+struct RefChecker {
+  const Dataset& data;
+  std::vector<Diagnostic>& diags;
+  std::map<std::string_view, std::vector<std::string_view>> candidates;
+
+  void check(const Source& src, std::string_view field, const std::string& id,
+             std::string_view kind, std::string_view kind_zh,
+             const std::unordered_map<std::string, std::size_t>& index) {
+    if (id.empty() || index.count(id)) return;
+    auto& cands = candidates[kind];
+    if (cands.empty()) cands = keys_of(index);
+    auto hint = closest_match(id, cands);
+    Diagnostic d;
+    d.rule = "L006";
+    d.where = data.locate(src.field(field));
+    d.yaml_path = src.path + "." + std::string(field);
+    d.subject = id;
+    d.message = {fmt::format("引用了不存在的{}「{}」{}", kind_zh, id,
+                             hint.empty() ? "" : fmt::format("（是否想写「{}」？）", hint)),
+                 fmt::format("unknown {} '{}'{}", kind, id,
+                             hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint))};
+    diags.push_back(std::move(d));
+  }
+};
+
+}  // namespace
+
+const std::vector<std::string_view>& known_kinds() { return kinds; }
+
+std::string check_encoding(std::string_view text, int& line, int& column) {
+  line = 1;
+  column = 1;
+  std::size_t i = 0;
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  std::size_t n = text.size();
+  while (i < n) {
+    unsigned char c = s[i];
+    std::size_t len = 0;
+    if (c == 0) {
+      return "文件含有 NUL 字节（可能是二进制文件）|file contains NUL bytes (is it a binary file?)";
+    }
+    if (c < 0x80) len = 1;
+    else if (c >= 0xC2 && c <= 0xDF) len = 2;
+    else if (c >= 0xE0 && c <= 0xEF) len = 3;
+    else if (c >= 0xF0 && c <= 0xF4) len = 4;
+    bool ok = len > 0 && i + len <= n;
+    for (std::size_t k = 1; ok && k < len; ++k) ok = (s[i + k] & 0xC0) == 0x80;
+    if (ok && len == 3) {
+      ok = !(c == 0xE0 && s[i + 1] < 0xA0) && !(c == 0xED && s[i + 1] >= 0xA0);
+    } else if (ok && len == 4) {
+      ok = !(c == 0xF0 && s[i + 1] < 0x90) && !(c == 0xF4 && s[i + 1] >= 0x90);
+    }
+    if (!ok) {
+      // GBK/GB18030 double-byte characters: lead 0x81–0xFE, trail 0x40–0xFE (not 0x7F).
+      std::size_t pairs = 0, bad = 0;
+      for (std::size_t k = i; k < n && k < i + 4096;) {
+        if (s[k] < 0x80) {
+          ++k;
+          continue;
+        }
+        if (s[k] >= 0x81 && s[k] <= 0xFE && k + 1 < n && s[k + 1] >= 0x40 && s[k + 1] <= 0xFE &&
+            s[k + 1] != 0x7F) {
+          ++pairs;
+          k += 2;
+        } else {
+          ++bad;
+          ++k;
+        }
+      }
+      if (pairs > 0 && bad == 0) {
+        return fmt::format(
+            "文件不是 UTF-8 编码（第 {} 行第 {} 列字节 0x{:02X}）；看起来是 GBK/GB18030 编码，请用 "
+            "`iconv -f GB18030 -t UTF-8` 转换后再读取|file is not UTF-8 (byte 0x{:02X} at line {}, "
+            "column {}); it looks like GBK/GB18030, common in Chinese offices: convert it with "
+            "`iconv -f GB18030 -t UTF-8`",
+            line, column, c, c, line, column);
+      }
+      return fmt::format("文件不是 UTF-8 编码（第 {} 行第 {} 列字节 0x{:02X}）；请另存为 UTF-8|file is "
+                         "not UTF-8 (byte 0x{:02X} at line {}, column {}); save it as UTF-8",
+                         line, column, c, c, line, column);
+    }
+    if (c == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+    i += len;
+  }
+  return {};
+}
+
+std::vector<InputFile> expand_paths(const std::vector<std::string>& paths,
+                                    std::vector<Diagnostic>& diagnostics) {
+  std::vector<InputFile> out;
+  std::set<std::string> seen;
+  for (const auto& p : paths) {
+    if (p == "-") {
+      out.push_back({p, std::nullopt, InputRole::data});
+      continue;
+    }
+    std::error_code ec;
+    auto status = fs::status(p, ec);
+    if (ec || !fs::exists(status)) {
+      diagnostics.push_back(input_error("L012", p, 0, 0,
+                                        {"路径不存在或无法访问", "no such file or folder (or not accessible)"}));
+      continue;
+    }
+    if (fs::is_directory(status)) {
+      std::vector<std::string> found;
+      // Symbolic links to folders are not followed: a link loop cannot trap the walk.
+      fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end;
+      if (ec) {
+        diagnostics.push_back(input_error("L012", p, 0, 0,
+                                          {fmt::format("无法读取文件夹：{}", ec.message()),
+                                           fmt::format("cannot read folder: {}", ec.message())}));
+        continue;
+      }
+      for (; it != end; it.increment(ec)) {
+        if (ec) {
+          diagnostics.push_back(input_error("L012", it->path().string(), 0, 0,
+                                            {fmt::format("无法读取：{}", ec.message()),
+                                             fmt::format("cannot read: {}", ec.message())}));
+          break;
+        }
+        auto ext = it->path().extension().string();
+        if (ext != ".yaml" && ext != ".yml") continue;
+        std::error_code fec;
+        if (it->is_directory(fec)) continue;
+        found.push_back(it->path().lexically_normal().string());
+      }
+      std::sort(found.begin(), found.end());
+      for (auto& f : found)
+        if (seen.insert(f).second) out.push_back({f, std::nullopt, InputRole::data});
+      continue;
+    }
+    auto norm = fs::path(p).lexically_normal().string();
+    if (seen.insert(norm).second) out.push_back({norm, std::nullopt, InputRole::data});
+  }
+  return out;
+}
+
+LoadResult load(std::vector<InputFile> inputs, const LoadOptions& options) {
+  LoadResult result;
+  std::vector<FileData> files(inputs.size());
+  unsigned jobs = std::max(1u, std::min<unsigned>(options.jobs, static_cast<unsigned>(inputs.size())));
+  if (jobs <= 1) {
+    for (std::size_t i = 0; i < inputs.size(); ++i)
+      decode_file(inputs[i], static_cast<std::uint32_t>(i), options, files[i]);
+  } else {
+    std::atomic<std::size_t> next{0};
+    std::vector<std::thread> workers;
+    for (unsigned w = 0; w < jobs; ++w) {
+      workers.emplace_back([&] {
+        for (std::size_t i = next++; i < inputs.size(); i = next++)
+          decode_file(inputs[i], static_cast<std::uint32_t>(i), options, files[i]);
+      });
+    }
+    for (auto& t : workers) t.join();
+  }
+
+  Dataset& data = result.data;
+  for (const auto& in : inputs) data.files.push_back(in.name);
+  auto& diags = result.diagnostics;
+  for (auto& f : files) {
+    diags.insert(diags.end(), std::make_move_iterator(f.diagnostics.begin()),
+                 std::make_move_iterator(f.diagnostics.end()));
+    merge_unique(data.regions, f.regions, "地区", "region", data.region_index, data, diags);
+    merge_unique(data.units, f.units, "单位", "unit", data.unit_index, data, diags);
+    merge_unique(data.people, f.people, "人员", "person", data.person_index, data, diags);
+    merge_unique(data.appointments, f.appointments, "聘任", "appointment", data.appointment_index, data, diags);
+    merge_unique(data.teams, f.teams, "巡查组", "team", data.team_index, data, diags);
+    merge_unique(data.tours, f.tours, "巡查", "tour", data.tour_index, data, diags);
+    for (auto& cy : f.calendar_years) data.calendar_years.push_back(std::move(cy));
+    for (auto& patch : f.policy) patch(data.policy);
+  }
+
+  RefChecker refs{data, diags, {}};
+  for (const auto& u : data.units)
+    refs.check(u.src, "region", u.region, "region", "地区", data.region_index);
+  for (const auto& p : data.people) {
+    refs.check(p.src, "unit", p.unit, "unit", "单位", data.unit_index);
+    refs.check(p.src, "home_region", p.home_region, "region", "地区", data.region_index);
+  }
+  for (const auto& a : data.appointments) {
+    refs.check(a.src, "person", a.person, "person", "人员", data.person_index);
+    refs.check(a.src, "tour", a.tour, "tour", "巡查", data.tour_index);
+  }
+  for (const auto& t : data.teams) {
+    for (std::size_t role = 0; role < role_names.size(); ++role)
+      for (std::size_t k = 0; k < t.roles[role].size(); ++k)
+        refs.check(t.src, fmt::format("{}[{}]", role_names[role], k), t.roles[role][k], "person",
+                   "人员", data.person_index);
+  }
+  for (const auto& t : data.tours) {
+    refs.check(t.src, "region", t.region, "region", "地区", data.region_index);
+    refs.check(t.src, "team", t.team, "team", "巡查组", data.team_index);
+  }
+  sort_diagnostics(diags);
+  return result;
+}
+
+}  // namespace xuncha::load

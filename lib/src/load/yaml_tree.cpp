@@ -1,0 +1,134 @@
+#include <xuncha/load/yaml_tree.hpp>
+
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/parser.h>
+
+#include <istream>
+#include <streambuf>
+#include <unordered_map>
+
+namespace xuncha::load {
+namespace {
+
+// Reads the caller's buffer in place: no copy of a possibly large input.
+class MemoryBuffer : public std::streambuf {
+ public:
+  explicit MemoryBuffer(std::string_view text) {
+    char* p = const_cast<char*>(text.data());
+    setg(p, p, p + text.size());
+  }
+};
+
+class TreeBuilder : public YAML::EventHandler {
+ public:
+  explicit TreeBuilder(std::vector<YDocument>& out) : out_(out) {}
+
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    doc_ = YDocument{};
+    doc_.line = static_cast<std::uint32_t>(mark.line + 1);
+    anchors_.clear();
+    stack_.clear();
+    pending_.clear();
+  }
+  void OnDocumentEnd() override { out_.push_back(std::move(doc_)); }
+
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    add(make(YNode::Type::null, mark), anchor);
+  }
+  void OnAlias(const YAML::Mark&, YAML::anchor_t anchor) override {
+    auto it = anchors_.find(anchor);
+    // yaml-cpp rejects unknown aliases itself; the guard keeps us safe regardless.
+    if (it != anchors_.end()) attach(it->second);
+  }
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                const std::string& value) override {
+    auto i = make(YNode::Type::scalar, mark);
+    doc_.nodes[i].value = value;
+    doc_.nodes[i].quoted = (tag == "!");
+    add(i, anchor);
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    open(YNode::Type::sequence, mark, anchor);
+  }
+  void OnSequenceEnd() override { close(); }
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    open(YNode::Type::map, mark, anchor);
+  }
+  void OnMapEnd() override { close(); }
+
+ private:
+  std::uint32_t make(YNode::Type type, const YAML::Mark& mark) {
+    YNode n;
+    n.type = type;
+    n.line = static_cast<std::uint32_t>(mark.line + 1);
+    n.column = static_cast<std::uint32_t>(mark.column + 1);
+    doc_.nodes.push_back(std::move(n));
+    return static_cast<std::uint32_t>(doc_.nodes.size() - 1);
+  }
+  void add(std::uint32_t index, YAML::anchor_t anchor) {
+    if (anchor != YAML::NullAnchor) anchors_[anchor] = index;
+    attach(index);
+  }
+  void attach(std::uint32_t index) {
+    if (stack_.empty()) {
+      doc_.root = index;
+    } else {
+      pending_.push_back(index);
+    }
+  }
+  void open(YNode::Type type, const YAML::Mark& mark, YAML::anchor_t anchor) {
+    auto i = make(type, mark);
+    if (anchor != YAML::NullAnchor) anchors_[anchor] = i;
+    stack_.push_back({i, pending_.size()});
+  }
+  void close() {
+    auto [index, from] = stack_.back();
+    stack_.pop_back();
+    auto& n = doc_.nodes[index];
+    n.first = static_cast<std::uint32_t>(doc_.kids.size());
+    n.count = static_cast<std::uint32_t>(pending_.size() - from);
+    doc_.kids.insert(doc_.kids.end(), pending_.begin() + static_cast<std::ptrdiff_t>(from),
+                     pending_.end());
+    pending_.resize(from);
+    attach(index);
+  }
+
+  struct Open {
+    std::uint32_t index;
+    std::size_t from;
+  };
+  std::vector<YDocument>& out_;
+  YDocument doc_;
+  std::unordered_map<YAML::anchor_t, std::uint32_t> anchors_;
+  std::vector<Open> stack_;
+  std::vector<std::uint32_t> pending_;
+};
+
+}  // namespace
+
+YParse parse_yaml(std::string_view text) {
+  YParse result;
+  MemoryBuffer buffer(text);
+  std::istream in(&buffer);
+  TreeBuilder builder(result.documents);
+  try {
+    YAML::Parser parser(in);
+    while (parser.HandleNextDocument(builder)) {
+    }
+  } catch (const YAML::DeepRecursion& e) {
+    result.failed = true;
+    result.error = {static_cast<std::uint32_t>(e.mark.line + 1),
+                    static_cast<std::uint32_t>(e.mark.column + 1), e.msg, true};
+  } catch (const YAML::Exception& e) {
+    result.failed = true;
+    result.error = {static_cast<std::uint32_t>(e.mark.line + 1),
+                    static_cast<std::uint32_t>(e.mark.column + 1), e.msg, false};
+  }
+  return result;
+}
+
+}  // namespace xuncha::load

@@ -1,0 +1,67 @@
+#include <xuncha/model/model.hpp>
+
+namespace xuncha {
+
+Mark Source::field(std::string_view name) const {
+  for (const auto& [key, mark] : fields)
+    if (key == name) return mark;
+  return at;
+}
+
+std::vector<std::pair<Role, std::string>> Team::everyone() const {
+  std::vector<std::pair<Role, std::string>> out;
+  for (std::size_t r = 0; r < roles.size(); ++r)
+    for (const auto& who : roles[r]) out.emplace_back(static_cast<Role>(r), who);
+  return out;
+}
+
+namespace {
+template <class T>
+void index_of(const std::vector<T>& items, std::unordered_map<std::string, std::size_t>& idx) {
+  idx.clear();
+  idx.reserve(items.size());
+  for (std::size_t i = 0; i < items.size(); ++i) idx.emplace(items[i].id, i);
+}
+template <class T>
+const T* find_in(const std::vector<T>& items,
+                 const std::unordered_map<std::string, std::size_t>& idx, std::string_view id) {
+  auto it = idx.find(std::string(id));
+  return it == idx.end() ? nullptr : &items[it->second];
+}
+}  // namespace
+
+void Dataset::reindex() {
+  index_of(regions, region_index);
+  index_of(units, unit_index);
+  index_of(people, person_index);
+  index_of(appointments, appointment_index);
+  index_of(teams, team_index);
+  index_of(tours, tour_index);
+}
+
+Location Dataset::locate(Mark m) const {
+  Location loc;
+  if (m.file < files.size()) loc.file = files[m.file];
+  loc.line = static_cast<int>(m.line);
+  loc.column = static_cast<int>(m.column);
+  return loc;
+}
+
+const Region* Dataset::region(std::string_view id) const { return find_in(regions, region_index, id); }
+const Unit* Dataset::unit(std::string_view id) const { return find_in(units, unit_index, id); }
+const Person* Dataset::person(std::string_view id) const { return find_in(people, person_index, id); }
+const Team* Dataset::team(std::string_view id) const { return find_in(teams, team_index, id); }
+const Tour* Dataset::tour(std::string_view id) const { return find_in(tours, tour_index, id); }
+
+int days_allowed(const Region& r, const Policy& p) {
+  if (r.days) return *r.days;
+  switch (r.cls) {
+    case RegionClass::city: return p.days_city;
+    case RegionClass::prefecture: return p.days_prefecture;
+    case RegionClass::direct_city: return p.days_direct_city;
+    case RegionClass::forestry: return p.days_forestry;
+  }
+  return p.days_city;
+}
+
+}  // namespace xuncha

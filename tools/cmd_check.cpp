@@ -1,0 +1,98 @@
+// xuncha check: every registered rule over the data set (the CI gate).
+#include "app.hpp"
+#include "render.hpp"
+
+#include <xuncha/rules/coverage.hpp>
+#include <xuncha/text/width.hpp>
+
+#include <fmt/format.h>
+
+namespace xuncha::cli {
+namespace {
+
+struct CheckOptions {
+  std::vector<std::string> paths;
+};
+
+std::string status_text(const Context& ctx, rules::CoverageRow::Status s) {
+  switch (s) {
+    case rules::CoverageRow::Status::covered: return ctx.t("已覆盖", "covered");
+    case rules::CoverageRow::Status::due_next_year: return ctx.t("明年到期", "due next year");
+    case rules::CoverageRow::Status::uncovered: return ctx.t("未覆盖", "NOT COVERED");
+  }
+  return "";
+}
+
+std::string join_years(const std::vector<int>& ys) {
+  std::string s;
+  for (auto y : ys) s += (s.empty() ? "" : ",") + std::to_string(y);
+  return s.empty() ? "-" : s;
+}
+
+std::string coverage_text(const Context& ctx, const std::vector<rules::CoverageRow>& rows) {
+  if (rows.empty()) return {};
+  int from = rows.front().window_from, to = rows.front().window_to;
+  text::Table table({ctx.t("地区", "region"), ctx.t("名称", "name"), ctx.t("类别", "class"),
+                     ctx.t("最近巡查", "last tour"), ctx.t(fmt::format("{}—{}年次数", from, to), fmt::format("tours {}-{}", from, to)),
+                     ctx.t("最迟下次", "next due by"), ctx.t("国务院巡查", "State Council"), ctx.t("状态", "status")},
+                    {false, false, false, true, true, true, false, false});
+  for (const auto& r : rows) {
+    auto cls = static_cast<std::size_t>(r.region->cls);
+    table.add({r.region->id, r.region->name,
+               std::string(ctx.zh ? region_class_zh[cls] : region_class_names[cls]),
+               r.last_year ? std::to_string(r.last_year) : "-", std::to_string(r.tours_in_window),
+               r.status == rules::CoverageRow::Status::uncovered ? ctx.t("已逾期", "overdue") : std::to_string(r.due_by),
+               join_years(r.state_council_years), status_text(ctx, r.status)});
+  }
+  std::string title = ctx.zh ? fmt::format("五年全覆盖情况（{}—{}年，截至 {}）\n", from, to, format_iso(ctx.as_of))
+                             : fmt::format("Five-year coverage ({}-{}, as of {})\n", from, to, format_iso(ctx.as_of));
+  return title + table.render() + "\n";
+}
+
+std::string coverage_json(const std::vector<rules::CoverageRow>& rows) {
+  std::string out = "  \"coverage\": [";
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const auto& r = rows[i];
+    std::string sc;
+    for (auto y : r.state_council_years) sc += (sc.empty() ? "" : ", ") + std::to_string(y);
+    static constexpr std::string_view names[] = {"covered", "due_next_year", "uncovered"};
+    out += fmt::format("{}\n    {{\"region\": {}, \"name\": {}, \"window\": [{}, {}], \"last_tour_year\": {}, "
+                       "\"tours_in_window\": {}, \"due_by\": {}, \"state_council_years\": [{}], \"status\": {}}}",
+                       i ? "," : "", json_string(r.region->id), json_string(r.region->name), r.window_from,
+                       r.window_to, r.last_year ? std::to_string(r.last_year) : "null", r.tours_in_window, r.due_by, sc,
+                       json_string(names[static_cast<std::size_t>(r.status)]));
+  }
+  return out + (rows.empty() ? "]" : "\n  ]");
+}
+
+int run_check(Context& ctx, const CheckOptions& opts) {
+  auto& f = ctx.global.format;
+  if (std::find(findings_formats.begin(), findings_formats.end(), f) == findings_formats.end())
+    throw UsageError(fmt::format("check: unknown format '{}'; expected text, concise, json, csv, github, sarif or junit", f));
+  auto sel = selection(ctx);
+  auto loaded = load_inputs(ctx, opts.paths.empty() ? std::vector<std::string>{"."} : opts.paths);
+  auto diags = loaded.result.diagnostics;
+  std::vector<rules::CoverageRow> rows;
+  if (loaded.result.ok()) {
+    rules::CheckContext cc{loaded.result.data, loaded.calendar, ctx.as_of};
+    auto found = rules::run_checks(cc, sel);
+    diags.insert(diags.end(), found.begin(), found.end());
+    sort_diagnostics(diags);
+    rows = rules::coverage_table(loaded.result.data, ctx.as_of);
+  }
+  std::string preface = ctx.global.quiet ? std::string() : coverage_text(ctx, rows);
+  ctx.out += render_findings(ctx, diags, preface, rows.empty() ? std::string() : coverage_json(rows));
+  return findings_exit_code(ctx, diags);
+}
+
+}  // namespace
+
+std::function<int(Context&)> setup_check(CLI::App& app) {
+  auto opts = std::make_shared<CheckOptions>();
+  app.add_option("paths", opts->paths, "Data files or folders ('-' for standard input); default: .");
+  app.footer("Formats: text (coverage table and findings), concise, json, csv, github, sarif, junit.\n"
+             "Exit: 0 clean, 1 findings at or above --fail-on, 2 unreadable or invalid input.");
+  return [opts](Context& ctx) { return run_check(ctx, *opts); };
+}
+
+}  // namespace xuncha::cli
