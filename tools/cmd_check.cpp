@@ -74,7 +74,7 @@ int run_check(Context& ctx, const CheckOptions& opts) {
   auto diags = loaded.result.diagnostics;
   std::vector<rules::CoverageRow> rows;
   if (loaded.result.ok()) {
-    rules::CheckContext cc{loaded.result.data, loaded.calendar, ctx.as_of};
+    rules::CheckContext cc{loaded.result.data, loaded.calendar, ctx.as_of, ctx.global.allow_uncovered};
     auto found = rules::run_checks(cc, sel);
     diags.insert(diags.end(), found.begin(), found.end());
     sort_diagnostics(diags);

@@ -14,4 +14,9 @@ std::span<const RuleInfo> coverage_rules();
 /// Checks the coverage rules over the whole data set.
 void check_coverage(const CheckContext& ctx, std::vector<Diagnostic>& out);
 
+/// Deadline rules (D2xx, IV.2): overdue and late procedure steps, uncovered calendar years.
+std::span<const RuleInfo> deadline_rules();
+/// Checks every tour's procedure deadlines as of ctx.as_of.
+void check_deadlines(const CheckContext& ctx, std::vector<Diagnostic>& out);
+
 }  // namespace xuncha::rules

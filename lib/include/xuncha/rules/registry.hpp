@@ -30,6 +30,7 @@ struct CheckContext {
   const Dataset& data;
   const Calendar& calendar;
   Date as_of;
+  bool allow_uncovered = false;  ///< years missing from the calendar: warn and count weekends only
 };
 
 /// A group of rules checked together by one pure function.
