@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <cerrno>
 #include <charconv>
 #include <cstring>
@@ -648,12 +649,17 @@ class Decoder {
   }
 
   void tour(std::uint32_t index, const std::string& path, bool planned) {
-    auto r = record(index, path,
-                    {"id", "region", "kind", "body", "year", "team", "start", "end", "extension",
-                     "serious", "milestones"},
-                    {"id", "region"});
+    std::vector<std::string_view> keys{"id", "region", "kind", "body", "year", "team", "start", "end",
+                                       "extension", "serious", "milestones"};
+    if (planned) keys.push_back("team_slot");  // planned tours name the round's team by number
+    auto r = record(index, path, keys, {"id", "region"});
     Tour x;
     x.planned = planned;
+    field(r, "team_slot", [&](std::uint32_t v, const std::string& p) {
+      auto i = integer(v, p, 1, 1000);
+      if (i) x.team_slot = static_cast<int>(*i);
+      return i.has_value();
+    });
     x.id = text_field(r, "id").value_or("");
     x.region = text_field(r, "region").value_or("");
     x.team = text_field(r, "team").value_or("");
@@ -768,6 +774,9 @@ class Decoder {
         {"archive_workdays", &Policy::archive_workdays, 0, 1000},
         {"look_back_months", &Policy::look_back_months, 0, 120},
         {"due_soon_workdays", &Policy::due_soon_workdays, 0, 1000},
+        {"teams_per_round", &Policy::teams_per_round, 1, 10000},
+        {"first_round_year", &Policy::first_round_year, min_year, max_year},
+        {"planning_feedback_workdays", &Policy::planning_feedback_workdays, 0, 1000},
     };
     struct BoolKey {
       std::string_view key;
@@ -777,8 +786,10 @@ class Decoder {
         {"roll_forward_to_workday", &Policy::roll_forward_to_workday},
         {"archive_with_report", &Policy::archive_with_report},
         {"conflict_of_interest", &Policy::conflict_of_interest},
+        {"off_round_tours", &Policy::off_round_tours},
     };
-    std::vector<std::string_view> allowed{"kind", "version", "province", "team_size", "days_on_site", "rules"};
+    std::vector<std::string_view> allowed{"kind",   "version",   "province",  "team_size", "days_on_site",
+                                          "rules",  "batches",   "blackouts", "objective"};
     for (const auto& k : ints) allowed.push_back(k.key);
     for (const auto& k : bools) allowed.push_back(k.key);
     check_keys(entries, "", allowed);
@@ -849,6 +860,7 @@ class Decoder {
         });
       }
     }
+    schedule_policy(entries);
     if (auto e = find(entries, "rules")) {
       const YNode& n = doc_->node(e->value);
       if (n.type != Type::map) return wrong_type(n, "rules", "映射（规则编号: 级别）", "a map of rule id to severity");
@@ -873,6 +885,99 @@ class Decoder {
         }
         if (auto* info = rules::find_rule(id)) id = std::string(info->id);
         patches.push_back([id, s](Policy& pol) { pol.rule_severity[id] = s; });
+      }
+    }
+  }
+
+  // "MM-DD" of a batch window; sets month and day.
+  bool month_day(std::uint32_t index, const std::string& path, int& month, int& day) {
+    auto text = scalar_text(index, path);
+    if (!text) return false;
+    const std::string& t = *text;
+    int m = 0, d = 0;
+    bool shape = t.size() == 5 && t[2] == '-' && std::isdigit(static_cast<unsigned char>(t[0])) &&
+                 std::isdigit(static_cast<unsigned char>(t[1])) && std::isdigit(static_cast<unsigned char>(t[3])) &&
+                 std::isdigit(static_cast<unsigned char>(t[4]));
+    if (shape) {
+      m = (t[0] - '0') * 10 + (t[1] - '0');
+      d = (t[3] - '0') * 10 + (t[4] - '0');
+    }
+    // Checked against a leap year: 02-29 is a valid window edge (clamped in other years).
+    if (!shape || !date::year_month_day{date::year{2024}, date::month{static_cast<unsigned>(m)},
+                                        date::day{static_cast<unsigned>(d)}}.ok()) {
+      error("L007", doc_->node(index), path,
+            {fmt::format("「{}」应为月-日 MM-DD（如 03-01），实际是「{}」", path, t),
+             fmt::format("'{}' must be a month and day MM-DD (e.g. 03-01), found '{}'", path, t)});
+      return false;
+    }
+    month = m;
+    day = d;
+    return true;
+  }
+
+  // Scheduling keys of a policy: batch windows, blackout periods, objective weights.
+  void schedule_policy(const std::vector<Entry>& entries) {
+    auto& patches = out_.policy;
+    if (auto e = find(entries, "batches")) {
+      std::vector<BatchWindow> batches;
+      bool ok = true;
+      auto items = sequence(e->value, "batches");
+      for (std::size_t i = 0; i < items.size(); ++i) {
+        std::string path = fmt::format("batches[{}]", i);
+        auto r = record(items[i], path, {"name", "from", "to"}, {"from", "to"});
+        BatchWindow b;
+        b.name = text_field(r, "name").value_or(fmt::format("{}", i + 1));
+        field(r, "from", [&](std::uint32_t v, const std::string& p) { return month_day(v, p, b.from_month, b.from_day); });
+        field(r, "to", [&](std::uint32_t v, const std::string& p) { return month_day(v, p, b.to_month, b.to_day); });
+        if (r.ok && std::pair{b.to_month, b.to_day} < std::pair{b.from_month, b.from_day}) {
+          error("L013", doc_->node(items[i]), path,
+                {fmt::format("批次「{}」的 to 早于 from（批次不跨年）", b.name),
+                 fmt::format("batch '{}' ends before it starts (a batch stays within one year)", b.name)});
+          r.ok = false;
+        }
+        ok = ok && r.ok;
+        batches.push_back(std::move(b));
+      }
+      if (ok) patches.push_back([batches](Policy& p) { p.batches = batches; });
+    }
+    if (auto e = find(entries, "blackouts")) {
+      std::vector<Blackout> blackouts;
+      bool ok = true;
+      auto items = sequence(e->value, "blackouts");
+      for (std::size_t i = 0; i < items.size(); ++i) {
+        std::string path = fmt::format("blackouts[{}]", i);
+        auto r = record(items[i], path, {"name", "from", "to"}, {"from", "to"});
+        Blackout b;
+        b.name = text_field(r, "name").value_or("");
+        date_field(r, "from", [&](Date d) { b.from = d; });
+        date_field(r, "to", [&](Date d) { b.to = d; });
+        if (r.ok && b.to < b.from) {
+          error("L013", doc_->node(items[i]), path,
+                {"停止巡查期间的 to 早于 from", "blackout period ends before it starts"});
+          r.ok = false;
+        }
+        ok = ok && r.ok;
+        blackouts.push_back(std::move(b));
+      }
+      if (ok) patches.push_back([blackouts](Policy& p) { p.blackouts = blackouts; });
+    }
+    if (auto e = find(entries, "objective")) {
+      auto r = record(e->value, "objective", {"round_load", "risk", "team_balance", "tour_days"}, {});
+      static constexpr std::pair<std::string_view, int ObjectiveWeights::*> keys[] = {
+          {"round_load", &ObjectiveWeights::round_load},
+          {"risk", &ObjectiveWeights::risk},
+          {"team_balance", &ObjectiveWeights::team_balance},
+          {"tour_days", &ObjectiveWeights::tour_days}};
+      for (const auto& [key, member] : keys) {
+        field(r, key, [&](std::uint32_t v, const std::string& p) {
+          auto i = integer(v, p, 0, 1000000);
+          if (i) {
+            int value = static_cast<int>(*i);
+            auto m = member;
+            patches.push_back([m, value](Policy& pol) { pol.weights.*m = value; });
+          }
+          return i.has_value();
+        });
       }
     }
   }

@@ -141,6 +141,7 @@ struct Tour {
   std::optional<Extension> extension;
   bool serious = false;
   bool planned = false;  ///< came from a `kind: schedule` document
+  int team_slot = 0;     ///< planned tours: the round's team number (1-based) instead of a team id
   std::array<std::optional<Date>, milestone_count> milestones{};
   Source src;
 

@@ -1,10 +1,33 @@
 #pragma once
 #include <map>
 #include <string>
+#include <vector>
 
+#include <xuncha/core/date.hpp>
 #include <xuncha/core/diagnostic.hpp>
 
 namespace xuncha {
+
+/// A batch window of a round year, as month and day of its first and last day (inclusive).
+struct BatchWindow {
+  std::string name;  ///< e.g. "spring" / "春季"
+  int from_month = 3, from_day = 1, to_month = 6, to_day = 30;
+};
+
+/// An extra period with no tour on site (besides statutory holidays), inclusive.
+struct Blackout {
+  Date from{};
+  Date to{};
+  std::string name;
+};
+
+/// Weights of the default scheduling objective (SCHEDULING.md).
+struct ObjectiveWeights {
+  int round_load = 30;    ///< largest round load, in tour-days
+  int risk = 1;           ///< risk-weighted months to each region's first tour
+  int team_balance = 1;   ///< per round: teams × busiest team's load − round load
+  int tour_days = 2;      ///< total tour-days
+};
 
 /// Every number of the regulation, defaulting to the regulation's value (DOMAIN.md).
 /// A `kind: policy` document or `--policy FILE` overrides any of them.
@@ -29,6 +52,14 @@ struct Policy {
   int look_back_months = 12;            ///< look-back within this many months of feedback for serious tours
   bool conflict_of_interest = true;     ///< 回避: nobody inspects their unit's or home region
   int due_soon_workdays = 5;            ///< deadlines: default of --within
+  // Scheduling (xuncha schedule).
+  std::vector<BatchWindow> batches{{"spring", 3, 1, 6, 30}, {"autumn", 9, 1, 12, 20}};
+  std::vector<Blackout> blackouts;      ///< extra days with no tour on site
+  int teams_per_round = 4;              ///< teams available in each round year
+  int first_round_year = 0;             ///< a round year; 0: the last regular round on record (or --from)
+  bool off_round_tours = false;         ///< allow planned tours outside round years
+  int planning_feedback_workdays = 10;  ///< assumed working days from report due to feedback, for planned deadlines
+  ObjectiveWeights weights;
   std::map<std::string, Severity> rule_severity;  ///< per-rule overrides ("off" disables)
 };
 
