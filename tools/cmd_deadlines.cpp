@@ -1,0 +1,191 @@
+// xuncha deadlines: each tour's procedure steps with due dates and status as of --as-of.
+#include "app.hpp"
+#include "ics.hpp"
+#include "render.hpp"
+
+#include <xuncha/deadlines/deadlines.hpp>
+#include <xuncha/text/width.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace xuncha::cli {
+namespace {
+
+using deadlines::Row;
+using deadlines::Status;
+
+struct DeadlinesOptions {
+  std::vector<std::string> paths;
+  int within = -1;
+  bool overdue = false, due_soon = false, all = false, fail_if_overdue = false;
+  std::string region, tour;
+};
+
+std::string step_name(const Context& ctx, Milestone m) {
+  auto i = static_cast<std::size_t>(m);
+  return std::string(ctx.zh ? milestone_zh[i] : milestone_names[i]);
+}
+std::string status_name(const Context& ctx, Status s) {
+  auto i = static_cast<std::size_t>(s);
+  std::string s(ctx.zh ? deadlines::status_zh[i] : deadlines::status_names[i]);
+  std::replace(s.begin(), s.end(), '_', ' ');
+  return s;
+}
+std::string by_text(const Context& ctx, const Row& r) {
+  switch (r.status) {
+    case Status::overdue:
+    case Status::done_late: return ctx.zh ? fmt::format("{} 个工作日", r.by) : fmt::format("{} wd", r.by);
+    case Status::due_soon:
+    case Status::pending: return ctx.zh ? fmt::format("剩 {} 个工作日", r.by) : fmt::format("{} wd left", r.by);
+    default: return "";
+  }
+}
+std::string opt_date(const std::optional<Date>& d) { return d ? format_iso(*d) : "-"; }
+
+std::string render_text(const Context& ctx, const Dataset& data, const std::vector<Row>& rows) {
+  text::Table t({ctx.t("巡查", "tour"), ctx.t("地区", "region"), ctx.t("步骤", "step"), ctx.t("期限", "due"),
+                 ctx.t("完成", "done"), ctx.t("状态", "status"), ctx.t("差额", "by")},
+                {false, false, false, false, false, false, true});
+  for (const auto& r : rows) {
+    const Region* reg = data.region(r.tour->region);
+    std::string status = status_name(ctx, r.status);
+    if (ctx.color && r.status == Status::overdue) status = paint(status, "1;31", true);
+    else if (ctx.color && r.status == Status::due_soon) status = paint(status, "1;33", true);
+    t.add({r.tour->id, reg ? reg->name : r.tour->region, step_name(ctx, r.step), opt_date(r.due), opt_date(r.done),
+           status, by_text(ctx, r)});
+  }
+  std::string out = ctx.zh ? fmt::format("巡查程序期限（截至 {}）\n", format_iso(ctx.as_of))
+                           : fmt::format("Procedure deadlines (as of {})\n", format_iso(ctx.as_of));
+  if (rows.empty()) return out + ctx.t("没有符合条件的期限\n", "no deadlines match\n");
+  out += t.render();
+  int overdue = 0, soon = 0;
+  for (const auto& r : rows) {
+    overdue += r.status == Status::overdue;
+    soon += r.status == Status::due_soon;
+  }
+  out += ctx.zh ? fmt::format("共 {} 项，逾期 {} 项，即将到期 {} 项\n", rows.size(), overdue, soon)
+                : fmt::format("{} steps, {} overdue, {} due soon\n", rows.size(), overdue, soon);
+  return out;
+}
+
+std::string render_json(const Context& ctx, const std::vector<Row>& rows) {
+  std::string out = fmt::format("{{\n  \"as_of\": {},\n  \"deadlines\": [", json_string(format_iso(ctx.as_of)));
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const auto& r = rows[i];
+    out += fmt::format("{}\n    {{\"tour\": {}, \"region\": {}, \"step\": {}, \"due\": {}, \"done\": {}, \"status\": {}, "
+                       "\"workdays\": {}}}",
+                       i ? "," : "", json_string(r.tour->id), json_string(r.tour->region),
+                       json_string(milestone_names[static_cast<std::size_t>(r.step)]),
+                       r.due ? json_string(format_iso(*r.due)) : "null", r.done ? json_string(format_iso(*r.done)) : "null",
+                       json_string(deadlines::status_names[static_cast<std::size_t>(r.status)]), r.by);
+  }
+  return out + (rows.empty() ? "]\n}\n" : "\n  ]\n}\n");
+}
+
+std::string render_csv(const Context& ctx, const Dataset& data, const std::vector<Row>& rows) {
+  std::string out = ctx.global.bom ? "\xEF\xBB\xBF" : "";
+  out += ctx.zh ? "巡查,地区,步骤,期限,完成,状态,工作日\r\n" : "tour,region,step,due,done,status,workdays\r\n";
+  for (const auto& r : rows) {
+    const Region* reg = data.region(r.tour->region);
+    out += fmt::format("{},{},{},{},{},{},{}\r\n", csv_cell(r.tour->id), csv_cell(reg ? reg->name : r.tour->region),
+                       csv_cell(step_name(ctx, r.step)), r.due ? format_iso(*r.due) : "", r.done ? format_iso(*r.done) : "",
+                       csv_cell(status_name(ctx, r.status)), r.by);
+  }
+  return out;
+}
+
+std::string render_ics(const Context& ctx, const Dataset& data, const std::vector<Row>& rows) {
+  std::string out;
+  out += ics::line("BEGIN:VCALENDAR");
+  out += ics::line("VERSION:2.0");
+  out += ics::line("PRODID:-//xuncha//deadlines " XUNCHA_VERSION "//EN");
+  out += ics::line("CALSCALE:GREGORIAN");
+  std::string stamp = ics::date_value(format_iso(ctx.as_of)) + "T000000Z";
+  for (const auto& r : rows) {
+    if (!r.due) continue;
+    const Region* reg = data.region(r.tour->region);
+    out += ics::line("BEGIN:VTODO");
+    out += ics::line(fmt::format("UID:{}-{}@xuncha", r.tour->id, milestone_names[static_cast<std::size_t>(r.step)]));
+    out += ics::line("DTSTAMP:" + stamp);
+    out += ics::line("DUE;VALUE=DATE:" + ics::date_value(format_iso(*r.due)));
+    out += ics::line("SUMMARY:" + ics::escape(fmt::format("{} {} {}", r.tour->id, reg ? reg->name : r.tour->region,
+                                                          step_name(ctx, r.step))));
+    if (r.done) {
+      out += ics::line("STATUS:COMPLETED");
+      out += ics::line("COMPLETED:" + ics::date_value(format_iso(*r.done)) + "T000000Z");
+    } else {
+      out += ics::line("STATUS:NEEDS-ACTION");
+    }
+    out += ics::line("END:VTODO");
+  }
+  out += ics::line("END:VCALENDAR");
+  return out;
+}
+
+int run_deadlines(Context& ctx, const DeadlinesOptions& o) {
+  const auto& f = ctx.global.format;
+  if (f != "text" && f != "json" && f != "csv" && f != "ics")
+    throw UsageError(fmt::format("deadlines: unknown format '{}'; expected text, json, csv or ics", f));
+  auto loaded = load_inputs(ctx, o.paths.empty() ? std::vector<std::string>{"."} : o.paths);
+  if (!loaded.result.ok()) {
+    report_input_errors(ctx, loaded.result.diagnostics);
+    return 2;
+  }
+  const Dataset& data = loaded.result.data;
+  if (!o.region.empty() && !data.region(o.region)) throw UsageError(fmt::format("--region: unknown region '{}'", o.region));
+  if (!o.tour.empty() && !data.tour(o.tour)) throw UsageError(fmt::format("--tour: unknown tour '{}'", o.tour));
+  int within = o.within >= 0 ? o.within : data.policy.due_soon_workdays;
+  auto rows = deadlines::compute(data, loaded.calendar, ctx.as_of, within);
+  std::vector<Row> shown;
+  for (const auto& r : rows) {
+    if (!o.region.empty() && r.tour->region != o.region) continue;
+    if (!o.tour.empty() && r.tour->id != o.tour) continue;
+    bool keep = false;
+    if (o.all) keep = true;
+    else if (o.overdue || o.due_soon) keep = (o.overdue && r.status == Status::overdue) || (o.due_soon && r.status == Status::due_soon);
+    else keep = r.status == Status::overdue || r.status == Status::due_soon || r.status == Status::pending;
+    if (keep) shown.push_back(r);
+  }
+  for (const auto& r : shown) {
+    if (!r.uncovered_year) continue;
+    std::string msg = ctx.t(
+        fmt::format("巡查 {} 的期限计算涉及 {} 年，工作日历未包含该年；请用 --calendar FILE 提供，或用 --allow-uncovered 仅按周末计算", r.tour->id, *r.uncovered_year),
+        fmt::format("tour {}: its deadlines need {}, which the working-day calendar does not cover; supply it with "
+                    "--calendar FILE, or pass --allow-uncovered to count weekends only",
+                    r.tour->id, *r.uncovered_year));
+    if (!ctx.global.allow_uncovered) throw UsageError(msg);
+    ctx.err += "xuncha: warning: " + msg + "\n";
+    break;
+  }
+  deadlines::sort_for_reading(shown);
+  if (f == "json") ctx.out += render_json(ctx, shown);
+  else if (f == "csv") ctx.out += render_csv(ctx, data, shown);
+  else if (f == "ics") ctx.out += render_ics(ctx, data, shown);
+  else ctx.out += render_text(ctx, data, shown);
+  if (o.fail_if_overdue)
+    for (const auto& r : shown)
+      if (r.status == Status::overdue) return 1;
+  return 0;
+}
+
+}  // namespace
+
+std::function<int(Context&)> setup_deadlines(CLI::App& app) {
+  auto o = std::make_shared<DeadlinesOptions>();
+  app.add_option("paths", o->paths, "Data files or folders ('-' for standard input); default: .");
+  app.add_option("--within", o->within, "Working days ahead that count as due soon (default: policy, 5)")
+      ->check(CLI::Range(0, 1000));
+  auto* ov = app.add_flag("--overdue", o->overdue, "Only overdue steps");
+  auto* ds = app.add_flag("--due-soon", o->due_soon, "Only steps due within --within working days");
+  auto* al = app.add_flag("--all", o->all, "Every step: done, waiting and not applicable too");
+  al->excludes(ov)->excludes(ds);
+  app.add_option("--region", o->region, "Only tours of this region");
+  app.add_option("--tour", o->tour, "Only this tour");
+  app.add_flag("--fail-if-overdue", o->fail_if_overdue, "Exit 1 when an overdue step is shown");
+  app.footer("Default: open steps (overdue, due soon, pending), overdue first. Formats: text, json, csv, ics.");
+  return [o](Context& ctx) { return run_deadlines(ctx, *o); };
+}
+
+}  // namespace xuncha::cli

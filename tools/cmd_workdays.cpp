@@ -1,0 +1,178 @@
+// xuncha workdays: working-day arithmetic on the mainland-China calendar.
+#include "app.hpp"
+#include "render.hpp"
+
+#include <fmt/format.h>
+
+namespace xuncha::cli {
+namespace {
+
+struct WorkdaysOptions {
+  std::string action;
+  std::vector<std::string> args;
+};
+
+Date parse_date_arg(const std::string& text, std::string_view what) {
+  DateError why{};
+  auto d = parse_iso_date(text, &why);
+  if (!d) throw UsageError(fmt::format("{} expects a real date YYYY-MM-DD, got '{}'", what, text));
+  return *d;
+}
+
+// Years outside the calendar are an error unless --allow-uncovered (then a warning on stderr).
+void require_covered(Context& ctx, const Calendar& cal, Date a, Date b) {
+  auto y = cal.first_uncovered(a, b);
+  if (!y) return;
+  std::string msg = ctx.t(
+      fmt::format("工作日历不包含 {} 年（内置 {}—{} 年）；请用 --calendar FILE 提供该年的 kind: calendar 文件，或用 --allow-uncovered 仅按周末计算", *y, cal.first_year(), cal.last_year()),
+      fmt::format("the working-day calendar does not cover {} (bundled: {}-{}); supply that year with --calendar FILE "
+                  "(a kind: calendar file), or pass --allow-uncovered to count weekends only",
+                  *y, cal.first_year(), cal.last_year()));
+  if (!ctx.global.allow_uncovered) throw UsageError(msg);
+  ctx.err += "xuncha: warning: " + msg + "\n";
+}
+
+std::string kind_en(Calendar::DayKind k) {
+  switch (k) {
+    case Calendar::DayKind::workday: return "working day";
+    case Calendar::DayKind::weekend: return "weekend";
+    case Calendar::DayKind::holiday: return "holiday";
+    case Calendar::DayKind::makeup_workday: return "makeup working day";
+  }
+  return "";
+}
+std::string kind_zh(Calendar::DayKind k) {
+  switch (k) {
+    case Calendar::DayKind::workday: return "工作日";
+    case Calendar::DayKind::weekend: return "周末";
+    case Calendar::DayKind::holiday: return "法定节假日";
+    case Calendar::DayKind::makeup_workday: return "调休上班日";
+  }
+  return "";
+}
+std::string_view kind_key(Calendar::DayKind k) {
+  switch (k) {
+    case Calendar::DayKind::workday: return "workday";
+    case Calendar::DayKind::weekend: return "weekend";
+    case Calendar::DayKind::holiday: return "holiday";
+    case Calendar::DayKind::makeup_workday: return "makeup_workday";
+  }
+  return "";
+}
+
+int run_workdays(Context& ctx, const WorkdaysOptions& o) {
+  bool json = ctx.global.format == "json";
+  if (!json && ctx.global.format != "text")
+    throw UsageError(fmt::format("workdays: unknown format '{}'; expected text or json", ctx.global.format));
+  auto loaded = load_inputs(ctx, {});
+  if (!loaded.result.ok()) {
+    report_input_errors(ctx, loaded.result.diagnostics);
+    return 2;
+  }
+  const Calendar& cal = loaded.calendar;
+  auto need = [&](std::size_t n, std::string_view usage) {
+    if (o.args.size() != n) throw UsageError(fmt::format("usage: xuncha workdays {}", usage));
+  };
+  if (o.action == "add") {
+    need(2, "add DATE N");
+    Date d = parse_date_arg(o.args[0], "add");
+    int n = 0;
+    try {
+      std::size_t used = 0;
+      n = std::stoi(o.args[1], &used);
+      if (used != o.args[1].size() || n < -100000 || n > 100000) throw std::invalid_argument("n");
+    } catch (const std::exception&) {
+      throw UsageError(fmt::format("add expects a whole number of working days, got '{}'", o.args[1]));
+    }
+    Date r = cal.add_workdays(d, n);
+    require_covered(ctx, cal, std::min(d, r), std::max(d, r));
+    ctx.out += json ? fmt::format("{{\"date\": {}, \"workdays\": {}, \"result\": {}}}\n", json_string(format_iso(d)), n,
+                                  json_string(format_iso(r)))
+                    : format_iso(r) + "\n";
+    return 0;
+  }
+  if (o.action == "between") {
+    need(2, "between A B");
+    Date a = parse_date_arg(o.args[0], "between"), b = parse_date_arg(o.args[1], "between");
+    require_covered(ctx, cal, std::min(a, b), std::max(a, b));
+    int n = cal.workdays_between(a, b);
+    ctx.out += json ? fmt::format("{{\"from\": {}, \"to\": {}, \"workdays\": {}}}\n", json_string(format_iso(a)),
+                                  json_string(format_iso(b)), n)
+                    : std::to_string(n) + "\n";
+    return 0;
+  }
+  if (o.action == "is") {
+    need(1, "is DATE");
+    Date d = parse_date_arg(o.args[0], "is");
+    require_covered(ctx, cal, d, d);
+    auto k = cal.kind(d);
+    auto name = cal.holiday_name(d);
+    bool work = cal.is_workday(d);
+    if (json) {
+      ctx.out += fmt::format("{{\"date\": {}, \"workday\": {}, \"kind\": {}, \"holiday\": {}}}\n", json_string(format_iso(d)),
+                             work ? "true" : "false", json_string(kind_key(k)),
+                             name.en.empty() ? "null" : json_string(ctx.t(name)));
+    } else {
+      std::string what = ctx.zh ? kind_zh(k) : kind_en(k);
+      if (!name.en.empty()) what += ctx.zh ? fmt::format("（{}）", name.zh) : fmt::format(" ({})", name.en);
+      ctx.out += fmt::format("{} {}: {}\n", format_iso(d), ctx.zh ? (work ? "上班" : "休息") : (work ? "works" : "off"), what);
+    }
+    return work ? 0 : 1;
+  }
+  if (o.action == "list") {
+    need(1, "list YEAR[-MM]");
+    const auto& s = o.args[0];
+    int year = 0;
+    unsigned month = 0;
+    bool ok = (s.size() == 4 || (s.size() == 7 && s[4] == '-')) &&
+              std::all_of(s.begin(), s.begin() + 4, [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+    if (ok) year = std::stoi(s.substr(0, 4));
+    if (ok && s.size() == 7) {
+      ok = std::isdigit(static_cast<unsigned char>(s[5])) && std::isdigit(static_cast<unsigned char>(s[6]));
+      if (ok) month = static_cast<unsigned>(std::stoi(s.substr(5, 2)));
+      ok = ok && month >= 1 && month <= 12;
+    }
+    if (!ok || year < Calendar::range_first_year || year > Calendar::range_last_year)
+      throw UsageError(fmt::format("list expects YEAR or YEAR-MM, got '{}'", s));
+    Date from = month ? Date{date::year{year} / date::month{month} / 1} : Date{date::year{year} / 1 / 1};
+    Date to = month ? Date{date::year{year} / date::month{month} / date::last} : Date{date::year{year} / 12 / 31};
+    require_covered(ctx, cal, from, to);
+    auto items = cal.listed(from, to);
+    if (json) {
+      ctx.out += "[";
+      for (std::size_t i = 0; i < items.size(); ++i)
+        ctx.out += fmt::format("{}\n  {{\"date\": {}, \"kind\": {}, \"holiday\": {}}}", i ? "," : "",
+                               json_string(format_iso(items[i].date)), json_string(kind_key(items[i].kind)),
+                               items[i].name.en.empty() ? "null" : json_string(ctx.t(items[i].name)));
+      ctx.out += items.empty() ? "]\n" : "\n]\n";
+    } else {
+      for (const auto& it : items) {
+        std::string what = ctx.zh ? kind_zh(it.kind) : kind_en(it.kind);
+        date::weekday wd{it.date};
+        static constexpr std::string_view wd_en[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+        static constexpr std::string_view wd_zh[] = {"周日", "周一", "周二", "周三", "周四", "周五", "周六"};
+        auto w = wd.c_encoding();
+        ctx.out += fmt::format("{} {}  {}{}\n", format_iso(it.date), ctx.zh ? wd_zh[w] : wd_en[w], what,
+                               it.name.en.empty() ? "" : (ctx.zh ? "（" + it.name.zh + "）" : " (" + it.name.en + ")"));
+      }
+    }
+    return 0;
+  }
+  throw UsageError(fmt::format("workdays: unknown action '{}'; expected add, between, is or list", o.action));
+}
+
+}  // namespace
+
+std::function<int(Context&)> setup_workdays(CLI::App& app) {
+  auto o = std::make_shared<WorkdaysOptions>();
+  app.add_option("action", o->action, "add DATE N | between A B | is DATE | list YEAR[-MM]")
+      ->required()
+      ->check(CLI::IsMember({"add", "between", "is", "list"}));
+  app.add_option("args", o->args, "The action's arguments");
+  app.footer("add: the N-th working day after DATE (N = 0: DATE itself; negative N counts back).\n"
+             "between: working days in (A, B].  is: exit 0 for a working day, 1 otherwise, with the reason.\n"
+             "list: days off and makeup working days.  Formats: text, json.");
+  return [o](Context& ctx) { return run_workdays(ctx, *o); };
+}
+
+}  // namespace xuncha::cli
