@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Set-up, build and run for xuncha on Debian 12 (as root, or with sudo available).
+#   scripts/dev.sh run    install what is missing, build, run the main job on examples/province
+#   scripts/dev.sh test   install what is missing, build (warnings are errors), run every test,
+#                         then build and run the whole suite again under ASan + UBSan
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mode=${1:-run}
+
+packages=(build-essential cmake ninja-build pkg-config
+          libcli11-dev libfmt-dev libyaml-cpp-dev libhowardhinnant-date-dev doctest-dev libutf8proc-dev)
+if [ "$mode" = test ]; then
+  # Printing tests render the HTML schedule in headless Chromium with a CJK font.
+  packages+=(chromium fonts-noto-cjk fonts-arphic-ukai poppler-utils)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "== installing: ${missing[*]}"
+  sudo=""; [ "$(id -u)" -ne 0 ] && sudo=sudo
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+jobs=$(nproc)
+case "$mode" in
+  run)
+    cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+    cmake --build build -j "$jobs"
+    echo
+    echo "== xuncha check examples/province --as-of 2026-11-30"
+    build/tools/xuncha check examples/province --as-of 2026-11-30 || true
+    ;;
+  test)
+    cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DXUNCHA_WERROR=ON >/dev/null
+    cmake --build build -j "$jobs"
+    ctest --test-dir build --output-on-failure -j "$jobs"
+    echo "== the same suite under AddressSanitizer + UndefinedBehaviorSanitizer"
+    cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DXUNCHA_WERROR=ON \
+          -DXUNCHA_SANITIZE=address,undefined -DXUNCHA_BUILD_BENCH=OFF >/dev/null
+    cmake --build build-asan -j "$jobs"
+    ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+      ctest --test-dir build-asan --output-on-failure -j "$jobs"
+    ;;
+  *)
+    echo "usage: scripts/dev.sh run|test" >&2; exit 2 ;;
+esac
