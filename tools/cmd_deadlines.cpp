@@ -29,9 +29,9 @@ std::string step_name(const Context& ctx, Milestone m) {
 }
 std::string status_name(const Context& ctx, Status s) {
   auto i = static_cast<std::size_t>(s);
-  std::string s(ctx.zh ? deadlines::status_zh[i] : deadlines::status_names[i]);
-  std::replace(s.begin(), s.end(), '_', ' ');
-  return s;
+  std::string name(ctx.zh ? deadlines::status_zh[i] : deadlines::status_names[i]);
+  std::replace(name.begin(), name.end(), '_', ' ');
+  return name;
 }
 std::string by_text(const Context& ctx, const Row& r) {
   switch (r.status) {

@@ -1,0 +1,85 @@
+#include <doctest/doctest.h>
+
+#include "test_util.hpp"
+
+#include <xuncha/rules/checkers.hpp>
+#include <xuncha/rules/coverage.hpp>
+
+using namespace xuncha;
+using namespace xuncha::test;
+
+namespace {
+const std::string base = R"(kind: regions
+version: 1
+regions:
+  - {id: a, name: 甲市, class: city, counties: 5}
+  - {id: b, name: 乙林区, class: forestry, counties: 0}
+---
+kind: policy
+version: 1
+regions_expected: 2
+)";
+
+std::vector<Diagnostic> check(const std::string& tours, const char* as_of) {
+  auto r = load_texts({{"d.yaml", base + "---\nkind: tours\nversion: 1\ntours:\n" + tours}});
+  REQUIRE(r.ok());
+  rules::CheckContext ctx{r.data, china(), day(as_of)};
+  static std::vector<load::LoadResult> keep;  // diagnostics refer to nothing in r; keep it simple
+  auto out = rules::run_checks(ctx, {}, std::vector<std::string_view>{"coverage"});
+  return out;
+}
+}  // namespace
+
+TEST_CASE("coverage window: a region with no tour in the last five years is an error") {
+  auto d = check("  - {id: t1, region: a, year: 2021}\n  - {id: t2, region: b, year: 2024, kind: irregular}\n", "2026-11-30");
+  REQUIRE(rule_ids(d) == std::vector<std::string>{"C101"});
+  CHECK(d[0].subject == "a");
+  CHECK(d[0].message.en == "a has no provincial tour in 2022–2026 (the 5-year window closes 2026-12-31); last provincial tour 2021");
+  // One year earlier the 2021 tour still covers the window 2021-2025.
+  CHECK(check("  - {id: t1, region: a, year: 2021}\n  - {id: t2, region: b, year: 2024, kind: irregular}\n", "2025-06-01").empty());
+}
+
+TEST_CASE("State Council tours do not count and block the same year") {
+  auto d = check("  - {id: sc, region: a, year: 2024, body: state_council}\n"
+                 "  - {id: t1, region: a, year: 2024}\n  - {id: t2, region: b, year: 2024}\n",
+                 "2026-01-01");
+  REQUIRE(rule_ids(d) == std::vector<std::string>{"C102"});
+  REQUIRE(d[0].related.size() == 1);
+}
+
+TEST_CASE("days on site: limit by class, override, extension with approval") {
+  auto d = check("  - {id: t1, region: a, start: 2024-03-04, end: 2024-03-18}\n"                       // 15: ok
+                 "  - {id: t2, region: b, start: 2024-04-08, end: 2024-04-15}\n"                       // 8 > 7
+                 "  - {id: t3, region: a, start: 2024-09-02, end: 2024-09-19, extension: {days: 3, approval: X}}\n",  // 18 = 15+3
+                 "2024-12-31");
+  REQUIRE(rule_ids(d) == std::vector<std::string>{"C103"});
+  CHECK(d[0].subject == "t2");
+  CHECK(d[0].where.line > 0);
+}
+
+TEST_CASE("cadence warns when regular rounds are not two years apart") {
+  auto d = check("  - {id: t1, region: a, year: 2021}\n  - {id: t2, region: b, year: 2022}\n"
+                 "  - {id: t3, region: a, year: 2024}\n  - {id: t4, region: b, year: 2024, kind: irregular}\n",
+                 "2024-12-31");
+  auto ids = rule_ids(d);
+  CHECK(std::count(ids.begin(), ids.end(), "C104") == 1);  // 2021->2022; 2022->2024 keeps the cadence
+}
+
+TEST_CASE("milestones out of order, and recorded in the future") {
+  auto d = check("  - id: t1\n    region: a\n    start: 2024-03-04\n    end: 2024-03-18\n    milestones:\n"
+                 "      notified: 2024-03-05\n      report_submitted: 2024-03-25\n      report_approved: 2024-03-20\n"
+                 "      feedback: 2025-01-10\n  - {id: t2, region: b, year: 2024}\n",
+                 "2024-12-31");
+  auto ids = rule_ids(d);
+  CHECK(std::count(ids.begin(), ids.end(), "C105") == 2);  // notified after start; approval before report
+  CHECK(std::count(ids.begin(), ids.end(), "C106") == 1);  // feedback after as-of
+}
+
+TEST_CASE("coverage table says when each window closes") {
+  auto r = load_texts({{"d.yaml", base + "---\nkind: tours\nversion: 1\ntours:\n  - {id: t1, region: a, year: 2022}\n"}});
+  auto rows = rules::coverage_table(r.data, day("2026-06-01"));
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[0].due_by == 2027);
+  CHECK(rows[0].status == rules::CoverageRow::Status::due_next_year);
+  CHECK(rows[1].status == rules::CoverageRow::Status::uncovered);
+}

@@ -1,0 +1,33 @@
+#pragma once
+#include <string>
+#include <vector>
+
+#include <xuncha/calendar/calendar.hpp>
+#include <xuncha/load/loader.hpp>
+
+namespace xuncha::test {
+
+/// Loads YAML texts given as (name, text) pairs.
+inline load::LoadResult load_texts(std::vector<std::pair<std::string, std::string>> texts, unsigned jobs = 1) {
+  std::vector<load::InputFile> in;
+  for (auto& [name, text] : texts) in.push_back({name, text, load::InputRole::data});
+  load::LoadOptions opts;
+  opts.jobs = jobs;
+  return load::load(std::move(in), opts);
+}
+
+/// Rule ids of the diagnostics, in output order.
+inline std::vector<std::string> rule_ids(const std::vector<Diagnostic>& diags) {
+  std::vector<std::string> out;
+  for (const auto& d : diags) out.push_back(d.rule);
+  return out;
+}
+
+inline const Calendar& china() {
+  static const Calendar cal(Calendar::bundled_years());
+  return cal;
+}
+
+inline Date day(const char* s) { return *parse_iso_date(s); }
+
+}  // namespace xuncha::test
