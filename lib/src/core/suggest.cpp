@@ -29,7 +29,7 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t li
 
 std::string closest_match(std::string_view word, const std::vector<std::string_view>& candidates) {
   // Allow roughly one typo per three characters, at least one, at most three.
-  std::size_t limit = std::clamp<std::size_t>(word.size() / 3, 1, 3);
+  std::size_t limit = std::clamp<std::size_t>((word.size() + 1) / 3, 1, 3);
   std::string_view best;
   std::size_t best_d = limit + 1;
   for (auto c : candidates) {
