@@ -5,10 +5,16 @@ namespace xuncha::cli {
 
 std::function<int(Context&)> setup_check(CLI::App&);
 std::function<int(Context&)> setup_rule(CLI::App&);
+std::function<int(Context&)> setup_schedule(CLI::App&);
+std::function<int(Context&)> setup_workdays(CLI::App&);
+std::function<int(Context&)> setup_deadlines(CLI::App&);
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> all{
+      {"schedule", "Generate the multi-year rotation schedule (text, yaml, json, csv, md, html, ics)", setup_schedule},
       {"check", "Run every rule over a data set (the CI gate)", setup_check},
+      {"deadlines", "Procedure deadlines: overdue, due soon, all (working days)", setup_deadlines},
+      {"workdays", "Working-day arithmetic: add, between, is, list", setup_workdays},
       {"rule", "Explain rules: clause, severity, zh and en", setup_rule},
   };
   return all;

@@ -1,0 +1,1021 @@
+// The rotation schedule: patterns of round years per region, slots per team, a greedy
+// construction and a late-acceptance local search with incremental evaluation.
+#include <xuncha/schedule/schedule.hpp>
+
+#include <xuncha/schedule/bound.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <climits>
+#include <map>
+#include <numeric>
+#include <set>
+#include <tuple>
+
+namespace xuncha::schedule {
+namespace {
+
+template <class V>
+auto& at(V& v, int i) {
+  return v[static_cast<std::size_t>(i)];
+}
+int size_of(const auto& v) { return static_cast<int>(v.size()); }
+
+Date make_date(int y, int m, int d) {
+  // Clamped to the month's end, so 02-29 works in every year.
+  date::year_month_day_last last{date::year{y} / date::month{static_cast<unsigned>(m)} / date::last};
+  unsigned day = std::min(static_cast<unsigned>(d), static_cast<unsigned>(last.day()));
+  return date::sys_days{date::year{y} / date::month{static_cast<unsigned>(m)} / date::day{day}};
+}
+
+int month_of(Date d) { return static_cast<int>(static_cast<unsigned>(date::year_month_day{d}.month())); }
+
+std::uint64_t splitmix(std::uint64_t& s) {
+  std::uint64_t z = (s += 0x9E3779B97F4A7C15ULL);
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+  return z ^ (z >> 31);
+}
+
+std::string years_text(const std::vector<int>& ys) {
+  std::string s;
+  for (int y : ys) s += (s.empty() ? "" : ", ") + std::to_string(y);
+  return s.empty() ? "-" : s;
+}
+
+// ---- the instance --------------------------------------------------------------------------
+
+struct TeamSlot {
+  int round = 0, team = 0, batch = 0;
+  Date first{};
+  int cap = 0, used = 0;
+  std::vector<int> items;  // in sequence order
+};
+
+struct Kept {
+  int year = 0, team = 0;
+  Date start{};
+};
+
+struct RegionInfo {
+  int data_index = 0;
+  int days = 0, risk = 0;
+  int last = 0;                          // last provincial tour before the horizon (0: none)
+  std::vector<int> council;              // State Council years
+  std::vector<int> fixed;                // pinned provincial years in the horizon
+  int fixed_first_month = INT_MAX;       // month index of the earliest pinned start
+  std::vector<std::vector<int>> patterns;  // round indexes, ascending
+  int pattern = -1;
+  std::vector<int> items;
+  std::vector<Kept> kept;
+  int risk_cost = 0, moved = 0;
+};
+
+struct Item {
+  int region = 0, round = -1, slot = -1, offset = 0;
+};
+
+struct Key {
+  long long moved = 0, obj = 0, quad = 0;
+  auto operator<=>(const Key&) const = default;
+};
+
+class Solver {
+ public:
+  Solver(const Dataset& data, const Calendar& cal, const Options& opt, Result& res)
+      : data_(data), cal_(cal), opt_(opt), res_(res), pol_(data.policy) {}
+
+  void run();
+
+ private:
+  // setup
+  bool build();
+  void build_slots();
+  bool build_region(RegionInfo& r, const Region& reg);
+  bool covers(const RegionInfo& r, const std::vector<int>& chosen_years) const;
+  bool check_capacity();
+  // state
+  void resequence(int s, std::vector<int>& touched_regions);
+  void refresh_regions(const std::vector<int>& regions);
+  void add_item(int it, int s, std::vector<int>& touched);
+  void remove_item(int it, std::vector<int>& touched);
+  void refresh_team_max(int k);
+  Key key() const;
+  // algorithm
+  bool construct();
+  bool place_region(int r, bool any_pattern);
+  void search();
+  void finish();
+  int month_index(Date d) const { return (year_of(d) - opt_.from) * 12 + month_of(d) - 1; }
+  int year_of_round(int k) const { return at(res_.round_years, k); }
+
+  const Dataset& data_;
+  const Calendar& cal_;
+  const Options& opt_;
+  Result& res_;
+  const Policy& pol_;
+  int T_ = 0, K_ = 0, H_ = 0;
+  std::vector<int> round_of_year_;       // year - from → round index or -1
+  std::vector<std::vector<Slot>> base_slots_;  // per round
+  std::vector<TeamSlot> slots_;
+  std::vector<std::vector<int>> slots_of_round_;
+  std::vector<RegionInfo> regions_;
+  std::vector<Item> items_;
+  std::vector<long long> round_load_, team_load_, team_max_;  // team_load_[k*T + j]
+  long long pinned_days_ = 0, risk_total_ = 0, moved_total_ = 0, quad_ = 0;
+  std::vector<int> order_;  // construction order of regions
+};
+
+// ---- setup ---------------------------------------------------------------------------------
+
+bool Solver::covers(const RegionInfo& r, const std::vector<int>& chosen) const {
+  // Every window of G years ending in the horizon holds a tour (history counted; a region with
+  // no record counts as toured the year before the horizon).
+  int g = pol_.coverage_years;
+  int last = r.last ? r.last : opt_.from - 1;
+  for (int e = opt_.from; e <= H_; ++e) {
+    bool hit = last >= e - g + 1;
+    for (int y : chosen) hit = hit || (y >= e - g + 1 && y <= e);
+    for (int y : r.fixed) hit = hit || (y >= e - g + 1 && y <= e);
+    if (!hit) return false;
+  }
+  return true;
+}
+
+bool Solver::build_region(RegionInfo& r, const Region& reg) {
+  int g = pol_.coverage_years;
+  std::set<int> council(r.council.begin(), r.council.end());
+  std::vector<int> allowed;  // round indexes
+  for (int k = 0; k < K_; ++k) {
+    int y = year_of_round(k);
+    if (council.count(y) || std::find(r.fixed.begin(), r.fixed.end(), y) != r.fixed.end()) continue;
+    allowed.push_back(k);
+  }
+  // Fewest tours: greedy by window end, taking the latest allowed (or pinned) year of each window.
+  int cur = r.last ? r.last : opt_.from - 1;
+  int need = 0;
+  std::vector<int> fixed = r.fixed;
+  std::sort(fixed.begin(), fixed.end());
+  while (true) {
+    int e = std::max(cur + g, opt_.from);
+    if (e > H_) break;
+    int lo = std::max(e - g + 1, opt_.from);
+    int best = 0;
+    for (int y : fixed)
+      if (y >= lo && y <= e) best = std::max(best, y);
+    bool pinned = best != 0;
+    for (int k : allowed)
+      if (!pinned && year_of_round(k) >= lo && year_of_round(k) <= e) best = std::max(best, year_of_round(k));
+    if (best == 0) {
+      std::vector<int> in_window_rounds, council_hit;
+      for (int y = lo; y <= e; ++y) {
+        if (y < 0 || y - opt_.from >= size_of(round_of_year_) || at(round_of_year_, y - opt_.from) < 0) continue;
+        in_window_rounds.push_back(y);
+        if (council.count(y)) council_hit.push_back(y);
+      }
+      std::string last_zh = r.last ? fmt::format("最近一次省级巡查在 {} 年", r.last) : "没有省级巡查记录";
+      std::string last_en = r.last ? fmt::format("last provincial tour {}", r.last) : "no provincial tour on record";
+      res_.problems.push_back(
+          {reg.id, e,
+           {fmt::format("{}（{}）无法覆盖：{}，须在 {}—{} 年内巡查；其中轮次年份为 {}，国务院安委会巡查年份为 {}"
+                        "（当年省里不巡查），周期为每 {} 年一轮，没有可安排的年份",
+                        reg.name, reg.id, last_zh, lo, e, years_text(in_window_rounds), years_text(council_hit),
+                        pol_.cadence_years),
+            fmt::format("{} cannot be covered: {}, so it needs a tour in {}–{}; the round years there are {}, "
+                        "the State Council tours it in {} (no provincial tour that year), rounds come every {} "
+                        "years: no year is left",
+                        reg.id, last_en, lo, e, years_text(in_window_rounds), years_text(council_hit),
+                        pol_.cadence_years)}});
+      return false;
+    }
+    if (!pinned) ++need;
+    cur = best;
+  }
+  // Every set of `need` allowed years that covers every window (few: at most C(rounds, need)).
+  std::vector<int> pick;
+  std::vector<int> ys;
+  auto rec = [&](auto&& self, int startpos) -> void {
+    if (size_of(r.patterns) >= 512) return;
+    if (size_of(pick) == need) {
+      ys.clear();
+      for (int k : pick) ys.push_back(year_of_round(k));
+      if (covers(r, ys)) r.patterns.push_back(pick);
+      return;
+    }
+    for (int i = startpos; i < size_of(allowed); ++i) {
+      pick.push_back(at(allowed, i));
+      self(self, i + 1);
+      pick.pop_back();
+    }
+  };
+  rec(rec, 0);
+  if (r.patterns.empty()) r.patterns.push_back({});  // defensive: need==0 gives one empty pattern
+  // A tour must fit in one blackout-free period of some team.
+  int longest = 0;
+  for (const auto& pat : r.patterns)
+    for (int k : pat)
+      for (int s : at(slots_of_round_, k)) longest = std::max(longest, at(slots_, s).cap);
+  if (need > 0 && longest < r.days) {
+    res_.problems.push_back(
+        {reg.id, 0,
+         {fmt::format("{}（{}）驻点 {} 天，但可安排年份中批次内不含节假日和停止巡查日的最长连续时段只有 {} 天",
+                      reg.name, reg.id, r.days, longest),
+          fmt::format("{} needs {} days on site, but the longest blackout-free period of a batch in its "
+                      "possible years is {} days",
+                      reg.id, r.days, longest)}});
+    return false;
+  }
+  return true;
+}
+
+void Solver::build_slots() {
+  // Pinned tours: provincial tours of the data inside the horizon, mapped onto team numbers.
+  std::vector<std::map<std::string, int>> team_of(static_cast<std::size_t>(K_));
+  for (const auto& t : data_.tours) {
+    if (t.body != Body::province || t.year < opt_.from || t.year > H_) continue;
+    int k = at(round_of_year_, t.year - opt_.from);
+    if (k < 0) continue;
+    std::string key = t.team.empty() ? fmt::format("#{:04}", t.team_slot) : t.team;
+    at(team_of, k).emplace(key, 0);
+  }
+  T_ = opt_.teams > 0 ? opt_.teams : pol_.teams_per_round;
+  for (int k = 0; k < K_; ++k) {
+    auto& m = at(team_of, k);
+    std::vector<bool> used(static_cast<std::size_t>(std::max<int>(T_, size_of(m)) + 1000), false);
+    // Numbered planned teams keep their number; named teams take the next free numbers.
+    for (auto& [key, n] : m)
+      if (key[0] == '#') {
+        n = std::stoi(key.substr(1)) - 1;
+        used[static_cast<std::size_t>(n)] = true;
+      }
+    int next = 0;
+    for (auto& [key, n] : m)
+      if (key[0] != '#') {
+        while (used[static_cast<std::size_t>(next)]) ++next;
+        n = next;
+        used[static_cast<std::size_t>(next)] = true;
+      }
+    int need = 0;
+    for (auto& [key, n] : m) need = std::max(need, n + 1);
+    if (need > T_) {
+      res_.notes.push_back({fmt::format("{} 年已有 {} 个巡查组的巡查，按 {} 个组安排", year_of_round(k), need, need),
+                            fmt::format("{} already has tours of {} teams: planning with {} teams",
+                                        year_of_round(k), need, need)});
+      T_ = need;
+    }
+  }
+  res_.teams = T_;
+  // Per team: the round's slots minus that team's pinned days.
+  std::vector<std::vector<std::pair<Date, Date>>> busy(static_cast<std::size_t>(K_ * T_));
+  for (const auto& t : data_.tours) {
+    if (t.body != Body::province || t.year < opt_.from || t.year > H_ || !t.start || !t.end) continue;
+    int k = at(round_of_year_, t.year - opt_.from);
+    if (k < 0) continue;
+    std::string key = t.team.empty() ? fmt::format("#{:04}", t.team_slot) : t.team;
+    at(busy, k * T_ + at(team_of, k).at(key)).emplace_back(*t.start, *t.end);
+  }
+  slots_of_round_.assign(static_cast<std::size_t>(K_), {});
+  for (int k = 0; k < K_; ++k) {
+    for (int j = 0; j < T_; ++j) {
+      for (const auto& s : at(base_slots_, k)) {
+        Date a = s.first;
+        auto emit = [&](Date x, Date y) {
+          if (y < x) return;
+          TeamSlot ts;
+          ts.round = k;
+          ts.team = j;
+          ts.batch = s.batch;
+          ts.first = x;
+          ts.cap = static_cast<int>((y - x).count()) + 1;
+          at(slots_of_round_, k).push_back(size_of(slots_));
+          slots_.push_back(std::move(ts));
+        };
+        auto b = at(busy, k * T_ + j);
+        std::sort(b.begin(), b.end());
+        for (const auto& [bs, be] : b) {
+          if (be < a || s.last < bs) continue;
+          emit(a, bs - date::days{1});
+          a = std::max(a, be + date::days{1});
+        }
+        if (!(s.last < a)) emit(a, s.last);
+      }
+    }
+  }
+  round_load_.assign(static_cast<std::size_t>(K_), 0);
+  team_load_.assign(static_cast<std::size_t>(K_ * T_), 0);
+  team_max_.assign(static_cast<std::size_t>(K_), 0);
+  for (const auto& t : data_.tours) {
+    if (t.body != Body::province || t.year < opt_.from || t.year > H_) continue;
+    const Region* reg = data_.region(t.region);
+    int days = t.start && t.end ? static_cast<int>((*t.end - *t.start).count()) + 1
+                                : (reg ? days_allowed(*reg, pol_) : 0);
+    pinned_days_ += days;
+    int k = at(round_of_year_, t.year - opt_.from);
+    if (k < 0) continue;
+    std::string key = t.team.empty() ? fmt::format("#{:04}", t.team_slot) : t.team;
+    at(round_load_, k) += days;
+    at(team_load_, k * T_ + at(team_of, k).at(key)) += days;
+  }
+}
+
+bool Solver::build() {
+  H_ = opt_.from + opt_.years - 1;
+  res_.round_years = round_years(data_, opt_.from, opt_.years, &res_.anchor_year);
+  K_ = size_of(res_.round_years);
+  round_of_year_.assign(static_cast<std::size_t>(opt_.years), -1);
+  for (int k = 0; k < K_; ++k) at(round_of_year_, year_of_round(k) - opt_.from) = k;
+  for (int k = 0; k < K_; ++k) base_slots_.push_back(slots_of_year(pol_, cal_, year_of_round(k)));
+  build_slots();
+
+  regions_.resize(data_.regions.size());
+  std::unordered_map<std::string_view, int> idx;
+  for (int i = 0; i < size_of(data_.regions); ++i) {
+    const Region& reg = at(data_.regions, i);
+    auto& r = at(regions_, i);
+    r.data_index = i;
+    r.days = days_allowed(reg, pol_);
+    r.risk = reg.risk;
+    idx.emplace(reg.id, i);
+  }
+  for (const auto& t : data_.tours) {
+    auto it = idx.find(t.region);
+    if (it == idx.end()) continue;
+    auto& r = at(regions_, it->second);
+    if (t.body == Body::state_council) {
+      r.council.push_back(t.year);
+    } else if (t.year < opt_.from) {
+      r.last = std::max(r.last, t.year);
+    } else if (t.year <= H_) {
+      r.fixed.push_back(t.year);
+      if (t.start) r.fixed_first_month = std::min(r.fixed_first_month, month_index(*t.start));
+    }
+  }
+  for (const auto& t : opt_.keep) {
+    auto it = idx.find(t.region);
+    if (it == idx.end() || !t.start || t.body != Body::province) continue;
+    at(regions_, it->second).kept.push_back({t.year, t.team_slot - 1, *t.start});
+  }
+  bool ok = true;
+  for (int i = 0; i < size_of(regions_); ++i) ok = build_region(at(regions_, i), at(data_.regions, i)) && ok;
+  if (!ok) return false;
+  return check_capacity();
+}
+
+bool Solver::check_capacity() {
+  // Work forced into each round, and the teams it takes.
+  std::vector<long long> cap(static_cast<std::size_t>(K_), 0), forced(static_cast<std::size_t>(K_), 0);
+  for (int k = 0; k < K_; ++k)
+    for (int s : at(slots_of_round_, k)) at(cap, k) += at(slots_, s).cap;
+  long long work = pinned_days_, all_cap = 0;
+  for (auto c : cap) all_cap += c;
+  for (const auto& r : regions_) {
+    work += static_cast<long long>(r.days) * size_of(r.patterns.front());
+    for (int k : r.patterns.front()) {
+      bool in_all = std::all_of(r.patterns.begin(), r.patterns.end(), [&](const auto& p) {
+        return std::find(p.begin(), p.end(), k) != p.end();
+      });
+      if (in_all) at(forced, k) += r.days;
+    }
+  }
+  res_.bounds.min_work = work;
+  long long per_team = T_ ? all_cap / T_ : 0;
+  long long planned_work = work - pinned_days_;
+  long long pinned_in_rounds = std::accumulate(round_load_.begin(), round_load_.end(), 0LL);
+  res_.bounds.min_teams = per_team ? static_cast<int>((planned_work + pinned_in_rounds + per_team - 1) / per_team) : 0;
+  bool ok = true;
+  if (res_.bounds.min_teams > T_) {
+    res_.problems.push_back(
+        {"", 0,
+         {fmt::format("巡查组不足：覆盖要求至少 {} 个巡查日，每个组在 {} 个轮次中共有 {} 个可用日，至少需要 {} 个组，"
+                      "现有 {} 个，缺 {} 个",
+                      planned_work + pinned_in_rounds, K_, per_team, res_.bounds.min_teams, T_,
+                      res_.bounds.min_teams - T_),
+          fmt::format("not enough teams: coverage needs at least {} tour-days, one team has {} usable days over "
+                      "the {} rounds, so at least {} teams are needed; {} available, {} missing",
+                      planned_work + pinned_in_rounds, per_team, K_, res_.bounds.min_teams, T_,
+                      res_.bounds.min_teams - T_)}});
+    ok = false;
+  }
+  for (int k = 0; k < K_; ++k) {
+    long long need = at(forced, k) + at(round_load_, k);
+    if (need <= at(cap, k)) continue;
+    long long one = T_ ? at(cap, k) / T_ : 1;
+    long long teams = one ? (need + one - 1) / one : 0;
+    res_.problems.push_back(
+        {"", year_of_round(k),
+         {fmt::format("{} 年一轮巡查组不足：只能在该年巡查的地区共需 {} 个巡查日，每个组该年有 {} 个可用日，至少需要 "
+                      "{} 个组，现有 {} 个，缺 {} 个",
+                      year_of_round(k), need, one, teams, T_, teams - T_),
+          fmt::format("round {} lacks teams: regions that can only go in {} need {} tour-days, one team has {} "
+                      "usable days that year, so at least {} teams are needed; {} available, {} missing",
+                      year_of_round(k), year_of_round(k), need, one, teams, T_, teams - T_)}});
+    ok = false;
+  }
+  return ok;
+}
+
+// ---- state ---------------------------------------------------------------------------------
+
+void Solver::resequence(int s, std::vector<int>& touched) {
+  auto& ts = at(slots_, s);
+  // Inside one (slot, team): higher risk first, then shorter first (SCHEDULING.md).
+  std::sort(ts.items.begin(), ts.items.end(), [&](int a, int b) {
+    const auto& ra = at(regions_, at(items_, a).region);
+    const auto& rb = at(regions_, at(items_, b).region);
+    return std::tuple(-ra.risk, ra.days, ra.data_index) < std::tuple(-rb.risk, rb.days, rb.data_index);
+  });
+  int off = 0;
+  for (int it : ts.items) {
+    at(items_, it).offset = off;
+    off += at(regions_, at(items_, it).region).days;
+    touched.push_back(at(items_, it).region);
+  }
+}
+
+void Solver::refresh_regions(const std::vector<int>& regions) {
+  for (int ri : regions) {
+    auto& r = at(regions_, ri);
+    int first = r.fixed_first_month;
+    int moved = 0;
+    for (int it : r.items) {
+      const auto& item = at(items_, it);
+      if (item.slot < 0) continue;
+      first = std::min(first, month_index(at(slots_, item.slot).first + date::days{item.offset}));
+    }
+    for (const auto& kp : r.kept) {
+      bool same = false;
+      for (int it : r.items) {
+        const auto& item = at(items_, it);
+        if (item.slot < 0) continue;
+        const auto& ts = at(slots_, item.slot);
+        same = same || (year_of_round(item.round) == kp.year && ts.team == kp.team &&
+                        ts.first + date::days{item.offset} == kp.start);
+      }
+      moved += same ? 0 : 1;
+    }
+    int cost = first == INT_MAX ? 0 : r.risk * first;
+    risk_total_ += cost - r.risk_cost;
+    moved_total_ += moved - r.moved;
+    r.risk_cost = cost;
+    r.moved = moved;
+  }
+}
+
+void Solver::refresh_team_max(int k) {
+  long long m = 0;
+  for (int j = 0; j < T_; ++j) m = std::max(m, at(team_load_, k * T_ + j));
+  at(team_max_, k) = m;
+}
+
+void Solver::add_item(int it, int s, std::vector<int>& touched) {
+  auto& item = at(items_, it);
+  auto& ts = at(slots_, s);
+  long long d = at(regions_, item.region).days;
+  item.slot = s;
+  item.round = ts.round;
+  ts.items.push_back(it);
+  ts.used += static_cast<int>(d);
+  auto& rl = at(round_load_, ts.round);
+  auto& tl = at(team_load_, ts.round * T_ + ts.team);
+  quad_ += (rl + d) * (rl + d) - rl * rl + (tl + d) * (tl + d) - tl * tl;
+  rl += d;
+  tl += d;
+  at(team_max_, ts.round) = std::max(at(team_max_, ts.round), tl);
+  resequence(s, touched);
+}
+
+void Solver::remove_item(int it, std::vector<int>& touched) {
+  auto& item = at(items_, it);
+  int s = item.slot;
+  auto& ts = at(slots_, s);
+  long long d = at(regions_, item.region).days;
+  ts.items.erase(std::find(ts.items.begin(), ts.items.end(), it));
+  ts.used -= static_cast<int>(d);
+  auto& rl = at(round_load_, ts.round);
+  auto& tl = at(team_load_, ts.round * T_ + ts.team);
+  quad_ += (rl - d) * (rl - d) - rl * rl + (tl - d) * (tl - d) - tl * tl;
+  rl -= d;
+  tl -= d;
+  if (tl + d == at(team_max_, ts.round)) refresh_team_max(ts.round);
+  item.slot = -1;
+  touched.push_back(item.region);
+  resequence(s, touched);
+}
+
+Key Solver::key() const {
+  Terms t;
+  long long sum = 0;
+  for (int k = 0; k < K_; ++k) {
+    t.round_load = std::max(t.round_load, at(round_load_, k));
+    t.team_balance += T_ * at(team_max_, k) - at(round_load_, k);
+    sum += at(round_load_, k);
+  }
+  (void)sum;
+  t.risk = risk_total_;
+  t.tour_days = pinned_days_;
+  for (const auto& r : regions_) t.tour_days += static_cast<long long>(r.days) * size_of(r.items);
+  return {moved_total_, weighted(t, pol_.weights), quad_};
+}
+
+// ---- construction --------------------------------------------------------------------------
+
+bool Solver::place_region(int ri, bool any_pattern) {
+  auto& r = at(regions_, ri);
+  long long best_score = LLONG_MAX;
+  int best_p = -1;
+  std::vector<int> best_slots;
+  std::vector<int> touched;
+  for (int p = 0; p < size_of(r.patterns); ++p) {
+    const auto& pat = at(r.patterns, p);
+    // Earliest start in each round's team slots (ties: the least loaded team).
+    std::vector<int> chosen;
+    bool fits = true;
+    long long score = 0;
+    int first_month = r.fixed_first_month;
+    std::vector<long long> extra(static_cast<std::size_t>(K_), 0);
+    for (int k : pat) {
+      int bs = -1;
+      std::tuple<long long, long long, int> bk{LLONG_MAX, 0, 0};
+      for (int s : at(slots_of_round_, k)) {
+        const auto& ts = at(slots_, s);
+        if (ts.cap - ts.used < r.days) continue;
+        std::tuple<long long, long long, int> kk{(ts.first - Date{}).count() + ts.used,
+                                                 at(team_load_, k * T_ + ts.team), s};
+        if (kk < bk) bk = kk, bs = s;
+      }
+      if (bs < 0) {
+        fits = false;
+        break;
+      }
+      chosen.push_back(bs);
+      const auto& ts = at(slots_, bs);
+      first_month = std::min(first_month, month_index(ts.first + date::days{ts.used}));
+      at(extra, k) += r.days;
+      long long tl = at(team_load_, k * T_ + ts.team) + r.days;
+      score += pol_.weights.team_balance * T_ * std::max(0LL, tl - at(team_max_, k));
+    }
+    if (!fits) continue;
+    long long cur_max = 0, new_max = 0, q = 0;
+    for (int k = 0; k < K_; ++k) {
+      cur_max = std::max(cur_max, at(round_load_, k));
+      new_max = std::max(new_max, at(round_load_, k) + at(extra, k));
+      q += at(extra, k) * at(round_load_, k);
+    }
+    score += pol_.weights.round_load * (new_max - cur_max);
+    if (first_month != INT_MAX) score += static_cast<long long>(pol_.weights.risk) * r.risk * first_month;
+    // Kept tours: stay in the kept years when re-planning.
+    for (const auto& kp : r.kept)
+      if (std::none_of(pat.begin(), pat.end(), [&](int k) { return year_of_round(k) == kp.year; }))
+        score += 1000000000LL;
+    score = score * 1024 + q / 64;
+    if (score < best_score) best_score = score, best_p = p, best_slots = chosen;
+    if (!any_pattern) break;
+  }
+  if (best_p < 0) return false;
+  r.pattern = best_p;
+  const auto& pat = at(r.patterns, best_p);
+  for (int i = 0; i < size_of(pat); ++i) {
+    int it = at(r.items, i);
+    // A kept tour goes back to its team when that team's slot still fits it.
+    int s = at(best_slots, i);
+    for (const auto& kp : r.kept) {
+      if (kp.year != year_of_round(at(pat, i))) continue;
+      for (int cand : at(slots_of_round_, at(pat, i))) {
+        const auto& ts = at(slots_, cand);
+        if (ts.team == kp.team && !(kp.start < ts.first) && ts.cap - ts.used >= r.days) s = cand;
+      }
+    }
+    add_item(it, s, touched);
+  }
+  refresh_regions(touched);
+  return true;
+}
+
+bool Solver::construct() {
+  for (int ri = 0; ri < size_of(regions_); ++ri) {
+    auto& r = at(regions_, ri);
+    int n = size_of(r.patterns.front());
+    for (int i = 0; i < n; ++i) {
+      r.items.push_back(size_of(items_));
+      items_.push_back({ri, -1, -1, 0});
+    }
+  }
+  order_.resize(regions_.size());
+  std::iota(order_.begin(), order_.end(), 0);
+  // Fewest choices first, then risk, then duration.
+  std::stable_sort(order_.begin(), order_.end(), [&](int a, int b) {
+    const auto& ra = at(regions_, a);
+    const auto& rb = at(regions_, b);
+    return std::tuple(size_of(ra.patterns), -ra.risk, -ra.days) < std::tuple(size_of(rb.patterns), -rb.risk, -rb.days);
+  });
+  for (int k = 0; k < K_; ++k) refresh_team_max(k);
+  for (int ri : order_) {
+    if (at(regions_, ri).items.empty()) continue;
+    if (!place_region(ri, true)) {
+      const auto& r = at(regions_, ri);
+      const Region& reg = at(data_.regions, r.data_index);
+      std::vector<int> ys;
+      for (int k : r.patterns.front()) ys.push_back(year_of_round(k));
+      long long left = 0;
+      for (const auto& ts : slots_) left = std::max<long long>(left, ts.cap - ts.used);
+      res_.problems.push_back(
+          {reg.id, 0,
+           {fmt::format("{}（{}）排不下：需要连续 {} 天，可安排年份（如 {}）的各组时段已排满（最长剩余 {} 天）；"
+                        "请增加巡查组（--teams）或放宽批次窗口",
+                        reg.name, reg.id, r.days, years_text(ys), left),
+            fmt::format("{} does not fit: it needs {} consecutive days, and every team's periods in its "
+                        "possible years (e.g. {}) are full (longest left: {} days); add teams (--teams) or widen "
+                        "the batch windows",
+                        reg.id, r.days, years_text(ys), left)}});
+      return false;
+    }
+  }
+  return true;
+}
+
+// ---- local search --------------------------------------------------------------------------
+
+void Solver::search() {
+  long long n = size_of(items_);
+  if (n == 0) return;
+  long long iters = opt_.iterations >= 0 ? opt_.iterations : std::clamp(600 * n, 20000LL, 2500000LL);
+  std::uint64_t rng = opt_.seed * 0x2545F4914F6CDD1DULL + 17;
+  auto rnd = [&](int bound) { return static_cast<int>(splitmix(rng) % static_cast<std::uint64_t>(bound)); };
+  Key cur = key();
+  Key best = cur;
+  std::vector<int> best_slot_of(items_.size());
+  std::vector<int> best_pattern(regions_.size());
+  auto save = [&] {
+    for (std::size_t i = 0; i < items_.size(); ++i) best_slot_of[i] = items_[i].slot;
+    for (std::size_t i = 0; i < regions_.size(); ++i) best_pattern[i] = regions_[i].pattern;
+  };
+  save();
+  constexpr int history = 64;
+  std::array<Key, history> hist;
+  hist.fill(cur);
+  std::vector<int> touched, flexible;
+  for (int ri = 0; ri < size_of(regions_); ++ri)
+    if (size_of(at(regions_, ri).patterns) > 1) flexible.push_back(ri);
+  long long done = 0;
+  for (; done < iters; ++done) {
+    touched.clear();
+    int kind = rnd(10);
+    // Undo log: (item, old slot) in order of change.
+    std::vector<std::pair<int, int>> undo;
+    int old_pattern = -1, pattern_region = -1;
+    if (kind < 6) {
+      // Relocate one tour to another team slot of its round.
+      int it = rnd(static_cast<int>(n));
+      auto& item = at(items_, it);
+      const auto& cands = at(slots_of_round_, item.round);
+      int s = at(cands, rnd(size_of(cands)));
+      const auto& ts = at(slots_, s);
+      if (s == item.slot || ts.cap - ts.used < at(regions_, item.region).days) continue;
+      undo.emplace_back(it, item.slot);
+      remove_item(it, touched);
+      add_item(it, s, touched);
+    } else if (kind < 9) {
+      // Swap two tours of the same round.
+      int a = rnd(static_cast<int>(n));
+      const auto& ia = at(items_, a);
+      const auto& cands = at(slots_of_round_, ia.round);
+      const auto& other = at(slots_, at(cands, rnd(size_of(cands))));
+      if (other.items.empty()) continue;
+      int b = at(other.items, rnd(size_of(other.items)));
+      const auto& ib = at(items_, b);
+      int sa = ia.slot, sb = ib.slot;
+      if (sa == sb) continue;
+      int da = at(regions_, ia.region).days, db = at(regions_, ib.region).days;
+      if (at(slots_, sa).cap - at(slots_, sa).used + da < db || at(slots_, sb).cap - at(slots_, sb).used + db < da)
+        continue;
+      undo.emplace_back(a, sa);
+      undo.emplace_back(b, sb);
+      remove_item(a, touched);
+      remove_item(b, touched);
+      add_item(a, sb, touched);
+      add_item(b, sa, touched);
+    } else {
+      // Move a region to another set of round years.
+      if (flexible.empty()) continue;
+      int ri = at(flexible, rnd(size_of(flexible)));
+      auto& r = at(regions_, ri);
+      int p = rnd(size_of(r.patterns));
+      if (p == r.pattern) continue;
+      const auto& pat = at(r.patterns, p);
+      std::vector<int> target(pat.size(), -1);
+      bool ok = true;
+      for (int i = 0; i < size_of(pat) && ok; ++i) {
+        int k = at(pat, i);
+        int it = at(r.items, i);
+        if (at(items_, it).round == k) {
+          target[static_cast<std::size_t>(i)] = at(items_, it).slot;
+          continue;
+        }
+        const auto& cands = at(slots_of_round_, k);
+        int start = rnd(size_of(cands));
+        int found = -1;
+        for (int c = 0; c < size_of(cands) && found < 0; ++c) {
+          int s = at(cands, (start + c) % size_of(cands));
+          if (at(slots_, s).cap - at(slots_, s).used >= r.days) found = s;
+        }
+        ok = found >= 0;
+        target[static_cast<std::size_t>(i)] = found;
+      }
+      if (!ok) continue;
+      // Items are ordered like the pattern's rounds; two targets in one slot cannot happen.
+      old_pattern = r.pattern;
+      pattern_region = ri;
+      for (int i = 0; i < size_of(pat); ++i) {
+        int it = at(r.items, i);
+        if (at(items_, it).slot == target[static_cast<std::size_t>(i)]) continue;
+        undo.emplace_back(it, at(items_, it).slot);
+        remove_item(it, touched);
+      }
+      for (int i = 0; i < size_of(pat); ++i) {
+        int it = at(r.items, i);
+        if (at(items_, it).slot < 0) add_item(it, target[static_cast<std::size_t>(i)], touched);
+      }
+      r.pattern = p;
+    }
+    std::sort(touched.begin(), touched.end());
+    touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
+    refresh_regions(touched);
+    Key next = key();
+    auto& h = hist[static_cast<std::size_t>(done % history)];
+    if (next <= cur || next < h) {
+      cur = next;
+      if (cur < best) {
+        best = cur;
+        save();
+      }
+    } else {
+      touched.clear();
+      for (auto u = undo.rbegin(); u != undo.rend(); ++u) remove_item(u->first, touched);
+      for (auto u = undo.rbegin(); u != undo.rend(); ++u) add_item(u->first, u->second, touched);
+      if (pattern_region >= 0) at(regions_, pattern_region).pattern = old_pattern;
+      std::sort(touched.begin(), touched.end());
+      touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
+      refresh_regions(touched);
+    }
+    if (cur < h) h = cur;
+  }
+  res_.iterations = done;
+  // Back to the best solution seen.
+  touched.clear();
+  for (int it = 0; it < size_of(items_); ++it)
+    if (at(items_, it).slot >= 0) remove_item(it, touched);
+  for (int it = 0; it < size_of(items_); ++it) add_item(it, at(best_slot_of, it), touched);
+  for (int ri = 0; ri < size_of(regions_); ++ri) at(regions_, ri).pattern = at(best_pattern, ri);
+  std::sort(touched.begin(), touched.end());
+  touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
+  refresh_regions(touched);
+}
+
+// ---- result --------------------------------------------------------------------------------
+
+void Solver::finish() {
+  const auto& w = pol_.weights;
+  Terms t;
+  for (int k = 0; k < K_; ++k) {
+    t.round_load = std::max(t.round_load, at(round_load_, k));
+    t.team_balance += T_ * at(team_max_, k) - at(round_load_, k);
+  }
+  t.risk = risk_total_;
+  t.tour_days = pinned_days_;
+  for (const auto& r : regions_) t.tour_days += static_cast<long long>(r.days) * size_of(r.items);
+  res_.terms = t;
+  res_.objective = weighted(t, w);
+  for (const auto& r : regions_) res_.moved += r.moved;
+  for (const auto& r : regions_) res_.kept += size_of(r.kept) - r.moved;
+  // Tours that existed before and no longer do count as moved too (reported by the caller's diff).
+
+  auto deadlines = [&](PlannedTour& p) {
+    if (!p.end) return;
+    p.report_due = cal_.add_workdays(*p.end, pol_.report_workdays);
+    p.feedback_assumed = cal_.add_workdays(p.report_due, pol_.planning_feedback_workdays);
+    p.plan_due = cal_.add_workdays(p.feedback_assumed, pol_.rectification_plan_workdays);
+    p.results_due = cal_.add_months(p.feedback_assumed, pol_.rectification_results_months, pol_.roll_forward_to_workday);
+  };
+  // Pinned tours: as in the data.
+  std::vector<std::map<std::string, int>> team_numbers(static_cast<std::size_t>(K_));
+  for (const auto& st : slots_) (void)st;
+  for (const auto& tr : data_.tours) {
+    if (tr.body != Body::province || tr.year < opt_.from || tr.year > H_) continue;
+    PlannedTour p;
+    p.id = tr.id;
+    p.region = tr.region;
+    p.year = tr.year;
+    p.team_id = tr.team;
+    p.team = tr.team_slot;
+    p.start = tr.start;
+    p.end = tr.end;
+    p.kind = tr.kind;
+    p.pinned = true;
+    const Region* reg = data_.region(tr.region);
+    p.days = tr.start && tr.end ? static_cast<int>((*tr.end - *tr.start).count()) + 1 : (reg ? days_allowed(*reg, pol_) : 0);
+    if (tr.start)
+      for (int b = 0; b < size_of(pol_.batches); ++b) {
+        const auto& bw = at(pol_.batches, b);
+        if (!(*tr.start < make_date(tr.year, bw.from_month, bw.from_day)) &&
+            !(make_date(tr.year, bw.to_month, bw.to_day) < *tr.start))
+          p.batch = b;
+      }
+    deadlines(p);
+    res_.tours.push_back(std::move(p));
+  }
+  // Pinned tours with a named team: the team number build_slots gave them.
+  for (auto& p : res_.tours) {
+    if (!p.pinned || p.team || !p.start) continue;
+    int k = at(round_of_year_, p.year - opt_.from);
+    if (k < 0) continue;
+    // The team whose slots exclude the pinned days is the one it was mapped to.
+    for (int j = 0; j < T_ && !p.team; ++j) {
+      bool inside = false, excluded = true;
+      for (int s : at(slots_of_round_, k)) {
+        const auto& ts = at(slots_, s);
+        if (ts.team != j) continue;
+        Date last = ts.first + date::days{ts.cap - 1};
+        if (!(*p.start < ts.first) && !(last < *p.start)) excluded = false;
+        inside = true;
+      }
+      bool in_batch = false;
+      for (const auto& bs : at(base_slots_, k))
+        if (!(*p.start < bs.first) && !(bs.last < *p.start)) in_batch = true;
+      if (inside && excluded && in_batch) p.team = j + 1;
+    }
+  }
+  for (const auto& r : regions_) {
+    const Region& reg = at(data_.regions, r.data_index);
+    for (int it : r.items) {
+      const auto& item = at(items_, it);
+      const auto& ts = at(slots_, item.slot);
+      PlannedTour p;
+      p.year = year_of_round(item.round);
+      p.id = fmt::format("P{}-{}", p.year, reg.id);
+      p.region = reg.id;
+      p.batch = ts.batch;
+      p.team = ts.team + 1;
+      p.start = ts.first + date::days{item.offset};
+      p.end = *p.start + date::days{r.days - 1};
+      p.days = r.days;
+      bool same = false;
+      for (const auto& kp : r.kept) same = same || (kp.year == p.year && kp.team == ts.team && kp.start == *p.start);
+      p.moved = !opt_.keep.empty() && !same;
+      deadlines(p);
+      res_.tours.push_back(std::move(p));
+    }
+  }
+  std::sort(res_.tours.begin(), res_.tours.end(), [](const PlannedTour& a, const PlannedTour& b) {
+    return std::tuple(a.year, a.batch, a.team, a.start, a.id) < std::tuple(b.year, b.batch, b.team, b.start, b.id);
+  });
+  // Why each region went where it went.
+  std::map<int, long long> load;
+  for (int k = 0; k < K_; ++k) load[year_of_round(k)] = at(round_load_, k);
+  for (const auto& r : regions_) {
+    const Region& reg = at(data_.regions, r.data_index);
+    std::vector<int> options, chosen;
+    for (const auto& pat : r.patterns) {
+      std::string s;
+      for (int k : pat) s += (s.empty() ? "" : "+") + std::to_string(year_of_round(k));
+      (void)s;
+    }
+    std::set<int> possible;
+    for (const auto& pat : r.patterns)
+      for (int k : pat) possible.insert(year_of_round(k));
+    for (int it : r.items) chosen.push_back(year_of_round(at(items_, it).round));
+    std::sort(chosen.begin(), chosen.end());
+    std::string last_zh = r.last ? fmt::format("上次省级巡查 {} 年", r.last) : "无省级巡查记录";
+    std::string last_en = r.last ? fmt::format("last provincial tour {}", r.last) : "no provincial tour on record";
+    std::string sc_zh = r.council.empty() ? "" : fmt::format("，国务院安委会 {} 年巡查", years_text(r.council));
+    std::string sc_en = r.council.empty() ? "" : fmt::format(", State Council in {}", years_text(r.council));
+    std::string fixed_zh = r.fixed.empty() ? "" : fmt::format("，已定 {} 年", years_text(r.fixed));
+    std::string fixed_en = r.fixed.empty() ? "" : fmt::format(", already set for {}", years_text(r.fixed));
+    Message why;
+    if (r.items.empty()) {
+      why = {"期内无需再安排", "no further tour needed in the horizon"};
+    } else if (r.patterns.size() == 1) {
+      why = {"唯一可行的年份", "the only years that keep it covered"};
+    } else {
+      int earliest = *possible.begin();
+      if (chosen.front() == earliest)
+        why = {fmt::format("风险权重 {}，尽早安排", r.risk), fmt::format("risk {}: as early as possible", r.risk)};
+      else
+        why = {fmt::format("{} 年已较满（{} 个巡查日），为平衡各轮推后", earliest, load[earliest]),
+               fmt::format("{} was fuller ({} tour-days): later to balance the rounds", earliest, load[earliest])};
+    }
+    res_.explanations.push_back(
+        {reg.id,
+         {fmt::format("{}（{}）：{}{}{}；可选年份 {}；需 {} 次；安排在 {}：{}", reg.name, reg.id, last_zh, sc_zh, fixed_zh,
+                      years_text({possible.begin(), possible.end()}), r.items.size(), years_text(chosen), why.zh),
+          fmt::format("{}: {}{}{}; possible years {}; {} tour(s) needed; placed in {}: {}", reg.id, last_en, sc_en,
+                      fixed_en, years_text({possible.begin(), possible.end()}), r.items.size(), years_text(chosen),
+                      why.en)}});
+  }
+}
+
+void Solver::run() {
+  if (!build()) return;
+  // Simple bounds (SCHEDULING.md).
+  auto& b = res_.bounds;
+  long long forced_max = 0;
+  for (int k = 0; k < K_; ++k) forced_max = std::max(forced_max, at(round_load_, k));
+  b.round_load = K_ ? std::max((b.min_work - pinned_days_ + std::accumulate(round_load_.begin(), round_load_.end(), 0LL) + K_ - 1) / K_, forced_max) : 0;
+  for (const auto& r : regions_) {
+    if (r.patterns.front().empty()) {
+      if (r.fixed_first_month != INT_MAX) b.risk += static_cast<long long>(r.risk) * r.fixed_first_month;
+      continue;
+    }
+    int first = r.fixed_first_month;
+    for (const auto& pat : r.patterns)
+      for (int s : at(slots_of_round_, pat.front())) first = std::min(first, month_index(at(slots_, s).first));
+    b.risk += static_cast<long long>(r.risk) * first;
+  }
+  const auto& w = pol_.weights;
+  b.simple = w.round_load * b.round_load + w.risk * b.risk + w.tour_days * b.min_work;
+  if (!construct()) return;
+  search();
+  // The relaxation's bound: regions of the slot model priced against round and slot capacity.
+  BoundInput in;
+  in.rounds = K_;
+  in.teams = T_;
+  in.weights = w;
+  in.fixed_days = pinned_days_;
+  in.from_year = opt_.from;
+  in.upper = key().obj;
+  in.round_fixed = round_load_;
+  for (const auto& r : regions_)
+    for (int it : r.items) in.round_fixed[static_cast<std::size_t>(at(items_, it).round)] -= r.days;
+  for (int s = 0; s < size_of(slots_); ++s) {
+    const auto& ts = at(slots_, s);
+    in.slots.push_back({ts.round, ts.cap, month_index(ts.first), month_index(ts.first + date::days{ts.cap - 1}),
+                        (ts.first - Date{}).count()});
+  }
+  for (const auto& r : regions_) {
+    BoundRegion br;
+    br.days = r.days;
+    br.risk = r.risk;
+    br.fixed_first_month = r.fixed_first_month;
+    br.patterns = r.patterns;
+    in.regions.push_back(std::move(br));
+  }
+  b.lagrangian = lagrangian_bound(in);
+  finish();
+  res_.feasible = true;
+}
+
+}  // namespace
+
+long long weighted(const Terms& t, const ObjectiveWeights& w) {
+  return w.round_load * t.round_load + w.risk * t.risk + w.team_balance * t.team_balance + w.tour_days * t.tour_days;
+}
+
+std::vector<int> round_years(const Dataset& data, int from, int years, int* anchor_out) {
+  const Policy& p = data.policy;
+  int anchor = p.first_round_year;
+  if (anchor == 0) {
+    for (const auto& t : data.tours)
+      if (t.body == Body::province && t.kind == TourKind::regular && t.year < from && !t.planned)
+        anchor = std::max(anchor, t.year);
+  }
+  if (anchor == 0) anchor = from;
+  if (anchor_out) *anchor_out = anchor;
+  std::vector<int> out;
+  int c = std::max(1, p.cadence_years);
+  for (int y = from; y < from + years; ++y)
+    if (p.off_round_tours || ((y - anchor) % c + c) % c == 0) out.push_back(y);
+  return out;
+}
+
+std::vector<Slot> slots_of_year(const Policy& policy, const Calendar& calendar, int year) {
+  std::vector<Slot> out;
+  for (int b = 0; b < size_of(policy.batches); ++b) {
+    const auto& bw = at(policy.batches, b);
+    Date a = make_date(year, bw.from_month, bw.from_day), z = make_date(year, bw.to_month, bw.to_day);
+    bool open = false;
+    Date since = a;
+    for (Date d = a; !(z < d); d += date::days{1}) {
+      bool blocked = calendar.kind(d) == Calendar::DayKind::holiday;
+      for (const auto& bo : policy.blackouts) blocked = blocked || (!(d < bo.from) && !(bo.to < d));
+      if (blocked) {
+        if (open) out.push_back({year, b, since, d - date::days{1}});
+        open = false;
+      } else if (!open) {
+        open = true;
+        since = d;
+      }
+    }
+    if (open) out.push_back({year, b, since, z});
+  }
+  return out;
+}
+
+Result plan(const Dataset& data, const Calendar& calendar, const Options& options) {
+  Result res;
+  Solver solver(data, calendar, options, res);
+  solver.run();
+  return res;
+}
+
+}  // namespace xuncha::schedule

@@ -1,0 +1,119 @@
+// xuncha schedule: generate the multi-year rotation schedule (SCHEDULING.md).
+#include "app.hpp"
+#include "render.hpp"
+#include "schedule_render.hpp"
+
+#include <xuncha/schedule/schedule.hpp>
+
+#include <fmt/format.h>
+
+namespace xuncha::cli {
+namespace {
+
+struct ScheduleOptions {
+  std::vector<std::string> paths;
+  int from = 0;
+  int years = 5;
+  int teams = 0;
+  std::uint64_t seed = 1;
+  bool explain = false;
+  std::string keep;
+};
+
+// The earlier schedule of --keep: its planned tours.
+std::vector<Tour> read_keep(Context& ctx, const std::string& path, bool& failed) {
+  std::vector<load::InputFile> in{{path, std::nullopt, load::InputRole::data}};
+  ctx.input_names.push_back(path);
+  auto r = load::load(std::move(in));
+  // References to regions live in the data set, not in the schedule file alone.
+  std::vector<Diagnostic> real;
+  for (auto& d : r.diagnostics)
+    if (d.rule != "L006") real.push_back(d);
+  if (!real.empty()) {
+    report_input_errors(ctx, real);
+    failed = true;
+    return {};
+  }
+  std::vector<Tour> out;
+  for (auto& t : r.data.tours)
+    if (t.planned) out.push_back(std::move(t));
+  if (out.empty())
+    throw UsageError(fmt::format("--keep {}: no planned tours found (expected a kind: schedule document)", path));
+  return out;
+}
+
+int run_schedule(Context& ctx, const ScheduleOptions& opts) {
+  const auto& f = ctx.global.format;
+  if (std::find(schedule_formats.begin(), schedule_formats.end(), f) == schedule_formats.end())
+    throw UsageError(fmt::format("schedule: unknown format '{}'; expected text, yaml, json, csv, md, html or ics", f));
+  if (opts.from < min_year || opts.from + opts.years - 1 > max_year - 1)
+    throw UsageError(fmt::format("--from expects a year in {}–{}", min_year, max_year - opts.years));
+  auto loaded = load_inputs(ctx, opts.paths.empty() ? std::vector<std::string>{"."} : opts.paths);
+  if (!loaded.result.ok()) {
+    report_input_errors(ctx, loaded.result.diagnostics);
+    return 2;
+  }
+  const Dataset& data = loaded.result.data;
+  if (data.regions.empty()) throw UsageError("schedule: the data set has no regions (kind: regions)");
+  // Slots need the holidays of every planned year; deadlines reach into the next year.
+  for (int y = opts.from; y <= opts.from + opts.years; ++y) {
+    if (loaded.calendar.covers(y)) continue;
+    auto msg = fmt::format(
+        "the working-day calendar does not cover {} (it covers {}–{}): holidays of that year are unknown; give "
+        "them with --calendar FILE, or pass --allow-uncovered to count weekends only",
+        y, loaded.calendar.first_year(), loaded.calendar.last_year());
+    if (!ctx.global.allow_uncovered) throw UsageError(msg);
+    if (!ctx.global.quiet) ctx.err += ctx.t(fmt::format("xuncha: 警告：工作日历不含 {} 年，该年只按周末计算，未避开法定节假日\n", y),
+                                            fmt::format("xuncha: warning: {}; counting weekends only\n", msg));
+  }
+  schedule::Options so;
+  so.from = opts.from;
+  so.years = opts.years;
+  so.teams = opts.teams;
+  so.seed = opts.seed;
+  if (!opts.keep.empty()) {
+    bool failed = false;
+    so.keep = read_keep(ctx, opts.keep, failed);
+    if (failed) return 2;
+  }
+  auto result = schedule::plan(data, loaded.calendar, so);
+  ScheduleView view{data, loaded.calendar, result, so, opts.explain};
+  if (!result.feasible) {
+    ctx.err += ctx.t(fmt::format("xuncha: 无法排出 {}—{} 年的巡查计划：\n", opts.from, opts.from + opts.years - 1),
+                     fmt::format("xuncha: no schedule exists for {}-{}:\n", opts.from, opts.from + opts.years - 1));
+    for (const auto& p : result.problems) ctx.err += "  - " + ctx.t(p.text) + "\n";
+    if (f == "json") ctx.out = schedule_json(ctx, view);
+    return 1;
+  }
+  if (f == "text") ctx.out = schedule_text(ctx, view);
+  else if (f == "yaml") ctx.out = schedule_yaml(ctx, view);
+  else if (f == "json") ctx.out = schedule_json(ctx, view);
+  else if (f == "csv") ctx.out = schedule_csv(ctx, view);
+  else if (f == "md") ctx.out = schedule_md(ctx, view);
+  else if (f == "html") ctx.out = schedule_html(ctx, view);
+  else ctx.out = schedule_ics(ctx, view);
+  if (!opts.keep.empty() && f != "text" && !ctx.global.quiet)
+    ctx.err += ctx.t(fmt::format("xuncha: 与 {} 相比：{} 次巡查未变，{} 次调整\n", opts.keep, result.kept, result.moved),
+                     fmt::format("xuncha: compared with {}: {} tours kept, {} moved\n", opts.keep, result.kept, result.moved));
+  return 0;
+}
+
+}  // namespace
+
+std::function<int(Context&)> setup_schedule(CLI::App& app) {
+  auto opts = std::make_shared<ScheduleOptions>();
+  app.add_option("paths", opts->paths, "Data files or folders ('-' for standard input); default: .");
+  app.add_option("--from", opts->from, "First year of the schedule")->required();
+  app.add_option("--years", opts->years, "Years to plan (default 5)")->check(CLI::Range(1, 30));
+  app.add_option("--teams", opts->teams, "Teams per round (default: the policy's teams_per_round, 4)")
+      ->check(CLI::Range(1, 10000));
+  app.add_option("--seed", opts->seed, "Seed of the local search (default 1; same input and seed, same schedule)");
+  app.add_flag("--explain", opts->explain, "Say, per region, why it went where it went");
+  app.add_option("--keep", opts->keep, "An earlier schedule (kind: schedule) to change as little as possible");
+  app.footer("Formats: text (a table by round and team), yaml (a kind: schedule document for 'xuncha check'),\n"
+             "json, csv (--bom for Excel), md, html (a printable A4 page), ics (events and due dates).\n"
+             "Exit: 0 schedule written, 1 no schedule exists (the reasons on stderr), 2 bad input.");
+  return [opts](Context& ctx) { return run_schedule(ctx, *opts); };
+}
+
+}  // namespace xuncha::cli

@@ -1,0 +1,303 @@
+// Text, YAML, JSON, CSV, Markdown and iCalendar renderings of a schedule.
+#include "schedule_render.hpp"
+
+#include "ics.hpp"
+#include "render.hpp"
+
+#include <xuncha/text/width.hpp>
+
+#include <fmt/format.h>
+
+#include <map>
+
+namespace xuncha::cli {
+
+using schedule::PlannedTour;
+
+std::string batch_name(const Context& ctx, const Policy& p, int batch) {
+  if (batch < 0 || batch >= static_cast<int>(p.batches.size())) return "-";
+  const auto& name = p.batches[static_cast<std::size_t>(batch)].name;
+  if (ctx.zh && name == "spring") return "春季";
+  if (ctx.zh && name == "autumn") return "秋季";
+  return name;
+}
+
+double gap_percent(const schedule::Result& r) {
+  long long b = r.bounds.best();
+  return b > 0 ? 100.0 * static_cast<double>(r.objective - b) / static_cast<double>(b) : 0.0;
+}
+
+namespace {
+
+const Region* region_of(const ScheduleView& v, const std::string& id) { return v.data.region(id); }
+
+std::string region_name(const ScheduleView& v, const std::string& id) {
+  const Region* r = region_of(v, id);
+  return r ? r->name : id;
+}
+
+std::string team_label(const Context& ctx, const PlannedTour& t) {
+  if (!t.team_id.empty()) return t.team_id;
+  if (t.team == 0) return "-";
+  return ctx.zh ? fmt::format("第{}组", t.team) : fmt::format("team {}", t.team);
+}
+
+std::string iso(const std::optional<Date>& d) { return d ? format_iso(*d) : "-"; }
+
+int last_year(const ScheduleView& v) { return v.options.from + v.options.years - 1; }
+
+std::string title(const Context& ctx, const ScheduleView& v) {
+  return ctx.zh ? fmt::format("{}安全生产巡查计划（{}—{}年）", v.data.policy.province, v.options.from, last_year(v))
+                : fmt::format("{} safety-production inspection schedule, {}-{}", v.data.policy.province,
+                              v.options.from, last_year(v));
+}
+
+std::string objective_text(const Context& ctx, const ScheduleView& v) {
+  const auto& r = v.result;
+  const auto& w = v.data.policy.weights;
+  const auto& b = r.bounds;
+  text::Table t({ctx.t("目标项", "objective term"), ctx.t("数值", "value"), ctx.t("权重", "weight"),
+                 ctx.t("加权", "weighted"), ctx.t("下界", "lower bound")},
+                {false, true, true, true, true});
+  t.add({ctx.t("最大一轮工作量（巡查日）", "largest round load (tour-days)"), std::to_string(r.terms.round_load),
+         std::to_string(w.round_load), std::to_string(w.round_load * r.terms.round_load), std::to_string(b.round_load)});
+  t.add({ctx.t("风险×首次巡查月数", "risk x months to first tour"), std::to_string(r.terms.risk), std::to_string(w.risk),
+         std::to_string(w.risk * r.terms.risk), std::to_string(b.risk)});
+  t.add({ctx.t("组间不均衡", "team imbalance"), std::to_string(r.terms.team_balance), std::to_string(w.team_balance),
+         std::to_string(w.team_balance * r.terms.team_balance), "0"});
+  t.add({ctx.t("巡查日合计", "total tour-days"), std::to_string(r.terms.tour_days), std::to_string(w.tour_days),
+         std::to_string(w.tour_days * r.terms.tour_days), std::to_string(b.min_work)});
+  t.add({ctx.t("合计", "total"), "", "", std::to_string(r.objective), std::to_string(b.best())});
+  std::string out = ctx.t("目标函数与下界\n", "Objective and lower bounds\n") + t.render();
+  out += ctx.zh ? fmt::format("与最佳下界的差距 {:.2f}%（各项下界之和 {}，拉格朗日松弛下界 {}）；至少需要 {} 个巡查组，现有 {} 个\n",
+                              gap_percent(r), b.simple, b.lagrangian, b.min_teams, r.teams)
+                : fmt::format("gap to the best bound {:.2f}% (sum of term bounds {}, Lagrangian relaxation {}); at "
+                              "least {} teams needed, {} available\n",
+                              gap_percent(r), b.simple, b.lagrangian, b.min_teams, r.teams);
+  return out;
+}
+
+}  // namespace
+
+std::string schedule_text(const Context& ctx, const ScheduleView& v) {
+  const auto& r = v.result;
+  const auto& pol = v.data.policy;
+  std::string out = title(ctx, v) + "\n";
+  std::string rounds;
+  for (int y : r.round_years) rounds += (rounds.empty() ? "" : ", ") + std::to_string(y);
+  out += ctx.zh ? fmt::format("轮次年份 {}；每轮 {} 个巡查组；{} 年内全覆盖；截至 {}\n", rounds, r.teams,
+                              pol.coverage_years, format_iso(ctx.as_of))
+                : fmt::format("round years {}; {} teams per round; every region within {} years; as of {}\n", rounds,
+                              r.teams, pol.coverage_years, format_iso(ctx.as_of));
+  for (const auto& n : r.notes) out += ctx.t(n) + "\n";
+  std::map<int, std::vector<const PlannedTour*>> by_year;
+  for (const auto& t : r.tours) by_year[t.year].push_back(&t);
+  for (const auto& [year, tours] : by_year) {
+    int days = 0;
+    for (auto* t : tours) days += t->days;
+    out += "\n";
+    out += ctx.zh ? fmt::format("{}年：{} 次巡查，{} 个巡查日\n", year, tours.size(), days)
+                  : fmt::format("{}: {} tours, {} tour-days\n", year, tours.size(), days);
+    text::Table t({ctx.t("批次", "batch"), ctx.t("巡查组", "team"), ctx.t("地区", "region"), ctx.t("名称", "name"),
+                   ctx.t("天数", "days"), ctx.t("开始", "start"), ctx.t("结束", "end"), ctx.t("报告期限", "report due"),
+                   ctx.t("整改方案（估）", "plan due (est.)"), ctx.t("整改结果（估）", "results due (est.)")},
+                  {false, false, false, false, true, false, false, false, false, false});
+    for (auto* p : tours) {
+      std::string region = p->region + (p->pinned ? "*" : "") + (p->moved ? "~" : "");
+      bool dated = p->end.has_value();
+      t.add({batch_name(ctx, pol, p->batch), team_label(ctx, *p), region, region_name(v, p->region),
+             std::to_string(p->days), iso(p->start), iso(p->end), dated ? format_iso(p->report_due) : "-",
+             dated ? format_iso(p->plan_due) : "-", dated ? format_iso(p->results_due) : "-"});
+    }
+    out += t.render();
+  }
+  bool any_pinned = false, any_moved = false;
+  for (const auto& t : r.tours) any_pinned |= t.pinned, any_moved |= t.moved;
+  out += "\n";
+  if (any_pinned) out += ctx.t("* 数据中已有的巡查，保持不变\n", "* already in the data, left as it is\n");
+  if (any_moved) out += ctx.t("~ 与 --keep 的计划相比有调整\n", "~ changed from the --keep schedule\n");
+  out += ctx.zh ? fmt::format("整改期限为估计值：假定报告期限后 {} 个工作日反馈\n", pol.planning_feedback_workdays)
+                : fmt::format("Rectification due dates are planning estimates: feedback assumed {} working days after "
+                              "the report is due\n",
+                              pol.planning_feedback_workdays);
+  if (!v.options.keep.empty())
+    out += ctx.zh ? fmt::format("与原计划相比：{} 次巡查未变，{} 次调整\n", r.kept, r.moved)
+                  : fmt::format("Compared with the earlier schedule: {} tours kept, {} moved\n", r.kept, r.moved);
+  out += "\n" + objective_text(ctx, v);
+  if (v.explain) {
+    out += "\n" + ctx.t("各地区安排理由\n", "Why each region went where it went\n");
+    for (const auto& e : r.explanations) out += "  " + ctx.t(e.text) + "\n";
+  }
+  return out;
+}
+
+std::string schedule_yaml(const Context& ctx, const ScheduleView& v) {
+  const auto& r = v.result;
+  const auto& pol = v.data.policy;
+  std::string out = fmt::format(
+      "# {} — xuncha schedule --from {} --years {} --seed {}\n"
+      "# Planned tours only (tours already in the data stay there). Deadlines in comments: report due,\n"
+      "# then rectification plan / results due as planning estimates (feedback assumed {} working days\n"
+      "# after the report is due). objective {}, best lower bound {}.\n",
+      title(ctx, v), v.options.from, v.options.years, v.options.seed, pol.planning_feedback_workdays, r.objective,
+      r.bounds.best());
+  out += fmt::format("kind: schedule\nversion: 1\nprovince: {}\nfrom: {}\nyears: {}\nas_of: {}\ntours:\n",
+                     json_string(pol.province), v.options.from, v.options.years, format_iso(ctx.as_of));
+  for (const auto& t : r.tours) {
+    if (t.pinned) continue;
+    out += fmt::format("  - id: {}\n    region: {}\n    kind: regular\n    year: {}\n    team_slot: {}\n", t.id, t.region,
+                       t.year, t.team);
+    out += fmt::format("    start: {}\n    end: {}     # report {} · plan {} · results {}\n", iso(t.start), iso(t.end),
+                       format_iso(t.report_due), format_iso(t.plan_due), format_iso(t.results_due));
+  }
+  return out;
+}
+
+namespace {
+
+std::string tour_json(const Context& ctx, const ScheduleView& v, const PlannedTour& t) {
+  bool dated = t.end.has_value();
+  auto opt = [](const std::optional<Date>& d) { return d ? json_string(format_iso(*d)) : std::string("null"); };
+  auto due = [&](Date d) { return dated ? json_string(format_iso(d)) : std::string("null"); };
+  return fmt::format(
+      "{{\"id\": {}, \"region\": {}, \"name\": {}, \"year\": {}, \"batch\": {}, \"team\": {}, \"team_id\": {}, "
+      "\"start\": {}, \"end\": {}, \"days\": {}, \"pinned\": {}, \"moved\": {}, \"report_due\": {}, "
+      "\"feedback_assumed\": {}, \"rectification_plan_due\": {}, \"rectification_results_due\": {}}}",
+      json_string(t.id), json_string(t.region), json_string(region_name(v, t.region)), t.year,
+      json_string(batch_name(ctx, v.data.policy, t.batch)), t.team, t.team_id.empty() ? "null" : json_string(t.team_id),
+      opt(t.start), opt(t.end), t.days, t.pinned ? "true" : "false", t.moved ? "true" : "false", due(t.report_due),
+      due(t.feedback_assumed), due(t.plan_due), due(t.results_due));
+}
+
+}  // namespace
+
+std::string schedule_json(const Context& ctx, const ScheduleView& v) {
+  const auto& r = v.result;
+  const auto& w = v.data.policy.weights;
+  std::string out = "{\n";
+  out += fmt::format("  \"province\": {},\n  \"from\": {},\n  \"years\": {},\n  \"as_of\": {},\n  \"seed\": {},\n",
+                     json_string(v.data.policy.province), v.options.from, v.options.years,
+                     json_string(format_iso(ctx.as_of)), v.options.seed);
+  out += fmt::format("  \"feasible\": {},\n", r.feasible ? "true" : "false");
+  if (!r.feasible) {
+    out += "  \"problems\": [";
+    for (std::size_t i = 0; i < r.problems.size(); ++i)
+      out += fmt::format("{}\n    {{\"region\": {}, \"year\": {}, \"message\": {}}}", i ? "," : "",
+                         r.problems[i].region.empty() ? "null" : json_string(r.problems[i].region),
+                         r.problems[i].year ? std::to_string(r.problems[i].year) : "null",
+                         json_string(ctx.t(r.problems[i].text)));
+    return out + "\n  ]\n}\n";
+  }
+  std::string rounds;
+  for (int y : r.round_years) rounds += (rounds.empty() ? "" : ", ") + std::to_string(y);
+  out += fmt::format("  \"round_years\": [{}],\n  \"teams\": {},\n", rounds, r.teams);
+  out += "  \"tours\": [";
+  for (std::size_t i = 0; i < r.tours.size(); ++i) out += (i ? ",\n    " : "\n    ") + tour_json(ctx, v, r.tours[i]);
+  out += "\n  ],\n";
+  out += fmt::format(
+      "  \"objective\": {{\"total\": {}, \"terms\": {{\"round_load\": {}, \"risk\": {}, \"team_balance\": {}, "
+      "\"tour_days\": {}}}, \"weights\": {{\"round_load\": {}, \"risk\": {}, \"team_balance\": {}, \"tour_days\": {}}}}},\n",
+      r.objective, r.terms.round_load, r.terms.risk, r.terms.team_balance, r.terms.tour_days, w.round_load, w.risk,
+      w.team_balance, w.tour_days);
+  out += fmt::format(
+      "  \"bounds\": {{\"best\": {}, \"sum_of_terms\": {}, \"lagrangian\": {}, \"round_load\": {}, \"risk\": {}, "
+      "\"min_work\": {}, \"min_teams\": {}}},\n  \"gap_percent\": {:.4f},\n",
+      r.bounds.best(), r.bounds.simple, r.bounds.lagrangian, r.bounds.round_load, r.bounds.risk, r.bounds.min_work,
+      r.bounds.min_teams, gap_percent(r));
+  out += fmt::format("  \"kept\": {},\n  \"moved\": {},\n  \"explanations\": [", r.kept, r.moved);
+  for (std::size_t i = 0; i < r.explanations.size(); ++i)
+    out += fmt::format("{}\n    {{\"region\": {}, \"why\": {}}}", i ? "," : "", json_string(r.explanations[i].region),
+                       json_string(ctx.t(r.explanations[i].text)));
+  return out + "\n  ]\n}\n";
+}
+
+std::string schedule_csv(const Context& ctx, const ScheduleView& v) {
+  std::string out = ctx.global.bom ? "\xEF\xBB\xBF" : "";
+  out += "year,batch,team,tour,region,name,days,start,end,report_due,feedback_assumed,rectification_plan_due,"
+         "rectification_results_due,pinned\r\n";
+  for (const auto& t : v.result.tours) {
+    bool dated = t.end.has_value();
+    auto due = [&](Date d) { return dated ? format_iso(d) : std::string(); };
+    std::vector<std::string> cells{std::to_string(t.year), batch_name(ctx, v.data.policy, t.batch), team_label(ctx, t),
+                                   t.id, t.region, region_name(v, t.region), std::to_string(t.days),
+                                   t.start ? format_iso(*t.start) : "", t.end ? format_iso(*t.end) : "",
+                                   due(t.report_due), due(t.feedback_assumed), due(t.plan_due), due(t.results_due),
+                                   t.pinned ? "yes" : "no"};
+    for (std::size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + csv_cell(cells[i]);
+    out += "\r\n";
+  }
+  return out;
+}
+
+std::string schedule_md(const Context& ctx, const ScheduleView& v) {
+  const auto& r = v.result;
+  auto cell = [](std::string s) {
+    std::string o;
+    for (char c : s) o += c == '|' ? std::string("\\|") : std::string(1, c);
+    return o;
+  };
+  std::string out = "# " + cell(title(ctx, v)) + "\n\n";
+  std::map<int, std::vector<const PlannedTour*>> by_year;
+  for (const auto& t : r.tours) by_year[t.year].push_back(&t);
+  for (const auto& [year, tours] : by_year) {
+    out += ctx.zh ? fmt::format("## {}年\n\n", year) : fmt::format("## {}\n\n", year);
+    out += ctx.t("| 批次 | 巡查组 | 巡查对象 | 巡查时间 | 天数 | 报告期限 | 整改方案（估） | 整改结果（估） |\n",
+                 "| batch | team | region | on site | days | report due | plan due (est.) | results due (est.) |\n");
+    out += "|---|---|---|---|---:|---|---|---|\n";
+    for (auto* t : tours) {
+      bool dated = t->end.has_value();
+      out += fmt::format("| {} | {} | {}{} | {} — {} | {} | {} | {} | {} |\n", cell(batch_name(ctx, v.data.policy, t->batch)),
+                         cell(team_label(ctx, *t)), cell(region_name(v, t->region)), t->pinned ? " *" : "",
+                         iso(t->start), iso(t->end), t->days, dated ? format_iso(t->report_due) : "-",
+                         dated ? format_iso(t->plan_due) : "-", dated ? format_iso(t->results_due) : "-");
+    }
+    out += "\n";
+  }
+  out += ctx.zh ? fmt::format("目标函数 {}，最佳下界 {}，差距 {:.2f}%。\n", r.objective, r.bounds.best(), gap_percent(r))
+                : fmt::format("Objective {}, best lower bound {}, gap {:.2f}%.\n", r.objective, r.bounds.best(),
+                              gap_percent(r));
+  return out;
+}
+
+std::string schedule_ics(const Context& ctx, const ScheduleView& v) {
+  std::string stamp = ics::date_value(format_iso(ctx.as_of)) + "T000000Z";
+  std::string out;
+  out += ics::line("BEGIN:VCALENDAR");
+  out += ics::line("VERSION:2.0");
+  out += ics::line("PRODID:-//xuncha//schedule " XUNCHA_VERSION "//EN");
+  out += ics::line("CALSCALE:GREGORIAN");
+  out += ics::line("X-WR-CALNAME:" + ics::escape(title(ctx, v)));
+  for (const auto& t : v.result.tours) {
+    if (!t.start || !t.end) continue;
+    std::string name = region_name(v, t.region);
+    out += ics::line("BEGIN:VEVENT");
+    out += ics::line("UID:" + t.id + "@xuncha");
+    out += ics::line("DTSTAMP:" + stamp);
+    out += ics::line("DTSTART;VALUE=DATE:" + ics::date_value(format_iso(*t.start)));
+    out += ics::line("DTEND;VALUE=DATE:" + ics::date_value(format_iso(*t.end + date::days{1})));
+    out += ics::line("SUMMARY:" + ics::escape(ctx.zh ? fmt::format("巡查{}（{}）", name, team_label(ctx, t))
+                                                     : fmt::format("Inspection tour: {} ({})", name, team_label(ctx, t))));
+    out += ics::line("END:VEVENT");
+    struct Due {
+      std::string_view key, zh, en;
+      Date date;
+    };
+    const Due dues[] = {{"report", "报送巡查报告", "report due", t.report_due},
+                        {"plan", "报送整改方案（估计）", "rectification plan due (estimate)", t.plan_due},
+                        {"results", "报送整改结果（估计）", "rectification results due (estimate)", t.results_due}};
+    for (const auto& d : dues) {
+      out += ics::line("BEGIN:VTODO");
+      out += ics::line(fmt::format("UID:{}-{}@xuncha", t.id, d.key));
+      out += ics::line("DTSTAMP:" + stamp);
+      out += ics::line("DUE;VALUE=DATE:" + ics::date_value(format_iso(d.date)));
+      out += ics::line("SUMMARY:" + ics::escape(ctx.zh ? fmt::format("{}：{}", name, d.zh)
+                                                       : fmt::format("{}: {}", t.region, d.en)));
+      out += ics::line("RELATED-TO:" + t.id + "@xuncha");
+      out += ics::line("END:VTODO");
+    }
+  }
+  out += ics::line("END:VCALENDAR");
+  return out;
+}
+
+}  // namespace xuncha::cli
