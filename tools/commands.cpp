@@ -5,6 +5,7 @@ namespace xuncha::cli {
 
 std::function<int(Context&)> setup_check(CLI::App&);
 std::function<int(Context&)> setup_rule(CLI::App&);
+std::function<int(Context&)> setup_teams(CLI::App&);
 std::function<int(Context&)> setup_schedule(CLI::App&);
 std::function<int(Context&)> setup_workdays(CLI::App&);
 std::function<int(Context&)> setup_deadlines(CLI::App&);
@@ -15,6 +16,7 @@ const std::vector<Command>& commands() {
       {"check", "Run every rule over a data set (the CI gate)", setup_check},
       {"deadlines", "Procedure deadlines: overdue, due soon, all (working days)", setup_deadlines},
       {"workdays", "Working-day arithmetic: add, between, is, list", setup_workdays},
+      {"teams", "Validate team composition; --suggest TOUR finds people for broken roles", setup_teams},
       {"rule", "Explain rules: clause, severity, zh and en", setup_rule},
   };
   return all;

@@ -12,6 +12,7 @@ std::span<const Checker> checkers() {
   static const Checker all[] = {
       {"input", input_rules(), nullptr},
       {"coverage", coverage_rules(), &check_coverage},
+      {"teams", team_rules(), &check_teams},
       {"deadlines", deadline_rules(), &check_deadlines},
   };
   return all;

@@ -19,4 +19,9 @@ std::span<const RuleInfo> deadline_rules();
 /// Checks every tour's procedure deadlines as of ctx.as_of.
 void check_deadlines(const CheckContext& ctx, std::vector<Diagnostic>& out);
 
+/// Team composition rules (T1xx, II.2): size, roles, units, experts, overlaps, stability.
+std::span<const RuleInfo> team_rules();
+/// Checks every team and the tours it serves.
+void check_teams(const CheckContext& ctx, std::vector<Diagnostic>& out);
+
 }  // namespace xuncha::rules

@@ -1,0 +1,272 @@
+// xuncha teams: the team composition rules (II.2), a table of teams, and --suggest TOUR.
+#include "app.hpp"
+#include "render.hpp"
+
+#include <xuncha/core/suggest.hpp>
+#include <xuncha/rules/teams.hpp>
+#include <xuncha/text/width.hpp>
+
+#include <fmt/format.h>
+
+#include <map>
+
+namespace xuncha::cli {
+namespace {
+
+struct TeamsOptions {
+  std::vector<std::string> paths;
+  std::string team;
+  std::string tour;
+  std::string suggest;
+  std::size_t limit = 5;
+};
+
+std::string name_of(const Dataset& data, std::string_view id) {
+  const Person* p = data.person(id);
+  return p ? p->name : std::string(id);
+}
+
+std::string names(const Dataset& data, const std::vector<std::string>& ids) {
+  std::string s;
+  for (const auto& id : ids) s += (s.empty() ? "" : "、") + name_of(data, id);
+  return s.empty() ? "-" : s;
+}
+
+std::string json_ids(const std::vector<std::string>& ids) {
+  std::string s;
+  for (const auto& id : ids) s += (s.empty() ? "" : ", ") + json_string(id);
+  return "[" + s + "]";
+}
+
+// The team a diagnostic concerns: its subject is a team id, or a tour id whose team it is.
+std::string team_of(const Dataset& data, const Diagnostic& d) {
+  if (data.team(d.subject)) return d.subject;
+  if (const Tour* t = data.tour(d.subject)) return t->team;
+  return {};
+}
+
+std::string unknown_id(std::string_view what, const std::string& id, const std::vector<std::string_view>& known) {
+  auto hint = closest_match(id, known);
+  return fmt::format("unknown {} '{}'{}", what, id, hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint));
+}
+
+template <class T>
+std::vector<std::string_view> ids_of(const std::vector<T>& items) {
+  std::vector<std::string_view> out;
+  for (const auto& x : items) out.push_back(x.id);
+  return out;
+}
+
+struct Counts {
+  int errors = 0, warnings = 0, infos = 0;
+};
+
+std::string status_text(const Context& ctx, const Counts& c) {
+  if (c.errors + c.warnings + c.infos == 0) return ctx.t("合规", "ok");
+  std::string s;
+  auto add = [&](int n, std::string_view zh, std::string_view en_one, std::string_view en_many) {
+    if (n == 0) return;
+    if (!s.empty()) s += ctx.zh ? "、" : ", ";
+    s += ctx.zh ? fmt::format("{} {}", zh, n) : fmt::format("{} {}", n, n == 1 ? en_one : en_many);
+  };
+  add(c.errors, "错误", "error", "errors");
+  add(c.warnings, "警告", "warning", "warnings");
+  add(c.infos, "提示", "info", "info");
+  return s;
+}
+
+std::string_view status_key(const Counts& c) {
+  return c.errors ? "error" : c.warnings ? "warning" : c.infos ? "info" : "ok";
+}
+
+std::string table_text(const Context& ctx, const Dataset& data, const std::vector<rules::TeamRow>& rows,
+                       const std::map<std::string, Counts>& counts) {
+  if (rows.empty()) return {};
+  text::Table t({ctx.t("巡查组", "team"), ctx.t("周期", "cycle"), ctx.t("人数", "size"), ctx.t("组长", "leader"),
+                 ctx.t("副组长", "deputies"), ctx.t("联络员", "liaison"), ctx.t("专家", "experts"),
+                 ctx.t("巡查", "tours"), ctx.t("状态", "status")},
+                {false, false, true, false, false, false, false, true, false});
+  for (const auto& r : rows) {
+    const Team& g = *r.team;
+    auto it = counts.find(g.id);
+    t.add({g.id, g.cycle.empty() ? "-" : g.cycle, std::to_string(r.size), names(data, g.of(Role::leader)),
+           names(data, g.of(Role::deputy)), names(data, g.of(Role::liaison)), names(data, g.of(Role::expert)),
+           std::to_string(r.tours.size()), status_text(ctx, it == counts.end() ? Counts{} : it->second)});
+  }
+  return ctx.t("巡查组组成情况\n", "Team composition\n") + t.render() + "\n";
+}
+
+std::string table_json(const std::vector<rules::TeamRow>& rows, const std::map<std::string, Counts>& counts) {
+  std::string out = "  \"teams\": [";
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const Team& g = *rows[i].team;
+    auto it = counts.find(g.id);
+    Counts c = it == counts.end() ? Counts{} : it->second;
+    std::vector<std::string> tours;
+    for (const auto* t : rows[i].tours) tours.push_back(t->id);
+    out += fmt::format("{}\n    {{\"id\": {}, \"cycle\": {}, \"size\": {}, \"leader\": {}, \"deputies\": {}, "
+                       "\"liaison\": {}, \"members\": {}, \"experts\": {}, \"tours\": {}, \"status\": {}, "
+                       "\"errors\": {}, \"warnings\": {}}}",
+                       i ? "," : "", json_string(g.id), json_string(g.cycle), rows[i].size,
+                       json_ids(g.of(Role::leader)), json_ids(g.of(Role::deputy)), json_ids(g.of(Role::liaison)),
+                       json_ids(g.of(Role::member)), json_ids(g.of(Role::expert)), json_ids(tours),
+                       json_string(status_key(c)), c.errors, c.warnings);
+  }
+  return out + (rows.empty() ? "]" : "\n  ]");
+}
+
+std::string role_text(const Context& ctx, Role r) {
+  static constexpr std::array<std::string_view, 5> en{"leader", "deputy", "liaison", "member", "expert"};
+  auto i = static_cast<std::size_t>(r);
+  return ctx.zh ? std::string(role_zh[i]) : std::string(en[i]);
+}
+
+std::string rank_name(const Context& ctx, Rank r) {
+  if (r == Rank::none) return ctx.t("无", "none");
+  return std::string(rank_zh[static_cast<std::size_t>(r)]);
+}
+
+std::string unit_name(const Dataset& data, const Person& p) {
+  const Unit* u = data.unit(p.unit);
+  return u ? u->name : p.unit;
+}
+
+std::string suggest_text(const Context& ctx, const Dataset& data, const rules::TeamSuggestion& s) {
+  const Tour& t = *s.tour;
+  std::string when = t.start && t.end ? fmt::format("{}—{}", format_iso(*t.start), format_iso(*t.end)) : "-";
+  std::string out = ctx.zh ? fmt::format("巡查 {}（{}，{}），巡查组 {}\n", t.id, t.region, when, s.team ? s.team->id : "无")
+                           : fmt::format("Tour {} ({}, {}), team {}\n", t.id, t.region, when, s.team ? s.team->id : "none");
+  if (!s.dated)
+    out += ctx.t("该巡查没有日期，未核对人员是否有空。\n", "The tour has no dates: availability was not checked.\n");
+  if (s.gaps.empty()) return out + ctx.t("巡查组完整，无需补充或替换人员。\n", "The team is complete: no role needs filling.\n");
+  for (const auto& g : s.gaps) {
+    out += "\n" + role_text(ctx, g.role) + ctx.t("：", ": ") + ctx.t(g.reason);
+    if (g.needed > 1) out += ctx.zh ? fmt::format("（需 {} 人）", g.needed) : fmt::format(" ({} needed)", g.needed);
+    out += "\n";
+    if (g.candidates.empty()) {
+      out += ctx.t("  没有符合条件的人选。\n", "  Nobody qualifies.\n");
+      continue;
+    }
+    text::Table table({"#", ctx.t("编号", "id"), ctx.t("姓名", "name"), ctx.t("单位", "unit"), ctx.t("职级", "rank"),
+                       ctx.t(fmt::format("{}年巡查", s.tour->start ? year_of(*s.tour->start) : s.tour->year),
+                             fmt::format("tours {}", s.tour->start ? year_of(*s.tour->start) : s.tour->year)),
+                       ctx.t("本周期所在组", "team this cycle")},
+                      {true, false, false, false, false, true, false});
+    for (std::size_t i = 0; i < g.candidates.size(); ++i) {
+      const auto& c = g.candidates[i];
+      table.add({std::to_string(i + 1), c.person->id, c.person->name, unit_name(data, *c.person),
+                 rank_name(ctx, c.person->rank), std::to_string(c.tours_in_year),
+                 c.other_team.empty() ? "-" : c.other_team});
+    }
+    out += table.render();
+    if (g.eligible > g.candidates.size())
+      out += ctx.zh ? fmt::format("  另有 {} 人符合条件（--limit 可显示更多）\n", g.eligible - g.candidates.size())
+                    : fmt::format("  {} more qualify (--limit shows more)\n", g.eligible - g.candidates.size());
+  }
+  return out;
+}
+
+std::string suggest_json(const Context& ctx, const rules::TeamSuggestion& s) {
+  static constexpr std::array<std::string_view, 5> roles{"leader", "deputy", "liaison", "member", "expert"};
+  std::string out = fmt::format("{{\n  \"tool\": \"xuncha\",\n  \"version\": {},\n  \"tour\": {},\n  \"team\": {},\n"
+                                "  \"dated\": {},\n  \"gaps\": [",
+                                json_string(XUNCHA_VERSION), json_string(s.tour->id),
+                                s.team ? json_string(s.team->id) : "null", s.dated ? "true" : "false");
+  for (std::size_t i = 0; i < s.gaps.size(); ++i) {
+    const auto& g = s.gaps[i];
+    out += fmt::format("{}\n    {{\"role\": {}, \"needed\": {}, \"replaces\": {}, \"reason\": {}, \"eligible\": {}, "
+                       "\"candidates\": [",
+                       i ? "," : "", json_string(roles[static_cast<std::size_t>(g.role)]), g.needed,
+                       g.replaces.empty() ? "null" : json_string(g.replaces), json_string(ctx.t(g.reason)), g.eligible);
+    for (std::size_t k = 0; k < g.candidates.size(); ++k) {
+      const auto& c = g.candidates[k];
+      out += fmt::format("{}{{\"id\": {}, \"name\": {}, \"unit\": {}, \"rank\": {}, \"tours_in_year\": {}, "
+                         "\"other_team\": {}}}",
+                         k ? ", " : "", json_string(c.person->id), json_string(c.person->name),
+                         json_string(c.person->unit), json_string(rank_name(ctx, c.person->rank)), c.tours_in_year,
+                         c.other_team.empty() ? "null" : json_string(c.other_team));
+    }
+    out += "]}";
+  }
+  return out + (s.gaps.empty() ? "]\n}\n" : "\n  ]\n}\n");
+}
+
+int run_suggest(Context& ctx, const TeamsOptions& opts, const Loaded& loaded) {
+  const auto& data = loaded.result.data;
+  const Tour* tour = data.tour(opts.suggest);
+  if (!tour) throw UsageError(unknown_id("tour", opts.suggest, ids_of(data.tours)));
+  if (tour->body != Body::province)
+    throw UsageError(fmt::format("tour '{}' is a State Council tour: it has no provincial team", tour->id));
+  auto s = rules::suggest_team(data, *tour, opts.limit);
+  ctx.out += ctx.global.format == "json" ? suggest_json(ctx, s) : suggest_text(ctx, data, s);
+  return 0;
+}
+
+int run_teams(Context& ctx, const TeamsOptions& opts) {
+  const auto& f = ctx.global.format;
+  if (!opts.suggest.empty()) {
+    if (f != "text" && f != "json")
+      throw UsageError(fmt::format("teams --suggest: unknown format '{}'; expected text or json", f));
+  } else if (std::find(findings_formats.begin(), findings_formats.end(), f) == findings_formats.end()) {
+    throw UsageError(fmt::format("teams: unknown format '{}'; expected text, concise, json, csv, github, sarif or junit", f));
+  }
+  auto sel = selection(ctx);
+  auto loaded = load_inputs(ctx, opts.paths.empty() ? std::vector<std::string>{"."} : opts.paths);
+  auto diags = loaded.result.diagnostics;
+  const auto& data = loaded.result.data;
+  if (!opts.suggest.empty()) {
+    if (!loaded.result.ok()) {
+      report_input_errors(ctx, diags);
+      return 2;
+    }
+    return run_suggest(ctx, opts, loaded);
+  }
+  std::vector<rules::TeamRow> rows;
+  std::map<std::string, Counts> counts;
+  if (loaded.result.ok()) {
+    if (!opts.team.empty() && !data.team(opts.team))
+      throw UsageError(unknown_id("team", opts.team, ids_of(data.teams)));
+    if (!opts.tour.empty() && !data.tour(opts.tour))
+      throw UsageError(unknown_id("tour", opts.tour, ids_of(data.tours)));
+    std::string tour_team = opts.tour.empty() ? std::string() : data.tour(opts.tour)->team;
+    rules::CheckContext cc{data, loaded.calendar, ctx.as_of};
+    static constexpr std::string_view only[] = {"teams"};
+    for (auto& d : rules::run_checks(cc, sel, only)) {
+      std::string team = team_of(data, d);
+      if (!opts.team.empty() && team != opts.team) continue;
+      if (!opts.tour.empty() && d.subject != opts.tour && (tour_team.empty() || d.subject != tour_team)) continue;
+      auto& c = counts[team];
+      (d.severity == Severity::error ? c.errors : d.severity == Severity::warning ? c.warnings : c.infos) += 1;
+      diags.push_back(std::move(d));
+    }
+    sort_diagnostics(diags);
+    for (auto& r : rules::team_table(data)) {
+      if (!opts.team.empty() && r.team->id != opts.team) continue;
+      if (!opts.tour.empty() && r.team->id != tour_team) continue;
+      rows.push_back(std::move(r));
+    }
+  }
+  std::string preface = ctx.global.quiet ? std::string() : table_text(ctx, data, rows, counts);
+  ctx.out += render_findings(ctx, diags, preface, loaded.result.ok() ? table_json(rows, counts) : std::string());
+  return findings_exit_code(ctx, diags);
+}
+
+}  // namespace
+
+std::function<int(Context&)> setup_teams(CLI::App& app) {
+  auto opts = std::make_shared<TeamsOptions>();
+  app.add_option("paths", opts->paths, "Data files or folders ('-' for standard input); default: .");
+  auto* team = app.add_option("--team", opts->team, "Only this team (its findings and its row)");
+  auto* tour = app.add_option("--tour", opts->tour, "Only this tour and its team");
+  auto* suggest = app.add_option("--suggest", opts->suggest,
+                                 "List who could fill each missing or broken role on TOUR, best first");
+  app.add_option("--limit", opts->limit, "Candidates shown per role with --suggest (default 5)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1000}));
+  suggest->excludes(team)->excludes(tour);
+  app.footer("Formats: text (team table and findings), concise, json, csv, github, sarif, junit;\n"
+             "--suggest: text or json.\n"
+             "Exit: 0 clean, 1 findings at or above --fail-on, 2 unreadable or invalid input.");
+  return [opts](Context& ctx) { return run_teams(ctx, *opts); };
+}
+
+}  // namespace xuncha::cli
