@@ -1,0 +1,251 @@
+#include <doctest/doctest.h>
+
+#include <xuncha/schedule/schedule.hpp>
+
+#include "test_util.hpp"
+
+#include <fmt/format.h>
+
+#include <map>
+#include <set>
+
+using namespace xuncha;
+using xuncha::test::china;
+using xuncha::test::day;
+
+namespace {
+
+std::string regions_yaml(int n, int days_city = 0) {
+  std::string s = "kind: regions\nversion: 1\nregions:\n";
+  for (int i = 0; i < n; ++i)
+    s += fmt::format("  - {{id: r{:02}, name: R{:02}, class: {}, counties: 3, risk: {}{}}}\n", i, i,
+                     i % 4 == 3 ? "direct_city" : "city", 1 + i % 5,
+                     days_city ? fmt::format(", days: {}", days_city) : "");
+  return s;
+}
+
+Dataset load_ok(std::vector<std::pair<std::string, std::string>> texts) {
+  auto r = xuncha::test::load_texts(std::move(texts));
+  REQUIRE(r.diagnostics.empty());
+  return std::move(r.data);
+}
+
+// Every hard rule of the issue, checked on the result.
+void check_hard_rules(const Dataset& data, const Calendar& cal, const schedule::Result& res, int from, int years) {
+  REQUIRE(res.feasible);
+  const Policy& p = data.policy;
+  int to = from + years - 1;
+  std::set<int> rounds(res.round_years.begin(), res.round_years.end());
+  std::map<std::string, std::vector<int>> years_of;
+  std::set<std::pair<std::string, int>> council;
+  for (const auto& t : data.tours) {
+    if (t.body == Body::state_council) council.insert({t.region, t.year});
+    else if (t.year < from) years_of[t.region].push_back(t.year);
+  }
+  std::map<std::pair<int, int>, std::vector<std::pair<Date, Date>>> by_team;
+  for (const auto& t : res.tours) {
+    years_of[t.region].push_back(t.year);
+    CHECK_MESSAGE(!council.count({t.region, t.year}), t.id);
+    if (t.pinned) continue;
+    CHECK_MESSAGE(rounds.count(t.year), t.id);
+    REQUIRE(t.start);
+    const Region* r = data.region(t.region);
+    REQUIRE(r);
+    CHECK(t.days == days_allowed(*r, p));
+    CHECK((*t.end - *t.start).count() + 1 == t.days);
+    // Inside one batch window, no holiday or blackout day.
+    REQUIRE(t.batch >= 0);
+    const auto& b = p.batches[static_cast<std::size_t>(t.batch)];
+    auto ymd_a = date::year_month_day{*t.start}, ymd_b = date::year_month_day{*t.end};
+    CHECK(std::pair{static_cast<int>(static_cast<unsigned>(ymd_a.month())), static_cast<int>(static_cast<unsigned>(ymd_a.day()))} >=
+          std::pair{b.from_month, b.from_day});
+    CHECK(std::pair{static_cast<int>(static_cast<unsigned>(ymd_b.month())), static_cast<int>(static_cast<unsigned>(ymd_b.day()))} <=
+          std::pair{b.to_month, b.to_day});
+    for (Date d = *t.start; !(*t.end < d); d += date::days{1}) {
+      CHECK_MESSAGE(cal.kind(d) != Calendar::DayKind::holiday, t.id);
+      for (const auto& bo : p.blackouts) CHECK_MESSAGE((d < bo.from || bo.to < d), t.id);
+    }
+    by_team[{t.year, t.team}].emplace_back(*t.start, *t.end);
+  }
+  for (const auto& t : res.tours)
+    if (t.pinned && t.start && t.team) by_team[{t.year, t.team}].emplace_back(*t.start, *t.end);
+  // One region at a time per team.
+  for (auto& [key, spans] : by_team) {
+    std::sort(spans.begin(), spans.end());
+    for (std::size_t i = 1; i < spans.size(); ++i) CHECK(spans[i - 1].second < spans[i].first);
+  }
+  // Coverage: every window of G years ending in the horizon holds a tour.
+  int g = p.coverage_years;
+  for (const auto& r : data.regions) {
+    auto& ys = years_of[r.id];
+    int last = 0;
+    for (int y : ys)
+      if (y < from) last = std::max(last, y);
+    for (int e = from; e <= to; ++e) {
+      bool hit = (last ? last : from - 1) >= e - g + 1;
+      for (int y : ys) hit = hit || (y >= e - g + 1 && y <= e && y >= from);
+      CHECK_MESSAGE(hit, r.id << " window ending " << e);
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("schedule: round years follow the last regular round and the cadence") {
+  auto data = load_ok({{"r.yaml", regions_yaml(2)},
+                       {"t.yaml", "kind: tours\nversion: 1\ntours:\n  - {id: a, region: r00, year: 2021}\n"
+                                  "  - {id: b, region: r01, year: 2022, kind: irregular}\n"}});
+  CHECK(schedule::round_years(data, 2022, 5) == std::vector<int>{2023, 2025});
+  data.policy.first_round_year = 2022;
+  CHECK(schedule::round_years(data, 2022, 5) == std::vector<int>{2022, 2024, 2026});
+  data.policy.off_round_tours = true;
+  CHECK(schedule::round_years(data, 2022, 3) == std::vector<int>{2022, 2023, 2024});
+}
+
+TEST_CASE("schedule: slots are cut at statutory holidays and policy blackouts") {
+  Policy p;
+  auto slots = schedule::slots_of_year(p, china(), 2025);
+  // Spring 2025: Qingming 04-04..06 and Labour Day 05-01..05 and Dragon Boat 05-31..06-02 cut it.
+  REQUIRE(slots.size() >= 4);
+  CHECK(slots[0].first == day("2025-03-01"));
+  CHECK(slots[0].last == day("2025-04-03"));
+  CHECK(slots[1].first == day("2025-04-07"));
+  p.blackouts.push_back({day("2025-03-10"), day("2025-03-12"), "两会"});
+  auto cut = schedule::slots_of_year(p, china(), 2025);
+  CHECK(cut[0].last == day("2025-03-09"));
+  CHECK(cut[1].first == day("2025-03-13"));
+}
+
+TEST_CASE("schedule: hard rules hold on a hand-made province with history, State Council and a pinned tour") {
+  std::string tours = "kind: tours\nversion: 1\ntours:\n";
+  for (int i = 0; i < 12; ++i) tours += fmt::format("  - {{id: h{:02}, region: r{:02}, team: G, start: 2021-03-{:02}, end: 2021-03-{:02}}}\n", i, i, 1 + i, 1 + i);
+  tours += "  - {id: sc, region: r00, body: state_council, year: 2023}\n";
+  tours += "  - {id: sc2, region: r05, body: state_council, year: 2025}\n";
+  tours += "  - {id: pin, region: r03, team: G, start: 2023-04-10, end: 2023-04-16}\n";
+  std::string teams = "kind: teams\nversion: 1\nteams:\n  - {id: G}\n";
+  auto data = load_ok({{"r.yaml", regions_yaml(12)}, {"t.yaml", tours}, {"g.yaml", teams}});
+  schedule::Options o;
+  o.from = 2022;
+  o.years = 5;
+  o.teams = 2;
+  auto res = schedule::plan(data, china(), o);
+  INFO((res.problems.empty() ? std::string() : res.problems.front().text.en));
+  check_hard_rules(data, china(), res, 2022, 5);
+  CHECK(res.round_years == std::vector<int>{2023, 2025});
+  // The pinned tour is there, unchanged; r03 gets no second tour.
+  int r03 = 0;
+  for (const auto& t : res.tours)
+    if (t.region == "r03") {
+      ++r03;
+      CHECK(t.pinned);
+      CHECK(*t.start == day("2023-04-10"));
+    }
+  CHECK(r03 == 1);
+  // r00: State Council in 2023, so 2025.
+  for (const auto& t : res.tours)
+    if (t.region == "r00") CHECK(t.year == 2025);
+  CHECK(res.objective == schedule::weighted(res.terms, data.policy.weights));
+  CHECK(res.bounds.best() <= res.objective);
+  CHECK(res.explanations.size() == 12);
+}
+
+TEST_CASE("schedule: deterministic for the same input and seed") {
+  auto data = load_ok({{"r.yaml", regions_yaml(30)}});
+  schedule::Options o;
+  o.from = 2025;
+  o.years = 5;
+  auto a = schedule::plan(data, china(), o);
+  auto b = schedule::plan(data, china(), o);
+  REQUIRE(a.feasible);
+  REQUIRE(a.tours.size() == b.tours.size());
+  for (std::size_t i = 0; i < a.tours.size(); ++i) {
+    CHECK(a.tours[i].id == b.tours[i].id);
+    CHECK(a.tours[i].start == b.tours[i].start);
+    CHECK(a.tours[i].team == b.tours[i].team);
+  }
+  CHECK(a.objective == b.objective);
+}
+
+TEST_CASE("schedule: a region whose only possible year is a State Council year is infeasible, with reasons") {
+  // Last tour 2021: must be toured by 2026; the only round year left is 2025, taken by the State Council.
+  auto data = load_ok({{"r.yaml", regions_yaml(1)},
+                       {"t.yaml", "kind: tours\nversion: 1\ntours:\n  - {id: a, region: r00, year: 2021, team: G}\n"
+                                  "  - {id: s, region: r00, body: state_council, year: 2025}\n"},
+                       {"g.yaml", "kind: teams\nversion: 1\nteams:\n  - {id: G}\n"}});
+  data.policy.first_round_year = 2025;
+  schedule::Options o;
+  o.from = 2025;
+  o.years = 5;
+  auto res = schedule::plan(data, china(), o);
+  CHECK_FALSE(res.feasible);
+  REQUIRE(res.problems.size() == 1);
+  CHECK(res.problems[0].region == "r00");
+  CHECK(res.problems[0].text.en.find("last provincial tour 2021") != std::string::npos);
+  CHECK(res.problems[0].text.en.find("State Council tours it in 2025") != std::string::npos);
+  CHECK(res.problems[0].text.zh.find("国务院安委会") != std::string::npos);
+}
+
+TEST_CASE("schedule: cadence leaves no round year in the window: infeasible, with reasons") {
+  auto data = load_ok({{"r.yaml", regions_yaml(1)},
+                       {"t.yaml", "kind: tours\nversion: 1\ntours:\n  - {id: a, region: r00, year: 2020, team: G}\n"},
+                       {"g.yaml", "kind: teams\nversion: 1\nteams:\n  - {id: G}\n"}});
+  data.policy.first_round_year = 2026;
+  data.policy.cadence_years = 3;
+  schedule::Options o;
+  o.from = 2025;
+  o.years = 3;
+  auto res = schedule::plan(data, china(), o);
+  CHECK_FALSE(res.feasible);
+  REQUIRE(!res.problems.empty());
+  CHECK(res.problems[0].text.en.find("every 3 years") != std::string::npos);
+}
+
+TEST_CASE("schedule: too few teams is infeasible and says how many are missing") {
+  // 60 regions of 15 days (900 tour-days) in three round years, one team: far beyond one team's days.
+  auto data = load_ok({{"r.yaml", regions_yaml(60, 15)}});
+  schedule::Options o;
+  o.from = 2025;
+  o.years = 5;
+  o.teams = 1;
+  auto res = schedule::plan(data, china(), o);
+  CHECK_FALSE(res.feasible);
+  REQUIRE(!res.problems.empty());
+  CHECK(res.problems[0].text.en.find("missing") != std::string::npos);
+  CHECK(res.bounds.min_teams > 1);
+}
+
+TEST_CASE("schedule: a tour longer than every blackout-free period is infeasible") {
+  // 130 days on site: longer than any batch window (spring is 122 days).
+  auto data = load_ok({{"r.yaml", regions_yaml(1, 130)}});
+  schedule::Options o;
+  o.from = 2025;
+  o.years = 5;
+  auto res = schedule::plan(data, china(), o);
+  CHECK_FALSE(res.feasible);
+  REQUIRE(!res.problems.empty());
+  CHECK(res.problems[0].text.en.find("longest blackout-free period") != std::string::npos);
+}
+
+TEST_CASE("schedule: --keep reproduces an unchanged schedule with no moves") {
+  auto data = load_ok({{"r.yaml", regions_yaml(17)}});
+  schedule::Options o;
+  o.from = 2025;
+  o.years = 5;
+  auto first = schedule::plan(data, china(), o);
+  REQUIRE(first.feasible);
+  for (const auto& t : first.tours) {
+    Tour k;
+    k.id = t.id;
+    k.region = t.region;
+    k.year = t.year;
+    k.team_slot = t.team;
+    k.start = t.start;
+    k.end = t.end;
+    k.planned = true;
+    o.keep.push_back(k);
+  }
+  auto again = schedule::plan(data, china(), o);
+  REQUIRE(again.feasible);
+  CHECK(again.moved == 0);
+  CHECK(again.kept == static_cast<int>(first.tours.size()));
+}
