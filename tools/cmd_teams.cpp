@@ -140,9 +140,7 @@ std::string suggest_text(const Context& ctx, const Dataset& data, const rules::T
     out += ctx.t("该巡查没有日期，未核对人员是否有空。\n", "The tour has no dates: availability was not checked.\n");
   if (s.gaps.empty()) return out + ctx.t("巡查组完整，无需补充或替换人员。\n", "The team is complete: no role needs filling.\n");
   for (const auto& g : s.gaps) {
-    out += "\n" + role_text(ctx, g.role) + ctx.t("：", ": ") + ctx.t(g.reason);
-    if (g.needed > 1) out += ctx.zh ? fmt::format("（需 {} 人）", g.needed) : fmt::format(" ({} needed)", g.needed);
-    out += "\n";
+    out += "\n" + role_text(ctx, g.role) + ctx.t("：", ": ") + ctx.t(g.reason) + "\n";
     if (g.candidates.empty()) {
       out += ctx.t("  没有符合条件的人选。\n", "  Nobody qualifies.\n");
       continue;

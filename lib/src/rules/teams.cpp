@@ -804,12 +804,15 @@ class Suggester {
       all.push_back(std::move(c));
     }
     // Best first: people not tied to another team of the cycle (taking them would break that
-    // team's stability), then the least busy that year, then by rank: the higher rank for the
-    // leader and deputies; for members and experts, people in safety supervision and staff-level
-    // people first, so cadres stay available for the roles that need them. Ties by id.
+    // team's stability); for the liaison, members and experts, bureau-level cadres last (they are
+    // the only possible leaders); then the least busy that year; then the higher rank for the
+    // leader and deputies, or people in safety supervision and the lower rank for the other roles.
+    // Ties by id.
     bool senior = gap.role == Role::leader || gap.role == Role::deputy;
     std::sort(all.begin(), all.end(), [senior](const Candidate& a, const Candidate& b) {
       if (a.other_team.empty() != b.other_team.empty()) return a.other_team.empty();
+      bool a_cadre = !senior && is_bureau_level(a.person->rank), b_cadre = !senior && is_bureau_level(b.person->rank);
+      if (a_cadre != b_cadre) return b_cadre;  // bureau-level people are kept for leading teams
       if (a.tours_in_year != b.tours_in_year) return a.tours_in_year < b.tours_in_year;
       if (!senior && a.person->safety_supervision != b.person->safety_supervision) return a.person->safety_supervision;
       if (a.person->rank != b.person->rank) return senior ? a.person->rank > b.person->rank : a.person->rank < b.person->rank;
