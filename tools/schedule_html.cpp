@@ -52,7 +52,7 @@ body{margin:0;color:#000;font-family:"FangSong_GB2312","仿宋_GB2312","FangSong
 .hei,h2,th,.attach{font-family:"SimHei","黑体","Heiti SC","STHeiti","Noto Sans CJK SC","WenQuanYi Zen Hei",sans-serif;font-weight:normal;}
 .kai{font-family:"KaiTi_GB2312","楷体_GB2312","KaiTi","楷体","STKaiti","Kaiti SC","AR PL UKai CN",serif;}
 .attach{font-size:16pt;margin:0;}
-h1{font-family:"XBS","Noto Serif CJK SC",serif;font-weight:normal;font-size:22pt;text-align:center;margin:1.2em 0 0.4em;}
+h1{font-family:"XBS","Noto Serif CJK SC",serif;font-weight:normal;font-size:22pt;text-align:center;margin:0.6em 0 0.3em;}
 .meta{text-align:center;font-size:12pt;margin:0 0 1em;}
 h2{font-size:14pt;margin:0.8em 0 0.4em;break-after:avoid;}
 section{break-before:page;}
@@ -60,11 +60,11 @@ section.first{break-before:auto;}
 table{border-collapse:collapse;width:100%;font-size:10.5pt;}
 th,td{border:0.5pt solid #000;padding:1.5pt 3pt;text-align:center;vertical-align:middle;overflow-wrap:anywhere;}
 thead{display:table-header-group;}
-tbody{break-inside:avoid;}
+table.tours tbody{break-inside:avoid;}
 tr{break-inside:avoid;}
 td.l{text-align:left;}
 tr.cap td{font-family:"SimHei","黑体","Noto Sans CJK SC",sans-serif;text-align:left;background:#eee;}
-.matrix td{padding:1pt 2pt;}
+.matrix td{padding:0.5pt 2pt;font-size:10pt;}
 .matrix td.p{background:#cfe2f3;}
 .matrix td.n{background:#9fc5e8;font-weight:bold;}
 .matrix td.s{background:#f4cccc;}
@@ -220,7 +220,7 @@ std::string schedule_html(const Context& ctx, const ScheduleView& v) {
                          "Grey stripes: statutory holidays and blackout days; grey bars: tours already in the data."));
 
   // Table of tours with deadlines: one tbody per round (Chromium keeps it together).
-  o += fmt::format("<section>\n<h2>{}</h2>\n<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n",
+  o += fmt::format("<section>\n<h2>{}</h2>\n<table class=\"tours\">\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n",
                    ctx.t("三、巡查安排及期限一览表", "3. Tours and deadlines"), ctx.t("序号", "No."),
                    ctx.t("批次", "batch"), ctx.t("巡查组", "team"), ctx.t("巡查对象", "region"), ctx.t("巡查时间", "on site"),
                    ctx.t("天数", "days"), ctx.t("报告期限", "report due"), ctx.t("整改方案期限（估）", "plan due (est.)"),
