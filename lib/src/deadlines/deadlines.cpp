@@ -1,7 +1,6 @@
 #include <xuncha/deadlines/deadlines.hpp>
 
 #include <algorithm>
-#include <tuple>
 
 namespace xuncha::deadlines {
 
@@ -32,7 +31,8 @@ struct Due {
   bool applicable = true;
 };
 
-Due due_of(const Tour& t, Milestone step, const Dataset& data, const Calendar& cal) {
+Due due_of(const Tour& t, Milestone step, const std::optional<Date>& end, const Dataset& data,
+           const Calendar& cal) {
   const Policy& p = data.policy;
   auto feedback = t.at(Milestone::feedback);
   switch (step) {
@@ -47,12 +47,10 @@ Due due_of(const Tour& t, Milestone step, const Dataset& data, const Calendar& c
     case Milestone::entry_announced:
       return {t.start, t.start};
     case Milestone::report_submitted: {
-      auto end = effective_end(t, data);
       if (!end) return {};
       return {cal.add_workdays(*end, p.report_workdays), end};
     }
     case Milestone::archived: {
-      auto end = effective_end(t, data);
       if (!end) return {};
       int n = p.archive_with_report ? p.report_workdays : p.archive_workdays;
       return {cal.add_workdays(*end, n), end};
@@ -76,14 +74,16 @@ Due due_of(const Tour& t, Milestone step, const Dataset& data, const Calendar& c
 
 std::vector<Row> compute(const Dataset& data, const Calendar& cal, Date as_of, int within) {
   std::vector<Row> rows;
+  rows.reserve(data.tours.size() * deadline_steps().size());
   for (const auto& t : data.tours) {
     if (t.body != Body::province) continue;
+    auto end = effective_end(t, data);
     for (auto step : deadline_steps()) {
       Row row;
       row.tour = &t;
       row.step = step;
       row.done = t.at(step);
-      auto due = due_of(t, step, data, cal);
+      auto due = due_of(t, step, end, data, cal);
       row.due = due.date;
       if (!due.applicable) {
         row.status = Status::not_applicable;
@@ -116,12 +116,16 @@ std::vector<Row> compute(const Dataset& data, const Calendar& cal, Date as_of, i
 }
 
 void sort_for_reading(std::vector<Row>& rows) {
-  std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
-    auto key = [](const Row& r) {
-      return std::tuple(static_cast<int>(r.status), r.due.value_or(Date{}), std::string_view(r.tour->id),
-                        static_cast<int>(r.step));
-    };
-    return key(a) < key(b);
+  // (tour id, step) is unique, so the order is total and an unstable sort is deterministic.
+  std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
+    if (a.status != b.status) return a.status < b.status;
+    auto da = a.due.value_or(Date{}), db = b.due.value_or(Date{});
+    if (da != db) return da < db;
+    if (a.tour != b.tour) {
+      int c = a.tour->id.compare(b.tour->id);
+      if (c != 0) return c < 0;
+    }
+    return a.step < b.step;
   });
 }
 

@@ -1071,7 +1071,7 @@ void decode_file(const InputFile& input, std::uint32_t index, const LoadOptions&
 
 template <class T>
 void merge_unique(std::vector<T>& into, std::vector<T>& from, std::string_view what_zh,
-                  std::string_view what_en, std::unordered_map<std::string, std::size_t>& seen,
+                  std::string_view what_en, IdIndex& seen,
                   const Dataset& data, std::vector<Diagnostic>& diags) {
   for (auto& item : from) {
     auto [it, fresh] = seen.emplace(item.id, into.size());
@@ -1110,8 +1110,8 @@ struct RefChecker {
 
   void check(const Source& src, std::string_view field, const std::string& id,
              std::string_view kind, std::string_view kind_zh,
-             const std::unordered_map<std::string, std::size_t>& index) {
-    if (id.empty() || index.count(id)) return;
+             const IdIndex& index) {
+    if (id.empty() || index.find(std::string_view(id)) != index.end()) return;
     auto& cands = candidates[kind];
     if (cands.empty()) cands = keys_of(index);
     auto hint = closest_match(id, cands);

@@ -17,15 +17,15 @@ std::vector<std::pair<Role, std::string>> Team::everyone() const {
 
 namespace {
 template <class T>
-void index_of(const std::vector<T>& items, std::unordered_map<std::string, std::size_t>& idx) {
+void index_of(const std::vector<T>& items, IdIndex& idx) {
   idx.clear();
   idx.reserve(items.size());
   for (std::size_t i = 0; i < items.size(); ++i) idx.emplace(items[i].id, i);
 }
 template <class T>
 const T* find_in(const std::vector<T>& items,
-                 const std::unordered_map<std::string, std::size_t>& idx, std::string_view id) {
-  auto it = idx.find(std::string(id));
+                 const IdIndex& idx, std::string_view id) {
+  auto it = idx.find(id);
   return it == idx.end() ? nullptr : &items[it->second];
 }
 }  // namespace

@@ -155,6 +155,14 @@ struct CalendarYear {
   std::vector<Date> workdays;
 };
 
+/// Hash that lets id indexes be searched with a string_view, without building a string.
+struct IdHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+/// Id → position in its vector.
+using IdIndex = std::unordered_map<std::string, std::size_t, IdHash, std::equal_to<>>;
+
 /// The whole data set: the union of every input, with id indexes.
 struct Dataset {
   std::vector<std::string> files;  ///< Mark::file indexes into this
@@ -167,8 +175,7 @@ struct Dataset {
   std::vector<CalendarYear> calendar_years;  ///< from `kind: calendar` documents in the inputs
   Policy policy;
 
-  std::unordered_map<std::string, std::size_t> region_index, unit_index, person_index,
-      appointment_index, team_index, tour_index;
+  IdIndex region_index, unit_index, person_index, appointment_index, team_index, tour_index;
 
   /// Rebuilds the id indexes (first occurrence wins).
   void reindex();
