@@ -640,7 +640,7 @@ bool Solver::construct() {
 void Solver::search() {
   long long n = size_of(items_);
   if (n == 0) return;
-  long long iters = opt_.iterations >= 0 ? opt_.iterations : std::clamp(600 * n, 20000LL, 2500000LL);
+  long long iters = opt_.iterations >= 0 ? opt_.iterations : std::clamp(600 * n, 20000LL, 800000LL);
   std::uint64_t rng = opt_.seed * 0x2545F4914F6CDD1DULL + 17;
   auto rnd = [&](int bound) { return static_cast<int>(splitmix(rng) % static_cast<std::uint64_t>(bound)); };
   Key cur = key();
