@@ -588,9 +588,15 @@ class TeamChecker {
         cores.push_back(core_of(g));
         const auto& core = cores.back();
         std::unordered_map<std::size_t, std::size_t> shared;
+        // Only each person's most recent teams are candidates: a real person joins a handful of
+        // teams per cycle, and the cap keeps a person listed on thousands of teams (bad data, which
+        // T112 reports) from making this quadratic.
+        constexpr std::size_t recent = 32;
         for (auto id : core)
-          if (auto it = seen.find(id); it != seen.end())
-            for (auto q : it->second) ++shared[q];
+          if (auto it = seen.find(id); it != seen.end()) {
+            const auto& list = it->second;
+            for (std::size_t i = list.size() > recent ? list.size() - recent : 0; i < list.size(); ++i) ++shared[list[i]];
+          }
         std::size_t best = 0, best_n = 0;
         bool found = false;
         for (auto [q, n] : shared) {
