@@ -34,6 +34,9 @@ case "$mode" in
     echo
     echo "== xuncha check examples/province --as-of 2026-11-30"
     build/tools/xuncha check examples/province --as-of 2026-11-30 || true
+    echo
+    echo "== xuncha schedule examples/province --from 2027 --as-of 2026-11-30   (the next five years)"
+    build/tools/xuncha schedule examples/province --from 2027 --as-of 2026-11-30
     ;;
   test)
     cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DXUNCHA_WERROR=ON >/dev/null

@@ -31,6 +31,8 @@ void check_deadlines(const CheckContext& ctx, std::vector<Diagnostic>& out) {
   std::set<std::pair<std::string, int>> uncovered_reported;
   for (const auto& row : rows) {
     const Tour& t = *row.tour;
+    // A planned tour (from a schedule) has no record yet: nothing of it can be late.
+    if (t.planned) continue;
     auto i = static_cast<std::size_t>(row.step);
     if (row.uncovered_year && uncovered_reported.emplace(t.id, *row.uncovered_year).second) {
       auto d = make_diagnostic(
