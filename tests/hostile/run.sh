@@ -88,6 +88,9 @@ printf 'kind: regions\nversion: 1\nregions: !!binary "%%%%"\n' | yaml_case synta
 printf 'kind: regions\nversion: 1\n%%YAML 1.2\n' | yaml_case syntax-directive-late 2
 printf 'kind: regions\nversion: 1\nregions: &a &b [x]\n' | yaml_case syntax-two-anchors 2
 printf 'kind: regions\nversion: 1\nregions:\n  - ? [a, b]\n    : c\n' | yaml_case syntax-complex-key 2
+# yaml-cpp 0.7 looped forever (allocating) on a top-level flow map followed by a comma.
+printf '{a: 1},\n' | yaml_case syntax-flow-map-comma 2
+printf '  {id: a},\n  {id: b}\n' | yaml_case syntax-flow-maps-comma 2
 
 # ---- wrong types ---------------------------------------------------------------------------
 printf 'just a scalar\n' | yaml_case type-root-scalar 2

@@ -968,8 +968,10 @@ class Decoder {
           {"risk", &ObjectiveWeights::risk},
           {"team_balance", &ObjectiveWeights::team_balance},
           {"tour_days", &ObjectiveWeights::tour_days}};
-      for (const auto& [key, member] : keys) {
-        field(r, key, [&](std::uint32_t v, const std::string& p) {
+      for (const auto& key_member : keys) {
+        // Not a structured binding: clang before 16 cannot capture one in a lambda.
+        auto member = key_member.second;
+        field(r, key_member.first, [&](std::uint32_t v, const std::string& p) {
           auto i = integer(v, p, 0, 1000000);
           if (i) {
             int value = static_cast<int>(*i);

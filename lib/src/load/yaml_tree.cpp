@@ -37,7 +37,8 @@ class TreeBuilder : public YAML::EventHandler {
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     add(make(YNode::Type::null, mark), anchor);
   }
-  void OnAlias(const YAML::Mark&, YAML::anchor_t anchor) override {
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    progress(mark);
     auto it = anchors_.find(anchor);
     // yaml-cpp rejects unknown aliases itself; the guard keeps us safe regardless.
     if (it != anchors_.end()) attach(it->second);
@@ -61,7 +62,18 @@ class TreeBuilder : public YAML::EventHandler {
   void OnMapEnd() override { close(); }
 
  private:
+  // yaml-cpp 0.7 can loop forever on some invalid input (`{a: 1},` at the top level), emitting
+  // nulls at one position without consuming input; every real node sits at its own position.
+  void progress(const YAML::Mark& mark) {
+    if (mark.pos != last_pos_) {
+      last_pos_ = mark.pos;
+      same_pos_ = 0;
+    } else if (++same_pos_ > 1000) {
+      throw YAML::ParserException(mark, "unexpected content (the parser made no progress here)");
+    }
+  }
   std::uint32_t make(YNode::Type type, const YAML::Mark& mark) {
+    progress(mark);
     YNode n;
     n.type = type;
     n.line = static_cast<std::uint32_t>(mark.line + 1);
@@ -106,6 +118,8 @@ class TreeBuilder : public YAML::EventHandler {
   std::unordered_map<YAML::anchor_t, std::uint32_t> anchors_;
   std::vector<Open> stack_;
   std::vector<std::uint32_t> pending_;
+  int last_pos_ = -1;
+  int same_pos_ = 0;
 };
 
 }  // namespace
