@@ -11,6 +11,21 @@ std::string paint(std::string_view s, std::string_view code, bool on) {
   return fmt::format("\x1b[{}m{}\x1b[0m", code, s);
 }
 
+std::string xml_escape(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '&': out += "&amp;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
 std::string json_string(std::string_view s) {
   std::string out = "\"";
   for (char ch : s) {
@@ -180,20 +195,6 @@ std::string render_sarif(const Context& ctx, const std::vector<Diagnostic>& diag
   return out;
 }
 
-std::string xml_escape(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 std::string render_junit(const Context& ctx, const std::vector<Diagnostic>& diags) {
   int failures = 0;

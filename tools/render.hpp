@@ -27,6 +27,9 @@ std::string json_string(std::string_view s);
 /// One RFC 4180 CSV cell; cells starting with = + - @ are neutralised for spreadsheets.
 std::string csv_cell(std::string_view s);
 
+/// Escapes & < > " ' for HTML and XML text and attributes.
+std::string xml_escape(std::string_view s);
+
 /// Wraps `s` in an ANSI colour when `on`.
 std::string paint(std::string_view s, std::string_view code, bool on);
 

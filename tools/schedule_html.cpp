@@ -13,20 +13,7 @@ namespace {
 
 using schedule::PlannedTour;
 
-std::string esc(std::string_view s) {
-  std::string o;
-  for (char c : s) {
-    switch (c) {
-      case '&': o += "&amp;"; break;
-      case '<': o += "&lt;"; break;
-      case '>': o += "&gt;"; break;
-      case '"': o += "&quot;"; break;
-      case '\'': o += "&#39;"; break;
-      default: o += c;
-    }
-  }
-  return o;
-}
+std::string esc(std::string_view s) { return xml_escape(s); }
 
 unsigned month_num(Date d) { return static_cast<unsigned>(date::year_month_day{d}.month()); }
 unsigned day_num(Date d) { return static_cast<unsigned>(date::year_month_day{d}.day()); }
