@@ -1,6 +1,8 @@
 // Benchmark of the team rules (check_teams) and --suggest on a generated data set built in
 // memory (no YAML): 10,000 teams, 50,000 people, 20,000 tours by default. Prints the median of
 // several runs. Usage: bench_teams [TEAMS] [RUNS]   (people = 5 x teams, tours = 2 x teams)
+#include "bench_util.hpp"
+
 #include <xuncha/calendar/calendar.hpp>
 #include <xuncha/rules/checkers.hpp>
 #include <xuncha/rules/registry.hpp>
@@ -92,16 +94,7 @@ Dataset generate(std::size_t teams, bool clash) {
   return d;
 }
 
-double median_ms(int runs, const std::function<void()>& f) {
-  std::vector<double> ms;
-  for (int i = 0; i < runs; ++i) {
-    auto t0 = std::chrono::steady_clock::now();
-    f();
-    ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
-  }
-  std::sort(ms.begin(), ms.end());
-  return ms[ms.size() / 2];
-}
+using xuncha::bench::median_ms;
 
 void measure(std::size_t teams, int runs, bool clash, const Calendar& cal) {
   Dataset d = generate(teams, clash);

@@ -1,5 +1,7 @@
 // Working-day arithmetic and deadlines at national scale: one million `add` queries, and the
 // deadlines of 100,000 tours. Prints the median of five runs of each.
+#include "bench_util.hpp"
+
 #include <xuncha/calendar/calendar.hpp>
 #include <xuncha/deadlines/deadlines.hpp>
 
@@ -13,17 +15,7 @@ using namespace xuncha;
 
 namespace {
 
-template <class F>
-double median_ms(F&& f, int runs = 5) {
-  std::vector<double> ms;
-  for (int i = 0; i < runs; ++i) {
-    auto t0 = std::chrono::steady_clock::now();
-    f();
-    ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
-  }
-  std::sort(ms.begin(), ms.end());
-  return ms[ms.size() / 2];
-}
+double median_ms(const std::function<void()>& f) { return xuncha::bench::median_ms(5, f); }
 
 }  // namespace
 
