@@ -170,7 +170,7 @@ std::string render_sarif(const Context& ctx, const std::vector<Diagnostic>& diag
   std::string out = "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n";
   out += "  \"runs\": [{\n    \"tool\": {\"driver\": {\"name\": \"xuncha\", \"version\": ";
   out += json_string(XUNCHA_VERSION) + ", \"rules\": [";
-  auto all = rules::all_rules();
+  const auto& all = rules::all_rules();
   for (std::size_t i = 0; i < all.size(); ++i) {
     const auto* r = all[i];
     out += fmt::format("{}\n      {{\"id\": {}, \"name\": {}, \"shortDescription\": {{\"text\": {}}}, "

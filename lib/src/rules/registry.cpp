@@ -18,12 +18,16 @@ std::span<const Checker> checkers() {
   return all;
 }
 
-std::vector<const RuleInfo*> all_rules() {
-  std::vector<const RuleInfo*> out;
-  for (const auto& c : checkers())
-    for (const auto& r : c.rules) out.push_back(&r);
-  std::sort(out.begin(), out.end(), [](auto* a, auto* b) { return a->id < b->id; });
-  return out;
+const std::vector<const RuleInfo*>& all_rules() {
+  // Built once: find_rule() runs for every diagnostic when severities are applied and rendered.
+  static const std::vector<const RuleInfo*> sorted = [] {
+    std::vector<const RuleInfo*> out;
+    for (const auto& c : checkers())
+      for (const auto& r : c.rules) out.push_back(&r);
+    std::sort(out.begin(), out.end(), [](auto* a, auto* b) { return a->id < b->id; });
+    return out;
+  }();
+  return sorted;
 }
 
 namespace {

@@ -44,7 +44,7 @@ struct Checker {
 std::span<const Checker> checkers();
 
 /// Every rule, sorted by id.
-std::vector<const RuleInfo*> all_rules();
+const std::vector<const RuleInfo*>& all_rules();
 
 /// Finds a rule by id ("T101", case-insensitive) or slug ("team-size"); null when unknown.
 const RuleInfo* find_rule(std::string_view id_or_slug);
