@@ -32,33 +32,11 @@ void require_covered(Context& ctx, const Calendar& cal, Date a, Date b) {
   ctx.err += "xuncha: warning: " + msg + "\n";
 }
 
-std::string kind_en(Calendar::DayKind k) {
-  switch (k) {
-    case Calendar::DayKind::workday: return "working day";
-    case Calendar::DayKind::weekend: return "weekend";
-    case Calendar::DayKind::holiday: return "holiday";
-    case Calendar::DayKind::makeup_workday: return "makeup working day";
-  }
-  return "";
+std::string kind_text(const Context& ctx, Calendar::DayKind k) {
+  auto i = static_cast<std::size_t>(k);
+  return std::string(ctx.zh ? day_kind_zh[i] : day_kind_en[i]);
 }
-std::string kind_zh(Calendar::DayKind k) {
-  switch (k) {
-    case Calendar::DayKind::workday: return "工作日";
-    case Calendar::DayKind::weekend: return "周末";
-    case Calendar::DayKind::holiday: return "法定节假日";
-    case Calendar::DayKind::makeup_workday: return "调休上班日";
-  }
-  return "";
-}
-std::string_view kind_key(Calendar::DayKind k) {
-  switch (k) {
-    case Calendar::DayKind::workday: return "workday";
-    case Calendar::DayKind::weekend: return "weekend";
-    case Calendar::DayKind::holiday: return "holiday";
-    case Calendar::DayKind::makeup_workday: return "makeup_workday";
-  }
-  return "";
-}
+std::string_view kind_key(Calendar::DayKind k) { return day_kind_keys[static_cast<std::size_t>(k)]; }
 
 int run_workdays(Context& ctx, const WorkdaysOptions& o) {
   bool json = ctx.global.format == "json";
@@ -113,7 +91,7 @@ int run_workdays(Context& ctx, const WorkdaysOptions& o) {
                              work ? "true" : "false", json_string(kind_key(k)),
                              name.en.empty() ? "null" : json_string(ctx.t(name)));
     } else {
-      std::string what = ctx.zh ? kind_zh(k) : kind_en(k);
+      std::string what = kind_text(ctx, k);
       if (!name.en.empty()) what += ctx.zh ? fmt::format("（{}）", name.zh) : fmt::format(" ({})", name.en);
       ctx.out += fmt::format("{} {}: {}\n", format_iso(d), ctx.zh ? (work ? "上班" : "休息") : (work ? "works" : "off"), what);
     }
@@ -147,7 +125,7 @@ int run_workdays(Context& ctx, const WorkdaysOptions& o) {
       ctx.out += items.empty() ? "]\n" : "\n]\n";
     } else {
       for (const auto& it : items) {
-        std::string what = ctx.zh ? kind_zh(it.kind) : kind_en(it.kind);
+        std::string what = kind_text(ctx, it.kind);
         date::weekday wd{it.date};
         static constexpr std::string_view wd_en[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
         static constexpr std::string_view wd_zh[] = {"周日", "周一", "周二", "周三", "周四", "周五", "周六"};

@@ -1,4 +1,5 @@
 #pragma once
+#include <array>
 #include <optional>
 #include <span>
 #include <string_view>
@@ -72,5 +73,10 @@ class Calendar {
   int first_year_ = 0;
   int last_year_ = 0;
 };
+
+/// Names of Calendar::DayKind values, indexed by the enum: a stable key, English, Chinese.
+inline constexpr std::array<std::string_view, 4> day_kind_keys{"workday", "weekend", "holiday", "makeup_workday"};
+inline constexpr std::array<std::string_view, 4> day_kind_en{"working day", "weekend", "holiday", "makeup working day"};
+inline constexpr std::array<std::string_view, 4> day_kind_zh{"工作日", "周末", "法定节假日", "调休上班日"};
 
 }  // namespace xuncha
