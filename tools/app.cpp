@@ -126,6 +126,14 @@ int findings_exit_code(const Context& ctx, const std::vector<Diagnostic>& diags)
   return 0;
 }
 
+void uncovered_year(Context& ctx, const Calendar& cal, int year, const Message& subject) {
+  if (!ctx.global.allow_uncovered) throw UsageError(ctx.t(subject) + ctx.t(cal.uncovered_message(year)));
+  if (ctx.global.quiet) return;
+  std::string fact = ctx.t(subject) + ctx.t(cal.uncovered_message(year, false));
+  ctx.err += ctx.t(fmt::format("xuncha: 警告：{}；该年只按周末计算\n", fact),
+                   fmt::format("xuncha: warning: {}; counting weekends only\n", fact));
+}
+
 void report_input_errors(Context& ctx, const std::vector<Diagnostic>& diags) {
   for (const auto& d : diags) {
     ctx.err += concise_line(ctx, d, false) + "\n";

@@ -102,6 +102,10 @@ Severity fail_threshold(const Context& ctx);
 /// Exit code for findings: 2 with input errors, 1 at or above --fail-on, else 0.
 int findings_exit_code(const Context& ctx, const std::vector<Diagnostic>& diags);
 
+/// A year the calendar lacks: stops with exit 2, or with --allow-uncovered adds a warning to
+/// stderr. `subject` ("tour X: ") goes before the message.
+void uncovered_year(Context& ctx, const Calendar& cal, int year, const Message& subject = {});
+
 /// Renders input diagnostics to stderr text (for commands whose stdout is not findings).
 void report_input_errors(Context& ctx, const std::vector<Diagnostic>& diags);
 

@@ -150,13 +150,8 @@ int run_deadlines(Context& ctx, const DeadlinesOptions& o) {
   }
   for (const auto& r : shown) {
     if (!r.uncovered_year) continue;
-    std::string msg = ctx.t(
-        fmt::format("巡查 {} 的期限计算涉及 {} 年，工作日历未包含该年；请用 --calendar FILE 提供，或用 --allow-uncovered 仅按周末计算", r.tour->id, *r.uncovered_year),
-        fmt::format("tour {}: its deadlines need {}, which the working-day calendar does not cover; supply it with "
-                    "--calendar FILE, or pass --allow-uncovered to count weekends only",
-                    r.tour->id, *r.uncovered_year));
-    if (!ctx.global.allow_uncovered) throw UsageError(msg);
-    ctx.err += "xuncha: warning: " + msg + "\n";
+    uncovered_year(ctx, loaded.calendar, *r.uncovered_year,
+                   {fmt::format("巡查 {} 的期限：", r.tour->id), fmt::format("tour {}'s deadlines: ", r.tour->id)});
     break;
   }
   deadlines::sort_for_reading(shown);

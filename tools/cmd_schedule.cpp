@@ -57,14 +57,7 @@ int run_schedule(Context& ctx, const ScheduleOptions& opts) {
   if (data.regions.empty()) throw UsageError("schedule: the data set has no regions (kind: regions)");
   // Slots need the holidays of every planned year; deadlines reach into the next year.
   for (int y = opts.from; y <= opts.from + opts.years; ++y) {
-    if (loaded.calendar.covers(y)) continue;
-    auto msg = fmt::format(
-        "the working-day calendar does not cover {} (it covers {}–{}): holidays of that year are unknown; give "
-        "them with --calendar FILE, or pass --allow-uncovered to count weekends only",
-        y, loaded.calendar.first_year(), loaded.calendar.last_year());
-    if (!ctx.global.allow_uncovered) throw UsageError(msg);
-    if (!ctx.global.quiet) ctx.err += ctx.t(fmt::format("xuncha: 警告：工作日历不含 {} 年，该年只按周末计算，未避开法定节假日\n", y),
-                                            fmt::format("xuncha: warning: {}; counting weekends only\n", msg));
+    if (!loaded.calendar.covers(y)) uncovered_year(ctx, loaded.calendar, y);
   }
   schedule::Options so;
   so.from = opts.from;

@@ -21,15 +21,7 @@ Date parse_date_arg(const std::string& text, std::string_view what) {
 
 // Years outside the calendar are an error unless --allow-uncovered (then a warning on stderr).
 void require_covered(Context& ctx, const Calendar& cal, Date a, Date b) {
-  auto y = cal.first_uncovered(a, b);
-  if (!y) return;
-  std::string msg = ctx.t(
-      fmt::format("工作日历不包含 {} 年（内置 {}—{} 年）；请用 --calendar FILE 提供该年的 kind: calendar 文件，或用 --allow-uncovered 仅按周末计算", *y, cal.first_year(), cal.last_year()),
-      fmt::format("the working-day calendar does not cover {} (bundled: {}-{}); supply that year with --calendar FILE "
-                  "(a kind: calendar file), or pass --allow-uncovered to count weekends only",
-                  *y, cal.first_year(), cal.last_year()));
-  if (!ctx.global.allow_uncovered) throw UsageError(msg);
-  ctx.err += "xuncha: warning: " + msg + "\n";
+  if (auto y = cal.first_uncovered(a, b)) uncovered_year(ctx, cal, *y);
 }
 
 std::string kind_text(const Context& ctx, Calendar::DayKind k) {

@@ -2,6 +2,8 @@
 
 #include <xuncha/load/loader.hpp>
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <map>
 
@@ -127,6 +129,17 @@ std::optional<int> Calendar::first_uncovered(Date a, Date b) const {
   for (int y = year_of(a); y <= year_of(b); ++y)
     if (!covers(y)) return y;
   return std::nullopt;
+}
+
+Message Calendar::uncovered_message(int year, bool how) const {
+  Message m{fmt::format("工作日历不包含 {} 年（现有 {}—{} 年）", year, first_year_, last_year_),
+            fmt::format("the working-day calendar does not cover {} (it covers {}-{})", year, first_year_, last_year_)};
+  if (how) {
+    m.zh += "；请用 --calendar FILE 提供该年的放假安排（kind: calendar 文件），或用 --allow-uncovered 仅按周末计算";
+    m.en += "; supply that year's notice with --calendar FILE (a kind: calendar file), or pass --allow-uncovered to "
+            "count weekends only";
+  }
+  return m;
 }
 
 Calendar::DayKind Calendar::kind(Date d) const { return static_cast<DayKind>(kind_[index(d)]); }

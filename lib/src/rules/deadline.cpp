@@ -37,11 +37,10 @@ void check_deadlines(const CheckContext& ctx, std::vector<Diagnostic>& out) {
     if (row.uncovered_year && uncovered_reported.emplace(t.id, *row.uncovered_year).second) {
       auto d = make_diagnostic(
           kRules[2], data, t.src, t.end ? "end" : "start", t.id,
-          {fmt::format("巡查 {} 的期限计算涉及 {} 年，工作日历未包含该年；请用 --calendar 提供该年的放假安排{}", t.id,
-                       *row.uncovered_year, ctx.allow_uncovered ? "（已按仅周末休息计算）" : ""),
-           fmt::format("tour {}: computing its deadlines needs {}, which the working-day calendar does not cover; "
-                       "supply that year's notice with --calendar FILE{}",
-                       t.id, *row.uncovered_year, ctx.allow_uncovered ? " (counted with weekends only)" : "")});
+          {fmt::format("巡查 {} 的期限：{}{}", t.id, ctx.calendar.uncovered_message(*row.uncovered_year, !ctx.allow_uncovered).zh,
+                       ctx.allow_uncovered ? "；已只按周末计算" : ""),
+           fmt::format("tour {}'s deadlines: {}{}", t.id, ctx.calendar.uncovered_message(*row.uncovered_year, !ctx.allow_uncovered).en,
+                       ctx.allow_uncovered ? "; counted with weekends only" : "")});
       if (ctx.allow_uncovered) d.severity = Severity::warning;
       out.push_back(std::move(d));
     }

@@ -31,6 +31,8 @@ class Calendar {
 
   /// The first year in [year(a), year(b)] that the calendar does not cover.
   std::optional<int> first_uncovered(Date a, Date b) const;
+  /// Says that `year` is missing from the calendar and, with `how`, how to supply it (zh and en).
+  Message uncovered_message(int year, bool how = true) const;
 
   DayKind kind(Date d) const;
   bool is_workday(Date d) const;
