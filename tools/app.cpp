@@ -116,6 +116,15 @@ Severity fail_threshold(const Context& ctx) {
   return Severity::error;
 }
 
+void require_format(const Context& ctx, std::string_view command, const std::vector<std::string>& allowed) {
+  const auto& f = ctx.global.format;
+  if (std::find(allowed.begin(), allowed.end(), f) != allowed.end()) return;
+  std::string list;
+  for (std::size_t i = 0; i < allowed.size(); ++i)
+    list += (i == 0 ? "" : i + 1 == allowed.size() ? " or " : ", ") + allowed[i];
+  throw UsageError(fmt::format("{}: unknown format '{}'; expected {}", command, f, list));
+}
+
 int findings_exit_code(const Context& ctx, const std::vector<Diagnostic>& diags) {
   for (const auto& d : diags)
     if (!d.rule.empty() && d.rule[0] == 'L') return 2;

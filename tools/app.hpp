@@ -99,6 +99,9 @@ rules::RuleSelection selection(const Context& ctx);
 /// Severity threshold from --fail-on.
 Severity fail_threshold(const Context& ctx);
 
+/// Stops with a usage error unless --format is one of `allowed`; `command` names the caller.
+void require_format(const Context& ctx, std::string_view command, const std::vector<std::string>& allowed);
+
 /// Exit code for findings: 2 with input errors, 1 at or above --fail-on, else 0.
 int findings_exit_code(const Context& ctx, const std::vector<Diagnostic>& diags);
 

@@ -66,9 +66,7 @@ std::string coverage_json(const std::vector<rules::CoverageRow>& rows) {
 }
 
 int run_check(Context& ctx, const CheckOptions& opts) {
-  auto& f = ctx.global.format;
-  if (std::find(findings_formats.begin(), findings_formats.end(), f) == findings_formats.end())
-    throw UsageError(fmt::format("check: unknown format '{}'; expected text, concise, json, csv, github, sarif or junit", f));
+  require_format(ctx, "check", findings_formats);
   auto sel = selection(ctx);
   auto loaded = load_inputs(ctx, opts.paths.empty() ? std::vector<std::string>{"."} : opts.paths);
   auto diags = loaded.result.diagnostics;

@@ -126,8 +126,7 @@ std::string render_ics(const Context& ctx, const Dataset& data, const std::vecto
 
 int run_deadlines(Context& ctx, const DeadlinesOptions& o) {
   const auto& f = ctx.global.format;
-  if (f != "text" && f != "json" && f != "csv" && f != "ics")
-    throw UsageError(fmt::format("deadlines: unknown format '{}'; expected text, json, csv or ics", f));
+  require_format(ctx, "deadlines", {"text", "json", "csv", "ics"});
   auto loaded = load_inputs(ctx, o.paths.empty() ? std::vector<std::string>{"."} : o.paths);
   if (!loaded.result.ok()) {
     report_input_errors(ctx, loaded.result.diagnostics);

@@ -31,8 +31,7 @@ std::string explain(const Context& ctx, const rules::RuleInfo& r) {
 }
 
 int run_rule(Context& ctx, const RuleOptions& opts) {
-  if (ctx.global.format != "text" && ctx.global.format != "json")
-    throw UsageError(fmt::format("rule: unknown format '{}'; expected text or json", ctx.global.format));
+  require_format(ctx, "rule", {"text", "json"});
   std::vector<const rules::RuleInfo*> chosen;
   if (opts.all || opts.ids.empty()) {
     chosen = rules::all_rules();

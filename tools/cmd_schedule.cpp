@@ -44,8 +44,7 @@ std::vector<Tour> read_keep(Context& ctx, const std::string& path, bool& failed)
 
 int run_schedule(Context& ctx, const ScheduleOptions& opts) {
   const auto& f = ctx.global.format;
-  if (std::find(schedule_formats.begin(), schedule_formats.end(), f) == schedule_formats.end())
-    throw UsageError(fmt::format("schedule: unknown format '{}'; expected text, yaml, json, csv, md, html or ics", f));
+  require_format(ctx, "schedule", schedule_formats);
   if (opts.from < min_year || opts.from + opts.years - 1 > max_year - 1)
     throw UsageError(fmt::format("--from expects a year in {}–{}", min_year, max_year - opts.years));
   auto loaded = load_inputs(ctx, opts.paths.empty() ? std::vector<std::string>{"."} : opts.paths);

@@ -201,13 +201,8 @@ int run_suggest(Context& ctx, const TeamsOptions& opts, const Loaded& loaded) {
 }
 
 int run_teams(Context& ctx, const TeamsOptions& opts) {
-  const auto& f = ctx.global.format;
-  if (!opts.suggest.empty()) {
-    if (f != "text" && f != "json")
-      throw UsageError(fmt::format("teams --suggest: unknown format '{}'; expected text or json", f));
-  } else if (std::find(findings_formats.begin(), findings_formats.end(), f) == findings_formats.end()) {
-    throw UsageError(fmt::format("teams: unknown format '{}'; expected text, concise, json, csv, github, sarif or junit", f));
-  }
+  if (!opts.suggest.empty()) require_format(ctx, "teams --suggest", {"text", "json"});
+  else require_format(ctx, "teams", findings_formats);
   auto sel = selection(ctx);
   auto loaded = load_inputs(ctx, opts.paths.empty() ? std::vector<std::string>{"."} : opts.paths);
   auto diags = loaded.result.diagnostics;

@@ -32,8 +32,7 @@ std::string_view kind_key(Calendar::DayKind k) { return day_kind_keys[static_cas
 
 int run_workdays(Context& ctx, const WorkdaysOptions& o) {
   bool json = ctx.global.format == "json";
-  if (!json && ctx.global.format != "text")
-    throw UsageError(fmt::format("workdays: unknown format '{}'; expected text or json", ctx.global.format));
+  require_format(ctx, "workdays", {"text", "json"});
   auto loaded = load_inputs(ctx, {});
   if (!loaded.result.ok()) {
     report_input_errors(ctx, loaded.result.diagnostics);
