@@ -288,7 +288,7 @@ void Solver::build_slots() {
           ts.team = j;
           ts.batch = s.batch;
           ts.first = x;
-          ts.cap = static_cast<int>((y - x).count()) + 1;
+          ts.cap = days_inclusive(x, y);
           at(slots_of_round_, k).push_back(size_of(slots_));
           slots_.push_back(std::move(ts));
         };
@@ -309,8 +309,7 @@ void Solver::build_slots() {
   for (const auto& t : data_.tours) {
     if (t.body != Body::province || t.year < opt_.from || t.year > H_) continue;
     const Region* reg = data_.region(t.region);
-    int days = t.start && t.end ? static_cast<int>((*t.end - *t.start).count()) + 1
-                                : (reg ? days_allowed(*reg, pol_) : 0);
+    int days = t.start && t.end ? days_inclusive(*t.start, *t.end) : (reg ? days_allowed(*reg, pol_) : 0);
     pinned_days_ += days;
     int k = at(round_of_year_, t.year - opt_.from);
     if (k < 0) continue;
@@ -799,8 +798,6 @@ void Solver::finish() {
     p.results_due = cal_.add_months(p.feedback_assumed, pol_.rectification_results_months, pol_.roll_forward_to_workday);
   };
   // Pinned tours: as in the data.
-  std::vector<std::map<std::string, int>> team_numbers(static_cast<std::size_t>(K_));
-  for (const auto& st : slots_) (void)st;
   for (const auto& tr : data_.tours) {
     if (tr.body != Body::province || tr.year < opt_.from || tr.year > H_) continue;
     PlannedTour p;
@@ -814,7 +811,7 @@ void Solver::finish() {
     p.kind = tr.kind;
     p.pinned = true;
     const Region* reg = data_.region(tr.region);
-    p.days = tr.start && tr.end ? static_cast<int>((*tr.end - *tr.start).count()) + 1 : (reg ? days_allowed(*reg, pol_) : 0);
+    p.days = tr.start && tr.end ? days_inclusive(*tr.start, *tr.end) : (reg ? days_allowed(*reg, pol_) : 0);
     if (tr.start)
       for (int b = 0; b < size_of(pol_.batches); ++b) {
         const auto& bw = at(pol_.batches, b);
