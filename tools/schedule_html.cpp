@@ -141,7 +141,10 @@ std::string schedule_html(const Context& ctx, const ScheduleView& v) {
   o += fmt::format("<section>\n<h2>{}</h2>\n", ctx.t("二、各轮巡查时间安排", "2. Timeline of each round"));
   std::map<int, std::vector<const PlannedTour*>> by_year;
   for (const auto& t : r.tours) by_year[t.year].push_back(&t);
-  for (const auto& [year, tours] : by_year) {
+  for (const auto& round : by_year) {
+    // Not a structured binding: clang before 16 cannot capture one in a lambda (fuzz build).
+    const int year = round.first;
+    const auto& tours = round.second;
     // The days of every batch window, side by side.
     std::vector<std::pair<Date, Date>> spans;
     for (const auto& b : pol.batches) {
