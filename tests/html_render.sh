@@ -35,8 +35,21 @@ done
 # Every word inside the type area: margins 28/37/26/35 mm = 79.4/104.9/73.7/99.2 pt; 2 pt slack across,
 # 16 pt up and down (a CJK word's box includes the font's ascent and descent).
 pdftotext -bbox "$pdf" "$out/bbox.html"
+# The page numbers ("— 1 —", 4号 宋体) sit in the bottom margin, 7 mm below the type area: odd pages
+# right, even pages left, one character in from the type area's edge.
 bad=$(awk -F'"' '/<word /{ xmin=$2; ymin=$4; xmax=$6; ymax=$8;
+        if (ymin > 595.28-73.7 && $0 ~ />(—|[0-9]+)</) next;
         if (xmin < 99.2-2 || xmax > 841.89-104.9+2 || ymin < 79.4-16 || ymax > 595.28-73.7+16) print }' "$out/bbox.html" | head -5)
 [ -z "$bad" ] || { echo "FAIL: text outside the type area:"; echo "$bad"; exit 1; }
+# pdftotext drops the narrow spaces around the number: "— 1 —" comes out as "—1—".
+for p in $(seq 1 "$pages"); do
+  foot=$(pdftotext -f "$p" -l "$p" -layout "$pdf" - | tr -d ' ' | grep -x "—${p}—")
+  [ -n "$foot" ] || { echo "FAIL: page $p has no page number — $p —"; exit 1; }
+  x=$(awk -F'"' -v p="$p" '/<page /{n++} n==p && />—</{print $2; exit}' "$out/bbox.html")
+  side=$(awk -v x="$x" 'BEGIN{print (x > 421) ? "right" : "left"}')
+  want=left; [ $((p % 2)) -eq 1 ] && want=right
+  [ "$side" = "$want" ] || { echo "FAIL: page $p's number is on the $side, want $want"; exit 1; }
+done
+echo "page numbers: — 1 — … — $pages —, odd pages right, even pages left"
 pdftoppm -f 1 -l 1 -r 80 -png -singlefile "$pdf" "$out/schedule-page1" || { echo "FAIL: pdftoppm"; exit 1; }
 echo "ok: $out/schedule-page1.png"
