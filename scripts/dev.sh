@@ -2,7 +2,8 @@
 # Set-up, build and run for xuncha on Debian 12 (as root, or with sudo available).
 #   scripts/dev.sh run    install what is missing, build, run the main job on examples/province
 #   scripts/dev.sh test   install what is missing, build (warnings are errors), run every test,
-#                         then build and run the whole suite again under ASan + UBSan
+#                         then build and run the whole suite again under ASan + UBSan, then run
+#                         every fuzz target briefly
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:-run}
@@ -12,6 +13,8 @@ packages=(build-essential cmake ninja-build pkg-config
 if [ "$mode" = test ]; then
   # Printing tests render the HTML schedule in headless Chromium with a CJK font.
   packages+=(chromium fonts-noto-cjk fonts-arphic-ukai poppler-utils)
+  # The fuzz targets build with clang's libFuzzer.
+  packages+=(clang libclang-rt-14-dev)
 fi
 
 missing=()
@@ -48,6 +51,8 @@ case "$mode" in
     cmake --build build-asan -j "$jobs"
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
       ctest --test-dir build-asan --output-on-failure -j "$jobs"
+    echo "== every fuzz target for 20 s on the committed corpus (clang, libFuzzer + ASan)"
+    XUNCHA_FUZZ_BUILD=build-fuzz fuzz/ci.sh 20
     ;;
   *)
     echo "usage: scripts/dev.sh run|test" >&2; exit 2 ;;
