@@ -167,3 +167,15 @@ TEST_CASE("policy overrides and validation") {
   auto bad = load_texts({{"p.yaml", "kind: policy\nversion: 1\ncoverage_years: -3\nrules: {C1O4: off}\n"}});
   CHECK(rule_ids(bad.diagnostics) == std::vector<std::string>{"L013", "L013"});
 }
+
+TEST_CASE("reporting stops after 1000 errors in one file, and says so") {
+  std::string text = "kind: regions\nversion: 1\nregions: [";
+  for (int i = 0; i < 1500; ++i) text += i ? ",x" : "x";
+  text += "]\n";
+  auto r = load_texts({{"many.yaml", text}, {"ok.yaml", "kind: regions\nversion: 1\nregions: [x]\n"}});
+  auto ids = rule_ids(r.diagnostics);
+  CHECK(std::count(ids.begin(), ids.end(), "L002") == 1001);  // 1000 here, 1 in the other file
+  REQUIRE(std::count(ids.begin(), ids.end(), "L015") == 1);
+  CHECK(r.diagnostics.front().rule == "L015");
+  CHECK(r.diagnostics.front().message.en == "more than 1000 errors in this file; stopped reading it: fix those first");
+}

@@ -84,6 +84,9 @@ struct FileData {
   std::vector<Diagnostic> diagnostics;
 };
 
+/// Errors reported per file before reading it stops.
+constexpr std::size_t max_errors_per_file = 1000;
+
 const std::vector<std::string_view> kinds = {"appointments", "calendar", "people", "policy",
                                              "regions", "schedule", "teams", "tours", "units"};
 
@@ -98,6 +101,9 @@ class Decoder {
  public:
   Decoder(std::string file_name, std::uint32_t file_index, FileData& out)
       : file_(std::move(file_name)), file_index_(file_index), out_(out) {}
+
+  /// True once the file reached max_errors_per_file: decoding stops.
+  bool capped() const { return capped_; }
 
   void document(const YDocument& doc, InputRole role) {
     doc_ = &doc;
@@ -173,7 +179,7 @@ class Decoder {
     const Entry* list = find(entries, kind);
     if (!list) return missing(root, "", kind);
     auto items = sequence(list->value, kind);
-    for (std::size_t i = 0; i < items.size(); ++i) {
+    for (std::size_t i = 0; i < items.size() && !capped_; ++i) {
       std::string path = fmt::format("{}[{}]", kind, i);
       if (kind == "regions") region(items[i], path);
       else if (kind == "units") unit(items[i], path);
@@ -185,6 +191,13 @@ class Decoder {
   }
 
   void error(std::string_view rule, const YNode& at, std::string path, Message m) {
+    // A file with a million broken items would bury the first errors and take minutes to
+    // print; like a compiler, stop reporting (and decoding) after a fixed number per file.
+    if (errors_ == max_errors_per_file) {
+      capped_ = true;
+      return;
+    }
+    ++errors_;
     auto d = input_error(rule, file_, static_cast<int>(at.line), static_cast<int>(at.column),
                          std::move(m));
     d.yaml_path = std::move(path);
@@ -984,6 +997,8 @@ class Decoder {
     }
   }
 
+  std::size_t errors_ = 0;
+  bool capped_ = false;
   std::string file_;
   std::uint32_t file_index_;
   FileData& out_;
@@ -1054,7 +1069,16 @@ void decode_file(const InputFile& input, std::uint32_t index, const LoadOptions&
   }
   auto parsed = parse_yaml(text);
   Decoder decoder(input.name, index, out);
-  for (const auto& doc : parsed.documents) decoder.document(doc, input.role);
+  for (const auto& doc : parsed.documents) {
+    if (decoder.capped()) break;
+    decoder.document(doc, input.role);
+  }
+  if (decoder.capped()) {
+    out.diagnostics.push_back(input_error(
+        "L015", input.name, 1, 1,
+        {fmt::format("本文件错误超过 {} 个，已停止读取；请先修正以上错误", max_errors_per_file),
+         fmt::format("more than {} errors in this file; stopped reading it: fix those first", max_errors_per_file)}));
+  }
   if (parsed.failed) {
     Diagnostic d = input_error(parsed.error.too_deep ? "L015" : "L001", input.name,
                                static_cast<int>(parsed.error.line),
