@@ -75,7 +75,7 @@ void check_windows(const CheckContext& ctx, std::vector<Diagnostic>& out) {
                                         : std::string("no provincial tour on record");
     out.push_back(make_diagnostic(
         rule("C101"), data, r.src, "id", r.id,
-        {fmt::format("{} 在 {}—{} 年（{} 年窗口，{}-12-31 截止）没有省级巡查；{}", region_label(data, r.id),
+        {fmt::format("{}在 {}—{} 年（{} 年窗口，{}-12-31 截止）没有省级巡查；{}", region_label(data, r.id),
                      row.window_from, row.window_to, g, row.window_to, last_zh),
          fmt::format("{} has no provincial tour in {}–{} (the {}-year window closes {}-12-31); {}",
                      r.id, row.window_from, row.window_to, g, row.window_to, last_en)}));
