@@ -1,6 +1,7 @@
 // Schedule benchmark on generated instances: time, objective, best bound and gap.
 //   bench_schedule            the four sizes of the issue
-//   bench_schedule N Y T      one instance: N regions, Y years, T teams
+//   bench_schedule N Y T      one instance: N regions, Y years, T teams (--counties: 7-day counties)
+//   bench_schedule --dump-mip FILE N Y T   write that instance's slot MIP (CPLEX LP) for bench/cbc.sh
 #include <xuncha/calendar/calendar.hpp>
 #include <xuncha/schedule/schedule.hpp>
 
@@ -9,13 +10,17 @@
 #include <chrono>
 #include <cstdint>
 #include <cstdlib>
+#include <fstream>
+#include <string>
+#include <vector>
 
 using namespace xuncha;
 
 namespace {
 
 // A province-like instance: class mix of the example (12 cities, 1 prefecture, 3 direct cities,
-// 1 forestry district per 17), risk 1-5, last tours spread over the previous round years.
+// 1 forestry district per 17), risk 1-5, last tours spread over the five years before the horizon
+// (round years regular, the others irregular tours, so the rounds stay anchored at `from`).
 Dataset generate(int n, int from, std::uint64_t seed, bool counties) {
   Dataset d;
   std::uint64_t s = seed;
@@ -38,11 +43,13 @@ Dataset generate(int n, int from, std::uint64_t seed, bool counties) {
     Tour t;
     t.id = fmt::format("h{:04}", i);
     t.region = r.id;
-    t.year = from - 2 - 2 * static_cast<int>(next() % 2);  // last round or the one before
+    t.year = from - 1 - static_cast<int>(next() % 5);
+    t.kind = (from - t.year) % 2 == 0 ? TourKind::regular : TourKind::irregular;
     t.team = std::string(1, 'G');
     d.tours.push_back(t);
-    // The State Council tours 1 in 10 of the regions toured last round (others would lose their only year).
-    if (t.year == from - 2 && next() % 10 == 0) {
+    // The State Council tours 1 in 10 of the regions that can spare a round year (toured in the
+    // last three years before the horizon; the others have only one year left).
+    if (t.year >= from - 3 && next() % 10 == 0) {
       Tour sc;
       sc.id = fmt::format("s{:04}", i);
       sc.region = r.id;
@@ -52,47 +59,98 @@ Dataset generate(int n, int from, std::uint64_t seed, bool counties) {
     }
   }
   d.policy.regions_expected = n;
+  d.policy.first_round_year = from;
   d.reindex();
   return d;
 }
 
-void run(int n, int years, int teams, const Calendar& cal) {
+struct Instance {
+  Dataset data;
+  schedule::Options options;
+};
+
+// The instance `bench_schedule N YEARS TEAMS` runs; `counties`: 7-day county-level regions.
+Instance instance(int n, int years, int teams, bool counties) {
   int from = years > 5 ? 2015 : 2020;
   std::uint64_t seed = 0x9E3779B97F4A7C15ULL;
   seed += static_cast<unsigned>(n);
-  auto data = generate(n, from, seed, n > 1000);
-  schedule::Options o;
-  o.from = from;
-  o.years = years;
-  o.teams = teams;
+  Instance in{generate(n, from, seed, counties), {}};
+  in.options.from = from;
+  in.options.years = years;
+  in.options.teams = teams;
+  return in;
+}
+
+void run(int n, int years, int teams, bool counties, long long iterations, const Calendar& cal) {
+  auto in = instance(n, years, teams, counties);
+  in.options.iterations = iterations;
   auto t0 = std::chrono::steady_clock::now();
-  auto res = schedule::plan(data, cal, o);
+  auto res = schedule::plan(in.data, cal, in.options);
   auto t1 = std::chrono::steady_clock::now();
   double ms = std::chrono::duration<double, std::milli>(t1 - t0).count();
   if (!res.feasible) {
-    fmt::print("{:>5} regions {:>2} years {:>2} teams: infeasible ({}) in {:.1f} ms\n", n, years, teams,
+    fmt::print("{:>5} regions{} {:>2} years {:>2} teams: infeasible ({}) in {:.1f} ms\n", n,
+               counties ? " (counties)" : "", years, teams,
                res.problems.empty() ? "" : res.problems.front().text.en, ms);
     return;
   }
   long long b = res.bounds.best();
-  fmt::print("{:>5} regions {:>2} years {:>2} teams: {:>8.1f} ms  {:>8} moves  objective {:>9}  bound {:>9} "
+  fmt::print("{:>5} regions{} {:>2} years {:>2} teams: {:>8.1f} ms  {:>8} moves  objective {:>9}  bound {:>9} "
              "(terms {:>9}, Lagrangian {:>9})  gap {:>6.2f}%\n",
-             n, years, teams, ms, res.iterations, res.objective, b, res.bounds.simple, res.bounds.lagrangian,
+             n, counties ? " (counties)" : "", years, teams, ms, res.iterations, res.objective, b, res.bounds.simple, res.bounds.lagrangian,
              b ? 100.0 * static_cast<double>(res.objective - b) / static_cast<double>(b) : 0.0);
+  fmt::print("      terms: largest round load {}, risk {}, team balance {}, tour-days {}; bounds: round load {}, "
+             "risk {}, tour-days {}\n",
+             res.terms.round_load, res.terms.risk, res.terms.team_balance, res.terms.tour_days, res.bounds.round_load,
+             res.bounds.risk, res.bounds.min_work);
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
   Calendar cal(Calendar::bundled_years());
-  if (argc == 4) {
-    run(std::atoi(argv[1]), std::atoi(argv[2]), std::atoi(argv[3]), cal);
+  std::vector<std::string> args(argv + 1, argv + argc);
+  bool counties = false;
+  long long iterations = -1;
+  std::string mip_file;
+  for (std::size_t i = 0; i < args.size();) {
+    if (args[i] == "--counties") {
+      counties = true;
+      args.erase(args.begin() + static_cast<long>(i));
+    } else if (args[i] == "--iterations" && i + 1 < args.size()) {
+      iterations = std::atoll(args[i + 1].c_str());
+      args.erase(args.begin() + static_cast<long>(i), args.begin() + static_cast<long>(i) + 2);
+    } else if (args[i] == "--dump-mip" && i + 1 < args.size()) {
+      mip_file = args[i + 1];
+      args.erase(args.begin() + static_cast<long>(i), args.begin() + static_cast<long>(i) + 2);
+    } else {
+      ++i;
+    }
+  }
+  if (args.size() == 3) {
+    int n = std::atoi(args[0].c_str()), years = std::atoi(args[1].c_str()), teams = std::atoi(args[2].c_str());
+    if (!mip_file.empty()) {
+      auto in = instance(n, years, teams, counties);
+      std::string error;
+      std::string lp = schedule::slot_mip(in.data, cal, in.options, error);
+      if (lp.empty()) {
+        fmt::print(stderr, "bench_schedule: {}\n", error);
+        return 1;
+      }
+      std::ofstream(mip_file) << lp;
+      return 0;
+    }
+    run(n, years, teams, counties, iterations, cal);
     return 0;
   }
-  run(17, 5, 4, cal);
-  run(100, 5, 4, cal);
-  run(333, 5, 10, cal);
-  run(333, 5, 12, cal);
-  run(2850, 10, 60, cal);
+  if (!args.empty() || !mip_file.empty()) {
+    fmt::print(stderr, "usage: bench_schedule [[--counties] [--iterations N] [--dump-mip FILE] REGIONS YEARS TEAMS]\n");
+    return 2;
+  }
+  run(17, 5, 4, false, -1, cal);
+  run(100, 5, 4, false, -1, cal);
+  run(333, 5, 10, false, -1, cal);
+  run(2850, 10, 60, true, -1, cal);
+  run(2850, 10, 60, false, -1, cal);
   return 0;
 }

@@ -88,6 +88,7 @@ class Solver {
       : data_(data), cal_(cal), opt_(opt), res_(res), pol_(data.policy) {}
 
   void run();
+  std::string mip(std::string& error);
 
  private:
   // setup
@@ -105,7 +106,9 @@ class Solver {
   Key key() const;
   // algorithm
   bool construct();
-  bool place_region(int r, bool any_pattern);
+  std::vector<int> assign_rounds() const;
+  bool place_region(int r, bool any_pattern, int only_pattern = -1);
+  void clear_items();
   void search();
   void finish();
   int month_index(Date d) const { return (year_of(d) - opt_.from) * 12 + month_of(d) - 1; }
@@ -125,6 +128,8 @@ class Solver {
   std::vector<Item> items_;
   std::vector<long long> round_load_, team_load_, team_max_;  // team_load_[k*T + j]
   long long pinned_days_ = 0, risk_total_ = 0, moved_total_ = 0, quad_ = 0;
+  long long forced_max_ = 0;
+  std::vector<char> tight_;   // per round: packed best-fit by the capacity-aware construction  // largest load forced into one round (pinned tours and single-round regions)
   std::vector<int> order_;  // construction order of regions
 };
 
@@ -399,6 +404,7 @@ bool Solver::check_capacity() {
   }
   for (int k = 0; k < K_; ++k) {
     long long need = at(forced, k) + at(round_load_, k);
+    forced_max_ = std::max(forced_max_, need);
     if (need <= at(cap, k)) continue;
     long long one = T_ ? at(cap, k) / T_ : 1;
     long long teams = one ? (need + one - 1) / one : 0;
@@ -520,13 +526,14 @@ Key Solver::key() const {
 
 // ---- construction --------------------------------------------------------------------------
 
-bool Solver::place_region(int ri, bool any_pattern) {
+bool Solver::place_region(int ri, bool any_pattern, int only_pattern) {
   auto& r = at(regions_, ri);
   long long best_score = LLONG_MAX;
   int best_p = -1;
   std::vector<int> best_slots;
   std::vector<int> touched;
   for (int p = 0; p < size_of(r.patterns); ++p) {
+    if (only_pattern >= 0 && p != only_pattern) continue;
     const auto& pat = at(r.patterns, p);
     // Earliest start in each round's team slots (ties: the least loaded team).
     std::vector<int> chosen;
@@ -540,8 +547,11 @@ bool Solver::place_region(int ri, bool any_pattern) {
       for (int s : at(slots_of_round_, k)) {
         const auto& ts = at(slots_, s);
         if (ts.cap - ts.used < r.days) continue;
-        std::tuple<long long, long long, int> kk{(ts.first - Date{}).count() + ts.used,
-                                                 at(team_load_, k * T_ + ts.team), s};
+        // Nearly full rounds: best fit (the period that the tour leaves least of), so that packing
+        // does not strand a few days in every period; otherwise the earliest start.
+        long long start = (ts.first - Date{}).count() + ts.used;
+        std::tuple<long long, long long, int> kk{start, at(team_load_, k * T_ + ts.team), s};
+        if (!tight_.empty() && at(tight_, k)) kk = {ts.cap - ts.used - r.days, start, s};
         if (kk < bk) bk = kk, bs = s;
       }
       if (bs < 0) {
@@ -610,9 +620,47 @@ bool Solver::construct() {
     return std::tuple(size_of(ra.patterns), -ra.risk, -ra.days) < std::tuple(size_of(rb.patterns), -rb.risk, -rb.days);
   });
   for (int k = 0; k < K_; ++k) refresh_team_max(k);
+  // Two constructions. Capacity-aware (SCHEDULING.md): round years for every region with the
+  // rounds' capacity in view, then teams and periods (longest first; best fit in nearly full
+  // rounds). Plain greedy: each region, in order, where the objective grows least. The search starts
+  // from the greedy one when it places every region (measured: better after the search on every
+  // bench instance, even where the capacity-aware start scores better), else from the capacity-aware one,
+  // which still places everyone when the last rounds are nearly full.
+  std::vector<int> pattern_of = assign_rounds();
+  {
+    std::vector<long long> load = round_load_, cap(static_cast<std::size_t>(K_), 0);
+    for (const auto& ts : slots_) at(cap, ts.round) += ts.cap;
+    for (int ri = 0; ri < size_of(regions_); ++ri)
+      if (!at(regions_, ri).items.empty())
+        for (int k : at(at(regions_, ri).patterns, at(pattern_of, ri))) at(load, k) += at(regions_, ri).days;
+    tight_.assign(static_cast<std::size_t>(K_), 0);
+    for (int k = 0; k < K_; ++k) at(tight_, k) = at(load, k) * 100 > at(cap, k) * 90;
+  }
+  std::vector<int> pack = order_;
+  std::stable_sort(pack.begin(), pack.end(), [&](int a, int b) {
+    const auto& ra = at(regions_, a);
+    const auto& rb = at(regions_, b);
+    return std::tuple(-ra.days, -ra.risk) < std::tuple(-rb.days, -rb.risk);
+  });
+  bool packed = true;
+  for (int ri : pack)
+    if (!at(regions_, ri).items.empty() && !place_region(ri, false, at(pattern_of, ri)) && !place_region(ri, true))
+      packed = false;
+  tight_.clear();
+  std::vector<int> first_slot, first_pattern;
+  Key first_key{LLONG_MAX, LLONG_MAX, LLONG_MAX};
+  if (packed) {
+    first_key = key();
+    for (const auto& item : items_) first_slot.push_back(item.slot);
+    for (const auto& r : regions_) first_pattern.push_back(r.pattern);
+  }
+  clear_items();
+  bool greedy = true;
   for (int ri : order_) {
     if (at(regions_, ri).items.empty()) continue;
     if (!place_region(ri, true)) {
+      greedy = false;
+      if (packed) break;
       const auto& r = at(regions_, ri);
       const Region& reg = at(data_.regions, r.data_index);
       std::vector<int> ys;
@@ -631,7 +679,82 @@ bool Solver::construct() {
       return false;
     }
   }
+  if (packed && !greedy) {
+    clear_items();
+    std::vector<int> touched;
+    for (int it = 0; it < size_of(items_); ++it) add_item(it, at(first_slot, it), touched);
+    for (int ri = 0; ri < size_of(regions_); ++ri) at(regions_, ri).pattern = at(first_pattern, ri);
+    refresh_regions(touched);
+  }
   return true;
+}
+
+void Solver::clear_items() {
+  std::vector<int> touched;
+  for (int it = 0; it < size_of(items_); ++it)
+    if (at(items_, it).slot >= 0) remove_item(it, touched);
+  for (auto& r : regions_) r.pattern = -1;
+  std::sort(touched.begin(), touched.end());
+  touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
+  refresh_regions(touched);
+}
+
+std::vector<int> Solver::assign_rounds() const {
+  // Per round: its team periods grouped by first day (date, total capacity, periods), in date order.
+  struct Group {
+    Date first{};
+    long long cap = 0;
+    int count = 0;
+  };
+  std::vector<std::vector<Group>> groups(static_cast<std::size_t>(K_));
+  std::vector<long long> cap(static_cast<std::size_t>(K_), 0), load = round_load_;
+  for (int k = 0; k < K_; ++k) {
+    std::map<Date, Group> g;
+    for (int s : at(slots_of_round_, k)) {
+      const auto& ts = at(slots_, s);
+      auto& e = g[ts.first];
+      e.first = ts.first;
+      e.cap += ts.cap;
+      ++e.count;
+      at(cap, k) += ts.cap;
+    }
+    for (const auto& [d, e] : g) at(groups, k).push_back(e);
+  }
+  // Month in which the next tour of round k would start if the teams filled their periods evenly.
+  auto month_at = [&](int k) {
+    long long cum = 0;
+    for (const auto& e : at(groups, k)) {
+      if (at(load, k) < cum + e.cap) return month_index(e.first + date::days{(at(load, k) - cum) / e.count});
+      cum += e.cap;
+    }
+    return at(groups, k).empty() ? 0 : month_index(at(groups, k).back().first) + 1;
+  };
+  const auto& w = pol_.weights;
+  std::vector<int> out(regions_.size(), 0);
+  for (int ri : order_) {
+    const auto& r = at(regions_, ri);
+    if (r.items.empty()) continue;
+    long long cur_max = *std::max_element(load.begin(), load.end());
+    long long best = LLONG_MAX;
+    for (int p = 0; p < size_of(r.patterns); ++p) {
+      const auto& pat = at(r.patterns, p);
+      long long new_max = cur_max, over = 0, quad = 0;
+      for (int k : pat) {
+        long long l = at(load, k) + r.days;
+        new_max = std::max(new_max, l);
+        // Leave 3 % of a round for packing losses (periods that end with a few idle days).
+        over += std::max(0LL, l - at(cap, k) * 97 / 100);
+        quad += at(load, k) * r.days;
+      }
+      long long score = w.round_load * (new_max - cur_max) + static_cast<long long>(w.risk) * r.risk * month_at(pat.front());
+      for (const auto& kp : r.kept)
+        if (std::none_of(pat.begin(), pat.end(), [&](int k) { return year_of_round(k) == kp.year; })) score += 1000000;
+      score = (over * 1000000000LL + score) * 1024 + quad / 1024;
+      if (score < best) best = score, at(out, ri) = p;
+    }
+    for (int k : at(r.patterns, at(out, ri))) at(load, k) += r.days;
+  }
+  return out;
 }
 
 // ---- local search --------------------------------------------------------------------------
@@ -660,10 +783,10 @@ void Solver::search() {
   long long done = 0;
   for (; done < iters; ++done) {
     touched.clear();
-    int kind = rnd(10);
+    int kind = rnd(11);
     // Undo log: (item, old slot) in order of change.
     std::vector<std::pair<int, int>> undo;
-    int old_pattern = -1, pattern_region = -1;
+    int old_pattern = -1, pattern_region = -1, old_pattern2 = -1, pattern_region2 = -1;
     if (kind < 6) {
       // Relocate one tour to another team slot of its round.
       int it = rnd(static_cast<int>(n));
@@ -695,6 +818,45 @@ void Solver::search() {
       remove_item(b, touched);
       add_item(a, sb, touched);
       add_item(b, sa, touched);
+    } else if (kind == 10) {
+      // Swap the round years of two one-tour regions: the round loads stay, the months change
+      // (a relocation alone would raise the fuller round's load first).
+      if (flexible.empty()) continue;
+      int ra = at(flexible, rnd(size_of(flexible)));
+      auto& A = at(regions_, ra);
+      if (A.items.size() != 1) continue;
+      int a = A.items.front();
+      int pa = rnd(size_of(A.patterns));
+      if (pa == A.pattern) continue;
+      int k2 = at(A.patterns, pa).front();
+      const auto& cands = at(slots_of_round_, k2);
+      const auto& other = at(slots_, at(cands, rnd(size_of(cands))));
+      if (other.items.empty()) continue;
+      int b = at(other.items, rnd(size_of(other.items)));
+      int rb = at(items_, b).region;
+      auto& B = at(regions_, rb);
+      if (B.items.size() != 1) continue;
+      int k1 = at(items_, a).round;
+      int pb = -1;
+      for (int p = 0; p < size_of(B.patterns); ++p)
+        if (at(B.patterns, p).front() == k1) pb = p;
+      if (pb < 0) continue;
+      int sa = at(items_, a).slot, sb = at(items_, b).slot;
+      if (at(slots_, sa).cap - at(slots_, sa).used + A.days < B.days ||
+          at(slots_, sb).cap - at(slots_, sb).used + B.days < A.days)
+        continue;
+      undo.emplace_back(a, sa);
+      undo.emplace_back(b, sb);
+      remove_item(a, touched);
+      remove_item(b, touched);
+      add_item(a, sb, touched);
+      add_item(b, sa, touched);
+      old_pattern = A.pattern;
+      pattern_region = ra;
+      old_pattern2 = B.pattern;
+      pattern_region2 = rb;
+      A.pattern = pa;
+      B.pattern = pb;
     } else {
       // Move a region to another set of round years.
       if (flexible.empty()) continue;
@@ -754,6 +916,7 @@ void Solver::search() {
       for (auto u = undo.rbegin(); u != undo.rend(); ++u) remove_item(u->first, touched);
       for (auto u = undo.rbegin(); u != undo.rend(); ++u) add_item(u->first, u->second, touched);
       if (pattern_region >= 0) at(regions_, pattern_region).pattern = old_pattern;
+      if (pattern_region2 >= 0) at(regions_, pattern_region2).pattern = old_pattern2;
       std::sort(touched.begin(), touched.end());
       touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
       refresh_regions(touched);
@@ -916,9 +1079,28 @@ void Solver::run() {
   if (!build()) return;
   // Simple bounds (SCHEDULING.md).
   auto& b = res_.bounds;
-  long long forced_max = 0;
-  for (int k = 0; k < K_; ++k) forced_max = std::max(forced_max, at(round_load_, k));
+  long long forced_max = forced_max_;
   b.round_load = K_ ? std::max((b.min_work - pinned_days_ + std::accumulate(round_load_.begin(), round_load_.end(), 0LL) + K_ - 1) / K_, forced_max) : 0;
+  // Every set S of rounds carries at least the work that cannot go elsewhere, so the largest round
+  // load is at least that work / |S| (S = one round: the forced work; S = all: the average).
+  if (K_ <= 12) {
+    for (unsigned set = 1; set < (1u << K_); ++set) {
+      long long need = 0;
+      int size = 0;
+      for (int k = 0; k < K_; ++k)
+        if (set >> k & 1u) need += at(round_load_, k), ++size;
+      for (const auto& r : regions_) {
+        int least = INT_MAX;
+        for (const auto& pat : r.patterns) {
+          int in = 0;
+          for (int k : pat) in += static_cast<int>(set >> k & 1u);
+          least = std::min(least, in);
+        }
+        need += static_cast<long long>(r.days) * least;
+      }
+      b.round_load = std::max(b.round_load, (need + size - 1) / size);
+    }
+  }
   for (const auto& r : regions_) {
     if (r.patterns.front().empty()) {
       if (r.fixed_first_month != INT_MAX) b.risk += static_cast<long long>(r.risk) * r.fixed_first_month;
@@ -962,7 +1144,169 @@ void Solver::run() {
   res_.feasible = true;
 }
 
+// ---- the slot MIP (benchmarks) -------------------------------------------------------------
+
+std::string Solver::mip(std::string& error) {
+  if (!build()) {
+    error = res_.problems.empty() ? "no schedule" : res_.problems.front().text.en;
+    return {};
+  }
+  if (!opt_.keep.empty()) {
+    error = "--keep is not modelled by the MIP writer";
+    return {};
+  }
+  for (const auto& r : regions_)
+    if (r.fixed_first_month != INT_MAX && !r.patterns.front().empty()) {
+      error = "a region with both a pinned and a planned tour in the horizon is not modelled by the MIP writer";
+      return {};
+    }
+  const auto& w = pol_.weights;
+  // Sequence inside a (slot, team): higher risk first, then shorter, then data order (resequence).
+  std::vector<int> rank(regions_.size());
+  {
+    std::vector<int> ord(regions_.size());
+    std::iota(ord.begin(), ord.end(), 0);
+    std::sort(ord.begin(), ord.end(), [&](int a, int b) {
+      const auto& ra = at(regions_, a);
+      const auto& rb = at(regions_, b);
+      return std::tuple(-ra.risk, ra.days, ra.data_index) < std::tuple(-rb.risk, rb.days, rb.data_index);
+    });
+    for (int i = 0; i < size_of(ord); ++i) at(rank, at(ord, i)) = i;
+  }
+  std::string obj, rows, bins, gens;
+  auto term = [](std::string& out, long long c, const std::string& v) {
+    if (c == 0) return;
+    out += fmt::format(" {} {} {}", c < 0 ? "-" : "+", c < 0 ? -c : c, v);
+    if (out.size() - out.rfind('\n') > 200) out += "\n ";
+  };
+  int row = 0;
+  auto add_row = [&](const std::string& lhs, const std::string& sense, long long rhs) {
+    rows += fmt::format(" c{}:{} {} {}\n", row++, lhs, sense, rhs);
+  };
+  auto y = [](int r, int s) { return fmt::format("y{}_{}", r, s); };
+  // Which rounds a region may use; its planned tours are the items of one pattern.
+  long long constant = w.tour_days * pinned_days_;
+  std::vector<std::string> round_sum(static_cast<std::size_t>(K_)), team_sum(static_cast<std::size_t>(K_ * T_));
+  std::vector<std::string> slot_sum(slots_.size());
+  for (int ri = 0; ri < size_of(regions_); ++ri) {
+    const auto& r = at(regions_, ri);
+    int need = size_of(r.patterns.front());
+    if (need == 0) continue;
+    constant += static_cast<long long>(w.tour_days) * r.days * need;
+    std::string one;
+    std::set<int> rounds;
+    for (int p = 0; p < size_of(r.patterns); ++p) {
+      term(one, 1, fmt::format("x{}_{}", ri, p));
+      bins += fmt::format(" x{}_{}\n", ri, p);
+      for (int k : at(r.patterns, p)) rounds.insert(k);
+    }
+    add_row(one, "=", 1);
+    for (int k : rounds) {
+      std::string link;
+      for (int s : at(slots_of_round_, k)) {
+        if (at(slots_, s).cap < r.days) continue;
+        term(link, 1, y(ri, s));
+        bins += " " + y(ri, s) + "\n";
+        term(at(slot_sum, s), r.days, y(ri, s));
+        term(at(round_sum, k), r.days, y(ri, s));
+        term(at(team_sum, k * T_ + at(slots_, s).team), r.days, y(ri, s));
+        term(obj, -static_cast<long long>(w.team_balance) * r.days, y(ri, s));
+      }
+      for (int p = 0; p < size_of(r.patterns); ++p)
+        if (std::find(at(r.patterns, p).begin(), at(r.patterns, p).end(), k) != at(r.patterns, p).end())
+          term(link, -1, fmt::format("x{}_{}", ri, p));
+      add_row(link, "=", 0);
+      // Risk: the month of the first tour's start, which lies in the pattern's first round.
+      std::string front;
+      for (int p = 0; p < size_of(r.patterns); ++p)
+        if (at(r.patterns, p).front() == k) term(front, 1, fmt::format("x{}_{}", ri, p));
+      if (front.empty()) continue;
+      for (int s : at(slots_of_round_, k)) {
+        const auto& ts = at(slots_, s);
+        if (ts.cap < r.days) continue;
+        std::string v = fmt::format("v{}_{}", ri, s);
+        bins += " " + v + "\n";
+        add_row(fmt::format(" + 1 {} - 1 {}{}", v, y(ri, s), [&] {
+                  std::string neg;
+                  for (int p = 0; p < size_of(r.patterns); ++p)
+                    if (at(r.patterns, p).front() == k) term(neg, -1, fmt::format("x{}_{}", ri, p));
+                  return neg;
+                }()),
+                ">=", -1);
+        long long wr = static_cast<long long>(w.risk) * r.risk;
+        term(obj, wr * month_index(ts.first), v);
+        // One more month for every first-of-month the start (offset = days of the earlier items) reaches.
+        std::string offset;
+        for (int rj = 0; rj < size_of(regions_); ++rj) {
+          const auto& o = at(regions_, rj);
+          if (rj == ri || at(rank, rj) > at(rank, ri) || o.patterns.front().empty() || o.days > ts.cap) continue;
+          bool can = false;
+          for (const auto& pat : o.patterns) can = can || std::find(pat.begin(), pat.end(), k) != pat.end();
+          if (can) term(offset, o.days, y(rj, s));
+        }
+        if (offset.empty()) continue;
+        for (int off = 1; off <= ts.cap - r.days; ++off) {
+          Date d = ts.first + date::days{off};
+          if (static_cast<unsigned>(date::year_month_day{d}.day()) != 1) continue;
+          std::string z = fmt::format("z{}_{}_{}", ri, s, off);
+          bins += " " + z + "\n";
+          term(obj, wr, z);
+          // offset >= off and v = 1  =>  z = 1:   offset + cap·v − cap·z <= off − 1 + cap
+          add_row(offset + fmt::format(" + {} {} - {} {}", ts.cap, v, ts.cap, z), "<=", off - 1 + ts.cap);
+        }
+      }
+    }
+  }
+  for (int s = 0; s < size_of(slots_); ++s)
+    if (!at(slot_sum, s).empty()) add_row(at(slot_sum, s), "<=", at(slots_, s).cap);
+  term(obj, w.round_load, "Lmax");
+  long long pinned_rounds = 0;
+  for (int k = 0; k < K_; ++k) {
+    pinned_rounds += at(round_load_, k);
+    // Lmax >= round load;  M_k >= every team's load;  team balance = Σ_k (T·M_k − round load).
+    std::string src = at(round_sum, k);
+    for (char& c : src) c = c == '+' ? '-' : c;
+    add_row(" + 1 Lmax" + src, ">=", at(round_load_, k));
+    term(obj, static_cast<long long>(w.team_balance) * T_, fmt::format("M{}", k));
+    for (int j = 0; j < T_; ++j) {
+      std::string t = at(team_sum, k * T_ + j);
+      for (char& c : t) c = c == '+' ? '-' : c;
+      add_row(fmt::format(" + 1 M{}", k) + t, ">=", at(team_load_, k * T_ + j));
+    }
+    // Symmetry: when the round's teams have the same periods and no pinned load, they are
+    // interchangeable; number them by decreasing load.
+    bool same = true;
+    std::vector<std::vector<std::pair<long long, int>>> periods(static_cast<std::size_t>(T_));
+    for (int s : at(slots_of_round_, k))
+      at(periods, at(slots_, s).team).emplace_back((at(slots_, s).first - Date{}).count(), at(slots_, s).cap);
+    for (int j = 0; j < T_; ++j) same = same && at(periods, j) == at(periods, 0) && at(team_load_, k * T_ + j) == 0;
+    for (int j = 0; same && j + 1 < T_; ++j) {
+      std::string next = at(team_sum, k * T_ + j + 1);
+      for (char& c : next) c = c == '+' ? '-' : c;
+      if (!at(team_sum, k * T_ + j).empty()) add_row(at(team_sum, k * T_ + j) + next, ">=", 0);
+    }
+  }
+  constant -= static_cast<long long>(w.team_balance) * pinned_rounds;
+  term(obj, constant, "ONE");
+  std::string out = fmt::format(
+      "\\ xuncha slot MIP (SCHEDULING.md): {} regions, rounds {}, {} teams, {} team slots\n"
+      "\\ objective = {}·largest round load + {}·risk months + {}·team balance + {}·tour-days\n"
+      "Minimize\n obj:{}\nSubject To\n{}Bounds\n ONE = 1\n",
+      regions_.size(), years_text(res_.round_years), T_, slots_.size(), w.round_load, w.risk, w.team_balance,
+      w.tour_days, obj, rows);
+  out += " Lmax >= 0\n";
+  for (int k = 0; k < K_; ++k) out += fmt::format(" M{} >= 0\n", k);
+  out += "Binaries\n" + bins + "End\n";
+  return out;
+}
+
 }  // namespace
+
+std::string slot_mip(const Dataset& data, const Calendar& calendar, const Options& options, std::string& error) {
+  Result res;
+  Solver solver(data, calendar, options, res);
+  return solver.mip(error);
+}
 
 long long weighted(const Terms& t, const ObjectiveWeights& w) {
   return w.round_load * t.round_load + w.risk * t.risk + w.team_balance * t.team_balance + w.tour_days * t.tour_days;

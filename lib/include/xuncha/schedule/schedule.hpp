@@ -91,6 +91,12 @@ long long weighted(const Terms& t, const ObjectiveWeights& w);
 /// Plans the horizon; pure and deterministic for the same inputs and seed.
 Result plan(const Dataset& data, const Calendar& calendar, const Options& options);
 
+/// The slot model of SCHEDULING.md as a mixed-integer program in CPLEX LP format, with the same
+/// objective as `plan` (benchmarks: solve it with an exact solver and compare). Empty, with `error`
+/// set, when the input has no schedule, has --keep tours, or has a region with both a pinned and a
+/// planned tour in the horizon (not modelled).
+std::string slot_mip(const Dataset& data, const Calendar& calendar, const Options& options, std::string& error);
+
 /// Round years of the horizon (policy cadence, anchored at first_round_year or the last regular round).
 std::vector<int> round_years(const Dataset& data, int from, int years, int* anchor = nullptr);
 
