@@ -249,3 +249,31 @@ TEST_CASE("schedule: --keep reproduces an unchanged schedule with no moves") {
   CHECK(again.moved == 0);
   CHECK(again.kept == static_cast<int>(first.tours.size()));
 }
+
+TEST_CASE("schedule: the slot MIP of a small province is written in CPLEX LP format") {
+  auto data = load_ok({{"r.yaml", regions_yaml(6)}});
+  schedule::Options o;
+  o.from = 2025;
+  o.years = 5;
+  o.teams = 2;
+  std::string error;
+  std::string lp = schedule::slot_mip(data, china(), o, error);
+  CHECK(error.empty());
+  for (const char* part : {"Minimize\n obj:", "Subject To\n", "Bounds\n ONE = 1\n", "Binaries\n", "End\n"})
+    CHECK_MESSAGE(lp.find(part) != std::string::npos, part);
+  // One pattern choice and one "exactly one pattern" row per region; the team-symmetry rows.
+  for (int r = 0; r < 6; ++r) CHECK(lp.find(fmt::format(" x{}_0\n", r)) != std::string::npos);
+  CHECK(lp.find(" + 1 Lmax") != std::string::npos);
+  CHECK(lp.find(" + 1 M0") != std::string::npos);
+  // --keep is not modelled: no file, a reason.
+  auto res = schedule::plan(data, china(), o);
+  REQUIRE(res.feasible);
+  Tour kept;
+  kept.region = res.tours.front().region;
+  kept.year = res.tours.front().year;
+  kept.start = res.tours.front().start;
+  kept.team_slot = 1;
+  o.keep.push_back(kept);
+  CHECK(schedule::slot_mip(data, china(), o, error).empty());
+  CHECK(error.find("--keep") != std::string::npos);
+}
