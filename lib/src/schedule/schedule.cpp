@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <bit>
 #include <array>
 #include <climits>
 #include <map>
@@ -369,9 +370,25 @@ bool Solver::build() {
 
 bool Solver::check_capacity() {
   // Work forced into each round, and the teams it takes.
+  // A period's usable days: the most that tours of the durations to plan fill (a 5-day period
+  // between two holidays holds no 7-day tour).
+  std::set<int> durations;
+  for (const auto& r : regions_)
+    if (!r.patterns.front().empty()) durations.insert(r.days);
+  int longest = 0;
+  for (const auto& ts : slots_) longest = std::max(longest, ts.cap);
+  std::vector<char> fill(static_cast<std::size_t>(longest) + 1, 0);
+  at(fill, 0) = 1;
+  for (int c = 1; c <= longest; ++c)
+    for (int d : durations)
+      if (d <= c && at(fill, c - d)) at(fill, c) = 1;
+  auto usable = [&](int c) {
+    while (c > 0 && !at(fill, c)) --c;
+    return c;
+  };
   std::vector<long long> cap(static_cast<std::size_t>(K_), 0), forced(static_cast<std::size_t>(K_), 0);
   for (int k = 0; k < K_; ++k)
-    for (int s : at(slots_of_round_, k)) at(cap, k) += at(slots_, s).cap;
+    for (int s : at(slots_of_round_, k)) at(cap, k) += usable(at(slots_, s).cap);
   long long work = pinned_days_, all_cap = 0;
   for (auto c : cap) all_cap += c;
   for (const auto& r : regions_) {
@@ -387,19 +404,57 @@ bool Solver::check_capacity() {
   long long per_team = T_ ? all_cap / T_ : 0;
   long long planned_work = work - pinned_days_;
   long long pinned_in_rounds = std::accumulate(round_load_.begin(), round_load_.end(), 0LL);
-  res_.bounds.min_teams = per_team ? static_cast<int>((planned_work + pinned_in_rounds + per_team - 1) / per_team) : 0;
+  int all_teams = per_team ? static_cast<int>((planned_work + pinned_in_rounds + per_team - 1) / per_team) : 0;
+  // Every set of rounds must hold the work that cannot go elsewhere: teams >= that work / one team's
+  // usable days in those rounds (all rounds: the line above; one round: the forced-round check below).
+  unsigned tight_set = 0;
+  long long tight_need = 0, tight_one = 0;
+  int tight_teams = 0;
+  if (K_ <= 12 && T_ > 0) {
+    for (unsigned set = 1; set < (1u << K_); ++set) {
+      long long need = 0, one = 0;
+      for (int k = 0; k < K_; ++k)
+        if (set >> k & 1u) need += at(round_load_, k), one += at(cap, k) / T_;
+      for (const auto& r : regions_) {
+        int least = INT_MAX;
+        for (const auto& pat : r.patterns) {
+          int in = 0;
+          for (int k : pat) in += static_cast<int>(set >> k & 1u);
+          least = std::min(least, in);
+        }
+        need += static_cast<long long>(r.days) * least;
+      }
+      int teams = one ? static_cast<int>((need + one - 1) / one) : 0;
+      if (teams > tight_teams) tight_teams = teams, tight_set = set, tight_need = need, tight_one = one;
+    }
+  }
+  // The stronger of the two deductions is the one shown.
+  bool subset_short = tight_teams > T_ && tight_teams > all_teams && std::popcount(tight_set) > 1;
+  res_.bounds.min_teams = std::max(all_teams, tight_teams);
   bool ok = true;
-  if (res_.bounds.min_teams > T_) {
+  if (all_teams > T_ && !subset_short) {
     res_.problems.push_back(
         {"", 0,
          {fmt::format("巡查组不足：覆盖要求至少 {} 个巡查日，每个组在 {} 个轮次中共有 {} 个可用日，至少需要 {} 个组，"
                       "现有 {} 个，缺 {} 个",
-                      planned_work + pinned_in_rounds, K_, per_team, res_.bounds.min_teams, T_,
-                      res_.bounds.min_teams - T_),
+                      planned_work + pinned_in_rounds, K_, per_team, all_teams, T_, all_teams - T_),
           fmt::format("not enough teams: coverage needs at least {} tour-days, one team has {} usable days over "
                       "the {} rounds, so at least {} teams are needed; {} available, {} missing",
-                      planned_work + pinned_in_rounds, per_team, K_, res_.bounds.min_teams, T_,
-                      res_.bounds.min_teams - T_)}});
+                      planned_work + pinned_in_rounds, per_team, K_, all_teams, T_, all_teams - T_)}});
+    ok = false;
+  }
+  if (subset_short) {
+    std::vector<int> ys;
+    for (int k = 0; k < K_; ++k)
+      if (tight_set >> k & 1u) ys.push_back(year_of_round(k));
+    res_.problems.push_back(
+        {"", 0,
+         {fmt::format("巡查组不足：只能在 {} 年巡查的工作至少 {} 个巡查日，每个组在这几年共有 {} 个可用日，至少需要 {} 个组，"
+                      "现有 {} 个，缺 {} 个",
+                      years_text(ys), tight_need, tight_one, tight_teams, T_, tight_teams - T_),
+          fmt::format("not enough teams: work that can only go in {} needs at least {} tour-days, one team has {} "
+                      "usable days in those rounds, so at least {} teams are needed; {} available, {} missing",
+                      years_text(ys), tight_need, tight_one, tight_teams, T_, tight_teams - T_)}});
     ok = false;
   }
   for (int k = 0; k < K_; ++k) {
