@@ -848,6 +848,15 @@ void Solver::search() {
       auto& item = at(items_, it);
       const auto& cands = at(slots_of_round_, item.round);
       int s = at(cands, rnd(size_of(cands)));
+      if (kind == 0) {
+        // One relocation in six goes to the earliest start the round still offers.
+        long long early = LLONG_MAX;
+        for (int c : cands) {
+          const auto& tc = at(slots_, c);
+          long long day = (tc.first - Date{}).count() + tc.used;
+          if (c != item.slot && tc.cap - tc.used >= at(regions_, item.region).days && day < early) early = day, s = c;
+        }
+      }
       const auto& ts = at(slots_, s);
       if (s == item.slot || ts.cap - ts.used < at(regions_, item.region).days) continue;
       undo.emplace_back(it, item.slot);
@@ -932,6 +941,15 @@ void Solver::search() {
         const auto& cands = at(slots_of_round_, k);
         int start = rnd(size_of(cands));
         int found = -1;
+        if (rnd(2)) {
+          // Half the time the earliest start the round still offers (the risk term's choice).
+          long long early = LLONG_MAX;
+          for (int s : cands) {
+            const auto& ts = at(slots_, s);
+            long long day = (ts.first - Date{}).count() + ts.used;
+            if (ts.cap - ts.used >= r.days && day < early) early = day, found = s;
+          }
+        }
         for (int c = 0; c < size_of(cands) && found < 0; ++c) {
           int s = at(cands, (start + c) % size_of(cands));
           if (at(slots_, s).cap - at(slots_, s).used >= r.days) found = s;
