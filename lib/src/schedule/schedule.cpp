@@ -835,10 +835,57 @@ void Solver::search() {
   std::vector<int> touched, flexible;
   for (int ri = 0; ri < size_of(regions_); ++ri)
     if (size_of(at(regions_, ri).patterns) > 1) flexible.push_back(ri);
+  // Moves region ri to pattern p (a free period in each new round); false, untouched, when one is full.
+  int p_old = -1;
+  auto change_pattern = [&](int ri, int p, std::vector<std::pair<int, int>>& log, std::vector<int>& hit) {
+    auto& r = at(regions_, ri);
+    const auto& pat = at(r.patterns, p);
+    std::vector<int> target(pat.size(), -1);
+    for (int i = 0; i < size_of(pat); ++i) {
+      int k = at(pat, i);
+      int it = at(r.items, i);
+      if (at(items_, it).round == k) {
+        target[static_cast<std::size_t>(i)] = at(items_, it).slot;
+        continue;
+      }
+      const auto& cands = at(slots_of_round_, k);
+      int start = rnd(size_of(cands));
+      int found = -1;
+      if (rnd(2)) {
+        // Half the time the earliest start the round still offers (the risk term's choice).
+        long long early = LLONG_MAX;
+        for (int sl : cands) {
+          const auto& ts = at(slots_, sl);
+          long long day = (ts.first - Date{}).count() + ts.used;
+          if (ts.cap - ts.used >= r.days && day < early) early = day, found = sl;
+        }
+      }
+      for (int c = 0; c < size_of(cands) && found < 0; ++c) {
+        int sl = at(cands, (start + c) % size_of(cands));
+        if (at(slots_, sl).cap - at(slots_, sl).used >= r.days) found = sl;
+      }
+      if (found < 0) return false;
+      target[static_cast<std::size_t>(i)] = found;
+    }
+    // Items are ordered like the pattern's rounds; two targets in one slot cannot happen.
+    for (int i = 0; i < size_of(pat); ++i) {
+      int it = at(r.items, i);
+      if (at(items_, it).slot == target[static_cast<std::size_t>(i)]) continue;
+      log.emplace_back(it, at(items_, it).slot);
+      remove_item(it, hit);
+    }
+    for (int i = 0; i < size_of(pat); ++i) {
+      int it = at(r.items, i);
+      if (at(items_, it).slot < 0) add_item(it, target[static_cast<std::size_t>(i)], hit);
+    }
+    p_old = r.pattern;
+    r.pattern = p;
+    return true;
+  };
   long long done = 0;
   for (; done < iters; ++done) {
     touched.clear();
-    int kind = rnd(11);
+    int kind = rnd(12);
     // Undo log: (item, old slot) in order of change.
     std::vector<std::pair<int, int>> undo;
     int old_pattern = -1, pattern_region = -1, old_pattern2 = -1, pattern_region2 = -1;
@@ -922,56 +969,29 @@ void Solver::search() {
       A.pattern = pa;
       B.pattern = pb;
     } else {
-      // Move a region to another set of round years.
+      // Move a region to another set of round years; one time in two, two regions at once (the
+      // largest round load drops only when both full rounds lose work, and a single move that
+      // empties one of them is no better).
       if (flexible.empty()) continue;
       int ri = at(flexible, rnd(size_of(flexible)));
-      auto& r = at(regions_, ri);
-      int p = rnd(size_of(r.patterns));
-      if (p == r.pattern) continue;
-      const auto& pat = at(r.patterns, p);
-      std::vector<int> target(pat.size(), -1);
-      bool ok = true;
-      for (int i = 0; i < size_of(pat) && ok; ++i) {
-        int k = at(pat, i);
-        int it = at(r.items, i);
-        if (at(items_, it).round == k) {
-          target[static_cast<std::size_t>(i)] = at(items_, it).slot;
-          continue;
-        }
-        const auto& cands = at(slots_of_round_, k);
-        int start = rnd(size_of(cands));
-        int found = -1;
-        if (rnd(2)) {
-          // Half the time the earliest start the round still offers (the risk term's choice).
-          long long early = LLONG_MAX;
-          for (int s : cands) {
-            const auto& ts = at(slots_, s);
-            long long day = (ts.first - Date{}).count() + ts.used;
-            if (ts.cap - ts.used >= r.days && day < early) early = day, found = s;
-          }
-        }
-        for (int c = 0; c < size_of(cands) && found < 0; ++c) {
-          int s = at(cands, (start + c) % size_of(cands));
-          if (at(slots_, s).cap - at(slots_, s).used >= r.days) found = s;
-        }
-        ok = found >= 0;
-        target[static_cast<std::size_t>(i)] = found;
-      }
-      if (!ok) continue;
-      // Items are ordered like the pattern's rounds; two targets in one slot cannot happen.
-      old_pattern = r.pattern;
+      int p = rnd(size_of(at(regions_, ri).patterns));
+      if (p == at(regions_, ri).pattern || !change_pattern(ri, p, undo, touched)) continue;
+      old_pattern = p_old;
       pattern_region = ri;
-      for (int i = 0; i < size_of(pat); ++i) {
-        int it = at(r.items, i);
-        if (at(items_, it).slot == target[static_cast<std::size_t>(i)]) continue;
-        undo.emplace_back(it, at(items_, it).slot);
-        remove_item(it, touched);
+      if (kind == 11) {
+        // The second region comes from the now fullest round.
+        int full = 0;
+        for (int k = 1; k < K_; ++k)
+          if (at(round_load_, k) > at(round_load_, full)) full = k;
+        const auto& cands = at(slots_of_round_, full);
+        const auto& other = at(slots_, at(cands, rnd(size_of(cands))));
+        int rj = other.items.empty() ? ri : at(items_, at(other.items, rnd(size_of(other.items)))).region;
+        int q = rnd(size_of(at(regions_, rj).patterns));
+        if (rj != ri && q != at(regions_, rj).pattern && change_pattern(rj, q, undo, touched)) {
+          old_pattern2 = p_old;
+          pattern_region2 = rj;
+        }
       }
-      for (int i = 0; i < size_of(pat); ++i) {
-        int it = at(r.items, i);
-        if (at(items_, it).slot < 0) add_item(it, target[static_cast<std::size_t>(i)], touched);
-      }
-      r.pattern = p;
     }
     std::sort(touched.begin(), touched.end());
     touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
