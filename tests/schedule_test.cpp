@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <xuncha/schedule/bound.hpp>
 #include <xuncha/schedule/schedule.hpp>
 
 #include "test_util.hpp"
@@ -276,4 +277,51 @@ TEST_CASE("schedule: the slot MIP of a small province is written in CPLEX LP for
   o.keep.push_back(kept);
   CHECK(schedule::slot_mip(data, china(), o, error).empty());
   CHECK(error.find("--keep") != std::string::npos);
+}
+
+namespace {
+
+// One round, one team, one period from `first` of `capacity` days; every region in that round.
+schedule::BoundInput one_period(Date first, int capacity, std::vector<std::pair<int, int>> days_risk) {
+  schedule::BoundInput in;
+  in.rounds = 1;
+  in.teams = 1;
+  in.round_fixed = {0};
+  auto ymd = date::year_month_day{first};
+  in.from_year = static_cast<int>(ymd.year());
+  int month = static_cast<int>(static_cast<unsigned>(ymd.month())) - 1;
+  Date last = first + date::days{capacity - 1};
+  int last_month = static_cast<int>(static_cast<unsigned>(date::year_month_day{last}.month())) - 1;  // same year
+  in.slots.push_back({0, capacity, month, last_month, first.time_since_epoch().count()});
+  for (auto [d, r] : days_risk) {
+    schedule::BoundRegion br;
+    br.days = d;
+    br.risk = r;
+    br.patterns = {{0}};
+    in.regions.push_back(br);
+  }
+  return in;
+}
+
+}  // namespace
+
+TEST_CASE("schedule bound: never above the optimum, and tight where dating by day decides") {
+  // 15 days (risk 1) and 7 days (risk 5) from 25 March in a 22-day period: the 7-day tour first
+  // (March, month 2), the 15-day one from 1 April (month 3): risk 5·2 + 1·3 = 13. Objective:
+  // 30·22 (round load) + 13 + 0 (one team) + 2·22 (tour-days) = 717.
+  auto in = one_period(day("2026-03-25"), 22, {{15, 1}, {7, 5}});
+  in.upper = 717;
+  CHECK(schedule::lagrangian_bound(in) == 717);
+  // Two 10-day tours from 25 March in a 20-day period: risk 5 first (March), then risk 1 from
+  // 4 April: 5·2 + 1·3 = 13, objective 30·20 + 13 + 2·20 = 653.
+  auto two = one_period(day("2026-03-25"), 20, {{10, 5}, {10, 1}});
+  two.upper = 653;
+  CHECK(schedule::lagrangian_bound(two) == 653);
+  // Team balance: two teams, one 15-day tour forced into the round: the busiest team does 15 days,
+  // so balance is 2·15 − 15 = 15 whatever the plan. 30·15 + 1·2 (March) + 15 + 2·15 = 497.
+  auto bal = one_period(day("2026-03-01"), 20, {{15, 1}});
+  bal.teams = 2;
+  bal.slots.push_back(bal.slots.front());
+  bal.upper = 497;
+  CHECK(schedule::lagrangian_bound(bal) == 497);
 }

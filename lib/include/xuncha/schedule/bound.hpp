@@ -34,11 +34,17 @@ struct BoundInput {
   std::vector<BoundRegion> regions;
   int from_year = 0;                      ///< month index 0 is January of this year
   long long upper = 0;                    ///< objective of a known schedule (steers the step size)
-  int iterations = 300;
+  int iterations = 1000;                  ///< subgradient steps of the first relaxation
+  int sequence_iterations = 2000;         ///< and of the second, started from the first's prices
 };
 
-/// Lagrangian lower bound on the objective: round loads, slot capacities and "started by the end of
-/// month m" limits are priced; team balance is relaxed to 0. Valid for any multipliers.
+/// Lagrangian lower bound on the objective, the better of two relaxations (team balance relaxed to 0
+/// in both; each is valid for any multipliers):
+///  1. regions priced against round loads, team-period capacities and "started by the end of month m"
+///     limits (with a slack of the longest tour but one day per team period and month);
+///  2. every team period dated day by day (a dynamic programme over its days, so the month limits
+///     hold exactly), with a price per region and round for its first and later tours, started from
+///     the prices of the first.
 long long lagrangian_bound(const BoundInput& in);
 
 }  // namespace xuncha::schedule
