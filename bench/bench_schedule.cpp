@@ -2,7 +2,10 @@
 //   bench_schedule            the four sizes of the issue
 //   bench_schedule N Y T      one instance: N regions, Y years, T teams (--counties: 7-day counties)
 //   bench_schedule --dump-mip FILE N Y T   write that instance's slot MIP (CPLEX LP) for bench/cbc.sh
+//   bench_schedule --data PATH FROM        the data of PATH (a folder: e.g. examples/province), five
+//                                          years from FROM, the policy's teams (also with --dump-mip)
 #include <xuncha/calendar/calendar.hpp>
+#include <xuncha/load/loader.hpp>
 #include <xuncha/schedule/schedule.hpp>
 
 #include <fmt/format.h>
@@ -81,28 +84,61 @@ Instance instance(int n, int years, int teams, bool counties) {
   return in;
 }
 
-void run(int n, int years, int teams, bool counties, long long iterations, const Calendar& cal) {
-  auto in = instance(n, years, teams, counties);
-  in.options.iterations = iterations;
+// The instance of a data folder: the same loading as `xuncha schedule PATH --from FROM`.
+bool load_instance(const std::string& path, int from, Instance& in, Calendar& cal) {
+  std::vector<Diagnostic> diags;
+  auto inputs = load::expand_paths({path}, diags);
+  auto loaded = load::load(std::move(inputs));
+  diags.insert(diags.end(), loaded.diagnostics.begin(), loaded.diagnostics.end());
+  if (!diags.empty()) {
+    for (const auto& d : diags)
+      fmt::print(stderr, "{}:{}:{}: {}\n", d.where.file, d.where.line, d.where.column, d.message.en);
+    return false;
+  }
+  std::vector<CalendarYear> years = Calendar::bundled_years();
+  years.insert(years.end(), loaded.data.calendar_years.begin(), loaded.data.calendar_years.end());
+  cal = Calendar(years);
+  in.data = std::move(loaded.data);
+  in.options.from = from;
+  return true;
+}
+
+void report(const std::string& name, const Instance& in, long long iterations, const Calendar& cal) {
+  schedule::Options options = in.options;
+  options.iterations = iterations;
   auto t0 = std::chrono::steady_clock::now();
-  auto res = schedule::plan(in.data, cal, in.options);
+  auto res = schedule::plan(in.data, cal, options);
   auto t1 = std::chrono::steady_clock::now();
   double ms = std::chrono::duration<double, std::milli>(t1 - t0).count();
   if (!res.feasible) {
-    fmt::print("{:>5} regions{} {:>2} years {:>2} teams: infeasible ({}) in {:.1f} ms\n", n,
-               counties ? " (counties)" : "", years, teams,
-               res.problems.empty() ? "" : res.problems.front().text.en, ms);
+    fmt::print("{}: infeasible ({}) in {:.1f} ms\n", name, res.problems.empty() ? "" : res.problems.front().text.en, ms);
     return;
   }
   long long b = res.bounds.best();
-  fmt::print("{:>5} regions{} {:>2} years {:>2} teams: {:>8.1f} ms  {:>8} moves  objective {:>9}  bound {:>9} "
+  fmt::print("{}: {:>8.1f} ms  {:>8} moves  objective {:>9}  bound {:>9} "
              "(terms {:>9}, Lagrangian {:>9})  gap {:>6.2f}%\n",
-             n, counties ? " (counties)" : "", years, teams, ms, res.iterations, res.objective, b, res.bounds.simple, res.bounds.lagrangian,
+             name, ms, res.iterations, res.objective, b, res.bounds.simple, res.bounds.lagrangian,
              b ? 100.0 * static_cast<double>(res.objective - b) / static_cast<double>(b) : 0.0);
   fmt::print("      terms: largest round load {}, risk {}, team balance {}, tour-days {}; bounds: round load {}, "
              "risk {}, tour-days {}\n",
              res.terms.round_load, res.terms.risk, res.terms.team_balance, res.terms.tour_days, res.bounds.round_load,
              res.bounds.risk, res.bounds.min_work);
+}
+
+void run(int n, int years, int teams, bool counties, long long iterations, const Calendar& cal) {
+  report(fmt::format("{:>5} regions{} {:>2} years {:>2} teams", n, counties ? " (counties)" : "", years, teams),
+         instance(n, years, teams, counties), iterations, cal);
+}
+
+int dump_mip(const std::string& file, const Instance& in, const Calendar& cal) {
+  std::string error;
+  std::string lp = schedule::slot_mip(in.data, cal, in.options, error);
+  if (lp.empty()) {
+    fmt::print(stderr, "bench_schedule: {}\n", error);
+    return 1;
+  }
+  std::ofstream(file) << lp;
+  return 0;
 }
 
 }  // namespace
@@ -112,13 +148,16 @@ int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   bool counties = false;
   long long iterations = -1;
-  std::string mip_file;
+  std::string mip_file, data_path;
   for (std::size_t i = 0; i < args.size();) {
     if (args[i] == "--counties") {
       counties = true;
       args.erase(args.begin() + static_cast<long>(i));
     } else if (args[i] == "--iterations" && i + 1 < args.size()) {
       iterations = std::atoll(args[i + 1].c_str());
+      args.erase(args.begin() + static_cast<long>(i), args.begin() + static_cast<long>(i) + 2);
+    } else if (args[i] == "--data" && i + 1 < args.size()) {
+      data_path = args[i + 1];
       args.erase(args.begin() + static_cast<long>(i), args.begin() + static_cast<long>(i) + 2);
     } else if (args[i] == "--dump-mip" && i + 1 < args.size()) {
       mip_file = args[i + 1];
@@ -127,24 +166,23 @@ int main(int argc, char** argv) {
       ++i;
     }
   }
-  if (args.size() == 3) {
+  if (!data_path.empty() && args.size() == 1) {
+    Instance in;
+    if (!load_instance(data_path, std::atoi(args[0].c_str()), in, cal)) return 2;
+    if (!mip_file.empty()) return dump_mip(mip_file, in, cal);
+    report(fmt::format("{} from {}", data_path, args[0]), in, iterations, cal);
+    return 0;
+  }
+  if (data_path.empty() && args.size() == 3) {
     int n = std::atoi(args[0].c_str()), years = std::atoi(args[1].c_str()), teams = std::atoi(args[2].c_str());
-    if (!mip_file.empty()) {
-      auto in = instance(n, years, teams, counties);
-      std::string error;
-      std::string lp = schedule::slot_mip(in.data, cal, in.options, error);
-      if (lp.empty()) {
-        fmt::print(stderr, "bench_schedule: {}\n", error);
-        return 1;
-      }
-      std::ofstream(mip_file) << lp;
-      return 0;
-    }
+    if (!mip_file.empty()) return dump_mip(mip_file, instance(n, years, teams, counties), cal);
     run(n, years, teams, counties, iterations, cal);
     return 0;
   }
-  if (!args.empty() || !mip_file.empty()) {
-    fmt::print(stderr, "usage: bench_schedule [[--counties] [--iterations N] [--dump-mip FILE] REGIONS YEARS TEAMS]\n");
+  if (!args.empty() || !mip_file.empty() || !data_path.empty()) {
+    fmt::print(stderr,
+               "usage: bench_schedule [[--counties] [--iterations N] [--dump-mip FILE] REGIONS YEARS TEAMS]\n"
+               "       bench_schedule [--iterations N] [--dump-mip FILE] --data PATH FROM\n");
     return 2;
   }
   run(17, 5, 4, false, -1, cal);
