@@ -92,3 +92,24 @@ TEST_CASE("check reports overdue as errors and late as warnings") {
   CHECK(late.severity == Severity::warning);
   CHECK(late.message.en == "tour t: report_submitted was due 2023-10-13 and done 2023-10-17, 2 working days late");
 }
+
+TEST_CASE("untracked_steps: steps the office does not record get no row and no D201") {
+  const std::string policy = "kind: policy\nversion: 1\nuntracked_steps: [notified, trained, work_plan_approved, published, entry_announced]\n";
+  auto r = load_texts({{"d.yaml", base + "  - {id: t, region: a, start: 2023-09-04, end: 2023-09-18, "
+                                          "milestones: {report_submitted: 2023-10-17, archived: 2023-10-13}}\n"},
+                       {"p.yaml", policy}});
+  REQUIRE(r.ok());
+  auto rows = deadlines::compute(r.data, china(), day("2024-06-01"), 5);
+  for (const auto& row : rows) CHECK(static_cast<int>(row.step) >= static_cast<int>(Milestone::report_submitted));
+  CHECK(rows.size() == 5);  // report, archive, plan, results, look-back
+  rules::CheckContext ctx{r.data, china(), day("2024-06-01")};
+  auto ids = rule_ids(rules::run_checks(ctx, {}, std::vector<std::string_view>{"deadlines"}));
+  CHECK(std::count(ids.begin(), ids.end(), "D201") == 0);  // the report's own lateness still counts
+  CHECK(std::count(ids.begin(), ids.end(), "D202") == 1);
+  // A step without a deadline, or a misspelt one, is an input error with the place and a hint.
+  auto bad = load_texts({{"p.yaml", "kind: policy\nversion: 1\nuntracked_steps: [trainned, feedback]\n"}});
+  REQUIRE(bad.diagnostics.size() == 2);
+  CHECK(bad.diagnostics[0].where.line == 3);
+  CHECK(bad.diagnostics[0].message.en.find("did you mean 'trained'") != std::string::npos);
+  CHECK(bad.diagnostics[1].message.en == "'feedback' has no deadline; untracked_steps lists steps that have one");
+}

@@ -79,6 +79,7 @@ std::vector<Row> compute(const Dataset& data, const Calendar& cal, Date as_of, i
     if (t.body != Body::province) continue;
     auto end = effective_end(t, data);
     for (auto step : deadline_steps()) {
+      if (data.policy.untracked_steps >> static_cast<unsigned>(step) & 1u) continue;  // not recorded: no row
       Row row;
       row.tour = &t;
       row.step = step;

@@ -1,6 +1,7 @@
 #include <xuncha/load/loader.hpp>
 
 #include <xuncha/core/suggest.hpp>
+#include <xuncha/deadlines/deadlines.hpp>
 #include <xuncha/load/yaml_tree.hpp>
 #include <xuncha/rules/registry.hpp>
 
@@ -802,7 +803,7 @@ class Decoder {
         {"off_round_tours", &Policy::off_round_tours},
     };
     std::vector<std::string_view> allowed{"kind",   "version",   "province",  "team_size", "days_on_site",
-                                          "rules",  "batches",   "blackouts", "objective"};
+                                          "rules",  "batches",   "blackouts", "objective", "untracked_steps"};
     for (const auto& k : ints) allowed.push_back(k.key);
     for (const auto& k : bools) allowed.push_back(k.key);
     check_keys(entries, "", allowed);
@@ -872,6 +873,29 @@ class Decoder {
           return i.has_value();
         });
       }
+    }
+    if (auto e = find(entries, "untracked_steps")) {
+      // Steps with a deadline the office does not record (a list, possibly empty: all tracked).
+      std::uint32_t untracked = 0;
+      bool ok = true;
+      auto items = sequence(e->value, "untracked_steps");
+      for (std::size_t i = 0; i < items.size(); ++i) {
+        auto m = choice(items[i], fmt::format("untracked_steps[{}]", i), milestone_names);
+        if (!m) {
+          ok = false;
+          continue;
+        }
+        const auto& steps = deadlines::deadline_steps();
+        if (std::find(steps.begin(), steps.end(), static_cast<Milestone>(*m)) == steps.end()) {
+          ok = false;
+          error("L013", doc_->node(items[i]), fmt::format("untracked_steps[{}]", i),
+                {fmt::format("「{}」没有期限，无需列入 untracked_steps", milestone_names[*m]),
+                 fmt::format("'{}' has no deadline; untracked_steps lists steps that have one", milestone_names[*m])});
+          continue;
+        }
+        untracked |= 1u << *m;
+      }
+      if (ok) patches.push_back([untracked](Policy& p) { p.untracked_steps = untracked; });
     }
     schedule_policy(entries);
     if (auto e = find(entries, "rules")) {

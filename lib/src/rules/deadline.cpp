@@ -10,8 +10,8 @@ namespace {
 
 constexpr RuleInfo kRules[] = {
     {"D201", "deadline-overdue", Severity::error, "IV.2", "程序步骤逾期未完成", "procedure step overdue",
-     "巡查程序的各步骤有期限：准备工作在进驻前完成，进驻当天公布，巡查结束后 15 个工作日内报送报告，资料随报告归档，反馈后 20 个工作日内报送整改方案、两个月内报送整改结果，问题突出的地区适时回头看（政策默认反馈后 12 个月内）。截至 --as-of 已过期限而未记录完成即报此错误。工作日按国务院每年的放假安排计算。",
-     "Each step of the procedure has a deadline: preparation before entry, entry notice on the first day, the report within 15 working days after the end, the archive with the report, the rectification plan within 20 working days and the results within two months after feedback, a look-back for serious cases (policy default: within 12 months of feedback). A step past its deadline on --as-of with no recorded date is an error. Working days follow the State Council's yearly holiday notices."},
+     "巡查程序的各步骤有期限：准备工作在进驻前完成，进驻当天公布，巡查结束后 15 个工作日内报送报告，资料随报告归档，反馈后 20 个工作日内报送整改方案、两个月内报送整改结果，问题突出的地区适时回头看（政策默认反馈后 12 个月内）。截至 --as-of 已过期限而未记录完成即报此错误；不记录的步骤（如准备工作）可列入政策的 untracked_steps。工作日按国务院每年的放假安排计算。",
+     "Each step of the procedure has a deadline: preparation before entry, entry notice on the first day, the report within 15 working days after the end, the archive with the report, the rectification plan within 20 working days and the results within two months after feedback, a look-back for serious cases (policy default: within 12 months of feedback). A step past its deadline on --as-of with no recorded date is an error; steps the office does not record (say, the preparation steps) can be listed in the policy's untracked_steps. Working days follow the State Council's yearly holiday notices."},
     {"D202", "deadline-late", Severity::warning, "IV.2", "程序步骤逾期完成", "procedure step done late",
      "步骤已完成，但晚于期限；给出晚了多少个工作日。", "A step was done after its deadline; says by how many working days."},
     {"D203", "calendar-uncovered", Severity::error, "IV.2", "工作日历未覆盖该年份", "calendar does not cover the year",

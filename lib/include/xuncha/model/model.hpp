@@ -115,6 +115,7 @@ enum class Milestone : std::uint8_t {
   report_approved, feedback, rectification_plan, rectification_results, archived, look_back
 };
 inline constexpr std::size_t milestone_count = 12;
+static_assert(milestone_count <= 32, "Policy::untracked_steps is a 32-bit mask");
 inline constexpr std::array<std::string_view, milestone_count> milestone_names{
     "notified", "trained", "work_plan_approved", "published", "entry_announced",
     "report_submitted", "report_approved", "feedback", "rectification_plan",

@@ -1,4 +1,5 @@
 #pragma once
+#include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
@@ -48,6 +49,7 @@ struct Policy {
   bool roll_forward_to_workday = true;  ///< a month period ending on a day off ends on the next working day
   int preparation_lead_workdays = 0;    ///< preparation steps at least this many working days before the start
   bool archive_with_report = true;      ///< archive handed over with the report (else: by the report deadline + archive_workdays)
+  std::uint32_t untracked_steps = 0;    ///< bit m set: Milestone m is not recorded by the office (no deadline row, no D201/D202)
   int archive_workdays = 0;             ///< used when archive_with_report is false: working days after the end
   int look_back_months = 12;            ///< look-back within this many months of feedback for serious tours
   bool conflict_of_interest = true;     ///< 回避: nobody inspects their unit's or home region
