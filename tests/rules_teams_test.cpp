@@ -1,6 +1,8 @@
 // Team composition rules (lib/src/rules/teams.cpp): each rule on a small data set built from text.
 #include <doctest/doctest.h>
 
+#include <set>
+
 #include "test_util.hpp"
 
 #include <xuncha/rules/checkers.hpp>
@@ -298,6 +300,24 @@ TEST_CASE("teams: suggest for a tour without a team lists every role and the mis
   CHECK(roles == std::vector<Role>{Role::leader, Role::deputy, Role::liaison, Role::member});
   CHECK(s.gaps.back().needed == 2);
   for (const auto& g : s.gaps) CHECK(g.candidates.size() <= 3);
+  // The proposal fills every seat (1 + 1 + 1 + 2) with five different people, each eligible for
+  // the gap it fills, in the gap's ranked order where nobody is taken yet.
+  REQUIRE(s.proposal.size() == 5);
+  CHECK(s.unfilled == 0);
+  std::set<const Person*> people;
+  for (const auto& p : s.proposal) {
+    people.insert(p.person);
+    const auto& g = s.gaps[p.gap];
+    bool listed = std::any_of(g.candidates.begin(), g.candidates.end(),
+                              [&](const rules::Candidate& c) { return c.person == p.person; });
+    CHECK_MESSAGE((listed || g.eligible > g.candidates.size()), p.person->id);
+  }
+  CHECK(people.size() == 5);
+  // D1 tops the deputy, liaison and member lists: deputy only; the others take their next best.
+  std::vector<std::string> ids;
+  for (const auto& p : s.proposal) ids.push_back(p.person->id);
+  CHECK(ids == std::vector<std::string>{"L1", "D1", "M3", "D3", "L4"});
+  CHECK(s.proposal.front().person == s.gaps.front().candidates.front().person);  // the best leader
 }
 
 }  // namespace xuncha

@@ -7,6 +7,7 @@
 #include <xuncha/text/width.hpp>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <map>
 
@@ -161,6 +162,25 @@ std::string suggest_text(const Context& ctx, const Dataset& data, const rules::T
       out += ctx.zh ? fmt::format("  另有 {} 人符合条件（--limit 可显示更多）\n", g.eligible - g.candidates.size())
                     : fmt::format("  {} more qualify (--limit shows more)\n", g.eligible - g.candidates.size());
   }
+  // The proposal: one line, gap by gap.
+  std::vector<std::string> parts;
+  for (std::size_t i = 0; i < s.gaps.size(); ++i) {
+    std::vector<std::string> names;
+    for (const auto& p : s.proposal)
+      if (p.gap == i) names.push_back(fmt::format("{} {}", p.person->id, p.person->name));
+    if (names.empty()) continue;
+    const auto& g = s.gaps[i];
+    std::string label = role_text(ctx, g.role);
+    if (!g.replaces.empty()) label += ctx.zh ? fmt::format("（替换 {}）", g.replaces) : fmt::format(" (replacing {})", g.replaces);
+    parts.push_back(label + " " + fmt::format("{}", fmt::join(names, ctx.t("、", ", "))));
+  }
+  bool several = s.proposal.size() > 1;
+  if (!parts.empty())
+    out += ctx.zh ? fmt::format("\n建议人选{}：{}\n", several ? "（每人只用一次）" : "", fmt::join(parts, "；"))
+                  : fmt::format("\nProposed{}: {}\n", several ? " (nobody twice)" : "", fmt::join(parts, "; "));
+  if (s.unfilled > 0)
+    out += ctx.zh ? fmt::format("还有 {} 个位置无人可补：符合条件的人不够。\n", s.unfilled)
+                  : fmt::format("{} seat(s) cannot be filled: too few people qualify.\n", s.unfilled);
   return out;
 }
 
@@ -186,7 +206,16 @@ std::string suggest_json(const Context& ctx, const rules::TeamSuggestion& s) {
     }
     out += "]}";
   }
-  return out + (s.gaps.empty() ? "]\n}\n" : "\n  ]\n}\n");
+  out += s.gaps.empty() ? "],\n  \"proposal\": [" : "\n  ],\n  \"proposal\": [";
+  for (std::size_t k = 0; k < s.proposal.size(); ++k) {
+    const auto& p = s.proposal[k];
+    const auto& g = s.gaps[p.gap];
+    out += fmt::format("{}\n    {{\"role\": {}, \"replaces\": {}, \"id\": {}, \"name\": {}}}", k ? "," : "",
+                       json_string(roles[static_cast<std::size_t>(g.role)]),
+                       g.replaces.empty() ? "null" : json_string(g.replaces), json_string(p.person->id),
+                       json_string(p.person->name));
+  }
+  return out + fmt::format("{}],\n  \"unfilled\": {}\n}}\n", s.proposal.empty() ? "" : "\n  ", s.unfilled);
 }
 
 int run_suggest(Context& ctx, const TeamsOptions& opts, const Loaded& loaded) {

@@ -724,7 +724,20 @@ class Suggester {
                     fmt::format("too few people: {} more needed (at least {})", gap.needed, data_.policy.team_min)};
       s.gaps.push_back(std::move(gap));
     }
-    for (auto& g : s.gaps) fill(g);
+    // The candidate lists overlap (a 正处 may suit deputy, liaison and member): propose one
+    // team, gap by gap in role order (the scarcest roles first), nobody twice.
+    std::unordered_set<const Person*> taken;
+    for (std::size_t i = 0; i < s.gaps.size(); ++i) {
+      auto ranked = fill(s.gaps[i]);
+      int need = s.gaps[i].needed;
+      for (const auto& c : ranked) {
+        if (need == 0) break;
+        if (!taken.insert(c.person).second) continue;
+        s.proposal.push_back({i, c.person});
+        --need;
+      }
+      s.unfilled += need;
+    }
     return s;
   }
 
@@ -791,7 +804,8 @@ class Suggester {
     return f;
   }
 
-  void fill(RoleGap& gap) {
+  // Fills gap.candidates (at most the limit) and returns every eligible candidate, best first.
+  std::vector<Candidate> fill(RoleGap& gap) {
     std::vector<Candidate> all;
     for (const auto& p : data_.people) {
       if (on_team_.count(p.id)) continue;
@@ -825,8 +839,8 @@ class Suggester {
       return a.person->id < b.person->id;
     });
     gap.eligible = all.size();
-    if (all.size() > limit_) all.resize(limit_);
-    gap.candidates = std::move(all);
+    gap.candidates.assign(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(std::min(all.size(), limit_)));
+    return all;
   }
 };
 

@@ -35,12 +35,22 @@ struct RoleGap {
   std::size_t eligible = 0;           ///< every candidate found, before the limit
 };
 
+/// One seat of the proposed team: who fills which gap.
+struct Pick {
+  std::size_t gap = 0;           ///< index into TeamSuggestion::gaps
+  const Person* person = nullptr;
+};
+
 /// What `xuncha teams --suggest TOUR` shows.
 struct TeamSuggestion {
   const Tour* tour = nullptr;
   const Team* team = nullptr;  ///< null when the tour has no team
   bool dated = false;          ///< false: the tour has no dates, so availability was not checked
   std::vector<RoleGap> gaps;   ///< in role order; empty when the team is sound
+  /// One way to fill every gap with nobody used twice: the gaps in order, each taking its best
+  /// candidates not already taken (all eligible people count, not only the shown ones).
+  std::vector<Pick> proposal;
+  int unfilled = 0;            ///< seats the proposal could not fill (too few distinct people)
 };
 
 /// Lists the missing or broken roles of `tour`'s team, with up to `limit` candidates each:
