@@ -72,8 +72,8 @@ std::string objective_text(const Context& ctx, const ScheduleView& v) {
   out += ctx.zh ? fmt::format("与最佳下界的差距 {:.2f}%（各项下界之和 {}，拉格朗日松弛下界 {}）；至少需要 {} 个巡查组，现有 {} 个\n",
                               gap_percent(r), b.simple, b.lagrangian, b.min_teams, r.teams)
                 : fmt::format("gap to the best bound {:.2f}% (sum of term bounds {}, Lagrangian relaxation {}); at "
-                              "least {} teams needed, {} available\n",
-                              gap_percent(r), b.simple, b.lagrangian, b.min_teams, r.teams);
+                              "least {} team{} needed, {} available\n",
+                              gap_percent(r), b.simple, b.lagrangian, b.min_teams, b.min_teams == 1 ? "" : "s", r.teams);
   return out;
 }
 

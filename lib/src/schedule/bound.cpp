@@ -270,22 +270,18 @@ long long sequence_bound(const BoundInput& in, const Warm& warm) {
   std::vector<double> g1(pi1.size()), g0(pi0.size());
   std::vector<double> lambda(static_cast<std::size_t>(K), w.round_load / static_cast<double>(K)), glambda(lambda.size());
   if (warm.lambda.size() == lambda.size()) lambda = warm.lambda;
-  // Team balance, T * busiest team's load - round load, is at least T * floor_k - round load, where
-  // floor_k is what the busiest team surely does in round k: the longest tour forced into it, or the
-  // pinned load shared evenly. Priced by theta_k in [0, weight] (the term is also >= 0).
-  std::vector<double> floor_k(static_cast<std::size_t>(K), 0.0), theta(floor_k.size(), 0.0), gtheta(floor_k.size());
-  for (int k = 0; k < K; ++k) {
-    long long fixed = at(in.round_fixed, k);
-    if (in.teams > 0) at(floor_k, k) = static_cast<double>((fixed + in.teams - 1) / in.teams);
-  }
-  for (const auto& reg : in.regions) {
-    if (reg.patterns.empty() || reg.patterns.front().empty()) continue;
-    for (int k = 0; k < K; ++k) {
-      bool forced = std::all_of(reg.patterns.begin(), reg.patterns.end(),
-                                [k](const std::vector<int>& pat) { return std::find(pat.begin(), pat.end(), k) != pat.end(); });
-      if (forced) at(floor_k, k) = std::max(at(floor_k, k), static_cast<double>(reg.days));
-    }
-  }
+  // Team balance, T·M_k − L_k with M_k the busiest team's load in round k, is what the prices
+  // alone leave at 0. M_k is at least the days of every tour in the round and the pinned load
+  // shared evenly (v_e: a region's days when it is toured in round k, else 0; or that pinned
+  // floor). So for rho ≥ 0 with Σ_e rho_ke ≤ weight·T, weight·(T·M_k − L_k) ≥ Σ_e rho_ke·(v_e − L_k/T):
+  // a round that holds only two 15-day tours leaves two of four teams idle, whatever the plan.
+  const double T = std::max(1, in.teams);
+  const int E = R + 1;  // entry R of a round: the pinned floor
+  auto ek = [&](int k, int e) { return static_cast<std::size_t>(k) * static_cast<std::size_t>(E) + static_cast<std::size_t>(e); };
+  std::vector<double> rho(static_cast<std::size_t>(K * E), 0.0), grho(rho.size()), rsum(static_cast<std::size_t>(K));
+  std::vector<double> pinned_floor(static_cast<std::size_t>(K));
+  for (int k = 0; k < K; ++k) at(pinned_floor, k) = std::ceil(static_cast<double>(at(in.round_fixed, k)) / T);
+  std::vector<int> chosen(static_cast<std::size_t>(R), -1);
   std::vector<double> f;
   std::vector<int> choice;  // per day t: -1 idle, else item index into `best_item`
   struct Best {
@@ -304,8 +300,9 @@ long long sequence_bound(const BoundInput& in, const Warm& warm) {
     for (int k = 0; k < K; ++k) {
       L += at(lambda, k) * static_cast<double>(at(in.round_fixed, k));
       at(glambda, k) = static_cast<double>(at(in.round_fixed, k));
-      at(gtheta, k) = in.teams * at(floor_k, k) - static_cast<double>(at(in.round_fixed, k));
-      L += at(theta, k) * at(gtheta, k);
+      at(rsum, k) = 0;
+      for (int e = 0; e < E; ++e) at(rsum, k) += rho[ek(k, e)];
+      L += rho[ek(k, R)] * at(pinned_floor, k) - at(rsum, k) / T * static_cast<double>(at(in.round_fixed, k));
     }
     // Regions: the cheapest pattern under the prices.
     for (int r = 0; r < R; ++r) {
@@ -317,17 +314,27 @@ long long sequence_bound(const BoundInput& in, const Warm& warm) {
         const auto& pat = at(reg.patterns, p);
         double c = 0;
         for (std::size_t i = 0; i < pat.size(); ++i)
-          c += (w.tour_days + at(lambda, pat[i]) - at(theta, pat[i])) * d + (i == 0 ? pi1 : pi0)[rk(r, pat[i])];
+          c += (w.tour_days + at(lambda, pat[i]) + rho[ek(pat[i], r)] - at(rsum, pat[i]) / T) * d +
+               (i == 0 ? pi1 : pi0)[rk(r, pat[i])];
         if (c < cbest) cbest = c, pbest = p;
       }
       L += cbest;
+      at(chosen, r) = pbest;
       const auto& pat = at(reg.patterns, pbest);
       for (std::size_t i = 0; i < pat.size(); ++i) {
         (i == 0 ? g1 : g0)[rk(r, pat[i])] += 1;
         at(glambda, pat[i]) += d;
-        at(gtheta, pat[i]) -= d;
       }
     }
+    // Round loads are now known (glambda): the team-balance prices' subgradient.
+    for (int k = 0; k < K; ++k) {
+      double share = at(glambda, k) / T;
+      for (int e = 0; e < R; ++e) grho[ek(k, e)] = -share;
+      grho[ek(k, R)] = at(pinned_floor, k) - share;
+    }
+    for (int r = 0; r < R; ++r)
+      if (at(chosen, r) >= 0)
+        for (int k : at(at(in.regions, r).patterns, at(chosen, r))) grho[ek(k, r)] += at(in.regions, r).days;
     // Team periods: the cheapest sequence of priced tours.
     for (const auto& g : groups) {
       const int S = static_cast<int>(g.seg_start.size());
@@ -387,9 +394,8 @@ long long sequence_bound(const BoundInput& in, const Warm& warm) {
     // lambda stays on a simplex: only the part of its gradient off the common direction moves it.
     double mean = std::accumulate(glambda.begin(), glambda.end(), 0.0) / static_cast<double>(K);
     for (auto v : glambda) norm += (v - mean) * (v - mean);
-    for (int k = 0; k < K; ++k)
-      if ((at(theta, k) > 0 || at(gtheta, k) > 0) && (at(theta, k) < w.team_balance || at(gtheta, k) < 0))
-        norm += at(gtheta, k) * at(gtheta, k);
+    for (std::size_t i = 0; i < rho.size(); ++i)
+      if (rho[i] > 0 || grho[i] > 0) norm += grho[i] * grho[i];
     if (norm < 1e-12) break;
     double target = in.upper > 0 ? static_cast<double>(in.upper) : best + 1;
     double step = alpha * std::max(target - L, 1e-3 * std::abs(L) + 1) / norm;
@@ -399,8 +405,16 @@ long long sequence_bound(const BoundInput& in, const Warm& warm) {
     }
     for (std::size_t i = 0; i < lambda.size(); ++i) lambda[i] += step * glambda[i];
     project_simplex(lambda, static_cast<double>(w.round_load));
-    for (int k = 0; k < K; ++k)
-      at(theta, k) = std::clamp(at(theta, k) + step * at(gtheta, k), 0.0, static_cast<double>(w.team_balance));
+    const double cap = w.team_balance * T;
+    for (int k = 0; k < K; ++k) {
+      double sum = 0;
+      for (int e = 0; e < E; ++e) sum += rho[ek(k, e)] = std::max(0.0, rho[ek(k, e)] + step * grho[ek(k, e)]);
+      if (sum > cap) {
+        std::vector<double> part(rho.begin() + static_cast<std::ptrdiff_t>(ek(k, 0)), rho.begin() + static_cast<std::ptrdiff_t>(ek(k, E - 1)) + 1);
+        project_simplex(part, cap);
+        std::copy(part.begin(), part.end(), rho.begin() + static_cast<std::ptrdiff_t>(ek(k, 0)));
+      }
+    }
   }
   return std::isfinite(best) ? static_cast<long long>(std::ceil(best - 1e-6)) : 0;
 }
