@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <xuncha/rules/registry.hpp>
 #include <xuncha/schedule/bound.hpp>
 #include <xuncha/schedule/schedule.hpp>
 
@@ -182,7 +183,7 @@ TEST_CASE("schedule: a region whose only possible year is a State Council year i
   REQUIRE(res.problems.size() == 1);
   CHECK(res.problems[0].region == "r00");
   CHECK(res.problems[0].text.en.find("last provincial tour 2021") != std::string::npos);
-  CHECK(res.problems[0].text.en.find("State Council tours it in 2025") != std::string::npos);
+  CHECK(res.problems[0].text.en.find("its round years there, 2025, are all State Council years") != std::string::npos);
   CHECK(res.problems[0].text.zh.find("国务院安委会") != std::string::npos);
 }
 
@@ -324,4 +325,61 @@ TEST_CASE("schedule bound: never above the optimum, and tight where dating by da
   bal.slots.push_back(bal.slots.front());
   bal.upper = 497;
   CHECK(schedule::lagrangian_bound(bal) == 497);
+}
+
+namespace {
+
+// The data with the plan's tours added, as `xuncha check DATA SCHEDULE.yaml` reads them.
+Dataset with_plan(Dataset data, const schedule::Result& res) {
+  for (const auto& p : res.tours) {
+    if (p.pinned) continue;
+    Tour t;
+    t.id = p.id;
+    t.region = p.region;
+    t.year = p.year;
+    t.start = p.start;
+    t.end = p.end;
+    t.planned = true;
+    t.team_slot = p.team;
+    data.tours.push_back(t);
+  }
+  data.reindex();
+  return data;
+}
+
+std::vector<std::string> coverage_findings(const Dataset& data, int year) {
+  rules::CheckContext ctx{data, china(), Date{date::year{year} / 12 / 31}};
+  std::vector<std::string> out;
+  for (const auto& d : rules::run_checks(ctx, {}, std::vector<std::string_view>{"coverage"}))
+    if (d.rule == "C101") out.push_back(fmt::format("{} {}", year, d.subject));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("schedule: the plan leaves every region coverable after the horizon, and regions without a record go first") {
+  // Rounds 2025, 2027, 2029. r00 was last toured 2020, so 2025; then 2026-2030 has no round after
+  // the horizon (2031 is outside), so a second tour in 2027 or 2029. r01 (2023) needs one in 2025
+  // or 2027 and then one by 2032, which the round of 2031 can serve. r02 has no record: due now.
+  auto data = load_ok({{"r.yaml", regions_yaml(3)},
+                       {"t.yaml", "kind: tours\nversion: 1\ntours:\n  - {id: a, region: r00, year: 2020, team: G}\n"
+                                  "  - {id: b, region: r01, year: 2023, team: G}\n"},
+                       {"g.yaml", "kind: teams\nversion: 1\nteams:\n  - {id: G}\n"}});
+  data.policy.first_round_year = 2025;
+  data.policy.regions_expected = 3;
+  schedule::Options o;
+  o.from = 2025;
+  o.years = 5;
+  auto res = schedule::plan(data, china(), o);
+  check_hard_rules(data, china(), res, 2025, 5);
+  std::map<std::string, std::vector<int>> years;
+  for (const auto& t : res.tours) years[t.region].push_back(t.year);
+  REQUIRE(years["r00"].size() == 2);
+  CHECK(years["r00"][0] == 2025);
+  CHECK(years["r01"].size() == 1);
+  REQUIRE(!years["r02"].empty());
+  CHECK(years["r02"][0] == 2025);
+  // `check` agrees: no C101 in any year of the horizon, nor in the year after it.
+  auto planned = with_plan(data, res);
+  for (int y = 2025; y <= 2030; ++y) CHECK(coverage_findings(planned, y).empty());
 }

@@ -5,6 +5,7 @@
 #include <xuncha/schedule/bound.hpp>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <bit>
@@ -64,6 +65,7 @@ struct RegionInfo {
   int data_index = 0;
   int days = 0, risk = 0;
   int last = 0;                          // last provincial tour before the horizon (0: none)
+  int coverage_last = 0;                 // the year coverage counts from (see last_for_coverage)
   std::vector<int> council;              // State Council years
   std::vector<int> fixed;                // pinned provincial years in the horizon
   int fixed_first_month = INT_MAX;       // month index of the earliest pinned start
@@ -97,6 +99,9 @@ class Solver {
   void build_slots();
   bool build_region(RegionInfo& r, const Region& reg);
   bool covers(const RegionInfo& r, const std::vector<int>& chosen_years) const;
+  bool is_round_year(int y) const;
+  bool later_round_in(const RegionInfo& r, int lo, int hi) const;
+  int last_for_coverage(const RegionInfo& r, const std::vector<int>& allowed) const;
   bool check_capacity();
   // state
   void resequence(int s, std::vector<int>& touched_regions);
@@ -136,16 +141,39 @@ class Solver {
 
 // ---- setup ---------------------------------------------------------------------------------
 
+bool Solver::is_round_year(int y) const {
+  int c = std::max(1, pol_.cadence_years);
+  return pol_.off_round_tours || ((y - res_.anchor_year) % c + c) % c == 0;
+}
+
+// A round year after the horizon in [lo, hi] where the region may be toured (not a State Council year).
+bool Solver::later_round_in(const RegionInfo& r, int lo, int hi) const {
+  for (int y = std::max(lo, H_ + 1); y <= hi; ++y)
+    if (is_round_year(y) && std::find(r.council.begin(), r.council.end(), y) == r.council.end()) return true;
+  return false;
+}
+
+// The year coverage counts from: the last provincial tour; a region with none on record is due
+// now, so it counts as toured G years before its first possible year (a pinned or allowed round).
+int Solver::last_for_coverage(const RegionInfo& r, const std::vector<int>& allowed) const {
+  if (r.last) return r.last;
+  int first = INT_MAX;
+  for (int y : r.fixed) first = std::min(first, y);
+  for (int k : allowed) first = std::min(first, year_of_round(k));
+  return first == INT_MAX ? opt_.from - pol_.coverage_years : first - pol_.coverage_years;
+}
+
 bool Solver::covers(const RegionInfo& r, const std::vector<int>& chosen) const {
-  // Every window of G years ending in the horizon holds a tour (history counted; a region with
-  // no record counts as toured the year before the horizon).
+  // Every window of G years that starts in the horizon holds a tour (history counted), except a
+  // window reaching past the horizon that a later round can still serve: a plan must not leave a
+  // region that the next plan can no longer cover.
   int g = pol_.coverage_years;
-  int last = r.last ? r.last : opt_.from - 1;
-  for (int e = opt_.from; e <= H_; ++e) {
-    bool hit = last >= e - g + 1;
-    for (int y : chosen) hit = hit || (y >= e - g + 1 && y <= e);
-    for (int y : r.fixed) hit = hit || (y >= e - g + 1 && y <= e);
-    if (!hit) return false;
+  for (int e = opt_.from; e - g + 1 <= H_; ++e) {
+    int lo = e - g + 1;
+    bool hit = r.coverage_last >= lo && r.coverage_last <= e;
+    for (int y : chosen) hit = hit || (y >= lo && y <= e);
+    for (int y : r.fixed) hit = hit || (y >= lo && y <= e);
+    if (!hit && !(e > H_ && later_round_in(r, lo, e))) return false;
   }
   return true;
 }
@@ -160,40 +188,50 @@ bool Solver::build_region(RegionInfo& r, const Region& reg) {
     allowed.push_back(k);
   }
   // Fewest tours: greedy by window end, taking the latest allowed (or pinned) year of each window.
-  int cur = r.last ? r.last : opt_.from - 1;
+  // Windows reaching past the horizon count unless a later round year can serve them.
+  r.coverage_last = last_for_coverage(r, allowed);
+  int cur = r.coverage_last;
   int need = 0;
   std::vector<int> fixed = r.fixed;
   std::sort(fixed.begin(), fixed.end());
   while (true) {
     int e = std::max(cur + g, opt_.from);
-    if (e > H_) break;
     int lo = std::max(e - g + 1, opt_.from);
+    if (lo > H_ || (e > H_ && later_round_in(r, lo, e))) break;
+    int hi = std::min(e, H_);
     int best = 0;
     for (int y : fixed)
-      if (y >= lo && y <= e) best = std::max(best, y);
+      if (y >= lo && y <= hi) best = std::max(best, y);
     bool pinned = best != 0;
     for (int k : allowed)
-      if (!pinned && year_of_round(k) >= lo && year_of_round(k) <= e) best = std::max(best, year_of_round(k));
+      if (!pinned && year_of_round(k) >= lo && year_of_round(k) <= hi) best = std::max(best, year_of_round(k));
     if (best == 0) {
       std::vector<int> in_window_rounds, council_hit;
       for (int y = lo; y <= e; ++y) {
-        if (y < 0 || y - opt_.from >= size_of(round_of_year_) || at(round_of_year_, y - opt_.from) < 0) continue;
+        if (!is_round_year(y)) continue;
         in_window_rounds.push_back(y);
         if (council.count(y)) council_hit.push_back(y);
       }
       std::string last_zh = r.last ? fmt::format("最近一次省级巡查在 {} 年", r.last) : "没有省级巡查记录";
       std::string last_en = r.last ? fmt::format("last provincial tour {}", r.last) : "no provincial tour on record";
-      res_.problems.push_back(
-          {reg.id, e,
-           {fmt::format("{}（{}）无法覆盖：{}，须在 {}—{} 年内巡查；其中轮次年份为 {}，国务院安委会巡查年份为 {}"
-                        "（当年省里不巡查），周期为每 {} 年一轮，没有可安排的年份",
-                        reg.name, reg.id, last_zh, lo, e, years_text(in_window_rounds), years_text(council_hit),
-                        pol_.cadence_years),
-            fmt::format("{} cannot be covered: {}, so it needs a tour in {}–{}; the round years there are {}, "
-                        "the State Council tours it in {} (no provincial tour that year), rounds come every {} "
-                        "years: no year is left",
-                        reg.id, last_en, lo, e, years_text(in_window_rounds), years_text(council_hit),
-                        pol_.cadence_years)}});
+      std::string why_zh, why_en;
+      if (in_window_rounds.empty()) {
+        why_zh = fmt::format("这些年份都不是轮次年份（自 {} 年起每 {} 年一轮；可在政策中调整 first_round_year、"
+                             "cadence_years 或设 off_round_tours）",
+                             res_.anchor_year, pol_.cadence_years);
+        why_en = fmt::format("none of those years is a round year (rounds every {} years from {}; the policy's "
+                             "first_round_year, cadence_years or off_round_tours change that)",
+                             pol_.cadence_years, res_.anchor_year);
+      } else {
+        why_zh = fmt::format("其中轮次年份 {} 均为国务院安委会巡查年份（当年省里不巡查）", years_text(in_window_rounds));
+        why_en = fmt::format("its round years there, {}, are all State Council years (no provincial tour that year)",
+                             years_text(in_window_rounds));
+      }
+      res_.problems.push_back({reg.id, e,
+                               {fmt::format("{}（{}）无法覆盖：{}，须在 {}—{} 年内巡查；{}", reg.name, reg.id, last_zh, lo,
+                                            e, why_zh),
+                                fmt::format("{} cannot be covered: {}, so it needs a provincial tour in {}–{}; {}",
+                                            reg.id, last_en, lo, e, why_en)}});
       return false;
     }
     if (!pinned) ++need;
@@ -718,19 +756,27 @@ bool Solver::construct() {
       if (packed) break;
       const auto& r = at(regions_, ri);
       const Region& reg = at(data_.regions, r.data_index);
-      std::vector<int> ys;
-      for (int k : r.patterns.front()) ys.push_back(year_of_round(k));
-      long long left = 0;
-      for (const auto& ts : slots_) left = std::max<long long>(left, ts.cap - ts.used);
+      // Per round the region may take: the longest free stretch any team has left.
+      std::set<int> rounds;
+      for (const auto& pat : r.patterns) rounds.insert(pat.begin(), pat.end());
+      std::vector<std::string> full_zh, full_en;
+      for (int k : rounds) {
+        long long left = 0;
+        for (int s : at(slots_of_round_, k)) left = std::max<long long>(left, at(slots_, s).cap - at(slots_, s).used);
+        if (left >= r.days) continue;
+        full_zh.push_back(fmt::format("{} 年最长只剩 {} 天", year_of_round(k), left));
+        full_en.push_back(fmt::format("{}: at most {} days left", year_of_round(k), left));
+      }
       res_.problems.push_back(
           {reg.id, 0,
-           {fmt::format("{}（{}）排不下：需要连续 {} 天，可安排年份（如 {}）的各组时段已排满（最长剩余 {} 天）；"
-                        "请增加巡查组（--teams）或放宽批次窗口",
-                        reg.name, reg.id, r.days, years_text(ys), left),
-            fmt::format("{} does not fit: it needs {} consecutive days, and every team's periods in its "
-                        "possible years (e.g. {}) are full (longest left: {} days); add teams (--teams) or widen "
-                        "the batch windows",
-                        reg.id, r.days, years_text(ys), left)}});
+           {fmt::format("{} 个巡查组排不下{}（{}）：需要连续 {} 天，可安排的轮次中各组时段已满（{}）；"
+                        "下界要求至少 {} 个组，可用 --teams {} 再试，或放宽批次窗口",
+                        T_, reg.name, reg.id, r.days, fmt::join(full_zh, "，"), std::max(res_.bounds.min_teams, 1),
+                        T_ + 1),
+            fmt::format("with {} teams {} does not fit: it needs {} consecutive days, and in its possible rounds every "
+                        "team's periods are full ({}); the lower bound needs at least {} teams: try --teams {}, or "
+                        "widen the batch windows",
+                        T_, reg.id, r.days, fmt::join(full_en, "; "), std::max(res_.bounds.min_teams, 1), T_ + 1)}});
       return false;
     }
   }
