@@ -54,6 +54,7 @@ struct Context {
   bool zh = false;
   bool color = false;
   std::vector<std::string> input_names;  ///< files read, so -o never overwrites one
+  bool no_result = false;  ///< the command produced nothing to keep: -o FILE is left as it was
 
   /// Picks the Chinese or English text.
   const std::string& t(const Message& m) const { return zh ? m.zh : m.en; }

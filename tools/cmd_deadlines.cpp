@@ -66,7 +66,7 @@ std::string render_text(const Context& ctx, const Dataset& data, const std::vect
     soon += r.status == Status::due_soon;
   }
   out += ctx.zh ? fmt::format("共 {} 项，逾期 {} 项，即将到期 {} 项\n", rows.size(), overdue, soon)
-                : fmt::format("{} steps, {} overdue, {} due soon\n", rows.size(), overdue, soon);
+                : fmt::format("{}, {} overdue, {} due soon\n", count_of(rows.size(), "step"), overdue, soon);
   return out;
 }
 

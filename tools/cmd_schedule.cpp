@@ -74,7 +74,9 @@ int run_schedule(Context& ctx, const ScheduleOptions& opts) {
     ctx.err += ctx.t(fmt::format("xuncha: 无法排出 {}—{} 年的巡查计划：\n", opts.from, opts.from + opts.years - 1),
                      fmt::format("xuncha: no schedule exists for {}-{}:\n", opts.from, opts.from + opts.years - 1));
     for (const auto& p : result.problems) ctx.err += "  - " + ctx.t(p.text) + "\n";
-    if (f == "json") ctx.out = schedule_json(ctx, view);
+    // -o FILE names where the schedule goes: with none, an earlier schedule there stays as it was.
+    if (!ctx.global.output.empty()) ctx.no_result = true;
+    else if (f == "json") ctx.out = schedule_json(ctx, view);
     return 1;
   }
   if (f == "text") ctx.out = schedule_text(ctx, view);

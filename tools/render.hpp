@@ -7,6 +7,11 @@
 
 namespace xuncha::cli {
 
+/// "1 tour", "2 tours": an English count with its noun (Chinese needs no plural).
+inline std::string count_of(std::size_t n, std::string_view noun) {
+  return std::to_string(n) + " " + std::string(noun) + (n == 1 ? "" : "s");
+}
+
 /// Formats every findings command understands.
 inline const std::vector<std::string> findings_formats{"text", "concise", "json", "csv", "github", "sarif", "junit"};
 

@@ -97,9 +97,10 @@ std::string schedule_html(const Context& ctx, const ScheduleView& v) {
   o += fmt::format("<p class=\"meta kai\">{}</p>\n",
                    esc(ctx.zh ? fmt::format("巡查周期 {}—{} 年，轮次年份 {}，每轮 {} 个巡查组，{} 年内全覆盖；编制日期 {}", from, to,
                                             rounds, r.teams, g, format_zh(ctx.as_of))
-                              : fmt::format("Cycle {}–{}, round years {}, {} teams per round, every region within {} "
+                              : fmt::format("Cycle {}–{}, round years {}, {} per round, every region within {} "
                                             "years; as of {}",
-                                            from, to, rounds, r.teams, g, format_iso(ctx.as_of))));
+                                            from, to, rounds, count_of(static_cast<std::size_t>(r.teams), "team"), g,
+                                            format_iso(ctx.as_of))));
   // Coverage matrix: regions × years, history included.
   int first_col = from - g + 1;
   std::map<std::pair<std::string, int>, int> cell;  // 1 history/pinned, 2 planned, 4 State Council
@@ -221,7 +222,7 @@ std::string schedule_html(const Context& ctx, const ScheduleView& v) {
   for (const auto& [year, tours] : by_year) {
     o += fmt::format("<tbody>\n<tr class=\"cap\"><td colspan=\"9\">{}</td></tr>\n",
                      esc(ctx.zh ? fmt::format("{}年（{} 个地区）", year, tours.size())
-                                : fmt::format("{} ({} regions)", year, tours.size())));
+                                : fmt::format("{} ({})", year, count_of(tours.size(), "region"))));
     for (auto* t : tours) {
       bool dated = t->end.has_value();
       const Region* reg = v.data.region(t->region);

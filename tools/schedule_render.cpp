@@ -87,8 +87,8 @@ std::string schedule_text(const Context& ctx, const ScheduleView& v) {
   for (int y : r.round_years) rounds += (rounds.empty() ? "" : ", ") + std::to_string(y);
   out += ctx.zh ? fmt::format("轮次年份 {}；每轮 {} 个巡查组；{} 年内全覆盖；截至 {}\n", rounds, r.teams,
                               pol.coverage_years, format_iso(ctx.as_of))
-                : fmt::format("round years {}; {} teams per round; every region within {} years; as of {}\n", rounds,
-                              r.teams, pol.coverage_years, format_iso(ctx.as_of));
+                : fmt::format("round years {}; {} per round; every region within {} years; as of {}\n", rounds,
+                              count_of(static_cast<std::size_t>(r.teams), "team"), pol.coverage_years, format_iso(ctx.as_of));
   for (const auto& n : r.notes) out += ctx.t(n) + "\n";
   std::map<int, std::vector<const PlannedTour*>> by_year;
   for (const auto& t : r.tours) by_year[t.year].push_back(&t);
@@ -97,7 +97,7 @@ std::string schedule_text(const Context& ctx, const ScheduleView& v) {
     for (auto* t : tours) days += t->days;
     out += "\n";
     out += ctx.zh ? fmt::format("{}年：{} 次巡查，{} 个巡查日\n", year, tours.size(), days)
-                  : fmt::format("{}: {} tours, {} tour-days\n", year, tours.size(), days);
+                  : fmt::format("{}: {}, {} tour-days\n", year, count_of(tours.size(), "tour"), days);
     text::Table t({ctx.t("批次", "batch"), ctx.t("巡查组", "team"), ctx.t("地区", "region"), ctx.t("名称", "name"),
                    ctx.t("天数", "days"), ctx.t("开始", "start"), ctx.t("结束", "end"), ctx.t("报告期限", "report due"),
                    ctx.t("整改方案（估）", "plan due (est.)"), ctx.t("整改结果（估）", "results due (est.)")},
