@@ -383,3 +383,37 @@ TEST_CASE("schedule: the plan leaves every region coverable after the horizon, a
   auto planned = with_plan(data, res);
   for (int y = 2025; y <= 2030; ++y) CHECK(coverage_findings(planned, y).empty());
 }
+
+TEST_CASE("schedule: nothing is planned on or before --as-of; kept tours already started stay") {
+  auto data = load_ok({{"r.yaml", regions_yaml(10)}});
+  data.policy.first_round_year = 2025;
+  schedule::Options o;
+  o.from = 2025;
+  o.years = 5;
+  o.not_before = day("2025-09-15");
+  auto res = schedule::plan(data, china(), o);
+  check_hard_rules(data, china(), res, 2025, 5);
+  for (const auto& t : res.tours) CHECK_MESSAGE(day("2025-09-15") < *t.start, t.id);
+  // Re-planning later from that schedule: its tours that have started are kept as they are.
+  schedule::Options later = o;
+  later.not_before = day("2025-10-20");
+  for (const auto& t : res.tours) {
+    Tour k;
+    k.id = t.id, k.region = t.region, k.year = t.year, k.start = t.start, k.end = t.end, k.planned = true;
+    k.team_slot = t.team;
+    later.keep.push_back(k);
+  }
+  auto again = schedule::plan(data, china(), later);
+  REQUIRE(again.feasible);
+  int started = 0;
+  for (const auto& t : res.tours) {
+    if (!(*t.start < day("2025-10-21"))) continue;
+    ++started;
+    auto it = std::find_if(again.tours.begin(), again.tours.end(), [&](const auto& x) { return x.id == t.id; });
+    REQUIRE(it != again.tours.end());
+    CHECK(it->pinned);
+    CHECK(*it->start == *t.start);
+  }
+  CHECK(started > 0);
+  CHECK(again.kept >= started);
+}

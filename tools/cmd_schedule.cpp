@@ -63,6 +63,7 @@ int run_schedule(Context& ctx, const ScheduleOptions& opts) {
   so.years = opts.years;
   so.teams = opts.teams;
   so.seed = opts.seed;
+  so.not_before = ctx.as_of;
   if (!opts.keep.empty()) {
     bool failed = false;
     so.keep = read_keep(ctx, opts.keep, failed);

@@ -369,7 +369,15 @@ bool Solver::build() {
   K_ = size_of(res_.round_years);
   round_of_year_.assign(static_cast<std::size_t>(opt_.years), -1);
   for (int k = 0; k < K_; ++k) at(round_of_year_, year_of_round(k) - opt_.from) = k;
-  for (int k = 0; k < K_; ++k) base_slots_.push_back(slots_of_year(pol_, cal_, year_of_round(k)));
+  for (int k = 0; k < K_; ++k) {
+    auto slots = slots_of_year(pol_, cal_, year_of_round(k));
+    if (opt_.not_before) {
+      // The past is not planned: periods start the day after --as-of at the earliest.
+      std::erase_if(slots, [&](const Slot& s) { return !(*opt_.not_before < s.last); });
+      for (auto& s : slots) s.first = std::max(s.first, *opt_.not_before + date::days{1});
+    }
+    base_slots_.push_back(std::move(slots));
+  }
   build_slots();
 
   regions_.resize(data_.regions.size());
@@ -1493,8 +1501,26 @@ std::vector<Slot> slots_of_year(const Policy& policy, const Calendar& calendar, 
 
 Result plan(const Dataset& data, const Calendar& calendar, const Options& options) {
   Result res;
-  Solver solver(data, calendar, options, res);
+  bool started = options.not_before && std::any_of(options.keep.begin(), options.keep.end(), [&](const Tour& t) {
+                   return t.start && !(*options.not_before < *t.start);
+                 });
+  if (!started) {
+    Solver solver(data, calendar, options, res);
+    solver.run();
+    return res;
+  }
+  // Kept tours already under way or done are facts now: pinned like the data's own tours.
+  Dataset with_started = data;
+  Options rest = options;
+  rest.keep.clear();
+  for (const auto& t : options.keep) {
+    if (t.start && !(*options.not_before < *t.start)) with_started.tours.push_back(t);
+    else rest.keep.push_back(t);
+  }
+  with_started.reindex();
+  Solver solver(with_started, calendar, rest, res);
   solver.run();
+  res.kept += static_cast<int>(options.keep.size() - rest.keep.size());
   return res;
 }
 

@@ -17,6 +17,9 @@ struct Options {
   int teams = 0;               ///< teams per round; 0: the policy's teams_per_round
   std::uint64_t seed = 1;      ///< local-search seed (same input and seed: same schedule)
   std::vector<Tour> keep;      ///< tours of an earlier schedule: change as few as possible
+  /// No planned tour starts on or before this day (the CLI passes --as-of): the past is not
+  /// planned. Kept tours that started by then stay as they are, like tours of the data.
+  std::optional<Date> not_before;
   long long iterations = -1;   ///< local-search moves; -1: scaled to the instance
 };
 
