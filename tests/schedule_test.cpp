@@ -417,3 +417,19 @@ TEST_CASE("schedule: nothing is planned on or before --as-of; kept tours already
   CHECK(started > 0);
   CHECK(again.kept >= started);
 }
+
+TEST_CASE("schedule: an earlier schedule among the inputs is left aside, with a note") {
+  auto data = load_ok({{"r.yaml", regions_yaml(12)}});
+  data.policy.first_round_year = 2025;
+  schedule::Options o;
+  o.from = 2025;
+  o.years = 5;
+  auto first = schedule::plan(data, china(), o);
+  REQUIRE(first.feasible);
+  auto again = schedule::plan(with_plan(data, first), china(), o);
+  REQUIRE(again.feasible);
+  CHECK(again.tours.size() == first.tours.size());
+  CHECK(again.objective == first.objective);
+  REQUIRE(again.notes.size() == 1);
+  CHECK(again.notes[0].en.find("pass it with --keep") != std::string::npos);
+}

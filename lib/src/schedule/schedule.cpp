@@ -409,6 +409,21 @@ bool Solver::build() {
     at(regions_, it->second).kept.push_back({t.year, t.team_slot - 1, *t.start});
   }
   bool ok = true;
+  // A pinned tour in a year the State Council tours the region breaks a hard rule already (C102).
+  for (const auto& t : data_.tours) {
+    auto it = idx.find(t.region);
+    if (it == idx.end() || t.body != Body::province || t.year < opt_.from || t.year > H_) continue;
+    const auto& c = at(regions_, it->second).council;
+    if (std::find(c.begin(), c.end(), t.year) == c.end()) continue;
+    ok = false;
+    res_.problems.push_back(
+        {t.region, t.year,
+         {fmt::format("已定的巡查 {} 在 {} 年巡查 {}，但国务院安委会当年巡查该地区（当年省里不巡查）：请改期或删除其中之一",
+                      t.id, t.year, t.region),
+          fmt::format("pinned tour {} visits {} in {}, a year the State Council tours it (no provincial tour that "
+                      "year): move or drop one of them",
+                      t.id, t.region, t.year)}});
+  }
   for (int i = 0; i < size_of(regions_); ++i) ok = build_region(at(regions_, i), at(data_.regions, i)) && ok;
   if (!ok) return false;
   return check_capacity();
@@ -418,11 +433,17 @@ bool Solver::check_capacity() {
   // Work forced into each round, and the teams it takes.
   // A period's usable days: the most that tours of the durations to plan fill (a 5-day period
   // between two holidays holds no 7-day tour).
+  // Capacities are those of whole periods (before pinned tours are carved out of them): pinned
+  // work counts as work, so the teams needed compare all the work with all the days.
   std::set<int> durations;
   for (const auto& r : regions_)
     if (!r.patterns.front().empty()) durations.insert(r.days);
+  for (const auto& t : data_.tours)
+    if (t.body == Body::province && t.year >= opt_.from && t.year <= H_ && t.start && t.end)
+      durations.insert(days_inclusive(*t.start, *t.end));
   int longest = 0;
-  for (const auto& ts : slots_) longest = std::max(longest, ts.cap);
+  for (const auto& slots : base_slots_)
+    for (const auto& s : slots) longest = std::max(longest, s.capacity());
   std::vector<char> fill(static_cast<std::size_t>(longest) + 1, 0);
   at(fill, 0) = 1;
   for (int c = 1; c <= longest; ++c)
@@ -434,7 +455,7 @@ bool Solver::check_capacity() {
   };
   std::vector<long long> cap(static_cast<std::size_t>(K_), 0), forced(static_cast<std::size_t>(K_), 0);
   for (int k = 0; k < K_; ++k)
-    for (int s : at(slots_of_round_, k)) at(cap, k) += usable(at(slots_, s).cap);
+    for (const auto& s : at(base_slots_, k)) at(cap, k) += static_cast<long long>(T_) * usable(s.capacity());
   long long work = pinned_days_, all_cap = 0;
   for (auto c : cap) all_cap += c;
   for (const auto& r : regions_) {
@@ -447,6 +468,12 @@ bool Solver::check_capacity() {
     }
   }
   res_.bounds.min_work = work;
+  if (durations.size() == 0 || std::all_of(regions_.begin(), regions_.end(), [](const RegionInfo& r) {
+        return r.patterns.front().empty();
+      })) {
+    res_.bounds.min_teams = pinned_days_ > 0 ? 1 : 0;
+    return true;  // nothing to plan
+  }
   long long per_team = T_ ? all_cap / T_ : 0;
   long long planned_work = work - pinned_days_;
   long long pinned_in_rounds = std::accumulate(round_load_.begin(), round_load_.end(), 0LL);
@@ -711,6 +738,12 @@ bool Solver::construct() {
       r.items.push_back(size_of(items_));
       items_.push_back({ri, -1, -1, 0});
     }
+  }
+  {
+    // Regions with pinned tours only count in the risk term from the start (as in the bounds).
+    std::vector<int> all(regions_.size());
+    std::iota(all.begin(), all.end(), 0);
+    refresh_regions(all);
   }
   order_.resize(regions_.size());
   std::iota(order_.begin(), order_.end(), 0);
@@ -1501,26 +1534,35 @@ std::vector<Slot> slots_of_year(const Policy& policy, const Calendar& calendar, 
 
 Result plan(const Dataset& data, const Calendar& calendar, const Options& options) {
   Result res;
-  bool started = options.not_before && std::any_of(options.keep.begin(), options.keep.end(), [&](const Tour& t) {
-                   return t.start && !(*options.not_before < *t.start);
-                 });
-  if (!started) {
+  auto started = [&](const Tour& t) { return options.not_before && t.start && !(*options.not_before < *t.start); };
+  std::size_t planned = 0;
+  for (const auto& t : data.tours) planned += t.planned ? 1 : 0;
+  if (planned == 0 && std::none_of(options.keep.begin(), options.keep.end(), started)) {
     Solver solver(data, calendar, options, res);
     solver.run();
     return res;
   }
-  // Kept tours already under way or done are facts now: pinned like the data's own tours.
-  Dataset with_started = data;
+  // Planned tours among the inputs (a `kind: schedule` document) are a plan, not a record: left
+  // aside (--keep re-plans from one). Kept tours already under way or done are facts now: pinned
+  // like the data's own tours.
+  Dataset input = data;
+  std::erase_if(input.tours, [](const Tour& t) { return t.planned; });
   Options rest = options;
   rest.keep.clear();
   for (const auto& t : options.keep) {
-    if (t.start && !(*options.not_before < *t.start)) with_started.tours.push_back(t);
+    if (started(t)) input.tours.push_back(t);
     else rest.keep.push_back(t);
   }
-  with_started.reindex();
-  Solver solver(with_started, calendar, rest, res);
+  input.reindex();
+  Solver solver(input, calendar, rest, res);
   solver.run();
   res.kept += static_cast<int>(options.keep.size() - rest.keep.size());
+  if (planned > 0 && options.keep.empty())
+    res.notes.push_back({fmt::format("输入中有 {} 次计划巡查（kind: schedule），未作为已定巡查；如要在其基础上调整，请用 --keep 指定该文件",
+                                     planned),
+                         fmt::format("{} planned tours of an earlier schedule (kind: schedule) among the inputs were left "
+                                     "aside; to re-plan from that schedule, pass it with --keep",
+                                     planned)});
   return res;
 }
 
