@@ -168,6 +168,21 @@ TEST_CASE("policy overrides and validation") {
   CHECK(rule_ids(bad.diagnostics) == std::vector<std::string>{"L013", "L013"});
 }
 
+TEST_CASE("policy batches may not overlap, and there is at least one") {
+  auto ovl = load_texts({{"p.yaml", "kind: policy\nversion: 1\nbatches:\n  - {name: spring, from: 03-01, to: 06-30}\n"
+                                    "  - {name: summer, from: 06-30, to: 07-31}\n"}});
+  REQUIRE(ovl.diagnostics.size() == 1);
+  CHECK(ovl.diagnostics[0].where.line == 5);
+  CHECK(ovl.diagnostics[0].message.en ==
+        "batch 'summer' (06-30 to 07-31) overlaps batch 'spring' (03-01 to 06-30); batches cannot share days");
+  auto none = load_texts({{"p.yaml", "kind: policy\nversion: 1\nbatches: []\n"}});
+  REQUIRE(none.diagnostics.size() == 1);
+  CHECK(none.diagnostics[0].message.en == "batches cannot be empty: at least one batch window is needed");
+  auto fine = load_texts({{"p.yaml", "kind: policy\nversion: 1\nbatches:\n  - {name: a, from: 03-01, to: 06-29}\n"
+                                     "  - {name: b, from: 06-30, to: 07-31}\n"}});
+  CHECK(fine.ok());
+}
+
 TEST_CASE("reporting stops after 1000 errors in one file, and says so") {
   std::string text = "kind: regions\nversion: 1\nregions: [";
   for (int i = 0; i < 1500; ++i) text += i ? ",x" : "x";

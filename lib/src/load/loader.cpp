@@ -972,8 +972,32 @@ class Decoder {
                  fmt::format("batch '{}' ends before it starts (a batch stays within one year)", b.name)});
           r.ok = false;
         }
+        if (r.ok) {
+          // Batches may not share days: a team would be planned in two places at once.
+          for (std::size_t j = 0; j < batches.size(); ++j) {
+            const auto& o = batches[j];
+            bool apart = std::pair{b.to_month, b.to_day} < std::pair{o.from_month, o.from_day} ||
+                         std::pair{o.to_month, o.to_day} < std::pair{b.from_month, b.from_day};
+            if (apart) continue;
+            error("L013", doc_->node(items[i]), path,
+                  {fmt::format("批次「{}」（{:02}-{:02}—{:02}-{:02}）与批次「{}」（{:02}-{:02}—{:02}-{:02}）重叠；批次不能共用日期",
+                               b.name, b.from_month, b.from_day, b.to_month, b.to_day, o.name, o.from_month, o.from_day,
+                               o.to_month, o.to_day),
+                   fmt::format("batch '{}' ({:02}-{:02} to {:02}-{:02}) overlaps batch '{}' ({:02}-{:02} to {:02}-{:02}); "
+                               "batches cannot share days",
+                               b.name, b.from_month, b.from_day, b.to_month, b.to_day, o.name, o.from_month, o.from_day,
+                               o.to_month, o.to_day)});
+            r.ok = false;
+            break;
+          }
+        }
         ok = ok && r.ok;
         batches.push_back(std::move(b));
+      }
+      if (ok && batches.empty()) {
+        error("L013", doc_->node(e->value), "batches",
+              {"batches 不能为空：至少需要一个批次窗口", "batches cannot be empty: at least one batch window is needed"});
+        ok = false;
       }
       if (ok) patches.push_back([batches](Policy& p) { p.batches = batches; });
     }
