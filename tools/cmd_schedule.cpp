@@ -45,6 +45,11 @@ std::vector<Tour> read_keep(Context& ctx, const std::string& path, bool& failed)
 int run_schedule(Context& ctx, const ScheduleOptions& opts) {
   const auto& f = ctx.global.format;
   require_format(ctx, "schedule", schedule_formats);
+  // The printable page is an office document: Chinese unless --lang says otherwise.
+  if (f == "html" && ctx.global.lang.empty()) ctx.zh = true;
+  if (opts.explain && f != "text" && f != "json")
+    throw UsageError(ctx.t(fmt::format("--explain 仅用于 -f text 或 json（当前为 {}）", f),
+                           fmt::format("--explain goes with -f text or json (not {})", f)));
   if (opts.from < min_year || opts.from + opts.years - 1 > max_year - 1)
     throw UsageError(fmt::format("--from expects a year in {}–{}", min_year, max_year - opts.years));
   auto loaded = load_inputs(ctx, opts.paths.empty() ? std::vector<std::string>{"."} : opts.paths);
@@ -54,10 +59,11 @@ int run_schedule(Context& ctx, const ScheduleOptions& opts) {
   }
   const Dataset& data = loaded.result.data;
   if (data.regions.empty()) throw UsageError("schedule: the data set has no regions (kind: regions)");
-  // Slots need the holidays of every planned year; deadlines reach into the next year.
-  for (int y = opts.from; y <= opts.from + opts.years; ++y) {
+  // Periods need the holidays of every round year; deadlines reach into the year after it.
+  std::set<int> needed;
+  for (int y : schedule::round_years(data, opts.from, opts.years)) needed.insert({y, y + 1});
+  for (int y : needed)
     if (!loaded.calendar.covers(y)) uncovered_year(ctx, loaded.calendar, y);
-  }
   schedule::Options so;
   so.from = opts.from;
   so.years = opts.years;
@@ -102,11 +108,15 @@ std::function<int(Context&)> setup_schedule(CLI::App& app) {
   app.add_option("--years", opts->years, "Years to plan (default 5)")->check(CLI::Range(1, 30));
   app.add_option("--teams", opts->teams, "Teams per round (default: the policy's teams_per_round, 4)")
       ->check(CLI::Range(1, 10000));
-  app.add_option("--seed", opts->seed, "Seed of the local search (default 1; same input and seed, same schedule)");
-  app.add_flag("--explain", opts->explain, "Say, per region, why it went where it went");
+  app.add_option("--seed", opts->seed, "Seed of the local search (default 1; same input and seed, same schedule)")
+      ->check(CLI::Validator(
+          [](std::string& s) { return s.find('-') == std::string::npos ? std::string() : "expects a whole number >= 0, got " + s; },
+          "", "non-negative"));
+  app.add_flag("--explain", opts->explain, "Say, per region, why it went where it went (text and json)");
   app.add_option("--keep", opts->keep, "An earlier schedule (kind: schedule) to change as little as possible");
   app.footer("Formats: text (a table by round and team), yaml (a kind: schedule document for 'xuncha check'),\n"
-             "json, csv (--bom for Excel), md, html (a printable A4 page), ics (events and due dates).\n"
+             "json, csv (--bom for Excel), md, html (a printable A4 page, Chinese unless --lang en),\n"
+             "ics (events and due dates).\n"
              "Exit: 0 schedule written, 1 no schedule exists (the reasons on stderr), 2 bad input.");
   return [opts](Context& ctx) { return run_schedule(ctx, *opts); };
 }

@@ -155,7 +155,7 @@ std::string schedule_yaml(const Context& ctx, const ScheduleView& v) {
 
 namespace {
 
-std::string tour_json(const Context& ctx, const ScheduleView& v, const PlannedTour& t) {
+std::string tour_json(const Context&, const ScheduleView& v, const PlannedTour& t) {
   bool dated = t.end.has_value();
   auto opt = [](const std::optional<Date>& d) { return d ? json_string(format_iso(*d)) : std::string("null"); };
   auto due = [&](Date d) { return dated ? json_string(format_iso(d)) : std::string("null"); };
@@ -164,7 +164,7 @@ std::string tour_json(const Context& ctx, const ScheduleView& v, const PlannedTo
       "\"start\": {}, \"end\": {}, \"days\": {}, \"pinned\": {}, \"moved\": {}, \"report_due\": {}, "
       "\"feedback_assumed\": {}, \"rectification_plan_due\": {}, \"rectification_results_due\": {}}}",
       json_string(t.id), json_string(t.region), json_string(region_name(v, t.region)), t.year,
-      json_string(batch_name(ctx, v.data.policy, t.batch)), t.team, t.team_id.empty() ? "null" : json_string(t.team_id),
+      json_string(t.batch < 0 ? std::string("-") : v.data.policy.batches[static_cast<std::size_t>(t.batch)].name), t.team, t.team_id.empty() ? "null" : json_string(t.team_id),
       opt(t.start), opt(t.end), t.days, t.pinned ? "true" : "false", t.moved ? "true" : "false", due(t.report_due),
       due(t.feedback_assumed), due(t.plan_due), due(t.results_due));
 }
