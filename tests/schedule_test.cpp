@@ -382,6 +382,9 @@ TEST_CASE("schedule: the plan leaves every region coverable after the horizon, a
   // `check` agrees: no C101 in any year of the horizon, nor in the year after it.
   auto planned = with_plan(data, res);
   for (int y = 2025; y <= 2030; ++y) CHECK(coverage_findings(planned, y).empty());
+  // And the planned-tour rules (one region at a time per team, batch windows, round years) pass.
+  rules::CheckContext ctx{planned, china(), day("2024-12-31")};
+  CHECK(rules::run_checks(ctx, {}, std::vector<std::string_view>{"plan"}).empty());
 }
 
 TEST_CASE("schedule: nothing is planned on or before --as-of; kept tours already started stay") {

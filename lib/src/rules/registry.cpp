@@ -14,6 +14,7 @@ std::span<const Checker> checkers() {
       {"coverage", coverage_rules(), &check_coverage},
       {"teams", team_rules(), &check_teams},
       {"deadlines", deadline_rules(), &check_deadlines},
+      {"plan", plan_rules(), &check_plan},
   };
   return all;
 }

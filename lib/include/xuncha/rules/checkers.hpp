@@ -19,6 +19,11 @@ std::span<const RuleInfo> deadline_rules();
 /// Checks every tour's procedure deadlines as of ctx.as_of.
 void check_deadlines(const CheckContext& ctx, std::vector<Diagnostic>& out);
 
+/// Planned-tour rules (S1xx): a schedule's hard rules on `kind: schedule` tours.
+std::span<const RuleInfo> plan_rules();
+/// Checks the planned tours: one region at a time per team, batch windows, round years.
+void check_plan(const CheckContext& ctx, std::vector<Diagnostic>& out);
+
 /// Team composition rules (T1xx, II.2): size, roles, units, experts, overlaps, stability.
 std::span<const RuleInfo> team_rules();
 /// Checks every team and the tours it serves.

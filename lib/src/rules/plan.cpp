@@ -1,0 +1,118 @@
+// Planned-tour rules (S1xx): the hard rules of the schedule, checked on `kind: schedule` tours,
+// so `xuncha check DATA SCHEDULE.yaml` verifies a generated schedule and any hand edit of it.
+#include <xuncha/calendar/calendar.hpp>
+#include <xuncha/rules/checkers.hpp>
+#include <xuncha/schedule/schedule.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+namespace xuncha::rules {
+namespace {
+
+constexpr RuleInfo kRules[] = {
+    {"S101", "planned-team-overlap", Severity::error, "II.2", "计划中同一巡查组的两次巡查日期重叠",
+     "one planned team on two tours at once",
+     "计划（kind: schedule）中同一年份、同一组号的两次巡查，在场日期（含首尾两天）不能交叉：一个巡查组同一时间只巡查一个地区。",
+     "In a schedule (kind: schedule), two tours of the same year and team number cannot share a day on site (first and last "
+     "day included): a team tours one region at a time."},
+    {"S102", "planned-outside-batch", Severity::error, "—", "计划巡查不在批次窗口内或含节假日、停止巡查日",
+     "planned tour outside a batch window, or on a holiday or blackout day",
+     "计划巡查的在场日期须在政策的一个批次窗口（batches）之内，且不含法定节假日（按工作日历）和政策的停止巡查日（blackouts）。",
+     "A planned tour's days on site lie inside one batch window of the policy (batches) and include no statutory holiday "
+     "(from the working-day calendar) and no blackout day of the policy (blackouts)."},
+    {"S103", "planned-off-round", Severity::error, "II.3", "计划巡查不在轮次年份",
+     "planned tour outside the round years",
+     "定期巡查原则上每两年一轮（政策 cadence_years、first_round_year）；计划巡查只排在轮次年份，除非政策设 off_round_tours: true。",
+     "Regular rounds come every two years in principle (policy cadence_years, first_round_year); planned tours fall in "
+     "round years only, unless the policy sets off_round_tours: true."},
+};
+
+const RuleInfo& rule(std::string_view id) {
+  for (const auto& r : kRules)
+    if (r.id == id) return r;
+  return kRules[0];
+}
+
+std::string span_text(const Tour& t) { return fmt::format("{}—{}", format_iso(*t.start), format_iso(*t.end)); }
+
+// The first day of [a, b] that is a holiday or a blackout day, if any.
+std::optional<std::pair<Date, bool>> blocked_day(const CheckContext& ctx, Date a, Date b) {
+  for (Date d = a; !(b < d); d += date::days{1}) {
+    int y = static_cast<int>(date::year_month_day{d}.year());
+    if (ctx.calendar.covers(y) && ctx.calendar.kind(d) == Calendar::DayKind::holiday) return std::pair{d, true};
+    for (const auto& bo : ctx.data.policy.blackouts)
+      if (!(d < bo.from) && !(bo.to < d)) return std::pair{d, false};
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::span<const RuleInfo> plan_rules() { return kRules; }
+
+void check_plan(const CheckContext& ctx, std::vector<Diagnostic>& out) {
+  const auto& data = ctx.data;
+  const auto& pol = data.policy;
+  std::vector<const Tour*> planned;
+  for (const auto& t : data.tours)
+    if (t.planned && t.body == Body::province && t.start && t.end && !(*t.end < *t.start)) planned.push_back(&t);
+  // S101: per (year, team number), sorted by start; each tour against the latest-ending earlier one.
+  std::sort(planned.begin(), planned.end(), [](const Tour* a, const Tour* b) {
+    return std::tuple(a->year, a->team_slot, *a->start, a->id) < std::tuple(b->year, b->team_slot, *b->start, b->id);
+  });
+  const Tour* reach = nullptr;
+  for (const Tour* t : planned) {
+    if (reach && (reach->year != t->year || reach->team_slot != t->team_slot)) reach = nullptr;
+    if (reach && !(*reach->end < *t->start)) {
+      auto d = make_diagnostic(
+          rule("S101"), data, t->src, "start", t->id,
+          {fmt::format("计划巡查 {}（{}）与 {}（{}）同为 {} 年第 {} 组，日期重叠", t->id, span_text(*t), reach->id,
+                       span_text(*reach), t->year, t->team_slot),
+           fmt::format("planned tour {} ({}) and {} ({}) are both team {} of {}, and their dates overlap", t->id,
+                       span_text(*t), reach->id, span_text(*reach), t->team_slot, t->year)});
+      d.related.push_back({data.locate(reach->src.at), {fmt::format("计划巡查 {}", reach->id), fmt::format("planned tour {}", reach->id)}});
+      out.push_back(std::move(d));
+    }
+    if (!reach || *reach->end < *t->end) reach = t;
+  }
+  for (const Tour* t : planned) {
+    // S102: inside one batch window, no holiday, no blackout day.
+    int y = static_cast<int>(date::year_month_day{*t->start}.year());
+    bool inside = std::any_of(pol.batches.begin(), pol.batches.end(), [&](const BatchWindow& b) {
+      Date from{date::year{y} / date::month{static_cast<unsigned>(b.from_month)} / date::day{static_cast<unsigned>(b.from_day)}};
+      Date to{date::year{y} / date::month{static_cast<unsigned>(b.to_month)} / date::day{static_cast<unsigned>(b.to_day)}};
+      return !(*t->start < from) && !(to < *t->end);
+    });
+    if (!inside) {
+      out.push_back(make_diagnostic(rule("S102"), data, t->src, "start", t->id,
+                                    {fmt::format("计划巡查 {}（{}）不在任何一个批次窗口内", t->id, span_text(*t)),
+                                     fmt::format("planned tour {} ({}) is not inside one batch window", t->id, span_text(*t))}));
+    } else if (auto b = blocked_day(ctx, *t->start, *t->end)) {
+      Message name = b->second ? ctx.calendar.holiday_name(b->first) : Message{};
+      out.push_back(make_diagnostic(
+          rule("S102"), data, t->src, "start", t->id,
+          b->second ? Message{fmt::format("计划巡查 {}（{}）含法定节假日 {}（{}）", t->id, span_text(*t), format_iso(b->first), name.zh),
+                              fmt::format("planned tour {} ({}) includes the statutory holiday {} ({})", t->id, span_text(*t),
+                                          format_iso(b->first), name.en)}
+                    : Message{fmt::format("计划巡查 {}（{}）含停止巡查日 {}", t->id, span_text(*t), format_iso(b->first)),
+                              fmt::format("planned tour {} ({}) includes the blackout day {}", t->id, span_text(*t),
+                                          format_iso(b->first))}));
+    }
+    // S103: round years only (the rounds are anchored as the planner anchors them).
+    if (!pol.off_round_tours && schedule::round_years(data, t->year, 1).empty()) {
+      int anchor = 0;
+      schedule::round_years(data, t->year, 1, &anchor);
+      out.push_back(make_diagnostic(
+          rule("S103"), data, t->src, "year", t->id,
+          {fmt::format("计划巡查 {} 在 {} 年，不是轮次年份（自 {} 年起每 {} 年一轮）", t->id, t->year, anchor, pol.cadence_years),
+           fmt::format("planned tour {} is in {}, which is not a round year (rounds every {} years from {})", t->id,
+                       t->year, pol.cadence_years, anchor)}));
+    }
+  }
+}
+
+}  // namespace xuncha::rules
