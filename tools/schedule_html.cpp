@@ -72,6 +72,7 @@ tr.cap td{font-family:"SimHei","黑体","Noto Sans CJK SC",sans-serif;text-align
 .tl .axis{height:12pt;font-size:8pt;color:#333;}
 .tl .axis span{position:absolute;top:0;white-space:nowrap;}
 .note{font-size:10.5pt;margin:0.4em 0 0;}
+.note.above{margin:0 0 0.4em;}
 @media screen{body{max-width:297mm;margin:1em auto;padding:0 1em;}section{border-top:1px dashed #999;margin-top:2em;}}
 @media print{a{color:#000;text-decoration:none;}}
 )";
@@ -212,9 +213,21 @@ std::string schedule_html(const Context& ctx, const ScheduleView& v) {
                    ctx.t("灰色竖条为法定节假日及停止巡查日；灰色条块为数据中已定的巡查。",
                          "Grey stripes: statutory holidays and blackout days; grey bars: tours already in the data."));
 
-  // Table of tours with deadlines: one tbody per round (Chromium keeps it together).
-  o += fmt::format("<section>\n<h2>{}</h2>\n<table class=\"tours\">\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n",
-                   ctx.t("三、巡查安排及期限一览表", "3. Tours and deadlines"), ctx.t("序号", "No."),
+  // Table of tours with deadlines: one tbody per round (Chromium keeps it together). The note on
+  // how the dates are counted goes above the table, so it never ends up alone on a last page.
+  o += fmt::format("<section>\n<h2>{}</h2>\n", ctx.t("三、巡查安排及期限一览表", "3. Tours and deadlines"));
+  o += fmt::format("<p class=\"note above\">{}</p>\n",
+                   esc(ctx.zh ? fmt::format("注：报告期限为巡查结束后第 {} 个工作日；整改期限为估计值，假定报告期限后 {} 个工作日反馈，"
+                                            "整改方案为反馈后 {} 个工作日内，整改结果为反馈后 {} 个月内。",
+                                            pol.report_workdays, pol.planning_feedback_workdays,
+                                            pol.rectification_plan_workdays, pol.rectification_results_months)
+                              : fmt::format("Report due: the {}th working day after the tour ends. Rectification dates are "
+                                            "estimates: feedback assumed {} working days after the report is due; plan "
+                                            "within {} working days, results within {} months of feedback.",
+                                            pol.report_workdays, pol.planning_feedback_workdays,
+                                            pol.rectification_plan_workdays, pol.rectification_results_months)));
+  o += fmt::format("<table class=\"tours\">\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n",
+                   ctx.t("序号", "No."),
                    ctx.t("批次", "batch"), ctx.t("巡查组", "team"), ctx.t("巡查对象", "region"), ctx.t("巡查时间", "on site"),
                    ctx.t("天数", "days"), ctx.t("报告期限", "report due"), ctx.t("整改方案期限（估）", "plan due (est.)"),
                    ctx.t("整改结果期限（估）", "results due (est.)"));
@@ -238,16 +251,6 @@ std::string schedule_html(const Context& ctx, const ScheduleView& v) {
     o += "</tbody>\n";
   }
   o += "</table>\n";
-  o += fmt::format("<p class=\"note\">{}</p>\n",
-                   esc(ctx.zh ? fmt::format("注：报告期限为巡查结束后第 {} 个工作日；整改期限为估计值，假定报告期限后 {} 个工作日反馈，"
-                                            "整改方案为反馈后 {} 个工作日内，整改结果为反馈后 {} 个月内。",
-                                            pol.report_workdays, pol.planning_feedback_workdays,
-                                            pol.rectification_plan_workdays, pol.rectification_results_months)
-                              : fmt::format("Report due: the {}th working day after the tour ends. Rectification dates are "
-                                            "estimates: feedback assumed {} working days after the report is due; plan "
-                                            "within {} working days, results within {} months of feedback.",
-                                            pol.report_workdays, pol.planning_feedback_workdays,
-                                            pol.rectification_plan_workdays, pol.rectification_results_months)));
   o += "</section>\n</body>\n</html>\n";
   return o;
 }
