@@ -1215,12 +1215,7 @@ void Solver::finish() {
   for (int k = 0; k < K_; ++k) load[year_of_round(k)] = at(round_load_, k);
   for (const auto& r : regions_) {
     const Region& reg = at(data_.regions, r.data_index);
-    std::vector<int> options, chosen;
-    for (const auto& pat : r.patterns) {
-      std::string s;
-      for (int k : pat) s += (s.empty() ? "" : "+") + std::to_string(year_of_round(k));
-      (void)s;
-    }
+    std::vector<int> chosen;
     std::set<int> possible;
     for (const auto& pat : r.patterns)
       for (int k : pat) possible.insert(year_of_round(k));
