@@ -3,6 +3,9 @@
 
 #include <set>
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
 #include "test_util.hpp"
 
 #include <xuncha/rules/checkers.hpp>

@@ -741,8 +741,13 @@ class Decoder {
     check_keys(entries, "", {"kind", "version", "province", "from", "years", "as_of", "tours"});
     const Entry* list = find(entries, "tours");
     if (!list) return missing(doc_->node(doc_->root), "", "tours");
+    int from = 0;
+    if (const Entry* f = find(entries, "from"))
+      if (auto y = integer(f->value, "from", min_year, max_year)) from = static_cast<int>(*y);
     auto items = sequence(list->value, "tours");
+    std::size_t first = out_.tours.size();
     for (std::size_t i = 0; i < items.size(); ++i) tour(items[i], fmt::format("tours[{}]", i), true);
+    for (std::size_t i = first; i < out_.tours.size(); ++i) out_.tours[i].plan_from = from;
   }
 
   void calendar(const std::vector<Entry>& entries) {

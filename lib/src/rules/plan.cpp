@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <climits>
 #include <map>
 #include <tuple>
 
@@ -66,6 +67,7 @@ void check_plan(const CheckContext& ctx, std::vector<Diagnostic>& out) {
   });
   const Tour* reach = nullptr;
   for (const Tour* t : planned) {
+    if (t->team_slot <= 0) continue;  // no team number: nothing to compare
     if (reach && (reach->year != t->year || reach->team_slot != t->team_slot)) reach = nullptr;
     if (reach && !(*reach->end < *t->start)) {
       auto d = make_diagnostic(
@@ -79,6 +81,20 @@ void check_plan(const CheckContext& ctx, std::vector<Diagnostic>& out) {
     }
     if (!reach || *reach->end < *t->end) reach = t;
   }
+  // Rounds are anchored as the planner anchored them for the schedule's horizon (its `from:`, else
+  // the first planned year): the policy's first_round_year, else the last regular tour before it.
+  int first_year = INT_MAX;
+  for (const Tour* t : planned) first_year = std::min(first_year, t->year);
+  std::map<int, int> anchors;  // horizon start -> anchor
+  auto anchor_of = [&](const Tour& t) {
+    int from = t.plan_from ? t.plan_from : first_year;
+    auto it = anchors.find(from);
+    if (it != anchors.end()) return it->second;
+    int anchor = 0;
+    schedule::round_years(data, from, 1, &anchor);
+    return anchors[from] = anchor;
+  };
+  const int cadence = std::max(1, pol.cadence_years);
   for (const Tour* t : planned) {
     // S102: inside one batch window, no holiday, no blackout day.
     int y = static_cast<int>(date::year_month_day{*t->start}.year());
@@ -103,9 +119,8 @@ void check_plan(const CheckContext& ctx, std::vector<Diagnostic>& out) {
                                           format_iso(b->first))}));
     }
     // S103: round years only (the rounds are anchored as the planner anchors them).
-    if (!pol.off_round_tours && schedule::round_years(data, t->year, 1).empty()) {
-      int anchor = 0;
-      schedule::round_years(data, t->year, 1, &anchor);
+    int anchor = anchor_of(*t);
+    if (!pol.off_round_tours && ((t->year - anchor) % cadence + cadence) % cadence != 0) {
       out.push_back(make_diagnostic(
           rule("S103"), data, t->src, "year", t->id,
           {fmt::format("计划巡查 {} 在 {} 年，不是轮次年份（自 {} 年起每 {} 年一轮）", t->id, t->year, anchor, pol.cadence_years),

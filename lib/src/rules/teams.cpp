@@ -724,20 +724,47 @@ class Suggester {
                     fmt::format("too few people: {} more needed (at least {})", gap.needed, data_.policy.team_min)};
       s.gaps.push_back(std::move(gap));
     }
-    // The candidate lists overlap (a 正处 may suit deputy, liaison and member): propose one
-    // team, gap by gap in role order (the scarcest roles first), nobody twice.
-    std::unordered_set<const Person*> taken;
+    // The candidate lists overlap (a 正处 of the emergency management department suits deputy,
+    // liaison and member): propose one team with nobody twice. A maximum matching of seats to
+    // people (augmenting paths, seats in role order, candidates best first), so a seat goes empty
+    // only when no assignment fills it.
+    std::vector<std::vector<Candidate>> ranked;
+    std::vector<std::size_t> seat_gap;
     for (std::size_t i = 0; i < s.gaps.size(); ++i) {
-      auto ranked = fill(s.gaps[i]);
-      int need = s.gaps[i].needed;
-      for (const auto& c : ranked) {
-        if (need == 0) break;
-        if (!taken.insert(c.person).second) continue;
-        s.proposal.push_back({i, c.person});
-        --need;
-      }
-      s.unfilled += need;
+      ranked.push_back(fill(s.gaps[i]));
+      for (int n = 0; n < s.gaps[i].needed; ++n) seat_gap.push_back(i);
     }
+    std::vector<const Person*> seat_person(seat_gap.size(), nullptr);
+    std::unordered_map<const Person*, std::size_t> seat_of;
+    std::vector<char> seen;
+    // A seat takes its best free candidate; only when none is free does it take someone from a
+    // seat that can move to another free candidate (recursively), so earlier seats keep their picks.
+    auto augment = [&](auto&& self, std::size_t seat) -> bool {
+      for (const auto& c : ranked[seat_gap[seat]])
+        if (!seat_of.count(c.person)) {
+          seat_of.emplace(c.person, seat);
+          seat_person[seat] = c.person;
+          return true;
+        }
+      for (const auto& c : ranked[seat_gap[seat]]) {
+        std::size_t other = seat_of.at(c.person);
+        if (other == seat || seen[other]) continue;
+        seen[other] = 1;
+        if (self(self, other)) {  // `other` took someone else: c.person is free for this seat
+          seat_of[c.person] = seat;
+          seat_person[seat] = c.person;
+          return true;
+        }
+      }
+      return false;
+    };
+    for (std::size_t seat = 0; seat < seat_gap.size(); ++seat) {
+      seen.assign(seat_gap.size(), 0);
+      seen[seat] = 1;
+      if (!augment(augment, seat)) ++s.unfilled;
+    }
+    for (std::size_t seat = 0; seat < seat_gap.size(); ++seat)
+      if (seat_person[seat]) s.proposal.push_back({seat_gap[seat], seat_person[seat]});
     return s;
   }
 

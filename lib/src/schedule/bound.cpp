@@ -19,6 +19,10 @@ auto& at(V& v, int i) {
 
 // Euclidean projection onto {x >= 0, sum x = total}.
 void project_simplex(std::vector<double>& x, double total) {
+  if (total <= 0) {  // a weight of 0: the only point is 0
+    std::fill(x.begin(), x.end(), 0.0);
+    return;
+  }
   std::vector<double> u = x;
   std::sort(u.begin(), u.end(), std::greater<>());
   double cum = 0, theta = 0;

@@ -255,23 +255,45 @@ bool Solver::build_region(RegionInfo& r, const Region& reg) {
     }
   };
   rec(rec, 0);
-  if (r.patterns.empty()) r.patterns.push_back({});  // defensive: need==0 gives one empty pattern
-  // A tour must fit in one blackout-free period of some team.
-  int longest = 0;
-  for (const auto& pat : r.patterns)
-    for (int k : pat)
-      for (int s : at(slots_of_round_, k)) longest = std::max(longest, at(slots_, s).cap);
-  if (need > 0 && longest < r.days) {
+  // A tour must fit in one free period of some team: patterns with a round where none is long
+  // enough (holidays, blackouts, pinned tours, or --as-of late in the year) are dropped.
+  std::set<int> rounds;
+  for (const auto& pat : r.patterns) rounds.insert(pat.begin(), pat.end());
+  std::vector<std::string> short_zh, short_en;
+  for (int k : rounds) {
+    int longest = 0;
+    for (int s : at(slots_of_round_, k)) longest = std::max(longest, at(slots_, s).cap);
+    if (longest >= r.days) continue;
+    short_zh.push_back(fmt::format("{} 年最长 {} 天", year_of_round(k), longest));
+    short_en.push_back(fmt::format("{}: {} days at most", year_of_round(k), longest));
+  }
+  std::erase_if(r.patterns, [&](const std::vector<int>& pat) {
+    return std::any_of(pat.begin(), pat.end(), [&](int k) {
+      const auto& in_round = at(slots_of_round_, k);
+      return std::none_of(in_round.begin(), in_round.end(), [&](int s) { return at(slots_, s).cap >= r.days; });
+    });
+  });
+  if (need == 0 && r.patterns.empty()) r.patterns.push_back({});  // need == 0: one empty pattern
+  if (need > 0 && r.patterns.empty()) {
     res_.problems.push_back(
         {reg.id, 0,
-         {fmt::format("{}（{}）驻点 {} 天，但可安排年份中批次内不含节假日和停止巡查日的最长连续时段只有 {} 天",
-                      reg.name, reg.id, r.days, longest),
-          fmt::format("{} needs {} days on site, but the longest blackout-free period of a batch in its "
-                      "possible years is {} days",
-                      reg.id, r.days, longest)}});
+         {fmt::format("{}（{}）驻点需连续 {} 天，但可安排的年份里没有一个组有这么长的空闲时段（{}；已扣除节假日、停止巡查日、"
+                      "已定巡查和 --as-of 之前的日期）",
+                      reg.name, reg.id, r.days, fmt::join(short_zh, "，")),
+          fmt::format("{} needs {} days on site in one stretch, but in its possible years no team has a free period that "
+                      "long ({}; holidays, blackout days, pinned tours and the days up to --as-of taken out)",
+                      reg.id, r.days, fmt::join(short_en, "; "))}});
     return false;
   }
   return true;
+}
+
+// The team a pinned tour occupies: its team record, its round's team number (planned tours), or
+// for a tour with neither, a team of its own.
+std::string team_key(const Tour& t) {
+  if (!t.team.empty()) return t.team;
+  if (t.team_slot > 0) return fmt::format("#{:04}", t.team_slot);
+  return "?" + t.id;
 }
 
 void Solver::build_slots() {
@@ -281,7 +303,7 @@ void Solver::build_slots() {
     if (t.body != Body::province || t.year < opt_.from || t.year > H_) continue;
     int k = at(round_of_year_, t.year - opt_.from);
     if (k < 0) continue;
-    std::string key = t.team.empty() ? fmt::format("#{:04}", t.team_slot) : t.team;
+    std::string key = team_key(t);
     at(team_of, k).emplace(key, 0);
   }
   T_ = opt_.teams > 0 ? opt_.teams : pol_.teams_per_round;
@@ -317,7 +339,7 @@ void Solver::build_slots() {
     if (t.body != Body::province || t.year < opt_.from || t.year > H_ || !t.start || !t.end) continue;
     int k = at(round_of_year_, t.year - opt_.from);
     if (k < 0) continue;
-    std::string key = t.team.empty() ? fmt::format("#{:04}", t.team_slot) : t.team;
+    std::string key = team_key(t);
     at(busy, k * T_ + at(team_of, k).at(key)).emplace_back(*t.start, *t.end);
   }
   slots_of_round_.assign(static_cast<std::size_t>(K_), {});
@@ -357,7 +379,7 @@ void Solver::build_slots() {
     pinned_days_ += days;
     int k = at(round_of_year_, t.year - opt_.from);
     if (k < 0) continue;
-    std::string key = t.team.empty() ? fmt::format("#{:04}", t.team_slot) : t.team;
+    std::string key = team_key(t);
     at(round_load_, k) += days;
     at(team_load_, k * T_ + at(team_of, k).at(key)) += days;
   }
@@ -476,7 +498,19 @@ bool Solver::check_capacity() {
   }
   long long per_team = T_ ? all_cap / T_ : 0;
   long long planned_work = work - pinned_days_;
-  long long pinned_in_rounds = std::accumulate(round_load_.begin(), round_load_.end(), 0LL);
+  // Pinned work that takes capacity: the days of pinned tours inside the round's periods (a tour
+  // outside the batches, or done before --as-of, takes none of the days left to plan).
+  std::vector<long long> pinned_in(static_cast<std::size_t>(K_), 0);
+  for (const auto& t : data_.tours) {
+    if (t.body != Body::province || t.year < opt_.from || t.year > H_ || !t.start || !t.end) continue;
+    int k = at(round_of_year_, t.year - opt_.from);
+    if (k < 0) continue;
+    for (const auto& sl : at(base_slots_, k)) {
+      Date a = std::max(*t.start, sl.first), b = std::min(*t.end, sl.last);
+      if (!(b < a)) at(pinned_in, k) += days_inclusive(a, b);
+    }
+  }
+  long long pinned_in_rounds = std::accumulate(pinned_in.begin(), pinned_in.end(), 0LL);
   int all_teams = per_team ? static_cast<int>((planned_work + pinned_in_rounds + per_team - 1) / per_team) : 0;
   // Every set of rounds must hold the work that cannot go elsewhere: teams >= that work / one team's
   // usable days in those rounds (all rounds: the line above; one round: the forced-round check below).
@@ -487,7 +521,7 @@ bool Solver::check_capacity() {
     for (unsigned set = 1; set < (1u << K_); ++set) {
       long long need = 0, one = 0;
       for (int k = 0; k < K_; ++k)
-        if (set >> k & 1u) need += at(round_load_, k), one += at(cap, k) / T_;
+        if (set >> k & 1u) need += at(pinned_in, k), one += at(cap, k) / T_;
       for (const auto& r : regions_) {
         int least = INT_MAX;
         for (const auto& pat : r.patterns) {
@@ -512,8 +546,9 @@ bool Solver::check_capacity() {
                       "现有 {} 个，缺 {} 个",
                       planned_work + pinned_in_rounds, K_, per_team, all_teams, T_, all_teams - T_),
           fmt::format("not enough teams: coverage needs at least {} tour-days, one team has {} usable days over "
-                      "the {} rounds, so at least {} teams are needed; {} available, {} missing",
-                      planned_work + pinned_in_rounds, per_team, K_, all_teams, T_, all_teams - T_)}});
+                      "{}, so at least {} teams are needed; {} available, {} missing",
+                      planned_work + pinned_in_rounds, per_team, K_ == 1 ? "the round" : fmt::format("the {} rounds", K_),
+                      all_teams, T_, all_teams - T_)}});
     ok = false;
   }
   if (subset_short) {
@@ -531,11 +566,22 @@ bool Solver::check_capacity() {
     ok = false;
   }
   for (int k = 0; k < K_; ++k) {
-    long long need = at(forced, k) + at(round_load_, k);
-    forced_max_ = std::max(forced_max_, need);
+    long long need = at(forced, k) + at(pinned_in, k);
+    forced_max_ = std::max(forced_max_, at(forced, k) + at(round_load_, k));
     if (need <= at(cap, k)) continue;
     long long one = T_ ? at(cap, k) / T_ : 1;
-    long long teams = one ? (need + one - 1) / one : 0;
+    if (one == 0) {
+      res_.problems.push_back(
+          {"", year_of_round(k),
+           {fmt::format("{} 年已没有可安排巡查的时段（已扣除节假日、停止巡查日和 --as-of 之前的日期），但只能在该年巡查的地区需要 {} 个巡查日",
+                        year_of_round(k), need),
+            fmt::format("round {} has no period left to plan in (holidays, blackout days and the days up to --as-of taken "
+                        "out), but regions that can only go in {} need {} tour-days",
+                        year_of_round(k), year_of_round(k), need)}});
+      ok = false;
+      continue;
+    }
+    long long teams = (need + one - 1) / one;
     res_.problems.push_back(
         {"", year_of_round(k),
          {fmt::format("{} 年一轮巡查组不足：只能在该年巡查的地区共需 {} 个巡查日，每个组该年有 {} 个可用日，至少需要 "
@@ -1552,6 +1598,12 @@ Result plan(const Dataset& data, const Calendar& calendar, const Options& option
   Solver solver(input, calendar, rest, res);
   solver.run();
   res.kept += static_cast<int>(options.keep.size() - rest.keep.size());
+  // Those kept tours stay planned tours of the schedule (written back by -f yaml), fixed in place.
+  std::set<std::string_view> started_ids;
+  for (const auto& t : options.keep)
+    if (started(t)) started_ids.insert(t.id);
+  for (auto& p : res.tours)
+    if (p.pinned && started_ids.count(p.id)) p.pinned = false;
   if (planned > 0 && options.keep.empty())
     res.notes.push_back({fmt::format("输入中有 {} 次计划巡查（kind: schedule），未作为已定巡查；如要在其基础上调整，请用 --keep 指定该文件",
                                      planned),

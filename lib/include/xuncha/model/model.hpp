@@ -143,6 +143,7 @@ struct Tour {
   bool serious = false;
   bool planned = false;  ///< came from a `kind: schedule` document
   int team_slot = 0;     ///< planned tours: the round's team number (1-based) instead of a team id
+  int plan_from = 0;     ///< planned tours: the first year of their schedule (`from:`; 0 when absent)
   std::array<std::optional<Date>, milestone_count> milestones{};
   Source src;
 

@@ -47,8 +47,8 @@ struct TeamSuggestion {
   const Team* team = nullptr;  ///< null when the tour has no team
   bool dated = false;          ///< false: the tour has no dates, so availability was not checked
   std::vector<RoleGap> gaps;   ///< in role order; empty when the team is sound
-  /// One way to fill every gap with nobody used twice: the gaps in order, each taking its best
-  /// candidates not already taken (all eligible people count, not only the shown ones).
+  /// One way to fill every gap with nobody used twice: a maximum matching of seats to eligible
+  /// people (all of them, not only the shown ones); seats in role order keep their best free pick.
   std::vector<Pick> proposal;
   int unfilled = 0;            ///< seats the proposal could not fill (too few distinct people)
 };

@@ -38,13 +38,15 @@ struct BoundInput {
   int sequence_iterations = 2000;         ///< and of the second, started from the first's prices
 };
 
-/// Lagrangian lower bound on the objective, the better of two relaxations (team balance relaxed to 0
-/// in both; each is valid for any multipliers):
+/// Lagrangian lower bound on the objective, the better of two relaxations (each valid for any
+/// multipliers):
 ///  1. regions priced against round loads, team-period capacities and "started by the end of month m"
-///     limits (with a slack of the longest tour but one day per team period and month);
+///     limits (with a slack of the longest tour but one day per team period and month); team balance
+///     relaxed to 0;
 ///  2. every team period dated day by day (a dynamic programme over its days, so the month limits
 ///     hold exactly), with a price per region and round for its first and later tours, started from
-///     the prices of the first.
+///     the prices of the first; team balance priced from below (the busiest team does at least every
+///     tour of its round and the pinned load shared evenly).
 long long lagrangian_bound(const BoundInput& in);
 
 }  // namespace xuncha::schedule
