@@ -20,6 +20,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::string text(reinterpret_cast<const char*>(data), size);
   std::string_view command = XUNCHA_FUZZ_COMMAND;
   std::vector<std::string> args{std::string(command)};
+  std::string as_of = "2026-11-30";
   std::istringstream in;
   if (command == "workdays") {
     std::istringstream words(text);
@@ -28,10 +29,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   } else {
     in.str(text);
     args.push_back("-");
-    if (command == "schedule") args.insert(args.end(), {"--from", "2027", "--years", "5", "--allow-uncovered"});
+    if (command == "schedule") {
+      args.insert(args.end(), {"--from", "2027", "--years", "5", "--allow-uncovered"});
+      // Vary what the input cannot say: teams, and an --as-of that cuts into or past a round.
+      static const char* const teams[] = {"1", "2", "4"};
+      args.insert(args.end(), {"--teams", teams[size % 3]});
+      if (size % 5 == 1) as_of = "2027-06-15";
+      if (size % 5 == 2) as_of = "2027-12-21";
+    }
     if (command == "teams" && size % 2 == 1) args.insert(args.end(), {"--suggest", "T1"});
   }
-  args.insert(args.end(), {"--as-of", "2026-11-30", "-j", "1", "-f", size % 3 == 0 ? "json" : "text"});
+  args.insert(args.end(), {"--as-of", as_of, "-j", "1", "-f", size % 3 == 0 ? "json" : "text"});
   cli::Environment env;
   env.in = &in;
   env.today = Date{date::year{2026} / 11 / 30};
