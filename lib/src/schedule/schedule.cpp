@@ -1286,13 +1286,39 @@ void Solver::finish() {
         why = {fmt::format("{} 年已较满（{} 个巡查日），为平衡各轮推后", earliest, load[earliest]),
                fmt::format("{} was fuller ({} tour-days): later to balance the rounds", earliest, load[earliest])};
     }
+    // Tours needed for the windows that end inside the horizon alone: the rest keep the region
+    // coverable after it (the window after its last tour ends before the next round year).
+    int inside = 0;
+    for (int cur = r.coverage_last;;) {
+      int e = std::max(cur + pol_.coverage_years, opt_.from), lo = std::max(e - pol_.coverage_years + 1, opt_.from);
+      if (e > H_) break;
+      int best = 0;
+      bool pinned = false;
+      for (int y : r.fixed)
+        if (y >= lo && y <= e && y > best) best = y, pinned = true;
+      if (!pinned)
+        for (int k = 0; k < K_; ++k) {
+          int y = year_of_round(k);
+          if (y >= lo && y <= e && std::find(r.council.begin(), r.council.end(), y) == r.council.end()) best = std::max(best, y);
+        }
+      if (best == 0) break;
+      inside += pinned ? 0 : 1;
+      cur = best;
+    }
+    std::string extra_zh, extra_en;
+    if (size_of(r.items) > inside) {
+      int n = size_of(r.items) - inside;
+      extra_zh = fmt::format("（其中 {} 次使 {} 年以后仍能按期覆盖：期末之后的下一轮来不及）", n, H_);
+      extra_en = fmt::format(" ({} of them so that it stays coverable after {}: the next round after the horizon comes too late)",
+                             n, H_);
+    }
     res_.explanations.push_back(
         {reg.id,
-         {fmt::format("{}（{}）：{}{}{}；可选年份 {}；需 {} 次；安排在 {}：{}", reg.name, reg.id, last_zh, sc_zh, fixed_zh,
-                      years_text({possible.begin(), possible.end()}), r.items.size(), years_text(chosen), why.zh),
-          fmt::format("{}: {}{}{}; possible years {}; {} tour(s) needed; placed in {}: {}", reg.id, last_en, sc_en,
-                      fixed_en, years_text({possible.begin(), possible.end()}), r.items.size(), years_text(chosen),
-                      why.en)}});
+         {fmt::format("{}（{}）：{}{}{}；可选年份 {}；需 {} 次{}；安排在 {}：{}", reg.name, reg.id, last_zh, sc_zh, fixed_zh,
+                      years_text({possible.begin(), possible.end()}), r.items.size(), extra_zh, years_text(chosen), why.zh),
+          fmt::format("{}: {}{}{}; possible years {}; {} tour(s) needed{}; placed in {}: {}", reg.id, last_en, sc_en,
+                      fixed_en, years_text({possible.begin(), possible.end()}), r.items.size(), extra_en,
+                      years_text(chosen), why.en)}});
   }
 }
 
