@@ -5,12 +5,7 @@
 namespace xuncha::deadlines {
 
 const std::vector<Milestone>& deadline_steps() {
-  static const std::vector<Milestone> steps{
-      Milestone::notified,           Milestone::trained,
-      Milestone::work_plan_approved, Milestone::published,
-      Milestone::entry_announced,    Milestone::report_submitted,
-      Milestone::archived,           Milestone::rectification_plan,
-      Milestone::rectification_results, Milestone::look_back};
+  static const std::vector<Milestone> steps(deadline_step_list.begin(), deadline_step_list.end());
   return steps;
 }
 

@@ -884,20 +884,33 @@ class Decoder {
       std::uint32_t untracked = 0;
       bool ok = true;
       auto items = sequence(e->value, "untracked_steps");
+      // The values offered are the steps that carry a deadline; another milestone gets its own message.
+      static constexpr auto names = [] {
+        std::array<std::string_view, deadlines::deadline_step_list.size()> out{};
+        for (std::size_t i = 0; i < out.size(); ++i)
+          out[i] = milestone_names[static_cast<std::size_t>(deadlines::deadline_step_list[i])];
+        return out;
+      }();
       for (std::size_t i = 0; i < items.size(); ++i) {
-        auto m = choice(items[i], fmt::format("untracked_steps[{}]", i), milestone_names);
-        if (!m) {
+        std::string path = fmt::format("untracked_steps[{}]", i);
+        const YNode& node = doc_->node(items[i]);
+        if (node.type == Type::scalar) {
+          std::string_view text = node.value;
+          auto it = std::find(milestone_names.begin(), milestone_names.end(), text);
+          if (it != milestone_names.end() && std::find(names.begin(), names.end(), text) == names.end()) {
+            ok = false;
+            error("L013", node, path,
+                  {fmt::format("「{}」没有期限，无需列入 untracked_steps", text),
+                   fmt::format("'{}' has no deadline; untracked_steps lists steps that have one", text)});
+            continue;
+          }
+        }
+        auto c = choice(items[i], path, names);
+        if (!c) {
           ok = false;
           continue;
         }
-        const auto& steps = deadlines::deadline_steps();
-        if (std::find(steps.begin(), steps.end(), static_cast<Milestone>(*m)) == steps.end()) {
-          ok = false;
-          error("L013", doc_->node(items[i]), fmt::format("untracked_steps[{}]", i),
-                {fmt::format("「{}」没有期限，无需列入 untracked_steps", milestone_names[*m]),
-                 fmt::format("'{}' has no deadline; untracked_steps lists steps that have one", milestone_names[*m])});
-          continue;
-        }
+        auto m = std::make_optional(static_cast<std::size_t>(deadlines::deadline_step_list[*c]));
         untracked |= 1u << *m;
       }
       if (ok) patches.push_back([untracked](Policy& p) { p.untracked_steps = untracked; });

@@ -1,4 +1,5 @@
 #pragma once
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,6 +36,11 @@ struct Row {
 };
 
 /// The steps that carry a deadline, in procedure order.
+inline constexpr std::array<Milestone, 10> deadline_step_list{
+    Milestone::notified,          Milestone::trained,          Milestone::work_plan_approved,
+    Milestone::published,         Milestone::entry_announced,  Milestone::report_submitted,
+    Milestone::archived,          Milestone::rectification_plan, Milestone::rectification_results,
+    Milestone::look_back};
 const std::vector<Milestone>& deadline_steps();
 
 /// The end of the time on site: the recorded end, else the start plus the allowed days and
