@@ -194,3 +194,14 @@ TEST_CASE("reporting stops after 1000 errors in one file, and says so") {
   CHECK(r.diagnostics.front().rule == "L015");
   CHECK(r.diagnostics.front().message.en == "more than 1000 errors in this file; stopped reading it: fix those first");
 }
+
+TEST_CASE("batch windows on 02-29 never widen in a year without one") {
+  BatchWindow b{"feb", 2, 29, 2, 29};
+  CHECK(b.first_day(2028) == Date{date::year{2028} / 2 / 29});
+  CHECK(b.last_day(2028) == Date{date::year{2028} / 2 / 29});
+  CHECK(b.first_day(2027) == Date{date::year{2027} / 3 / 1});  // starts the day after 02-28
+  CHECK(b.last_day(2027) == Date{date::year{2027} / 2 / 28});   // ends on 02-28: empty that year
+  BatchWindow spring;  // 03-01 to 06-30
+  CHECK(spring.first_day(2027) == Date{date::year{2027} / 3 / 1});
+  CHECK(spring.last_day(2027) == Date{date::year{2027} / 6 / 30});
+}

@@ -37,7 +37,12 @@ std::vector<Tour> read_keep(Context& ctx, const std::string& path, bool& failed)
   std::vector<Tour> out;
   for (auto& t : r.data.tours)
     if (t.planned) out.push_back(std::move(t));
-  if (out.empty())
+  // A schedule with no tours (nothing was left to plan) is a valid, empty starting point; a file
+  // of other records is not a schedule.
+  const auto& d = r.data;
+  bool other = !d.regions.empty() || !d.units.empty() || !d.people.empty() || !d.teams.empty() ||
+               !d.appointments.empty() || !d.tours.empty();
+  if (out.empty() && other)
     throw UsageError(fmt::format("--keep {}: no planned tours found (expected a kind: schedule document)", path));
   return out;
 }

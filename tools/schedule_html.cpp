@@ -151,14 +151,7 @@ std::string schedule_html(const Context& ctx, const ScheduleView& v) {
     const auto& tours = round.second;
     // The days of every batch window, side by side.
     std::vector<std::pair<Date, Date>> spans;
-    for (const auto& b : pol.batches) {
-      auto mk = [&](int m, int d) {
-        date::year_month_day_last l{date::year{year} / date::month{static_cast<unsigned>(m)} / date::last};
-        return Date{date::year{year} / date::month{static_cast<unsigned>(m)} /
-                    date::day{std::min(static_cast<unsigned>(d), static_cast<unsigned>(l.day()))}};
-      };
-      spans.emplace_back(mk(b.from_month, b.from_day), mk(b.to_month, b.to_day));
-    }
+    for (const auto& b : pol.batches) spans.emplace_back(b.first_day(year), b.last_day(year));
     long long total = 0;
     for (auto& [a, b] : spans) total += (b - a).count() + 1;
     if (total <= 0) continue;

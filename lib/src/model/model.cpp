@@ -65,3 +65,22 @@ int days_allowed(const Region& r, const Policy& p) {
 }
 
 }  // namespace xuncha
+
+namespace xuncha {
+
+Date BatchWindow::first_day(int year) const {
+  date::year_month_day ymd{date::year{year} / date::month{static_cast<unsigned>(from_month)} /
+                           date::day{static_cast<unsigned>(from_day)}};
+  if (ymd.ok()) return Date{ymd};
+  // Only 02-29 outside a leap year gets here (the loader checks month and day): the next day.
+  return Date{date::year{year} / date::month{static_cast<unsigned>(from_month)} / date::last} + date::days{1};
+}
+
+Date BatchWindow::last_day(int year) const {
+  date::year_month_day ymd{date::year{year} / date::month{static_cast<unsigned>(to_month)} /
+                           date::day{static_cast<unsigned>(to_day)}};
+  if (ymd.ok()) return Date{ymd};
+  return Date{date::year{year} / date::month{static_cast<unsigned>(to_month)} / date::last};
+}
+
+}  // namespace xuncha

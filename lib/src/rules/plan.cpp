@@ -99,9 +99,7 @@ void check_plan(const CheckContext& ctx, std::vector<Diagnostic>& out) {
     // S102: inside one batch window, no holiday, no blackout day.
     int y = static_cast<int>(date::year_month_day{*t->start}.year());
     bool inside = std::any_of(pol.batches.begin(), pol.batches.end(), [&](const BatchWindow& b) {
-      Date from{date::year{y} / date::month{static_cast<unsigned>(b.from_month)} / date::day{static_cast<unsigned>(b.from_day)}};
-      Date to{date::year{y} / date::month{static_cast<unsigned>(b.to_month)} / date::day{static_cast<unsigned>(b.to_day)}};
-      return !(*t->start < from) && !(to < *t->end);
+      return !(*t->start < b.first_day(y)) && !(b.last_day(y) < *t->end);
     });
     if (!inside) {
       out.push_back(make_diagnostic(rule("S102"), data, t->src, "start", t->id,

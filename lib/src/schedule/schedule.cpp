@@ -25,13 +25,6 @@ auto& at(V& v, int i) {
 }
 int size_of(const auto& v) { return static_cast<int>(v.size()); }
 
-Date make_date(int y, int m, int d) {
-  // Clamped to the month's end, so 02-29 works in every year.
-  date::year_month_day_last last{date::year{y} / date::month{static_cast<unsigned>(m)} / date::last};
-  unsigned day = std::min(static_cast<unsigned>(d), static_cast<unsigned>(last.day()));
-  return date::sys_days{date::year{y} / date::month{static_cast<unsigned>(m)} / date::day{day}};
-}
-
 int month_of(Date d) { return static_cast<int>(static_cast<unsigned>(date::year_month_day{d}.month())); }
 
 std::uint64_t splitmix(std::uint64_t& s) {
@@ -982,6 +975,7 @@ void Solver::search() {
         continue;
       }
       const auto& cands = at(slots_of_round_, k);
+      if (cands.empty()) return false;
       int start = rnd(size_of(cands));
       int found = -1;
       if (rnd(2)) {
@@ -1027,6 +1021,7 @@ void Solver::search() {
       int it = rnd(static_cast<int>(n));
       auto& item = at(items_, it);
       const auto& cands = at(slots_of_round_, item.round);
+      if (cands.empty()) continue;
       int s = at(cands, rnd(size_of(cands)));
       if (kind == 0) {
         // One relocation in six goes to the earliest start the round still offers.
@@ -1047,6 +1042,7 @@ void Solver::search() {
       int a = rnd(static_cast<int>(n));
       const auto& ia = at(items_, a);
       const auto& cands = at(slots_of_round_, ia.round);
+      if (cands.empty()) continue;
       const auto& other = at(slots_, at(cands, rnd(size_of(cands))));
       if (other.items.empty()) continue;
       int b = at(other.items, rnd(size_of(other.items)));
@@ -1074,6 +1070,7 @@ void Solver::search() {
       if (pa == A.pattern) continue;
       int k2 = at(A.patterns, pa).front();
       const auto& cands = at(slots_of_round_, k2);
+      if (cands.empty()) continue;
       const auto& other = at(slots_, at(cands, rnd(size_of(cands))));
       if (other.items.empty()) continue;
       int b = at(other.items, rnd(size_of(other.items)));
@@ -1116,9 +1113,13 @@ void Solver::search() {
         int full = 0;
         for (int k = 1; k < K_; ++k)
           if (at(round_load_, k) > at(round_load_, full)) full = k;
+        // (A round can hold only pinned tours, with no period left to plan in: nobody to move.)
         const auto& cands = at(slots_of_round_, full);
-        const auto& other = at(slots_, at(cands, rnd(size_of(cands))));
-        int rj = other.items.empty() ? ri : at(items_, at(other.items, rnd(size_of(other.items)))).region;
+        int rj = ri;
+        if (!cands.empty()) {
+          const auto& other = at(slots_, at(cands, rnd(size_of(cands))));
+          if (!other.items.empty()) rj = at(items_, at(other.items, rnd(size_of(other.items)))).region;
+        }
         int q = rnd(size_of(at(regions_, rj).patterns));
         if (rj != ri && q != at(regions_, rj).pattern && change_pattern(rj, q, undo, touched)) {
           old_pattern2 = p_old;
@@ -1204,8 +1205,7 @@ void Solver::finish() {
     if (tr.start)
       for (int b = 0; b < size_of(pol_.batches); ++b) {
         const auto& bw = at(pol_.batches, b);
-        if (!(*tr.start < make_date(tr.year, bw.from_month, bw.from_day)) &&
-            !(make_date(tr.year, bw.to_month, bw.to_day) < *tr.start))
+        if (!(*tr.start < bw.first_day(tr.year)) && !(bw.last_day(tr.year) < *tr.start))
           p.batch = b;
       }
     deadlines(p);
@@ -1580,7 +1580,7 @@ std::vector<Slot> slots_of_year(const Policy& policy, const Calendar& calendar, 
   std::vector<Slot> out;
   for (int b = 0; b < size_of(policy.batches); ++b) {
     const auto& bw = at(policy.batches, b);
-    Date a = make_date(year, bw.from_month, bw.from_day), z = make_date(year, bw.to_month, bw.to_day);
+    Date a = bw.first_day(year), z = bw.last_day(year);
     bool open = false;
     Date since = a;
     for (Date d = a; !(z < d); d += date::days{1}) {

@@ -13,6 +13,11 @@ namespace xuncha {
 struct BatchWindow {
   std::string name;  ///< e.g. "spring" / "春季"
   int from_month = 3, from_day = 1, to_month = 6, to_day = 30;
+
+  /// The window's first and last day in `year`. A bound on 02-29 in a year without one never
+  /// widens the window: it starts on 03-01 and ends on 02-28.
+  Date first_day(int year) const;
+  Date last_day(int year) const;
 };
 
 /// An extra period with no tour on site (besides statutory holidays), inclusive.
