@@ -336,20 +336,23 @@ TEST_CASE("schedule bound: never above the optimum, and tight where dating by da
 
 namespace {
 
+// A planned tour as a `kind: schedule` document holds it (what `xuncha schedule -f yaml` writes).
+Tour as_schedule_tour(const schedule::PlannedTour& p) {
+  Tour t;
+  t.id = p.id;
+  t.region = p.region;
+  t.year = p.year;
+  t.start = p.start;
+  t.end = p.end;
+  t.planned = true;
+  t.team_slot = p.team;
+  return t;
+}
+
 // The data with the plan's tours added, as `xuncha check DATA SCHEDULE.yaml` reads them.
 Dataset with_plan(Dataset data, const schedule::Result& res) {
-  for (const auto& p : res.tours) {
-    if (p.pinned) continue;
-    Tour t;
-    t.id = p.id;
-    t.region = p.region;
-    t.year = p.year;
-    t.start = p.start;
-    t.end = p.end;
-    t.planned = true;
-    t.team_slot = p.team;
-    data.tours.push_back(t);
-  }
+  for (const auto& p : res.tours)
+    if (!p.pinned) data.tours.push_back(as_schedule_tour(p));
   data.reindex();
   return data;
 }
@@ -407,12 +410,7 @@ TEST_CASE("schedule: nothing is planned on or before --as-of; kept tours already
   // Re-planning later from that schedule: its tours that have started are kept as they are.
   schedule::Options later = o;
   later.not_before = day("2025-10-20");
-  for (const auto& t : res.tours) {
-    Tour k;
-    k.id = t.id, k.region = t.region, k.year = t.year, k.start = t.start, k.end = t.end, k.planned = true;
-    k.team_slot = t.team;
-    later.keep.push_back(k);
-  }
+  for (const auto& t : res.tours) later.keep.push_back(as_schedule_tour(t));
   auto again = schedule::plan(data, china(), later);
   REQUIRE(again.feasible);
   int started = 0;

@@ -41,11 +41,7 @@ constexpr RuleInfo kRules[] = {
      "Milestones record events that happened; their dates cannot be after --as-of."},
 };
 
-const RuleInfo& rule(std::string_view id) {
-  for (const auto& r : kRules)
-    if (r.id == id) return r;
-  return kRules[0];
-}
+const RuleInfo& rule(std::string_view id) { return rule_in(kRules, id); }
 
 std::string region_label(const Dataset& data, const std::string& id) {
   const Region* r = data.region(id);

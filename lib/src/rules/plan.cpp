@@ -32,11 +32,7 @@ constexpr RuleInfo kRules[] = {
      "round years only, unless the policy sets off_round_tours: true."},
 };
 
-const RuleInfo& rule(std::string_view id) {
-  for (const auto& r : kRules)
-    if (r.id == id) return r;
-  return kRules[0];
-}
+const RuleInfo& rule(std::string_view id) { return rule_in(kRules, id); }
 
 std::string span_text(const Tour& t) { return fmt::format("{}—{}", format_iso(*t.start), format_iso(*t.end)); }
 
@@ -94,7 +90,6 @@ void check_plan(const CheckContext& ctx, std::vector<Diagnostic>& out) {
     schedule::round_years(data, from, 1, &anchor);
     return anchors[from] = anchor;
   };
-  const int cadence = std::max(1, pol.cadence_years);
   for (const Tour* t : planned) {
     // S102: inside one batch window, no holiday, no blackout day.
     int y = static_cast<int>(date::year_month_day{*t->start}.year());
@@ -118,7 +113,7 @@ void check_plan(const CheckContext& ctx, std::vector<Diagnostic>& out) {
     }
     // S103: round years only (the rounds are anchored as the planner anchors them).
     int anchor = anchor_of(*t);
-    if (!pol.off_round_tours && ((t->year - anchor) % cadence + cadence) % cadence != 0) {
+    if (!schedule::is_round_year(pol, anchor, t->year)) {
       out.push_back(make_diagnostic(
           rule("S103"), data, t->src, "year", t->id,
           {fmt::format("计划巡查 {} 在 {} 年，不是轮次年份（自 {} 年起每 {} 年一轮）", t->id, t->year, anchor, pol.cadence_years),

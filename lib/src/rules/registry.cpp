@@ -19,6 +19,12 @@ std::span<const Checker> checkers() {
   return all;
 }
 
+const RuleInfo& rule_in(std::span<const RuleInfo> rules, std::string_view id) {
+  for (const auto& r : rules)
+    if (r.id == id) return r;
+  return rules.front();
+}
+
 const std::vector<const RuleInfo*>& all_rules() {
   // Built once: find_rule() runs for every diagnostic when severities are applied and rendered.
   static const std::vector<const RuleInfo*> sorted = [] {

@@ -76,11 +76,7 @@ constexpr RuleInfo kRules[] = {
      "Every provincial tour is carried out by a team (a tour's team field). State Council tours and planned tours from a schedule are exempt."},
 };
 
-const RuleInfo& rule(std::string_view id) {
-  for (const auto& r : kRules)
-    if (r.id == id) return r;
-  return kRules[0];
-}
+const RuleInfo& rule(std::string_view id) { return rule_in(kRules, id); }
 
 std::string field_of(Role role, std::size_t k) {
   return fmt::format("{}[{}]", role_names[static_cast<std::size_t>(role)], k);

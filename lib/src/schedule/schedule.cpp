@@ -59,6 +59,7 @@ struct RegionInfo {
   int days = 0, risk = 0;
   int last = 0;                          // last provincial tour before the horizon (0: none)
   int coverage_last = 0;                 // the year coverage counts from (see last_for_coverage)
+  int beyond_horizon = 0;                // tours needed only for windows reaching past the horizon
   std::vector<int> council;              // State Council years
   std::vector<int> fixed;                // pinned provincial years in the horizon
   int fixed_first_month = INT_MAX;       // month index of the earliest pinned start
@@ -93,6 +94,7 @@ class Solver {
   bool build_region(RegionInfo& r, const Region& reg);
   bool covers(const RegionInfo& r, const std::vector<int>& chosen_years) const;
   bool is_round_year(int y) const;
+  long long work_held_by(unsigned set) const;
   bool later_round_in(const RegionInfo& r, int lo, int hi) const;
   int last_for_coverage(const RegionInfo& r, const std::vector<int>& allowed) const;
   bool check_capacity();
@@ -134,10 +136,7 @@ class Solver {
 
 // ---- setup ---------------------------------------------------------------------------------
 
-bool Solver::is_round_year(int y) const {
-  int c = std::max(1, pol_.cadence_years);
-  return pol_.off_round_tours || ((y - res_.anchor_year) % c + c) % c == 0;
-}
+bool Solver::is_round_year(int y) const { return schedule::is_round_year(pol_, res_.anchor_year, y); }
 
 // A round year after the horizon in [lo, hi] where the region may be toured (not a State Council year).
 bool Solver::later_round_in(const RegionInfo& r, int lo, int hi) const {
@@ -154,6 +153,22 @@ int Solver::last_for_coverage(const RegionInfo& r, const std::vector<int>& allow
   for (int y : r.fixed) first = std::min(first, y);
   for (int k : allowed) first = std::min(first, year_of_round(k));
   return first == INT_MAX ? opt_.from - pol_.coverage_years : first - pol_.coverage_years;
+}
+
+// Tour-days the regions to plan put into the rounds of `set` (a bit per round) whatever pattern
+// each takes: per region, the fewest of its tours any of its patterns has there.
+long long Solver::work_held_by(unsigned set) const {
+  long long work = 0;
+  for (const auto& r : regions_) {
+    int least = INT_MAX;
+    for (const auto& pat : r.patterns) {
+      int in = 0;
+      for (int k : pat) in += static_cast<int>(set >> k & 1u);
+      least = std::min(least, in);
+    }
+    work += static_cast<long long>(r.days) * least;
+  }
+  return work;
 }
 
 bool Solver::covers(const RegionInfo& r, const std::vector<int>& chosen) const {
@@ -227,7 +242,10 @@ bool Solver::build_region(RegionInfo& r, const Region& reg) {
                                             reg.id, last_en, lo, e, why_en)}});
       return false;
     }
-    if (!pinned) ++need;
+    if (!pinned) {
+      ++need;
+      if (e > H_) ++r.beyond_horizon;
+    }
     cur = best;
   }
   // Every set of `need` allowed years that covers every window (few: at most C(rounds, need)).
@@ -515,15 +533,7 @@ bool Solver::check_capacity() {
       long long need = 0, one = 0;
       for (int k = 0; k < K_; ++k)
         if (set >> k & 1u) need += at(pinned_in, k), one += at(cap, k) / T_;
-      for (const auto& r : regions_) {
-        int least = INT_MAX;
-        for (const auto& pat : r.patterns) {
-          int in = 0;
-          for (int k : pat) in += static_cast<int>(set >> k & 1u);
-          least = std::min(least, in);
-        }
-        need += static_cast<long long>(r.days) * least;
-      }
+      need += work_held_by(set);
       int teams = one ? static_cast<int>((need + one - 1) / one) : 0;
       if (teams > tight_teams) tight_teams = teams, tight_set = set, tight_need = need, tight_one = one;
     }
@@ -1286,28 +1296,9 @@ void Solver::finish() {
         why = {fmt::format("{} 年已较满（{} 个巡查日），为平衡各轮推后", earliest, load[earliest]),
                fmt::format("{} was fuller ({} tour-days): later to balance the rounds", earliest, load[earliest])};
     }
-    // Tours needed for the windows that end inside the horizon alone: the rest keep the region
-    // coverable after it (the window after its last tour ends before the next round year).
-    int inside = 0;
-    for (int cur = r.coverage_last;;) {
-      int e = std::max(cur + pol_.coverage_years, opt_.from), lo = std::max(e - pol_.coverage_years + 1, opt_.from);
-      if (e > H_) break;
-      int best = 0;
-      bool pinned = false;
-      for (int y : r.fixed)
-        if (y >= lo && y <= e && y > best) best = y, pinned = true;
-      if (!pinned)
-        for (int k = 0; k < K_; ++k) {
-          int y = year_of_round(k);
-          if (y >= lo && y <= e && std::find(r.council.begin(), r.council.end(), y) == r.council.end()) best = std::max(best, y);
-        }
-      if (best == 0) break;
-      inside += pinned ? 0 : 1;
-      cur = best;
-    }
     std::string extra_zh, extra_en;
-    if (size_of(r.items) > inside) {
-      int n = size_of(r.items) - inside;
+    if (r.beyond_horizon > 0) {
+      int n = r.beyond_horizon;
       extra_zh = fmt::format("（其中 {} 次使 {} 年以后仍能按期覆盖：期末之后的下一轮来不及）", n, H_);
       extra_en = fmt::format(" ({} of them so that it stays coverable after {}: the next round after the horizon comes too late)",
                              n, H_);
@@ -1336,15 +1327,7 @@ void Solver::run() {
       int size = 0;
       for (int k = 0; k < K_; ++k)
         if (set >> k & 1u) need += at(round_load_, k), ++size;
-      for (const auto& r : regions_) {
-        int least = INT_MAX;
-        for (const auto& pat : r.patterns) {
-          int in = 0;
-          for (int k : pat) in += static_cast<int>(set >> k & 1u);
-          least = std::min(least, in);
-        }
-        need += static_cast<long long>(r.days) * least;
-      }
+      need += work_held_by(set);
       b.round_load = std::max(b.round_load, (need + size - 1) / size);
     }
   }
@@ -1570,10 +1553,14 @@ std::vector<int> round_years(const Dataset& data, int from, int years, int* anch
   if (anchor == 0) anchor = from;
   if (anchor_out) *anchor_out = anchor;
   std::vector<int> out;
-  int c = std::max(1, p.cadence_years);
   for (int y = from; y < from + years; ++y)
-    if (p.off_round_tours || ((y - anchor) % c + c) % c == 0) out.push_back(y);
+    if (is_round_year(p, anchor, y)) out.push_back(y);
   return out;
+}
+
+bool is_round_year(const Policy& policy, int anchor, int year) {
+  int c = std::max(1, policy.cadence_years);
+  return policy.off_round_tours || ((year - anchor) % c + c) % c == 0;
 }
 
 std::vector<Slot> slots_of_year(const Policy& policy, const Calendar& calendar, int year) {

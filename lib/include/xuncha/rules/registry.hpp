@@ -43,6 +43,10 @@ struct Checker {
 /// Every checker, in a fixed order.
 std::span<const Checker> checkers();
 
+/// The rule with exactly this id in one checker's table (its first rule when none matches: the
+/// ids a checker passes are its own).
+const RuleInfo& rule_in(std::span<const RuleInfo> rules, std::string_view id);
+
 /// Every rule, sorted by id.
 const std::vector<const RuleInfo*>& all_rules();
 

@@ -103,6 +103,9 @@ std::string slot_mip(const Dataset& data, const Calendar& calendar, const Option
 /// Round years of the horizon (policy cadence, anchored at first_round_year or the last regular round).
 std::vector<int> round_years(const Dataset& data, int from, int years, int* anchor = nullptr);
 
+/// Whether `year` is a round year for rounds anchored at `anchor` (always, with off_round_tours).
+bool is_round_year(const Policy& policy, int anchor, int year);
+
 /// Blackout-free periods of each batch of `year` (statutory holidays and policy blackouts cut them).
 struct Slot {
   int year = 0;
