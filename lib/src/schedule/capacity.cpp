@@ -1,0 +1,147 @@
+// Teams needed: the work coverage forces into each set of rounds against the usable days.
+#include "solver.hpp"
+
+#include <algorithm>
+#include <bit>
+#include <numeric>
+#include <set>
+
+namespace xuncha::schedule::detail {
+
+bool Solver::check_capacity() {
+  // Work forced into each round, and the teams it takes.
+  // A period's usable days: the most that tours of the durations to plan fill (a 5-day period
+  // between two holidays holds no 7-day tour).
+  // Capacities are those of whole periods (before pinned tours are carved out of them): pinned
+  // work counts as work, so the teams needed compare all the work with all the days.
+  std::set<int> durations;
+  for (const auto& r : regions_)
+    if (!r.patterns.front().empty()) durations.insert(r.days);
+  for (const auto& t : data_.tours)
+    if (t.body == Body::province && t.year >= opt_.from && t.year <= H_ && t.start && t.end)
+      durations.insert(days_inclusive(*t.start, *t.end));
+  int longest = 0;
+  for (const auto& slots : base_slots_)
+    for (const auto& s : slots) longest = std::max(longest, s.capacity());
+  std::vector<char> fill(static_cast<std::size_t>(longest) + 1, 0);
+  at(fill, 0) = 1;
+  for (int c = 1; c <= longest; ++c)
+    for (int d : durations)
+      if (d <= c && at(fill, c - d)) at(fill, c) = 1;
+  auto usable = [&](int c) {
+    while (c > 0 && !at(fill, c)) --c;
+    return c;
+  };
+  std::vector<long long> cap(static_cast<std::size_t>(K_), 0), forced(static_cast<std::size_t>(K_), 0);
+  for (int k = 0; k < K_; ++k)
+    for (const auto& s : at(base_slots_, k)) at(cap, k) += static_cast<long long>(T_) * usable(s.capacity());
+  long long work = pinned_days_, all_cap = 0;
+  for (auto c : cap) all_cap += c;
+  for (const auto& r : regions_) {
+    work += static_cast<long long>(r.days) * size_of(r.patterns.front());
+    for (int k : r.patterns.front()) {
+      bool in_all = std::all_of(r.patterns.begin(), r.patterns.end(), [&](const auto& p) {
+        return std::find(p.begin(), p.end(), k) != p.end();
+      });
+      if (in_all) at(forced, k) += r.days;
+    }
+  }
+  res_.bounds.min_work = work;
+  if (durations.size() == 0 || std::all_of(regions_.begin(), regions_.end(), [](const RegionInfo& r) {
+        return r.patterns.front().empty();
+      })) {
+    res_.bounds.min_teams = pinned_days_ > 0 ? 1 : 0;
+    return true;  // nothing to plan
+  }
+  long long per_team = T_ ? all_cap / T_ : 0;
+  long long planned_work = work - pinned_days_;
+  // Pinned work that takes capacity: the days of pinned tours inside the round's periods (a tour
+  // outside the batches, or done before --as-of, takes none of the days left to plan).
+  std::vector<long long> pinned_in(static_cast<std::size_t>(K_), 0);
+  for (const auto& t : data_.tours) {
+    if (t.body != Body::province || t.year < opt_.from || t.year > H_ || !t.start || !t.end) continue;
+    int k = at(round_of_year_, t.year - opt_.from);
+    if (k < 0) continue;
+    for (const auto& sl : at(base_slots_, k)) {
+      Date a = std::max(*t.start, sl.first), b = std::min(*t.end, sl.last);
+      if (!(b < a)) at(pinned_in, k) += days_inclusive(a, b);
+    }
+  }
+  long long pinned_in_rounds = std::accumulate(pinned_in.begin(), pinned_in.end(), 0LL);
+  int all_teams = per_team ? static_cast<int>((planned_work + pinned_in_rounds + per_team - 1) / per_team) : 0;
+  // Every set of rounds must hold the work that cannot go elsewhere: teams >= that work / one team's
+  // usable days in those rounds (all rounds: the line above; one round: the forced-round check below).
+  unsigned tight_set = 0;
+  long long tight_need = 0, tight_one = 0;
+  int tight_teams = 0;
+  if (K_ <= 12 && T_ > 0) {
+    for (unsigned set = 1; set < (1u << K_); ++set) {
+      long long need = 0, one = 0;
+      for (int k = 0; k < K_; ++k)
+        if (set >> k & 1u) need += at(pinned_in, k), one += at(cap, k) / T_;
+      need += work_held_by(set);
+      int teams = one ? static_cast<int>((need + one - 1) / one) : 0;
+      if (teams > tight_teams) tight_teams = teams, tight_set = set, tight_need = need, tight_one = one;
+    }
+  }
+  // The stronger of the two deductions is the one shown.
+  bool subset_short = tight_teams > T_ && tight_teams > all_teams && std::popcount(tight_set) > 1;
+  res_.bounds.min_teams = std::max(all_teams, tight_teams);
+  bool ok = true;
+  if (all_teams > T_ && !subset_short) {
+    res_.problems.push_back(
+        {"", 0,
+         {fmt::format("巡查组不足：覆盖要求至少 {} 个巡查日，每个组在 {} 个轮次中共有 {} 个可用日，至少需要 {} 个组，"
+                      "现有 {} 个，缺 {} 个",
+                      planned_work + pinned_in_rounds, K_, per_team, all_teams, T_, all_teams - T_),
+          fmt::format("not enough teams: coverage needs at least {} tour-days, one team has {} usable days over "
+                      "{}, so at least {} teams are needed; {} available, {} missing",
+                      planned_work + pinned_in_rounds, per_team, K_ == 1 ? "the round" : fmt::format("the {} rounds", K_),
+                      all_teams, T_, all_teams - T_)}});
+    ok = false;
+  }
+  if (subset_short) {
+    std::vector<int> ys;
+    for (int k = 0; k < K_; ++k)
+      if (tight_set >> k & 1u) ys.push_back(year_of_round(k));
+    res_.problems.push_back(
+        {"", 0,
+         {fmt::format("巡查组不足：只能在 {} 年巡查的工作至少 {} 个巡查日，每个组在这几年共有 {} 个可用日，至少需要 {} 个组，"
+                      "现有 {} 个，缺 {} 个",
+                      years_text(ys), tight_need, tight_one, tight_teams, T_, tight_teams - T_),
+          fmt::format("not enough teams: work that can only go in {} needs at least {} tour-days, one team has {} "
+                      "usable days in those rounds, so at least {} teams are needed; {} available, {} missing",
+                      years_text(ys), tight_need, tight_one, tight_teams, T_, tight_teams - T_)}});
+    ok = false;
+  }
+  for (int k = 0; k < K_; ++k) {
+    long long need = at(forced, k) + at(pinned_in, k);
+    forced_max_ = std::max(forced_max_, at(forced, k) + at(round_load_, k));
+    if (need <= at(cap, k)) continue;
+    long long one = T_ ? at(cap, k) / T_ : 1;
+    if (one == 0) {
+      res_.problems.push_back(
+          {"", year_of_round(k),
+           {fmt::format("{} 年已没有可安排巡查的时段（已扣除节假日、停止巡查日和 --as-of 之前的日期），但只能在该年巡查的地区需要 {} 个巡查日",
+                        year_of_round(k), need),
+            fmt::format("round {} has no period left to plan in (holidays, blackout days and the days up to --as-of taken "
+                        "out), but regions that can only go in {} need {} tour-days",
+                        year_of_round(k), year_of_round(k), need)}});
+      ok = false;
+      continue;
+    }
+    long long teams = (need + one - 1) / one;
+    res_.problems.push_back(
+        {"", year_of_round(k),
+         {fmt::format("{} 年一轮巡查组不足：只能在该年巡查的地区共需 {} 个巡查日，每个组该年有 {} 个可用日，至少需要 "
+                      "{} 个组，现有 {} 个，缺 {} 个",
+                      year_of_round(k), need, one, teams, T_, teams - T_),
+          fmt::format("round {} lacks teams: regions that can only go in {} need {} tour-days, one team has {} "
+                      "usable days that year, so at least {} teams are needed; {} available, {} missing",
+                      year_of_round(k), year_of_round(k), need, one, teams, T_, teams - T_)}});
+    ok = false;
+  }
+  return ok;
+}
+
+}  // namespace xuncha::schedule::detail

@@ -1,0 +1,57 @@
+// --explain: why each region went where it went.
+#include "solver.hpp"
+
+#include <map>
+#include <set>
+
+namespace xuncha::schedule::detail {
+
+void Solver::explain() {
+  // Why each region went where it went.
+  std::map<int, long long> load;
+  for (int k = 0; k < K_; ++k) load[year_of_round(k)] = at(round_load_, k);
+  for (const auto& r : regions_) {
+    const Region& reg = at(data_.regions, r.data_index);
+    std::vector<int> chosen;
+    std::set<int> possible;
+    for (const auto& pat : r.patterns)
+      for (int k : pat) possible.insert(year_of_round(k));
+    for (int it : r.items) chosen.push_back(year_of_round(at(items_, it).round));
+    std::sort(chosen.begin(), chosen.end());
+    std::string last_zh = r.last ? fmt::format("上次省级巡查 {} 年", r.last) : "无省级巡查记录";
+    std::string last_en = r.last ? fmt::format("last provincial tour {}", r.last) : "no provincial tour on record";
+    std::string sc_zh = r.council.empty() ? "" : fmt::format("，国务院安委会 {} 年巡查", years_text(r.council));
+    std::string sc_en = r.council.empty() ? "" : fmt::format(", State Council in {}", years_text(r.council));
+    std::string fixed_zh = r.fixed.empty() ? "" : fmt::format("，已定 {} 年", years_text(r.fixed));
+    std::string fixed_en = r.fixed.empty() ? "" : fmt::format(", already set for {}", years_text(r.fixed));
+    Message why;
+    if (r.items.empty()) {
+      why = {"期内无需再安排", "no further tour needed in the horizon"};
+    } else if (r.patterns.size() == 1) {
+      why = {"唯一可行的年份", "the only years that keep it covered"};
+    } else {
+      int earliest = *possible.begin();
+      if (chosen.front() == earliest)
+        why = {fmt::format("风险权重 {}，尽早安排", r.risk), fmt::format("risk {}: as early as possible", r.risk)};
+      else
+        why = {fmt::format("{} 年已较满（{} 个巡查日），为平衡各轮推后", earliest, load[earliest]),
+               fmt::format("{} was fuller ({} tour-days): later to balance the rounds", earliest, load[earliest])};
+    }
+    std::string extra_zh, extra_en;
+    if (r.beyond_horizon > 0) {
+      int n = r.beyond_horizon;
+      extra_zh = fmt::format("（其中 {} 次使 {} 年以后仍能按期覆盖：期末之后的下一轮来不及）", n, H_);
+      extra_en = fmt::format(" ({} of them so that it stays coverable after {}: the next round after the horizon comes too late)",
+                             n, H_);
+    }
+    res_.explanations.push_back(
+        {reg.id,
+         {fmt::format("{}（{}）：{}{}{}；可选年份 {}；需 {} 次{}；安排在 {}：{}", reg.name, reg.id, last_zh, sc_zh, fixed_zh,
+                      years_text({possible.begin(), possible.end()}), r.items.size(), extra_zh, years_text(chosen), why.zh),
+          fmt::format("{}: {}{}{}; possible years {}; {} tour(s) needed{}; placed in {}: {}", reg.id, last_en, sc_en,
+                      fixed_en, years_text({possible.begin(), possible.end()}), r.items.size(), extra_en,
+                      years_text(chosen), why.en)}});
+  }
+}
+
+}  // namespace xuncha::schedule::detail

@@ -1,0 +1,165 @@
+// The slot MIP of SCHEDULING.md in CPLEX LP format (benchmarks: compare with an exact solver).
+#include "solver.hpp"
+
+#include <algorithm>
+#include <numeric>
+#include <set>
+#include <tuple>
+
+namespace xuncha::schedule::detail {
+
+std::string Solver::mip(std::string& error) {
+  if (!build()) {
+    error = res_.problems.empty() ? "no schedule" : res_.problems.front().text.en;
+    return {};
+  }
+  if (!opt_.keep.empty()) {
+    error = "--keep is not modelled by the MIP writer";
+    return {};
+  }
+  for (const auto& r : regions_)
+    if (r.fixed_first_month != INT_MAX && !r.patterns.front().empty()) {
+      error = "a region with both a pinned and a planned tour in the horizon is not modelled by the MIP writer";
+      return {};
+    }
+  const auto& w = pol_.weights;
+  // Sequence inside a (slot, team): higher risk first, then shorter, then data order (resequence).
+  std::vector<int> rank(regions_.size());
+  {
+    std::vector<int> ord(regions_.size());
+    std::iota(ord.begin(), ord.end(), 0);
+    std::sort(ord.begin(), ord.end(), [&](int a, int b) {
+      const auto& ra = at(regions_, a);
+      const auto& rb = at(regions_, b);
+      return std::tuple(-ra.risk, ra.days, ra.data_index) < std::tuple(-rb.risk, rb.days, rb.data_index);
+    });
+    for (int i = 0; i < size_of(ord); ++i) at(rank, at(ord, i)) = i;
+  }
+  std::string obj, rows, bins, gens;
+  auto term = [](std::string& out, long long c, const std::string& v) {
+    if (c == 0) return;
+    out += fmt::format(" {} {} {}", c < 0 ? "-" : "+", c < 0 ? -c : c, v);
+    if (out.size() - out.rfind('\n') > 200) out += "\n ";
+  };
+  int row = 0;
+  auto add_row = [&](const std::string& lhs, const std::string& sense, long long rhs) {
+    rows += fmt::format(" c{}:{} {} {}\n", row++, lhs, sense, rhs);
+  };
+  auto y = [](int r, int s) { return fmt::format("y{}_{}", r, s); };
+  // Which rounds a region may use; its planned tours are the items of one pattern.
+  long long constant = w.tour_days * pinned_days_;
+  std::vector<std::string> round_sum(static_cast<std::size_t>(K_)), team_sum(static_cast<std::size_t>(K_ * T_));
+  std::vector<std::string> slot_sum(slots_.size());
+  for (int ri = 0; ri < size_of(regions_); ++ri) {
+    const auto& r = at(regions_, ri);
+    int need = size_of(r.patterns.front());
+    if (need == 0) continue;
+    constant += static_cast<long long>(w.tour_days) * r.days * need;
+    std::string one;
+    std::set<int> rounds;
+    for (int p = 0; p < size_of(r.patterns); ++p) {
+      term(one, 1, fmt::format("x{}_{}", ri, p));
+      bins += fmt::format(" x{}_{}\n", ri, p);
+      for (int k : at(r.patterns, p)) rounds.insert(k);
+    }
+    add_row(one, "=", 1);
+    for (int k : rounds) {
+      std::string link;
+      for (int s : at(slots_of_round_, k)) {
+        if (at(slots_, s).cap < r.days) continue;
+        term(link, 1, y(ri, s));
+        bins += " " + y(ri, s) + "\n";
+        term(at(slot_sum, s), r.days, y(ri, s));
+        term(at(round_sum, k), r.days, y(ri, s));
+        term(at(team_sum, k * T_ + at(slots_, s).team), r.days, y(ri, s));
+        term(obj, -static_cast<long long>(w.team_balance) * r.days, y(ri, s));
+      }
+      for (int p = 0; p < size_of(r.patterns); ++p)
+        if (std::find(at(r.patterns, p).begin(), at(r.patterns, p).end(), k) != at(r.patterns, p).end())
+          term(link, -1, fmt::format("x{}_{}", ri, p));
+      add_row(link, "=", 0);
+      // Risk: the month of the first tour's start, which lies in the pattern's first round.
+      std::string front;
+      for (int p = 0; p < size_of(r.patterns); ++p)
+        if (at(r.patterns, p).front() == k) term(front, 1, fmt::format("x{}_{}", ri, p));
+      if (front.empty()) continue;
+      for (int s : at(slots_of_round_, k)) {
+        const auto& ts = at(slots_, s);
+        if (ts.cap < r.days) continue;
+        std::string v = fmt::format("v{}_{}", ri, s);
+        bins += " " + v + "\n";
+        add_row(fmt::format(" + 1 {} - 1 {}{}", v, y(ri, s), [&] {
+                  std::string neg;
+                  for (int p = 0; p < size_of(r.patterns); ++p)
+                    if (at(r.patterns, p).front() == k) term(neg, -1, fmt::format("x{}_{}", ri, p));
+                  return neg;
+                }()),
+                ">=", -1);
+        long long wr = static_cast<long long>(w.risk) * r.risk;
+        term(obj, wr * month_index(ts.first), v);
+        // One more month for every first-of-month the start (offset = days of the earlier items) reaches.
+        std::string offset;
+        for (int rj = 0; rj < size_of(regions_); ++rj) {
+          const auto& o = at(regions_, rj);
+          if (rj == ri || at(rank, rj) > at(rank, ri) || o.patterns.front().empty() || o.days > ts.cap) continue;
+          bool can = false;
+          for (const auto& pat : o.patterns) can = can || std::find(pat.begin(), pat.end(), k) != pat.end();
+          if (can) term(offset, o.days, y(rj, s));
+        }
+        if (offset.empty()) continue;
+        for (int off = 1; off <= ts.cap - r.days; ++off) {
+          Date d = ts.first + date::days{off};
+          if (static_cast<unsigned>(date::year_month_day{d}.day()) != 1) continue;
+          std::string z = fmt::format("z{}_{}_{}", ri, s, off);
+          bins += " " + z + "\n";
+          term(obj, wr, z);
+          // offset >= off and v = 1  =>  z = 1:   offset + cap·v − cap·z <= off − 1 + cap
+          add_row(offset + fmt::format(" + {} {} - {} {}", ts.cap, v, ts.cap, z), "<=", off - 1 + ts.cap);
+        }
+      }
+    }
+  }
+  for (int s = 0; s < size_of(slots_); ++s)
+    if (!at(slot_sum, s).empty()) add_row(at(slot_sum, s), "<=", at(slots_, s).cap);
+  term(obj, w.round_load, "Lmax");
+  long long pinned_rounds = 0;
+  for (int k = 0; k < K_; ++k) {
+    pinned_rounds += at(round_load_, k);
+    // Lmax >= round load;  M_k >= every team's load;  team balance = Σ_k (T·M_k − round load).
+    std::string src = at(round_sum, k);
+    for (char& c : src) c = c == '+' ? '-' : c;
+    add_row(" + 1 Lmax" + src, ">=", at(round_load_, k));
+    term(obj, static_cast<long long>(w.team_balance) * T_, fmt::format("M{}", k));
+    for (int j = 0; j < T_; ++j) {
+      std::string t = at(team_sum, k * T_ + j);
+      for (char& c : t) c = c == '+' ? '-' : c;
+      add_row(fmt::format(" + 1 M{}", k) + t, ">=", at(team_load_, k * T_ + j));
+    }
+    // Symmetry: when the round's teams have the same periods and no pinned load, they are
+    // interchangeable; number them by decreasing load.
+    bool same = true;
+    std::vector<std::vector<std::pair<long long, int>>> periods(static_cast<std::size_t>(T_));
+    for (int s : at(slots_of_round_, k))
+      at(periods, at(slots_, s).team).emplace_back((at(slots_, s).first - Date{}).count(), at(slots_, s).cap);
+    for (int j = 0; j < T_; ++j) same = same && at(periods, j) == at(periods, 0) && at(team_load_, k * T_ + j) == 0;
+    for (int j = 0; same && j + 1 < T_; ++j) {
+      std::string next = at(team_sum, k * T_ + j + 1);
+      for (char& c : next) c = c == '+' ? '-' : c;
+      if (!at(team_sum, k * T_ + j).empty()) add_row(at(team_sum, k * T_ + j) + next, ">=", 0);
+    }
+  }
+  constant -= static_cast<long long>(w.team_balance) * pinned_rounds;
+  term(obj, constant, "ONE");
+  std::string out = fmt::format(
+      "\\ xuncha slot MIP (SCHEDULING.md): {} regions, rounds {}, {} teams, {} team slots\n"
+      "\\ objective = {}·largest round load + {}·risk months + {}·team balance + {}·tour-days\n"
+      "Minimize\n obj:{}\nSubject To\n{}Bounds\n ONE = 1\n",
+      regions_.size(), years_text(res_.round_years), T_, slots_.size(), w.round_load, w.risk, w.team_balance,
+      w.tour_days, obj, rows);
+  out += " Lmax >= 0\n";
+  for (int k = 0; k < K_; ++k) out += fmt::format(" M{} >= 0\n", k);
+  out += "Binaries\n" + bins + "End\n";
+  return out;
+}
+
+}  // namespace xuncha::schedule::detail

@@ -1,0 +1,104 @@
+// The schedule as output: terms, objective, pinned and planned tours with their deadlines.
+#include "solver.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+namespace xuncha::schedule::detail {
+
+void Solver::finish() {
+  const auto& w = pol_.weights;
+  Terms t;
+  for (int k = 0; k < K_; ++k) {
+    t.round_load = std::max(t.round_load, at(round_load_, k));
+    t.team_balance += T_ * at(team_max_, k) - at(round_load_, k);
+  }
+  t.risk = risk_total_;
+  t.tour_days = pinned_days_;
+  for (const auto& r : regions_) t.tour_days += static_cast<long long>(r.days) * size_of(r.items);
+  res_.terms = t;
+  res_.objective = weighted(t, w);
+  for (const auto& r : regions_) res_.moved += r.moved;
+  for (const auto& r : regions_) res_.kept += size_of(r.kept) - r.moved;
+  // Tours that existed before and no longer do count as moved too (reported by the caller's diff).
+
+  auto deadlines = [&](PlannedTour& p) {
+    if (!p.end) return;
+    p.report_due = cal_.add_workdays(*p.end, pol_.report_workdays);
+    p.feedback_assumed = cal_.add_workdays(p.report_due, pol_.planning_feedback_workdays);
+    p.plan_due = cal_.add_workdays(p.feedback_assumed, pol_.rectification_plan_workdays);
+    p.results_due = cal_.add_months(p.feedback_assumed, pol_.rectification_results_months, pol_.roll_forward_to_workday);
+  };
+  // Pinned tours: as in the data.
+  for (const auto& tr : data_.tours) {
+    if (tr.body != Body::province || tr.year < opt_.from || tr.year > H_) continue;
+    PlannedTour p;
+    p.id = tr.id;
+    p.region = tr.region;
+    p.year = tr.year;
+    p.team_id = tr.team;
+    p.team = tr.team_slot;
+    p.start = tr.start;
+    p.end = tr.end;
+    p.kind = tr.kind;
+    p.pinned = true;
+    const Region* reg = data_.region(tr.region);
+    p.days = tr.start && tr.end ? days_inclusive(*tr.start, *tr.end) : (reg ? days_allowed(*reg, pol_) : 0);
+    if (tr.start)
+      for (int b = 0; b < size_of(pol_.batches); ++b) {
+        const auto& bw = at(pol_.batches, b);
+        if (!(*tr.start < bw.first_day(tr.year)) && !(bw.last_day(tr.year) < *tr.start))
+          p.batch = b;
+      }
+    deadlines(p);
+    res_.tours.push_back(std::move(p));
+  }
+  // Pinned tours with a named team: the team number build_slots gave them.
+  for (auto& p : res_.tours) {
+    if (!p.pinned || p.team || !p.start) continue;
+    int k = at(round_of_year_, p.year - opt_.from);
+    if (k < 0) continue;
+    // The team whose slots exclude the pinned days is the one it was mapped to.
+    for (int j = 0; j < T_ && !p.team; ++j) {
+      bool inside = false, excluded = true;
+      for (int s : at(slots_of_round_, k)) {
+        const auto& ts = at(slots_, s);
+        if (ts.team != j) continue;
+        Date last = ts.first + date::days{ts.cap - 1};
+        if (!(*p.start < ts.first) && !(last < *p.start)) excluded = false;
+        inside = true;
+      }
+      bool in_batch = false;
+      for (const auto& bs : at(base_slots_, k))
+        if (!(*p.start < bs.first) && !(bs.last < *p.start)) in_batch = true;
+      if (inside && excluded && in_batch) p.team = j + 1;
+    }
+  }
+  for (const auto& r : regions_) {
+    const Region& reg = at(data_.regions, r.data_index);
+    for (int it : r.items) {
+      const auto& item = at(items_, it);
+      const auto& ts = at(slots_, item.slot);
+      PlannedTour p;
+      p.year = year_of_round(item.round);
+      p.id = fmt::format("P{}-{}", p.year, reg.id);
+      p.region = reg.id;
+      p.batch = ts.batch;
+      p.team = ts.team + 1;
+      p.start = ts.first + date::days{item.offset};
+      p.end = *p.start + date::days{r.days - 1};
+      p.days = r.days;
+      bool same = false;
+      for (const auto& kp : r.kept) same = same || (kp.year == p.year && kp.team == ts.team && kp.start == *p.start);
+      p.moved = !opt_.keep.empty() && !same;
+      deadlines(p);
+      res_.tours.push_back(std::move(p));
+    }
+  }
+  std::sort(res_.tours.begin(), res_.tours.end(), [](const PlannedTour& a, const PlannedTour& b) {
+    return std::tuple(a.year, a.batch, a.team, a.start, a.id) < std::tuple(b.year, b.batch, b.team, b.start, b.id);
+  });
+  explain();
+}
+
+}  // namespace xuncha::schedule::detail

@@ -1,0 +1,171 @@
+// The instance: round years, free periods per team (pinned tours carved out), the regions.
+#include "solver.hpp"
+
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+
+namespace xuncha::schedule::detail {
+
+std::string team_key(const Tour& t) {
+  if (!t.team.empty()) return t.team;
+  if (t.team_slot > 0) return fmt::format("#{:04}", t.team_slot);
+  return "?" + t.id;
+}
+
+void Solver::build_slots() {
+  // Pinned tours: provincial tours of the data inside the horizon, mapped onto team numbers.
+  std::vector<std::map<std::string, int>> team_of(static_cast<std::size_t>(K_));
+  for (const auto& t : data_.tours) {
+    if (t.body != Body::province || t.year < opt_.from || t.year > H_) continue;
+    int k = at(round_of_year_, t.year - opt_.from);
+    if (k < 0) continue;
+    std::string key = team_key(t);
+    at(team_of, k).emplace(key, 0);
+  }
+  T_ = opt_.teams > 0 ? opt_.teams : pol_.teams_per_round;
+  for (int k = 0; k < K_; ++k) {
+    auto& m = at(team_of, k);
+    std::vector<bool> used(static_cast<std::size_t>(std::max<int>(T_, size_of(m)) + 1000), false);
+    // Numbered planned teams keep their number; named teams take the next free numbers.
+    for (auto& [key, n] : m)
+      if (key[0] == '#') {
+        n = std::stoi(key.substr(1)) - 1;
+        used[static_cast<std::size_t>(n)] = true;
+      }
+    int next = 0;
+    for (auto& [key, n] : m)
+      if (key[0] != '#') {
+        while (used[static_cast<std::size_t>(next)]) ++next;
+        n = next;
+        used[static_cast<std::size_t>(next)] = true;
+      }
+    int need = 0;
+    for (auto& [key, n] : m) need = std::max(need, n + 1);
+    if (need > T_) {
+      res_.notes.push_back({fmt::format("{} 年已有 {} 个巡查组的巡查，按 {} 个组安排", year_of_round(k), need, need),
+                            fmt::format("{} already has tours of {} teams: planning with {} teams",
+                                        year_of_round(k), need, need)});
+      T_ = need;
+    }
+  }
+  res_.teams = T_;
+  // Per team: the round's slots minus that team's pinned days.
+  std::vector<std::vector<std::pair<Date, Date>>> busy(static_cast<std::size_t>(K_ * T_));
+  for (const auto& t : data_.tours) {
+    if (t.body != Body::province || t.year < opt_.from || t.year > H_ || !t.start || !t.end) continue;
+    int k = at(round_of_year_, t.year - opt_.from);
+    if (k < 0) continue;
+    std::string key = team_key(t);
+    at(busy, k * T_ + at(team_of, k).at(key)).emplace_back(*t.start, *t.end);
+  }
+  slots_of_round_.assign(static_cast<std::size_t>(K_), {});
+  for (int k = 0; k < K_; ++k) {
+    for (int j = 0; j < T_; ++j) {
+      for (const auto& s : at(base_slots_, k)) {
+        Date a = s.first;
+        auto emit = [&](Date x, Date y) {
+          if (y < x) return;
+          TeamSlot ts;
+          ts.round = k;
+          ts.team = j;
+          ts.batch = s.batch;
+          ts.first = x;
+          ts.cap = days_inclusive(x, y);
+          at(slots_of_round_, k).push_back(size_of(slots_));
+          slots_.push_back(std::move(ts));
+        };
+        auto b = at(busy, k * T_ + j);
+        std::sort(b.begin(), b.end());
+        for (const auto& [bs, be] : b) {
+          if (be < a || s.last < bs) continue;
+          emit(a, bs - date::days{1});
+          a = std::max(a, be + date::days{1});
+        }
+        if (!(s.last < a)) emit(a, s.last);
+      }
+    }
+  }
+  round_load_.assign(static_cast<std::size_t>(K_), 0);
+  team_load_.assign(static_cast<std::size_t>(K_ * T_), 0);
+  team_max_.assign(static_cast<std::size_t>(K_), 0);
+  for (const auto& t : data_.tours) {
+    if (t.body != Body::province || t.year < opt_.from || t.year > H_) continue;
+    const Region* reg = data_.region(t.region);
+    int days = t.start && t.end ? days_inclusive(*t.start, *t.end) : (reg ? days_allowed(*reg, pol_) : 0);
+    pinned_days_ += days;
+    int k = at(round_of_year_, t.year - opt_.from);
+    if (k < 0) continue;
+    std::string key = team_key(t);
+    at(round_load_, k) += days;
+    at(team_load_, k * T_ + at(team_of, k).at(key)) += days;
+  }
+}
+
+bool Solver::build() {
+  H_ = opt_.from + opt_.years - 1;
+  res_.round_years = round_years(data_, opt_.from, opt_.years, &res_.anchor_year);
+  K_ = size_of(res_.round_years);
+  round_of_year_.assign(static_cast<std::size_t>(opt_.years), -1);
+  for (int k = 0; k < K_; ++k) at(round_of_year_, year_of_round(k) - opt_.from) = k;
+  for (int k = 0; k < K_; ++k) {
+    auto slots = slots_of_year(pol_, cal_, year_of_round(k));
+    if (opt_.not_before) {
+      // The past is not planned: periods start the day after --as-of at the earliest.
+      std::erase_if(slots, [&](const Slot& s) { return !(*opt_.not_before < s.last); });
+      for (auto& s : slots) s.first = std::max(s.first, *opt_.not_before + date::days{1});
+    }
+    base_slots_.push_back(std::move(slots));
+  }
+  build_slots();
+
+  regions_.resize(data_.regions.size());
+  std::unordered_map<std::string_view, int> idx;
+  for (int i = 0; i < size_of(data_.regions); ++i) {
+    const Region& reg = at(data_.regions, i);
+    auto& r = at(regions_, i);
+    r.data_index = i;
+    r.days = days_allowed(reg, pol_);
+    r.risk = reg.risk;
+    idx.emplace(reg.id, i);
+  }
+  for (const auto& t : data_.tours) {
+    auto it = idx.find(t.region);
+    if (it == idx.end()) continue;
+    auto& r = at(regions_, it->second);
+    if (t.body == Body::state_council) {
+      r.council.push_back(t.year);
+    } else if (t.year < opt_.from) {
+      r.last = std::max(r.last, t.year);
+    } else if (t.year <= H_) {
+      r.fixed.push_back(t.year);
+      if (t.start) r.fixed_first_month = std::min(r.fixed_first_month, month_index(*t.start));
+    }
+  }
+  for (const auto& t : opt_.keep) {
+    auto it = idx.find(t.region);
+    if (it == idx.end() || !t.start || t.body != Body::province) continue;
+    at(regions_, it->second).kept.push_back({t.year, t.team_slot - 1, *t.start});
+  }
+  bool ok = true;
+  // A pinned tour in a year the State Council tours the region breaks a hard rule already (C102).
+  for (const auto& t : data_.tours) {
+    auto it = idx.find(t.region);
+    if (it == idx.end() || t.body != Body::province || t.year < opt_.from || t.year > H_) continue;
+    const auto& c = at(regions_, it->second).council;
+    if (std::find(c.begin(), c.end(), t.year) == c.end()) continue;
+    ok = false;
+    res_.problems.push_back(
+        {t.region, t.year,
+         {fmt::format("已定的巡查 {} 在 {} 年巡查 {}，但国务院安委会当年巡查该地区（当年省里不巡查）：请改期或删除其中之一",
+                      t.id, t.year, t.region),
+          fmt::format("pinned tour {} visits {} in {}, a year the State Council tours it (no provincial tour that "
+                      "year): move or drop one of them",
+                      t.id, t.region, t.year)}});
+  }
+  for (int i = 0; i < size_of(regions_); ++i) ok = build_region(at(regions_, i), at(data_.regions, i)) && ok;
+  if (!ok) return false;
+  return check_capacity();
+}
+
+}  // namespace xuncha::schedule::detail

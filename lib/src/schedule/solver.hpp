@@ -1,0 +1,137 @@
+// Private to the schedule module: the solver's instance, state and the class whose parts live in
+// setup.cpp (the instance), coverage.cpp (each region's possible round years), capacity.cpp (teams
+// needed), state.cpp (incremental evaluation), construct.cpp, search.cpp, result.cpp, explain.cpp,
+// mip.cpp (the slot MIP writer) and schedule.cpp (the run and the public functions).
+#pragma once
+#include <xuncha/schedule/schedule.hpp>
+
+#include <fmt/format.h>
+
+#include <climits>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace xuncha::schedule::detail {
+
+template <class V>
+inline auto& at(V& v, int i) {
+  return v[static_cast<std::size_t>(i)];
+}
+inline int size_of(const auto& v) { return static_cast<int>(v.size()); }
+
+inline int month_of(Date d) { return static_cast<int>(static_cast<unsigned>(date::year_month_day{d}.month())); }
+
+inline std::uint64_t splitmix(std::uint64_t& s) {
+  std::uint64_t z = (s += 0x9E3779B97F4A7C15ULL);
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+  return z ^ (z >> 31);
+}
+
+inline std::string years_text(const std::vector<int>& ys) {
+  std::string s;
+  for (int y : ys) s += (s.empty() ? "" : ", ") + std::to_string(y);
+  return s.empty() ? "-" : s;
+}
+
+// ---- the instance --------------------------------------------------------------------------
+
+struct TeamSlot {
+  int round = 0, team = 0, batch = 0;
+  Date first{};
+  int cap = 0, used = 0;
+  std::vector<int> items;  // in sequence order
+};
+
+struct Kept {
+  int year = 0, team = 0;
+  Date start{};
+};
+
+struct RegionInfo {
+  int data_index = 0;
+  int days = 0, risk = 0;
+  int last = 0;                          // last provincial tour before the horizon (0: none)
+  int coverage_last = 0;                 // the year coverage counts from (see last_for_coverage)
+  int beyond_horizon = 0;                // tours needed only for windows reaching past the horizon
+  std::vector<int> council;              // State Council years
+  std::vector<int> fixed;                // pinned provincial years in the horizon
+  int fixed_first_month = INT_MAX;       // month index of the earliest pinned start
+  std::vector<std::vector<int>> patterns;  // round indexes, ascending
+  int pattern = -1;
+  std::vector<int> items;
+  std::vector<Kept> kept;
+  int risk_cost = 0, moved = 0;
+};
+
+struct Item {
+  int region = 0, round = -1, slot = -1, offset = 0;
+};
+
+struct Key {
+  long long moved = 0, obj = 0, quad = 0;
+  auto operator<=>(const Key&) const = default;
+};
+
+class Solver {
+ public:
+  Solver(const Dataset& data, const Calendar& cal, const Options& opt, Result& res)
+      : data_(data), cal_(cal), opt_(opt), res_(res), pol_(data.policy) {}
+
+  void run();
+  std::string mip(std::string& error);
+
+ private:
+  // setup
+  bool build();
+  void build_slots();
+  bool build_region(RegionInfo& r, const Region& reg);
+  bool covers(const RegionInfo& r, const std::vector<int>& chosen_years) const;
+  bool is_round_year(int y) const;
+  long long work_held_by(unsigned set) const;
+  bool later_round_in(const RegionInfo& r, int lo, int hi) const;
+  int last_for_coverage(const RegionInfo& r, const std::vector<int>& allowed) const;
+  bool check_capacity();
+  // state
+  void resequence(int s, std::vector<int>& touched_regions);
+  void refresh_regions(const std::vector<int>& regions);
+  void add_item(int it, int s, std::vector<int>& touched);
+  void remove_item(int it, std::vector<int>& touched);
+  void refresh_team_max(int k);
+  Key key() const;
+  // algorithm
+  bool construct();
+  std::vector<int> assign_rounds() const;
+  bool place_region(int r, bool any_pattern, int only_pattern = -1);
+  void clear_items();
+  void search();
+  void finish();
+  void explain();
+  int month_index(Date d) const { return (year_of(d) - opt_.from) * 12 + month_of(d) - 1; }
+  int year_of_round(int k) const { return at(res_.round_years, k); }
+
+  const Dataset& data_;
+  const Calendar& cal_;
+  const Options& opt_;
+  Result& res_;
+  const Policy& pol_;
+  int T_ = 0, K_ = 0, H_ = 0;
+  std::vector<int> round_of_year_;       // year - from → round index or -1
+  std::vector<std::vector<Slot>> base_slots_;  // per round
+  std::vector<TeamSlot> slots_;
+  std::vector<std::vector<int>> slots_of_round_;
+  std::vector<RegionInfo> regions_;
+  std::vector<Item> items_;
+  std::vector<long long> round_load_, team_load_, team_max_;  // team_load_[k*T + j]
+  long long pinned_days_ = 0, risk_total_ = 0, moved_total_ = 0, quad_ = 0;
+  long long forced_max_ = 0;
+  std::vector<char> tight_;   // per round: packed best-fit by the capacity-aware construction  // largest load forced into one round (pinned tours and single-round regions)
+  std::vector<int> order_;  // construction order of regions
+};
+
+// The team a pinned tour occupies: its team record, its round's team number (planned tours), or
+// for a tour with neither, a team of its own.
+std::string team_key(const Tour& t);
+
+}  // namespace xuncha::schedule::detail

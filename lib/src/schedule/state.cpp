@@ -1,0 +1,110 @@
+// The incremental state: items in team periods, sequencing inside a period, loads, the key.
+#include "solver.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+namespace xuncha::schedule::detail {
+
+void Solver::resequence(int s, std::vector<int>& touched) {
+  auto& ts = at(slots_, s);
+  // Inside one (slot, team): higher risk first, then shorter first (SCHEDULING.md).
+  std::sort(ts.items.begin(), ts.items.end(), [&](int a, int b) {
+    const auto& ra = at(regions_, at(items_, a).region);
+    const auto& rb = at(regions_, at(items_, b).region);
+    return std::tuple(-ra.risk, ra.days, ra.data_index) < std::tuple(-rb.risk, rb.days, rb.data_index);
+  });
+  int off = 0;
+  for (int it : ts.items) {
+    at(items_, it).offset = off;
+    off += at(regions_, at(items_, it).region).days;
+    touched.push_back(at(items_, it).region);
+  }
+}
+
+void Solver::refresh_regions(const std::vector<int>& regions) {
+  for (int ri : regions) {
+    auto& r = at(regions_, ri);
+    int first = r.fixed_first_month;
+    int moved = 0;
+    for (int it : r.items) {
+      const auto& item = at(items_, it);
+      if (item.slot < 0) continue;
+      first = std::min(first, month_index(at(slots_, item.slot).first + date::days{item.offset}));
+    }
+    for (const auto& kp : r.kept) {
+      bool same = false;
+      for (int it : r.items) {
+        const auto& item = at(items_, it);
+        if (item.slot < 0) continue;
+        const auto& ts = at(slots_, item.slot);
+        same = same || (year_of_round(item.round) == kp.year && ts.team == kp.team &&
+                        ts.first + date::days{item.offset} == kp.start);
+      }
+      moved += same ? 0 : 1;
+    }
+    int cost = first == INT_MAX ? 0 : r.risk * first;
+    risk_total_ += cost - r.risk_cost;
+    moved_total_ += moved - r.moved;
+    r.risk_cost = cost;
+    r.moved = moved;
+  }
+}
+
+void Solver::refresh_team_max(int k) {
+  long long m = 0;
+  for (int j = 0; j < T_; ++j) m = std::max(m, at(team_load_, k * T_ + j));
+  at(team_max_, k) = m;
+}
+
+void Solver::add_item(int it, int s, std::vector<int>& touched) {
+  auto& item = at(items_, it);
+  auto& ts = at(slots_, s);
+  long long d = at(regions_, item.region).days;
+  item.slot = s;
+  item.round = ts.round;
+  ts.items.push_back(it);
+  ts.used += static_cast<int>(d);
+  auto& rl = at(round_load_, ts.round);
+  auto& tl = at(team_load_, ts.round * T_ + ts.team);
+  quad_ += (rl + d) * (rl + d) - rl * rl + (tl + d) * (tl + d) - tl * tl;
+  rl += d;
+  tl += d;
+  at(team_max_, ts.round) = std::max(at(team_max_, ts.round), tl);
+  resequence(s, touched);
+}
+
+void Solver::remove_item(int it, std::vector<int>& touched) {
+  auto& item = at(items_, it);
+  int s = item.slot;
+  auto& ts = at(slots_, s);
+  long long d = at(regions_, item.region).days;
+  ts.items.erase(std::find(ts.items.begin(), ts.items.end(), it));
+  ts.used -= static_cast<int>(d);
+  auto& rl = at(round_load_, ts.round);
+  auto& tl = at(team_load_, ts.round * T_ + ts.team);
+  quad_ += (rl - d) * (rl - d) - rl * rl + (tl - d) * (tl - d) - tl * tl;
+  rl -= d;
+  tl -= d;
+  if (tl + d == at(team_max_, ts.round)) refresh_team_max(ts.round);
+  item.slot = -1;
+  touched.push_back(item.region);
+  resequence(s, touched);
+}
+
+Key Solver::key() const {
+  Terms t;
+  long long sum = 0;
+  for (int k = 0; k < K_; ++k) {
+    t.round_load = std::max(t.round_load, at(round_load_, k));
+    t.team_balance += T_ * at(team_max_, k) - at(round_load_, k);
+    sum += at(round_load_, k);
+  }
+  (void)sum;
+  t.risk = risk_total_;
+  t.tour_days = pinned_days_;
+  for (const auto& r : regions_) t.tour_days += static_cast<long long>(r.days) * size_of(r.items);
+  return {moved_total_, weighted(t, pol_.weights), quad_};
+}
+
+}  // namespace xuncha::schedule::detail
