@@ -1,116 +1,14 @@
 #pragma once
-#include <CLI/CLI.hpp>
+// The one include a subcommand file needs: the run's context, input loading, rule selection,
+// format checks, output files and every shared renderer (tools/render/).
+#include "context.hpp"
+#include "formats.hpp"
+#include "inputs.hpp"
+#include "output_file.hpp"
+#include "selection.hpp"
 
-#include <functional>
-#include <iosfwd>
-#include <memory>
-#include <optional>
-#include <string>
-#include <vector>
-
-#include <xuncha/calendar/calendar.hpp>
-#include <xuncha/core/diagnostic.hpp>
-#include <xuncha/load/loader.hpp>
-#include <xuncha/rules/registry.hpp>
-
-namespace xuncha::cli {
-
-/// What the process gives the tool: environment, clock and streams (tests pass their own).
-struct Environment {
-  std::string lang;          ///< $LC_ALL / $LANG
-  bool no_color = false;     ///< $NO_COLOR set
-  bool force_color = false;  ///< $FORCE_COLOR set
-  bool stdout_tty = false;
-  Date today{};              ///< the system date, used when --as-of is absent
-  unsigned cores = 1;
-  std::istream* in = nullptr;
-};
-
-/// Flags every subcommand understands.
-struct GlobalOptions {
-  std::string as_of;
-  std::string lang;
-  std::string color = "auto";
-  std::string format = "text";
-  std::string output;
-  std::vector<std::string> policy_files;
-  std::vector<std::string> calendar_files;
-  unsigned jobs = 0;
-  bool quiet = false;
-  bool verbose = false;
-  bool allow_uncovered = false;
-  bool bom = false;
-  std::vector<std::string> select, ignore, severity;
-  std::string fail_on = "error";
-};
-
-/// The run's state: options resolved, output gathered (written once at the end).
-struct Context {
-  const Environment& env;
-  GlobalOptions global;
-  std::string out;  ///< the results (stdout or -o FILE)
-  std::string err;  ///< messages for stderr
-  Date as_of{};
-  bool zh = false;
-  bool color = false;
-  std::vector<std::string> input_names;  ///< files read, so -o never overwrites one
-  bool no_result = false;  ///< the command produced nothing to keep: -o FILE is left as it was
-
-  /// Picks the Chinese or English text.
-  const std::string& t(const Message& m) const { return zh ? m.zh : m.en; }
-  std::string t(std::string_view zh_text, std::string_view en_text) const {
-    return std::string(zh ? zh_text : en_text);
-  }
-};
-
-/// Thrown for usage errors and unreadable input that stop a command (exit 2).
-struct UsageError : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
-
-/// A subcommand: registered once in commands(), which drives --help and the man page test.
-struct Command {
-  std::string_view name;
-  std::string_view summary;
-  /// Adds the subcommand's flags to `app`; returns the function that runs it.
-  std::function<std::function<int(Context&)>(CLI::App& app)> setup;
-};
-
-/// Every subcommand, in help order.
-const std::vector<Command>& commands();
-
-/// Runs xuncha with `args` (without argv[0]); writes to `out` and `err`; returns the exit code.
-int run(const std::vector<std::string>& args, const Environment& env, std::ostream& out,
-        std::ostream& err);
-
-// ---- shared helpers for subcommands ----
-
-/// The loaded data set plus the calendar built from bundled, data and --calendar facts.
-struct Loaded {
-  load::LoadResult result;
-  Calendar calendar;
-};
-
-/// Loads PATHs (and --policy/--calendar files) as the global flags say.
-Loaded load_inputs(Context& ctx, const std::vector<std::string>& paths);
-
-/// The rule selection from --select/--ignore/--severity.
-rules::RuleSelection selection(const Context& ctx);
-
-/// Severity threshold from --fail-on.
-Severity fail_threshold(const Context& ctx);
-
-/// Stops with a usage error unless --format is one of `allowed`; `command` names the caller.
-void require_format(const Context& ctx, std::string_view command, const std::vector<std::string>& allowed);
-
-/// Exit code for findings: 2 with input errors, 1 at or above --fail-on, else 0.
-int findings_exit_code(const Context& ctx, const std::vector<Diagnostic>& diags);
-
-/// A year the calendar lacks: stops with exit 2, or with --allow-uncovered adds a warning to
-/// stderr. `subject` ("tour X: ") goes before the message.
-void uncovered_year(Context& ctx, const Calendar& cal, int year, const Message& subject = {});
-
-/// Renders input diagnostics to stderr text (for commands whose stdout is not findings).
-void report_input_errors(Context& ctx, const std::vector<Diagnostic>& diags);
-
-}  // namespace xuncha::cli
+#include "render/csv.hpp"
+#include "render/findings.hpp"
+#include "render/json.hpp"
+#include "render/terminal.hpp"
+#include "render/xml.hpp"

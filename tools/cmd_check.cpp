@@ -1,6 +1,5 @@
 // xuncha check: every registered rule over the data set (the CI gate).
 #include "app.hpp"
-#include "render.hpp"
 
 #include <xuncha/rules/coverage.hpp>
 #include <xuncha/text/width.hpp>

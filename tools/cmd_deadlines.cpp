@@ -1,7 +1,6 @@
 // xuncha deadlines: each tour's procedure steps with due dates and status as of --as-of.
 #include "app.hpp"
-#include "ics.hpp"
-#include "render.hpp"
+#include "render/ics.hpp"
 
 #include <xuncha/deadlines/deadlines.hpp>
 #include <xuncha/text/width.hpp>
@@ -96,34 +95,6 @@ std::string render_csv(const Context& ctx, const Dataset& data, const std::vecto
   return out;
 }
 
-std::string render_ics(const Context& ctx, const Dataset& data, const std::vector<Row>& rows) {
-  std::string out;
-  out += ics::line("BEGIN:VCALENDAR");
-  out += ics::line("VERSION:2.0");
-  out += ics::line("PRODID:-//xuncha//deadlines " XUNCHA_VERSION "//EN");
-  out += ics::line("CALSCALE:GREGORIAN");
-  std::string stamp = ics::date_value(format_iso(ctx.as_of)) + "T000000Z";
-  for (const auto& r : rows) {
-    if (!r.due) continue;
-    const Region* reg = data.region(r.tour->region);
-    out += ics::line("BEGIN:VTODO");
-    out += ics::line(fmt::format("UID:{}-{}@xuncha", r.tour->id, milestone_names[static_cast<std::size_t>(r.step)]));
-    out += ics::line("DTSTAMP:" + stamp);
-    out += ics::line("DUE;VALUE=DATE:" + ics::date_value(format_iso(*r.due)));
-    out += ics::line("SUMMARY:" + ics::escape(fmt::format("{} {} {}", r.tour->id, reg ? reg->name : r.tour->region,
-                                                          step_name(ctx, r.step))));
-    if (r.done) {
-      out += ics::line("STATUS:COMPLETED");
-      out += ics::line("COMPLETED:" + ics::date_value(format_iso(*r.done)) + "T000000Z");
-    } else {
-      out += ics::line("STATUS:NEEDS-ACTION");
-    }
-    out += ics::line("END:VTODO");
-  }
-  out += ics::line("END:VCALENDAR");
-  return out;
-}
-
 int run_deadlines(Context& ctx, const DeadlinesOptions& o) {
   const auto& f = ctx.global.format;
   require_format(ctx, "deadlines", {"text", "json", "csv", "ics"});
@@ -156,7 +127,7 @@ int run_deadlines(Context& ctx, const DeadlinesOptions& o) {
   deadlines::sort_for_reading(shown);
   if (f == "json") ctx.out += render_json(ctx, shown);
   else if (f == "csv") ctx.out += render_csv(ctx, data, shown);
-  else if (f == "ics") ctx.out += render_ics(ctx, data, shown);
+  else if (f == "ics") ctx.out += deadlines_ics(ctx, data, shown);
   else ctx.out += render_text(ctx, data, shown);
   if (o.fail_if_overdue)
     for (const auto& r : shown)

@@ -1,6 +1,5 @@
 // xuncha rule: explain rules (clause, severity, zh + en).
 #include "app.hpp"
-#include "render.hpp"
 
 #include <xuncha/text/width.hpp>
 

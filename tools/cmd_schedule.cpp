@@ -1,7 +1,8 @@
 // xuncha schedule: generate the multi-year rotation schedule (SCHEDULING.md).
 #include "app.hpp"
-#include "render.hpp"
-#include "schedule_render.hpp"
+#include "render/html.hpp"
+#include "render/ics.hpp"
+#include "render/schedule.hpp"
 
 #include <xuncha/schedule/schedule.hpp>
 

@@ -1,6 +1,5 @@
 // xuncha teams: the team composition rules (II.2), a table of teams, and --suggest TOUR.
 #include "app.hpp"
-#include "render.hpp"
 
 #include <xuncha/core/suggest.hpp>
 #include <xuncha/rules/teams.hpp>

@@ -1,6 +1,5 @@
 // xuncha workdays: working-day arithmetic on the mainland-China calendar.
 #include "app.hpp"
-#include "render.hpp"
 
 #include <fmt/format.h>
 

@@ -1,61 +1,18 @@
-#include "render.hpp"
+// Findings in every format: text, concise, json, csv, github, sarif, junit.
+#include "findings.hpp"
+
+#include "csv.hpp"
+#include "json.hpp"
+#include "terminal.hpp"
+#include "xml.hpp"
+
+#include <xuncha/rules/registry.hpp>
 
 #include <fmt/format.h>
 
 #include <map>
 
 namespace xuncha::cli {
-
-std::string paint(std::string_view s, std::string_view code, bool on) {
-  if (!on) return std::string(s);
-  return fmt::format("\x1b[{}m{}\x1b[0m", code, s);
-}
-
-std::string xml_escape(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
-std::string json_string(std::string_view s) {
-  std::string out = "\"";
-  for (char ch : s) {
-    auto c = static_cast<unsigned char>(ch);
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20) out += fmt::format("\\u{:04x}", c);
-        else out += static_cast<char>(c);
-    }
-  }
-  return out + "\"";
-}
-
-std::string csv_cell(std::string_view s) {
-  std::string v(s);
-  if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@')) v = "'" + v;
-  if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
-  std::string out = "\"";
-  for (char c : v) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
 namespace {
 
 std::string_view severity_zh(Severity s) {

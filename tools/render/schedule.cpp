@@ -1,8 +1,9 @@
-// Text, YAML, JSON, CSV, Markdown and iCalendar renderings of a schedule.
-#include "schedule_render.hpp"
+// Text, YAML, JSON, CSV and Markdown renderings of a schedule (html.cpp and ics.cpp hold the others).
+#include "schedule.hpp"
 
-#include "ics.hpp"
-#include "render.hpp"
+#include "csv.hpp"
+#include "json.hpp"
+#include "terminal.hpp"
 
 #include <xuncha/text/width.hpp>
 
@@ -27,12 +28,8 @@ double gap_percent(const schedule::Result& r) {
   return b > 0 ? 100.0 * static_cast<double>(r.objective - b) / static_cast<double>(b) : 0.0;
 }
 
-namespace {
-
-const Region* region_of(const ScheduleView& v, const std::string& id) { return v.data.region(id); }
-
 std::string region_name(const ScheduleView& v, const std::string& id) {
-  const Region* r = region_of(v, id);
+  const Region* r = v.data.region(id);
   return r ? r->name : id;
 }
 
@@ -42,15 +39,16 @@ std::string team_label(const Context& ctx, const PlannedTour& t) {
   return ctx.zh ? fmt::format("第{}组", t.team) : fmt::format("team {}", t.team);
 }
 
-std::string iso(const std::optional<Date>& d) { return d ? format_iso(*d) : "-"; }
-
-int last_year(const ScheduleView& v) { return v.options.from + v.options.years - 1; }
-
-std::string title(const Context& ctx, const ScheduleView& v) {
-  return ctx.zh ? fmt::format("{}安全生产巡查计划（{}—{}年）", v.data.policy.province, v.options.from, last_year(v))
+std::string schedule_title(const Context& ctx, const ScheduleView& v) {
+  int last_year = v.options.from + v.options.years - 1;
+  return ctx.zh ? fmt::format("{}安全生产巡查计划（{}—{}年）", v.data.policy.province, v.options.from, last_year)
                 : fmt::format("{} safety-production inspection schedule, {}-{}", v.data.policy.province,
-                              v.options.from, last_year(v));
+                              v.options.from, last_year);
 }
+
+namespace {
+
+std::string iso(const std::optional<Date>& d) { return d ? format_iso(*d) : "-"; }
 
 std::string objective_text(const Context& ctx, const ScheduleView& v) {
   const auto& r = v.result;
@@ -82,7 +80,7 @@ std::string objective_text(const Context& ctx, const ScheduleView& v) {
 std::string schedule_text(const Context& ctx, const ScheduleView& v) {
   const auto& r = v.result;
   const auto& pol = v.data.policy;
-  std::string out = title(ctx, v) + "\n";
+  std::string out = schedule_title(ctx, v) + "\n";
   std::string rounds;
   for (int y : r.round_years) rounds += (rounds.empty() ? "" : ", ") + std::to_string(y);
   out += ctx.zh ? fmt::format("轮次年份 {}；每轮 {} 个巡查组；{} 年内全覆盖；截至 {}\n", rounds, r.teams,
@@ -139,7 +137,7 @@ std::string schedule_yaml(const Context& ctx, const ScheduleView& v) {
       "# Planned tours only (tours already in the data stay there). Deadlines in comments: report due,\n"
       "# then rectification plan / results due as planning estimates (feedback assumed {} working days\n"
       "# after the report is due). objective {}, best lower bound {}.\n",
-      title(ctx, v), v.options.from, v.options.years, v.options.seed, pol.planning_feedback_workdays, r.objective,
+      schedule_title(ctx, v), v.options.from, v.options.years, v.options.seed, pol.planning_feedback_workdays, r.objective,
       r.bounds.best());
   out += fmt::format("kind: schedule\nversion: 1\nprovince: {}\nfrom: {}\nyears: {}\nas_of: {}\ntours:\n",
                      json_string(pol.province), v.options.from, v.options.years, format_iso(ctx.as_of));
@@ -236,7 +234,7 @@ std::string schedule_md(const Context& ctx, const ScheduleView& v) {
     for (char c : s) o += c == '|' ? std::string("\\|") : std::string(1, c);
     return o;
   };
-  std::string out = "# " + cell(title(ctx, v)) + "\n\n";
+  std::string out = "# " + cell(schedule_title(ctx, v)) + "\n\n";
   std::map<int, std::vector<const PlannedTour*>> by_year;
   for (const auto& t : r.tours) by_year[t.year].push_back(&t);
   for (const auto& [year, tours] : by_year) {
@@ -256,47 +254,6 @@ std::string schedule_md(const Context& ctx, const ScheduleView& v) {
   out += ctx.zh ? fmt::format("目标函数 {}，最佳下界 {}，差距 {:.2f}%。\n", r.objective, r.bounds.best(), gap_percent(r))
                 : fmt::format("Objective {}, best lower bound {}, gap {:.2f}%.\n", r.objective, r.bounds.best(),
                               gap_percent(r));
-  return out;
-}
-
-std::string schedule_ics(const Context& ctx, const ScheduleView& v) {
-  std::string stamp = ics::date_value(format_iso(ctx.as_of)) + "T000000Z";
-  std::string out;
-  out += ics::line("BEGIN:VCALENDAR");
-  out += ics::line("VERSION:2.0");
-  out += ics::line("PRODID:-//xuncha//schedule " XUNCHA_VERSION "//EN");
-  out += ics::line("CALSCALE:GREGORIAN");
-  out += ics::line("X-WR-CALNAME:" + ics::escape(title(ctx, v)));
-  for (const auto& t : v.result.tours) {
-    if (!t.start || !t.end) continue;
-    std::string name = region_name(v, t.region);
-    out += ics::line("BEGIN:VEVENT");
-    out += ics::line("UID:" + t.id + "@xuncha");
-    out += ics::line("DTSTAMP:" + stamp);
-    out += ics::line("DTSTART;VALUE=DATE:" + ics::date_value(format_iso(*t.start)));
-    out += ics::line("DTEND;VALUE=DATE:" + ics::date_value(format_iso(*t.end + date::days{1})));
-    out += ics::line("SUMMARY:" + ics::escape(ctx.zh ? fmt::format("巡查{}（{}）", name, team_label(ctx, t))
-                                                     : fmt::format("Inspection tour: {} ({})", name, team_label(ctx, t))));
-    out += ics::line("END:VEVENT");
-    struct Due {
-      std::string_view key, zh, en;
-      Date date;
-    };
-    const Due dues[] = {{"report", "报送巡查报告", "report due", t.report_due},
-                        {"plan", "报送整改方案（估计）", "rectification plan due (estimate)", t.plan_due},
-                        {"results", "报送整改结果（估计）", "rectification results due (estimate)", t.results_due}};
-    for (const auto& d : dues) {
-      out += ics::line("BEGIN:VTODO");
-      out += ics::line(fmt::format("UID:{}-{}@xuncha", t.id, d.key));
-      out += ics::line("DTSTAMP:" + stamp);
-      out += ics::line("DUE;VALUE=DATE:" + ics::date_value(format_iso(d.date)));
-      out += ics::line("SUMMARY:" + ics::escape(ctx.zh ? fmt::format("{}：{}", name, d.zh)
-                                                       : fmt::format("{}: {}", t.region, d.en)));
-      out += ics::line("RELATED-TO:" + t.id + "@xuncha");
-      out += ics::line("END:VTODO");
-    }
-  }
-  out += ics::line("END:VCALENDAR");
   return out;
 }
 

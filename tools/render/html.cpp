@@ -1,7 +1,8 @@
 // The printable schedule: one self-contained A4-landscape page set (PRINT.md), no scripts, no assets.
-#include "schedule_render.hpp"
+#include "html.hpp"
 
-#include "render.hpp"
+#include "terminal.hpp"
+#include "xml.hpp"
 
 #include <fmt/format.h>
 

@@ -1,0 +1,57 @@
+// Reading the inputs of a run: PATHs, --policy and --calendar files, standard input.
+#include "inputs.hpp"
+
+#include "render/findings.hpp"
+
+#include <fmt/format.h>
+
+#include <istream>
+#include <iterator>
+
+namespace xuncha::cli {
+
+Loaded load_inputs(Context& ctx, const std::vector<std::string>& paths) {
+  std::vector<Diagnostic> diags;
+  auto inputs = load::expand_paths(paths, diags);
+  for (auto& in : inputs) {
+    if (in.name == "-" && !in.text) {
+      std::string text;
+      if (ctx.env.in) text.assign(std::istreambuf_iterator<char>(*ctx.env.in), {});
+      in.name = "<stdin>";
+      in.text = std::move(text);
+    }
+  }
+  for (const auto& p : ctx.global.policy_files) inputs.push_back({p, std::nullopt, load::InputRole::policy});
+  for (const auto& p : ctx.global.calendar_files) inputs.push_back({p, std::nullopt, load::InputRole::calendar});
+  for (const auto& in : inputs)
+    if (!in.text) ctx.input_names.push_back(in.name);
+  load::LoadOptions opts;
+  opts.jobs = ctx.global.jobs ? ctx.global.jobs : std::max(1u, ctx.env.cores);
+  Loaded loaded{load::load(std::move(inputs), opts), Calendar{}};
+  auto& result = loaded.result;
+  result.diagnostics.insert(result.diagnostics.end(), diags.begin(), diags.end());
+  sort_diagnostics(result.diagnostics);
+  std::vector<CalendarYear> years = Calendar::bundled_years();
+  years.insert(years.end(), result.data.calendar_years.begin(), result.data.calendar_years.end());
+  loaded.calendar = Calendar(years);
+  return loaded;
+}
+
+void uncovered_year(Context& ctx, const Calendar& cal, int year, const Message& subject) {
+  if (!ctx.global.allow_uncovered) throw UsageError(ctx.t(subject) + ctx.t(cal.uncovered_message(year)));
+  if (ctx.global.quiet) return;
+  std::string fact = ctx.t(subject) + ctx.t(cal.uncovered_message(year, false));
+  ctx.err += ctx.t(fmt::format("xuncha: 警告：{}；该年只按周末计算\n", fact),
+                   fmt::format("xuncha: warning: {}; counting weekends only\n", fact));
+}
+
+void report_input_errors(Context& ctx, const std::vector<Diagnostic>& diags) {
+  for (const auto& d : diags) {
+    ctx.err += concise_line(ctx, d, false) + "\n";
+    for (const auto& r : d.related)
+      ctx.err += fmt::format("    {} {}:{}:{}: {}\n", ctx.t("参见", "see"), r.where.file, r.where.line,
+                             r.where.column, ctx.t(r.message));
+  }
+}
+
+}  // namespace xuncha::cli

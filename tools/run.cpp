@@ -1,0 +1,121 @@
+// xuncha's entry point behind main(): global flags, the subcommand, the output written once.
+#include "context.hpp"
+#include "output_file.hpp"
+
+#include <xuncha/core/suggest.hpp>
+
+#include <fmt/format.h>
+
+#include <ostream>
+
+namespace xuncha::cli {
+namespace {
+
+std::string default_lang(const Environment& env) {
+  return env.lang.rfind("zh", 0) == 0 ? "zh" : "en";
+}
+
+}  // namespace
+
+int run(const std::vector<std::string>& args, const Environment& env, std::ostream& out, std::ostream& err) {
+  CLI::App app{"xuncha: plan and check provincial safety-production inspection tours (安全生产巡查)", "xuncha"};
+  app.set_version_flag("-V,--version", std::string("xuncha ") + XUNCHA_VERSION);
+  app.require_subcommand(1);
+  app.fallthrough();
+  app.footer("Run 'xuncha COMMAND --help' for a command's flags; 'man xuncha' for the whole manual.");
+  Context ctx{env, {}, {}, {}, {}, false, false, {}};
+  auto& g = ctx.global;
+  app.add_option("--as-of", g.as_of, "The date treated as today (YYYY-MM-DD); default: the system date");
+  app.add_option("--lang", g.lang, "Output language: zh or en (default from LANG)")->check(CLI::IsMember({"zh", "en"}));
+  app.add_option("--color", g.color, "Colour: auto, always or never (honours NO_COLOR, FORCE_COLOR)")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  app.add_option("-f,--format", g.format, "Output format (see each command)");
+  app.add_option("-o,--output", g.output, "Write the results to FILE (atomically) instead of stdout");
+  app.add_option("--policy", g.policy_files, "A kind: policy file (repeatable; applied after the data)");
+  app.add_option("--calendar", g.calendar_files, "A kind: calendar file adding or replacing years (repeatable)");
+  app.add_option("-j,--jobs", g.jobs, "Files parsed in parallel (default: all cores)")->check(CLI::Range(1u, 256u));
+  app.add_flag("--allow-uncovered", g.allow_uncovered, "Count only weekends in years the calendar does not cover (a warning, not an error)");
+  app.add_flag("-q,--quiet", g.quiet, "Print only the findings");
+  app.add_flag("-v,--verbose", g.verbose, "Say more about what was read");
+  app.add_flag("--bom", g.bom, "Start CSV output with a UTF-8 BOM (for Excel)");
+  app.add_option("--select", g.select, "Run only these rules (ids, slugs or prefixes such as T or C1)")->delimiter(',');
+  app.add_option("--ignore", g.ignore, "Skip these rules (ids, slugs or prefixes)")->delimiter(',');
+  app.add_option("--severity", g.severity, "Change a rule's severity: ID=off|info|warning|error")->delimiter(',');
+  app.add_option("--fail-on", g.fail_on, "Exit 1 on findings at or above: error, warning, info or never")
+      ->check(CLI::IsMember({"error", "warning", "info", "never"}));
+
+  std::vector<std::pair<CLI::App*, std::function<int(Context&)>>> subs;
+  for (const auto& c : commands()) {
+    auto* sub = app.add_subcommand(std::string(c.name), std::string(c.summary));
+    subs.emplace_back(sub, c.setup(*sub));
+  }
+
+  std::vector<std::string> reversed(args.rbegin(), args.rend());
+  try {
+    app.parse(reversed);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e, out, err);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e, out, err);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e, out, err);
+  } catch (const CLI::ParseError& e) {
+    // A misspelt command gets a suggestion, as ninja and git do.
+    if (!args.empty() && args[0].rfind('-', 0) != 0) {
+      std::vector<std::string_view> names;
+      bool known = false;
+      for (const auto& c : commands()) {
+        names.push_back(c.name);
+        known = known || c.name == args[0];
+      }
+      if (!known) {
+        auto hint = closest_match(args[0], names);
+        err << fmt::format("xuncha: error: unknown command '{}'{}\nRun 'xuncha --help' for the list of commands.\n",
+                           args[0], hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint));
+        return 2;
+      }
+    }
+    err << "xuncha: error: " << e.what() << "\nRun 'xuncha --help' for usage.\n";
+    return 2;
+  }
+
+  try {
+    ctx.zh = (g.lang.empty() ? default_lang(env) : g.lang) == "zh";
+    if (g.color == "always") ctx.color = true;
+    else if (g.color == "auto") ctx.color = !env.no_color && (env.force_color || (env.stdout_tty && g.output.empty()));
+    if (g.as_of.empty()) {
+      ctx.as_of = env.today;
+    } else {
+      DateError why{};
+      auto d = parse_iso_date(g.as_of, &why);
+      if (!d) throw UsageError(fmt::format("--as-of expects a real date YYYY-MM-DD, got '{}'", g.as_of));
+      ctx.as_of = *d;
+    }
+    int code = 0;
+    for (auto& [sub, runner] : subs) {
+      if (sub->parsed()) {
+        code = runner(ctx);
+        break;
+      }
+    }
+    if (!g.output.empty()) {
+      for (const auto& in : ctx.input_names)
+        if (same_file(in, g.output))
+          throw UsageError(fmt::format("refusing to write onto input file {}", g.output));
+      // A run that produced nothing (no schedule, unreadable input) leaves an earlier file alone.
+      if (!ctx.no_result && !(code != 0 && ctx.out.empty())) write_atomically(g.output, ctx.out);
+    } else {
+      out << ctx.out;
+    }
+    err << ctx.err;
+    return code;
+  } catch (const UsageError& e) {
+    err << ctx.err << "xuncha: error: " << e.what() << "\n";
+    return 2;
+  } catch (const std::exception& e) {
+    err << ctx.err << "xuncha: internal error: " << e.what() << "\nPlease report this with the input that caused it.\n";
+    return 3;
+  }
+}
+
+}  // namespace xuncha::cli

@@ -1,0 +1,50 @@
+// Which rules run and which findings fail the run: --select, --ignore, --severity, --fail-on.
+#include "selection.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace xuncha::cli {
+
+rules::RuleSelection selection(const Context& ctx) {
+  rules::RuleSelection sel;
+  auto check_name = [](const std::string& name) {
+    if (rules::find_rule(name)) return;
+    // A prefix such as "T" or "C1" selects a family.
+    for (const auto* r : rules::all_rules())
+      if (r->id.substr(0, std::min(name.size(), r->id.size())) == name) return;
+    auto hint = rules::suggest_rule(name);
+    throw UsageError(fmt::format("unknown rule '{}'{}", name, hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint)));
+  };
+  for (const auto& s : ctx.global.select) check_name(s), sel.select.push_back(s);
+  for (const auto& s : ctx.global.ignore) check_name(s), sel.ignore.push_back(s);
+  for (const auto& s : ctx.global.severity) {
+    auto eq = s.find('=');
+    Severity level{};
+    if (eq == std::string::npos || !parse_severity(s.substr(eq + 1), level))
+      throw UsageError(fmt::format("--severity expects ID=off|info|warning|error, got '{}'", s));
+    check_name(s.substr(0, eq));
+    sel.severity.emplace_back(s.substr(0, eq), level);
+  }
+  return sel;
+}
+
+Severity fail_threshold(const Context& ctx) {
+  if (ctx.global.fail_on == "warning") return Severity::warning;
+  if (ctx.global.fail_on == "info") return Severity::info;
+  if (ctx.global.fail_on == "never") return Severity::off;
+  return Severity::error;
+}
+
+int findings_exit_code(const Context& ctx, const std::vector<Diagnostic>& diags) {
+  for (const auto& d : diags)
+    if (!d.rule.empty() && d.rule[0] == 'L') return 2;
+  auto threshold = fail_threshold(ctx);
+  if (threshold == Severity::off) return 0;
+  for (const auto& d : diags)
+    if (d.severity >= threshold) return 1;
+  return 0;
+}
+
+}  // namespace xuncha::cli

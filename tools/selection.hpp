@@ -1,0 +1,21 @@
+#pragma once
+// Which rules run and which findings fail the run: --select, --ignore, --severity, --fail-on.
+#include <vector>
+
+#include <xuncha/core/diagnostic.hpp>
+#include <xuncha/rules/registry.hpp>
+
+#include "context.hpp"
+
+namespace xuncha::cli {
+
+/// The rule selection from --select/--ignore/--severity.
+rules::RuleSelection selection(const Context& ctx);
+
+/// Severity threshold from --fail-on.
+Severity fail_threshold(const Context& ctx);
+
+/// Exit code for findings: 2 with input errors, 1 at or above --fail-on, else 0.
+int findings_exit_code(const Context& ctx, const std::vector<Diagnostic>& diags);
+
+}  // namespace xuncha::cli
