@@ -3,6 +3,7 @@
 #include "render.hpp"
 
 #include <xuncha/core/suggest.hpp>
+#include <xuncha/rules/policy_check.hpp>
 
 #include <fmt/format.h>
 
@@ -79,6 +80,8 @@ Loaded load_inputs(Context& ctx, const std::vector<std::string>& paths) {
   Loaded loaded{load::load(std::move(inputs), opts), Calendar{}};
   auto& result = loaded.result;
   result.diagnostics.insert(result.diagnostics.end(), diags.begin(), diags.end());
+  auto policy = rules::validate_policy(result.data);
+  result.diagnostics.insert(result.diagnostics.end(), policy.begin(), policy.end());
   sort_diagnostics(result.diagnostics);
   std::vector<CalendarYear> years = Calendar::bundled_years();
   years.insert(years.end(), result.data.calendar_years.begin(), result.data.calendar_years.end());
