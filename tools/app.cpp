@@ -62,7 +62,9 @@ std::string default_lang(const Environment& env) {
 
 Loaded load_inputs(Context& ctx, const std::vector<std::string>& paths) {
   std::vector<Diagnostic> diags;
-  auto inputs = load::expand_paths(paths, diags);
+  load::WalkOptions walk;
+  walk.exclude = ctx.global.exclude;
+  auto inputs = load::expand_paths(paths, diags, walk);
   for (auto& in : inputs) {
     if (in.name == "-" && !in.text) {
       std::string text;
@@ -80,6 +82,10 @@ Loaded load_inputs(Context& ctx, const std::vector<std::string>& paths) {
   Loaded loaded{load::load(std::move(inputs), opts), Calendar{}};
   auto& result = loaded.result;
   result.diagnostics.insert(result.diagnostics.end(), diags.begin(), diags.end());
+  if (!ctx.global.quiet)
+    for (const auto& n : result.notes)
+      ctx.err += ctx.t(fmt::format("xuncha：提示：{}：{}\n", n.where.file, n.message.zh),
+                       fmt::format("xuncha: note: {}: {}\n", n.where.file, n.message.en));
   auto policy = rules::validate_policy(result.data);
   result.diagnostics.insert(result.diagnostics.end(), policy.begin(), policy.end());
   sort_diagnostics(result.diagnostics);
@@ -181,6 +187,8 @@ int run(const std::vector<std::string>& args, const Environment& env, std::ostre
   app.add_option("--severity", g.severity, "Change a rule's severity: ID=off|info|warning|error")->delimiter(',');
   app.add_option("--fail-on", g.fail_on, "Exit 1 on findings at or above: error, warning, info or never")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}));
+  app.add_option("--exclude", g.exclude, "Leave files and folders matching GLOB out of folder walks (repeatable)")
+      ->allow_extra_args(false);
 
   std::vector<std::pair<CLI::App*, std::function<int(Context&)>>> subs;
   for (const auto& c : commands()) {

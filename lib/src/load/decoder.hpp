@@ -39,6 +39,7 @@ struct FileData {
   std::vector<std::function<void(Policy&)>> policy;
   PolicyInput policy_input;  ///< rules: and untracked_steps:, checked by the rules layer
   std::vector<Diagnostic> diagnostics;
+  std::vector<Diagnostic> notes;  ///< the file was skipped (a folder walk met YAML without kind:)
 };
 
 /// Errors reported per file before reading it stops.

@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <fnmatch.h>
 #include <fstream>
 #include <set>
 #include <sys/stat.h>
@@ -85,6 +86,17 @@ bool has_content(std::string_view text) {
 
 }  // namespace
 
+// A document whose top is a map with a kind: key.
+static bool has_kind(const YDocument& doc) {
+  const YNode& root = doc.node(doc.root);
+  if (root.type != YNode::Type::map) return false;
+  for (std::uint32_t k = 0; k + 1 < root.count; k += 2) {
+    const YNode& key = doc.node(doc.child(root, k));
+    if (key.type == YNode::Type::scalar && key.value == "kind") return true;
+  }
+  return false;
+}
+
 void decode_file(const InputFile& input, std::uint32_t index, const LoadOptions& options,
                  FileData& out) {
   std::string storage;
@@ -125,6 +137,15 @@ void decode_file(const InputFile& input, std::uint32_t index, const LoadOptions&
     return;
   }
   auto parsed = parse_yaml(text);
+  if (input.walked && input.role == InputRole::data && !parsed.failed && !parsed.documents.empty() &&
+      std::none_of(parsed.documents.begin(), parsed.documents.end(), has_kind)) {
+    // A folder walk meets other YAML (CI files, docker-compose.yml): a note, not an error.
+    out.notes.push_back(input_error("", input.name, 0, 0,
+                                    {"不是 xuncha 数据文件（没有 kind:），已跳过",
+                                     "not a xuncha data file (no kind:); skipped"}));
+    out.notes.back().severity = Severity::info;
+    return;
+  }
   Decoder decoder(input.name, index, out);
   for (const auto& doc : parsed.documents) {
     if (decoder.capped()) break;
@@ -217,8 +238,20 @@ std::string check_encoding(std::string_view text, int& line, int& column) {
   return {};
 }
 
-std::vector<InputFile> expand_paths(const std::vector<std::string>& paths,
-                                    std::vector<Diagnostic>& diagnostics) {
+namespace {
+
+bool excluded(const std::vector<std::string>& globs, const std::string& relative, const std::string& name) {
+  for (const auto& g : globs)
+    if (::fnmatch(g.c_str(), relative.c_str(), 0) == 0 || ::fnmatch(g.c_str(), name.c_str(), 0) == 0) return true;
+  return false;
+}
+
+}  // namespace
+
+bool is_config_name(std::string_view name) { return name == "xuncha.yaml" || name == ".xuncha.yaml"; }
+
+std::vector<InputFile> expand_paths(const std::vector<std::string>& paths, std::vector<Diagnostic>& diagnostics,
+                                    const WalkOptions& walk) {
   std::vector<InputFile> out;
   std::set<std::string> seen;
   for (const auto& p : paths) {
@@ -250,15 +283,24 @@ std::vector<InputFile> expand_paths(const std::vector<std::string>& paths,
                                              fmt::format("cannot read: {}", ec.message())}));
           break;
         }
+        // Hidden files and folders (.git, .github, .gitlab-ci.yml) and --exclude matches are left
+        // out, folders with everything in them; so is the repository configuration file.
+        std::error_code fec;
+        bool folder = it->is_directory(fec);
+        std::string name = it->path().filename().string();
+        bool hidden = !name.empty() && name[0] == '.';
+        if (hidden || excluded(walk.exclude, it->path().lexically_relative(p).string(), name)) {
+          if (folder) it.disable_recursion_pending();
+          continue;
+        }
         auto ext = it->path().extension().string();
         if (ext != ".yaml" && ext != ".yml") continue;
-        std::error_code fec;
-        if (it->is_directory(fec)) continue;
+        if (folder || is_config_name(name)) continue;
         found.push_back(it->path().lexically_normal().string());
       }
       std::sort(found.begin(), found.end());
       for (auto& f : found)
-        if (seen.insert(f).second) out.push_back({f, std::nullopt, InputRole::data});
+        if (seen.insert(f).second) out.push_back({f, std::nullopt, InputRole::data, true});
       continue;
     }
     auto norm = fs::path(p).lexically_normal().string();
