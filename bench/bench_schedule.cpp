@@ -6,6 +6,7 @@
 //                                          years from FROM, the policy's teams (also with --dump-mip)
 #include <xuncha/calendar/calendar.hpp>
 #include <xuncha/load/loader.hpp>
+#include <xuncha/rules/policy_check.hpp>
 #include <xuncha/schedule/schedule.hpp>
 
 #include <fmt/format.h>
@@ -89,6 +90,8 @@ bool load_instance(const std::string& path, int from, Instance& in, Calendar& ca
   std::vector<Diagnostic> diags;
   auto inputs = load::expand_paths({path}, diags);
   auto loaded = load::load(std::move(inputs));
+  auto policy = rules::validate_policy(loaded.data);
+  loaded.diagnostics.insert(loaded.diagnostics.end(), policy.begin(), policy.end());
   diags.insert(diags.end(), loaded.diagnostics.begin(), loaded.diagnostics.end());
   if (!diags.empty()) {
     for (const auto& d : diags)

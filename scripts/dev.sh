@@ -15,6 +15,8 @@ if [ "$mode" = test ]; then
   packages+=(chromium fonts-noto-cjk fonts-arphic-ukai poppler-utils)
   # The fuzz targets build with clang's libFuzzer.
   packages+=(clang libclang-rt-14-dev)
+  # The JSON Schemas are checked against the examples with a real validator.
+  packages+=(python3-jsonschema python3-yaml)
 fi
 
 missing=()

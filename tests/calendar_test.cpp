@@ -130,3 +130,25 @@ TEST_CASE("a --calendar year adds coverage and replaces a notice year") {
   CHECK(cal.is_workday(d("2026-10-05")));
   CHECK(cal.kind(d("2026-10-10")) == Calendar::DayKind::weekend);
 }
+
+#include <xuncha/load/loader.hpp>
+
+#include <fstream>
+#include <sstream>
+
+TEST_CASE("the compiled-in calendar tables are data/cn-calendar.yaml as the loader reads it") {
+  std::ifstream in(XUNCHA_SOURCE_DIR "/data/cn-calendar.yaml");
+  std::stringstream text;
+  text << in.rdbuf();
+  std::vector<load::InputFile> inputs{{"cn-calendar.yaml", text.str(), load::InputRole::calendar}};
+  auto loaded = load::load(std::move(inputs));
+  REQUIRE(loaded.ok());
+  const auto& compiled = Calendar::bundled_years();
+  REQUIRE(compiled.size() == loaded.data.calendar_years.size());
+  for (std::size_t i = 0; i < compiled.size(); ++i) {
+    CAPTURE(compiled[i].year);
+    CHECK(compiled[i].year == loaded.data.calendar_years[i].year);
+    CHECK(compiled[i].holidays == loaded.data.calendar_years[i].holidays);
+    CHECK(compiled[i].workdays == loaded.data.calendar_years[i].workdays);
+  }
+}

@@ -4,6 +4,7 @@
 
 #include <xuncha/calendar/calendar.hpp>
 #include <xuncha/load/loader.hpp>
+#include <xuncha/rules/policy_check.hpp>
 
 namespace xuncha::test {
 
@@ -13,7 +14,12 @@ inline load::LoadResult load_texts(std::vector<std::pair<std::string, std::strin
   for (auto& [name, text] : texts) in.push_back({name, text, load::InputRole::data});
   load::LoadOptions opts;
   opts.jobs = jobs;
-  return load::load(std::move(in), opts);
+  auto r = load::load(std::move(in), opts);
+  // As the tools do: policy settings naming rules or deadline steps are checked above the loader.
+  auto policy = rules::validate_policy(r.data);
+  r.diagnostics.insert(r.diagnostics.end(), policy.begin(), policy.end());
+  sort_diagnostics(r.diagnostics);
+  return r;
 }
 
 /// Rule ids of the diagnostics, in output order.

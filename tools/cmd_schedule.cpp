@@ -4,6 +4,7 @@
 #include "render/ics.hpp"
 #include "render/schedule.hpp"
 
+#include <xuncha/rules/policy_check.hpp>
 #include <xuncha/schedule/schedule.hpp>
 
 #include <fmt/format.h>
@@ -26,6 +27,9 @@ std::vector<Tour> read_keep(Context& ctx, const std::string& path, bool& failed)
   std::vector<load::InputFile> in{{path, std::nullopt, load::InputRole::data}};
   ctx.input_names.push_back(path);
   auto r = load::load(std::move(in));
+  auto policy = rules::validate_policy(r.data);
+  r.diagnostics.insert(r.diagnostics.end(), policy.begin(), policy.end());
+  sort_diagnostics(r.diagnostics);
   // References to regions live in the data set, not in the schedule file alone.
   std::vector<Diagnostic> real;
   for (auto& d : r.diagnostics)

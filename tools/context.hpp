@@ -42,6 +42,7 @@ struct GlobalOptions {
   bool bom = false;
   std::vector<std::string> select, ignore, severity;
   std::string fail_on = "error";
+  std::vector<std::string> exclude;  ///< --exclude GLOB: left out of folder walks
 };
 
 /// The run's state: options resolved, output gathered (written once at the end).

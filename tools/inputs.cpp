@@ -3,6 +3,8 @@
 
 #include "render/findings.hpp"
 
+#include <xuncha/rules/policy_check.hpp>
+
 #include <fmt/format.h>
 
 #include <istream>
@@ -12,7 +14,9 @@ namespace xuncha::cli {
 
 Loaded load_inputs(Context& ctx, const std::vector<std::string>& paths) {
   std::vector<Diagnostic> diags;
-  auto inputs = load::expand_paths(paths, diags);
+  load::WalkOptions walk;
+  walk.exclude = ctx.global.exclude;
+  auto inputs = load::expand_paths(paths, diags, walk);
   for (auto& in : inputs) {
     if (in.name == "-" && !in.text) {
       std::string text;
@@ -30,6 +34,12 @@ Loaded load_inputs(Context& ctx, const std::vector<std::string>& paths) {
   Loaded loaded{load::load(std::move(inputs), opts), Calendar{}};
   auto& result = loaded.result;
   result.diagnostics.insert(result.diagnostics.end(), diags.begin(), diags.end());
+  if (!ctx.global.quiet)
+    for (const auto& n : result.notes)
+      ctx.err += ctx.t(fmt::format("xuncha：提示：{}：{}\n", n.where.file, n.message.zh),
+                       fmt::format("xuncha: note: {}: {}\n", n.where.file, n.message.en));
+  auto policy = rules::validate_policy(result.data);
+  result.diagnostics.insert(result.diagnostics.end(), policy.begin(), policy.end());
   sort_diagnostics(result.diagnostics);
   std::vector<CalendarYear> years = Calendar::bundled_years();
   years.insert(years.end(), result.data.calendar_years.begin(), result.data.calendar_years.end());

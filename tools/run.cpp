@@ -43,6 +43,8 @@ int run(const std::vector<std::string>& args, const Environment& env, std::ostre
   app.add_option("--severity", g.severity, "Change a rule's severity: ID=off|info|warning|error")->delimiter(',');
   app.add_option("--fail-on", g.fail_on, "Exit 1 on findings at or above: error, warning, info or never")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}));
+  app.add_option("--exclude", g.exclude, "Leave files and folders matching GLOB out of folder walks (repeatable)")
+      ->allow_extra_args(false);
 
   std::vector<std::pair<CLI::App*, std::function<int(Context&)>>> subs;
   for (const auto& c : commands()) {

@@ -1,6 +1,6 @@
 #include <xuncha/calendar/calendar.hpp>
 
-#include <xuncha/load/loader.hpp>
+#include "bundled.hpp"
 
 #include <fmt/format.h>
 
@@ -8,10 +8,6 @@
 #include <map>
 
 namespace xuncha {
-namespace detail {
-std::string_view bundled_calendar_text();
-}
-
 namespace {
 
 const Date range_start = Date{date::year{Calendar::range_first_year} / 1 / 1};
@@ -59,11 +55,18 @@ std::uint8_t name_block(Date first, Date last) {
 
 const std::vector<CalendarYear>& Calendar::bundled_years() {
   static const std::vector<CalendarYear> years = [] {
-    std::vector<load::InputFile> in{
-        {"<bundled calendar>", std::string(detail::bundled_calendar_text()), load::InputRole::calendar}};
-    auto result = load::load(std::move(in));
-    // The bundled file is part of the build and tested; a failure here is a build defect.
-    return result.data.calendar_years;
+    auto day = [](const detail::BundledDate& d) {
+      return Date{date::year{d.year} / date::month{d.month} / date::day{d.day}};
+    };
+    std::vector<CalendarYear> out;
+    for (const auto& y : detail::bundled_calendar()) {
+      CalendarYear cy;
+      cy.year = y.year;
+      for (const auto& d : y.holidays) cy.holidays.push_back(day(d));
+      for (const auto& d : y.workdays) cy.workdays.push_back(day(d));
+      out.push_back(std::move(cy));
+    }
+    return out;
   }();
   return years;
 }

@@ -20,6 +20,7 @@ struct InputFile {
   std::string name;
   std::optional<std::string> text;
   InputRole role = InputRole::data;
+  bool walked = false;  ///< found by a folder walk: skipped with a note when no document has kind:
 };
 
 struct LoadOptions {
@@ -31,13 +32,27 @@ struct LoadOptions {
 struct LoadResult {
   Dataset data;
   std::vector<Diagnostic> diagnostics;  ///< sorted; all are errors
+  std::vector<Diagnostic> notes;        ///< severity info, in input order: files a folder walk skipped
   bool ok() const { return diagnostics.empty(); }
 };
 
-/// Expands paths: a folder gives its `*.yaml`/`*.yml` files recursively, sorted; "-" is kept
-/// as is for the caller to read. Problems (missing path, unreadable folder) become diagnostics.
-std::vector<InputFile> expand_paths(const std::vector<std::string>& paths,
-                                    std::vector<Diagnostic>& diagnostics);
+/// How folders are walked.
+struct WalkOptions {
+  /// Shell globs (fnmatch; `*` also crosses `/`) matched against each path relative to the folder
+  /// walked and against its name alone; a matching folder is skipped with all it holds.
+  std::vector<std::string> exclude;
+};
+
+/// Expands paths: a folder gives its `*.yaml`/`*.yml` files recursively, sorted, leaving out
+/// hidden files and folders (names starting with "."), --exclude matches and the repository
+/// configuration file (xuncha.yaml); files found this way are marked `walked`. A path named
+/// explicitly is always read. "-" is kept as is for the caller to read. Problems (missing path,
+/// unreadable folder) become diagnostics.
+std::vector<InputFile> expand_paths(const std::vector<std::string>& paths, std::vector<Diagnostic>& diagnostics,
+                                    const WalkOptions& walk = {});
+
+/// xuncha.yaml or .xuncha.yaml: the repository configuration, never data.
+bool is_config_name(std::string_view name);
 
 /// Reads, parses and decodes every input, then checks ids and references across files.
 /// The output is identical for every `jobs`.

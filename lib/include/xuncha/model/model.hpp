@@ -166,6 +166,28 @@ struct IdHash {
 using IdIndex = std::unordered_map<std::string, std::size_t, IdHash, std::equal_to<>>;
 
 /// The whole data set: the union of every input, with id indexes.
+/// Policy settings that name rules or deadline steps, as written: both lists live above the
+/// loader, so rules::validate_policy checks them and applies them to the Policy.
+struct PolicyRuleSetting {
+  std::string id;  ///< as written
+  Severity severity = Severity::error;
+  Mark at;         ///< the key
+  std::string path;
+};
+struct PolicyStep {
+  std::string name;
+  Mark at;
+  std::string path;
+};
+struct PolicyStepList {
+  std::vector<PolicyStep> steps;
+  bool readable = true;  ///< false: an item was not a text (already reported)
+};
+struct PolicyInput {
+  std::vector<PolicyRuleSetting> rules;          ///< in input order
+  std::vector<PolicyStepList> untracked_steps;   ///< one per policy document, in input order
+};
+
 struct Dataset {
   std::vector<std::string> files;  ///< Mark::file indexes into this
   std::vector<Region> regions;
@@ -176,6 +198,7 @@ struct Dataset {
   std::vector<Tour> tours;
   std::vector<CalendarYear> calendar_years;  ///< from `kind: calendar` documents in the inputs
   Policy policy;
+  PolicyInput policy_input;  ///< checked and applied by rules::validate_policy
 
   IdIndex region_index, unit_index, person_index, appointment_index, team_index, tour_index;
 

@@ -1,0 +1,452 @@
+// The decoder of one document: kind: and version:, then the generic getters every kind decoder
+// uses (maps with merge keys, lists, typed scalars, records checked against their field table).
+#include "decoder.hpp"
+
+#include <xuncha/core/suggest.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <set>
+
+namespace xuncha::load::detail {
+
+std::string join(const std::vector<std::string_view>& v) {
+  std::string s;
+  for (auto x : v) {
+    if (!s.empty()) s += ", ";
+    s += x;
+  }
+  return s;
+}
+std::string did_you_mean_zh(const std::string& hint) {
+  return hint.empty() ? "" : fmt::format("（是否想写「{}」？）", hint);
+}
+std::string did_you_mean_en(const std::string& hint) {
+  return hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint);
+}
+std::string child_path(std::string_view path, std::string_view key) {
+  return path.empty() ? std::string(key) : fmt::format("{}.{}", path, key);
+}
+
+namespace {
+
+std::string_view type_name_en(Type t) {
+  switch (t) {
+    case Type::null: return "nothing";
+    case Type::scalar: return "a scalar";
+    case Type::sequence: return "a list";
+    case Type::map: return "a map";
+  }
+  return "?";
+}
+std::string_view type_name_zh(Type t) {
+  switch (t) {
+    case Type::null: return "空值";
+    case Type::scalar: return "标量";
+    case Type::sequence: return "列表";
+    case Type::map: return "映射";
+  }
+  return "?";
+}
+
+}  // namespace
+
+
+void Decoder::document(const YDocument& doc, InputRole role) {
+  doc_ = &doc;
+  budget_ = 64 * doc.nodes.size() + 4096;
+  const YNode& root = doc.node(doc.root);
+  if (root.type != Type::map) {
+    if (root.type == Type::null) {
+      error("L009", root, "", {"文档为空：需要 kind: 与 version: 开头的映射",
+                               "empty document: expected a map starting with kind: and version:"});
+    } else {
+      error("L002", root, "", {"文档顶层应为映射（kind:、version: 及数据）",
+                               "expected a map (kind:, version: and the data) at the top of the document"});
+    }
+    return;
+  }
+  auto entries = map_entries(root, "");
+  const Entry* kind_entry = find(entries, "kind");
+  std::string kind;
+  if (!kind_entry) {
+    if (role == InputRole::calendar) {
+      kind = "calendar";
+    } else {
+      missing(root, "", "kind");
+      return;
+    }
+  } else if (auto k = scalar_text(kind_entry->value, "kind")) {
+    kind = *k;
+  } else {
+    return;
+  }
+  if (!find_kind(kind)) {
+    const auto& kinds = known_kinds();
+    auto hint = closest_match(kind, kinds);
+    error("L010", doc.node(kind_entry->value), "kind",
+          {fmt::format("未知的 kind「{}」{}；可用：{}", kind, did_you_mean_zh(hint), join(kinds)),
+           fmt::format("unknown kind '{}'{}; expected one of: {}", kind, did_you_mean_en(hint),
+                       join(kinds))});
+    return;
+  }
+  if (role == InputRole::policy && kind != "policy") {
+    error("L010", doc.node(kind_entry->value), "kind",
+          {fmt::format("--policy 文件只能包含 kind: policy，而不是「{}」", kind),
+           fmt::format("a --policy file holds only kind: policy, not '{}'", kind)});
+    return;
+  }
+  if (role == InputRole::calendar && kind != "calendar") {
+    error("L010", doc.node(kind_entry->value), "kind",
+          {fmt::format("--calendar 文件只能包含 kind: calendar，而不是「{}」", kind),
+           fmt::format("a --calendar file holds only kind: calendar, not '{}'", kind)});
+    return;
+  }
+  const Entry* version = find(entries, "version");
+  if (!version) {
+    if (!(role == InputRole::calendar && !kind_entry)) {
+      missing(root, "", "version");
+      return;
+    }
+  } else if (auto v = integer(version->value, "version")) {
+    if (*v != 1) {
+      error("L011", doc.node(version->value), "version",
+            {fmt::format("不支持的版本 {}；本程序读取 version: 1", *v),
+             fmt::format("unsupported version {}; this xuncha reads version: 1", *v)});
+      return;
+    }
+  } else {
+    return;
+  }
+
+  find_kind(kind)->decode(*this, entries);
+}
+
+void Decoder::each_item(const Entries& entries, const RecordSpec& spec, std::string_view kind,
+                        const std::function<void(std::uint32_t, const std::string&)>& item) {
+  check_keys(entries, "", spec.keys());
+  const Entry* list = find(entries, kind);
+  if (!list) return missing(root(), "", kind);
+  auto items = sequence(list->value, kind);
+  for (std::size_t i = 0; i < items.size() && !capped_; ++i) item(items[i], fmt::format("{}[{}]", kind, i));
+}
+
+void Decoder::error(std::string_view rule, const YNode& at, std::string path, Message m) {
+  // A file with a million broken items would bury the first errors and take minutes to
+  // print; like a compiler, stop reporting (and decoding) after a fixed number per file.
+  if (errors_ == max_errors_per_file) {
+    capped_ = true;
+    return;
+  }
+  ++errors_;
+  auto d = input_error(rule, file_, static_cast<int>(at.line), static_cast<int>(at.column), std::move(m));
+  d.yaml_path = std::move(path);
+  out_.diagnostics.push_back(std::move(d));
+}
+
+bool Decoder::spend() {
+  if (budget_ == 0) return false;
+  if (--budget_ == 0) {
+    error("L015", doc_->node(doc_->root), "",
+          {"别名展开过多（疑似“十亿笑声”别名炸弹），已停止读取该文档",
+           "too many alias expansions (an alias bomb?); stopped reading this document"});
+    return false;
+  }
+  return true;
+}
+
+void Decoder::wrong_type(const YNode& n, std::string_view path, std::string_view want_zh, std::string_view want_en) {
+  error("L002", n, std::string(path),
+        {fmt::format("「{}」类型错误：应为{}，实际是{}", path, want_zh, type_name_zh(n.type)),
+         fmt::format("wrong type for '{}': expected {}, found {}", path, want_en,
+                     n.type == Type::scalar ? fmt::format("'{}'", n.value) : std::string(type_name_en(n.type)))});
+}
+
+void Decoder::missing(const YNode& map, std::string_view path, std::string_view key) {
+  error("L003", map, child_path(path, key),
+        {fmt::format("缺少必填字段「{}」", child_path(path, key)),
+         fmt::format("missing required field '{}'", child_path(path, key))});
+}
+
+namespace {
+
+// Collects the entries a merge key (<<) brings in: a map, or a list of maps.
+void collect_merge(Decoder& d, const YDocument& doc, std::uint32_t index, std::string_view path, Entries& merged,
+                   int depth) {
+  const YNode& n = doc.node(index);
+  if (depth > 8 || !d.spend()) return;
+  if (n.type == Type::map) {
+    for (std::uint32_t k = 0; k + 1 < n.count; k += 2) {
+      if (!d.spend()) return;
+      const YNode& key = doc.node(doc.child(n, k));
+      if (key.type != Type::scalar) continue;
+      if (key.value == "<<") {
+        collect_merge(d, doc, doc.child(n, k + 1), path, merged, depth + 1);
+        continue;
+      }
+      merged.push_back({key.value, doc.child(n, k), doc.child(n, k + 1)});
+    }
+  } else if (n.type == Type::sequence) {
+    for (std::uint32_t k = 0; k < n.count; ++k) collect_merge(d, doc, doc.child(n, k), path, merged, depth + 1);
+  } else {
+    d.wrong_type(n, child_path(path, "<<"), "映射或映射列表", "a map or a list of maps");
+  }
+}
+
+}  // namespace
+
+Entries Decoder::map_entries(const YNode& map, std::string_view path) {
+  Entries out;
+  std::set<std::string_view> seen;
+  Entries merged;
+  for (std::uint32_t k = 0; k + 1 < map.count; k += 2) {
+    if (!spend()) return out;
+    auto key_index = doc_->child(map, k);
+    auto value_index = doc_->child(map, k + 1);
+    const YNode& key = doc_->node(key_index);
+    if (key.type != Type::scalar) {
+      wrong_type(key, path, "字符串键", "a string key");
+      continue;
+    }
+    if (key.value == "<<" && !key.quoted) {
+      collect_merge(*this, *doc_, value_index, path, merged, 0);
+      continue;
+    }
+    if (!seen.insert(key.value).second) {
+      error("L014", key, child_path(path, key.value),
+            {fmt::format("重复的键「{}」", key.value), fmt::format("duplicate key '{}' in the same map", key.value)});
+      continue;
+    }
+    out.push_back({key.value, key_index, value_index});
+  }
+  for (const auto& e : merged)
+    if (seen.insert(e.key).second) out.push_back(e);
+  return out;
+}
+
+const Entry* Decoder::find(const Entries& entries, std::string_view key) {
+  for (const auto& e : entries)
+    if (e.key == key) return &e;
+  return nullptr;
+}
+
+void Decoder::check_keys(const Entries& entries, std::string_view path, const std::vector<std::string_view>& allowed) {
+  for (const auto& e : entries) {
+    if (std::find(allowed.begin(), allowed.end(), e.key) != allowed.end()) continue;
+    auto hint = closest_match(e.key, allowed);
+    error("L004", doc_->node(e.key_node), child_path(path, e.key),
+          {fmt::format("未知字段「{}」{}；此处可用：{}", e.key, did_you_mean_zh(hint), join(allowed)),
+           fmt::format("unknown field '{}'{}; expected one of: {}", e.key, did_you_mean_en(hint), join(allowed))});
+  }
+}
+
+std::vector<std::uint32_t> Decoder::sequence(std::uint32_t index, std::string_view path) {
+  const YNode& n = doc_->node(index);
+  std::vector<std::uint32_t> out;
+  if (n.type == Type::null) return out;
+  if (n.type != Type::sequence) {
+    wrong_type(n, path, "列表", "a list");
+    return out;
+  }
+  out.reserve(n.count);
+  for (std::uint32_t k = 0; k < n.count; ++k) {
+    if (!spend()) break;
+    out.push_back(doc_->child(n, k));
+  }
+  return out;
+}
+
+std::optional<std::string> Decoder::scalar_text(std::uint32_t index, std::string_view path) {
+  const YNode& n = doc_->node(index);
+  if (n.type != Type::scalar) {
+    wrong_type(n, path, "文本", "a text");
+    return std::nullopt;
+  }
+  return n.value;
+}
+
+std::optional<long long> Decoder::integer(std::uint32_t index, std::string_view path, long long lo, long long hi) {
+  const YNode& n = doc_->node(index);
+  if (n.type != Type::scalar || n.quoted) {
+    wrong_type(n, path, "整数", "an integer");
+    return std::nullopt;
+  }
+  long long v = 0;
+  const char* b = n.value.data();
+  const char* e = b + n.value.size();
+  if (b != e && *b == '+') ++b;
+  auto [p, ec] = std::from_chars(b, e, v);
+  if (ec == std::errc::result_out_of_range) {
+    error("L013", n, std::string(path),
+          {fmt::format("「{}」数值超出范围：{}（允许 {}–{}）", path, n.value, lo, hi),
+           fmt::format("'{}' is out of range: {} (allowed {}–{})", path, n.value, lo, hi)});
+    return std::nullopt;
+  }
+  if (ec != std::errc{} || p != e || b == e) {
+    wrong_type(n, path, "整数", "an integer");
+    return std::nullopt;
+  }
+  if (v < lo || v > hi) {
+    error("L013", n, std::string(path),
+          {fmt::format("「{}」数值超出范围：{}（允许 {}–{}）", path, v, lo, hi),
+           fmt::format("'{}' is out of range: {} (allowed {}–{})", path, v, lo, hi)});
+    return std::nullopt;
+  }
+  return v;
+}
+
+std::optional<bool> Decoder::boolean(std::uint32_t index, std::string_view path) {
+  const YNode& n = doc_->node(index);
+  if (n.type == Type::scalar && !n.quoted) {
+    static const std::vector<std::string_view> yes{"true", "True", "TRUE", "yes", "Yes", "YES"};
+    static const std::vector<std::string_view> no{"false", "False", "FALSE", "no", "No", "NO"};
+    if (std::find(yes.begin(), yes.end(), n.value) != yes.end()) return true;
+    if (std::find(no.begin(), no.end(), n.value) != no.end()) return false;
+  }
+  wrong_type(n, path, "布尔值（true 或 false）", "true or false");
+  return std::nullopt;
+}
+
+std::optional<Date> Decoder::date_value(std::uint32_t index, std::string_view path) {
+  const YNode& n = doc_->node(index);
+  if (n.type != Type::scalar) {
+    wrong_type(n, path, "日期（YYYY-MM-DD）", "a date (YYYY-MM-DD)");
+    return std::nullopt;
+  }
+  DateError why{};
+  auto d = parse_iso_date(n.value, &why);
+  if (d) return d;
+  Message m;
+  switch (why) {
+    case DateError::impossible:
+      m = {fmt::format("「{}」不是真实存在的日期：{}", path, n.value),
+           fmt::format("'{}' is not a real date: {}", path, n.value)};
+      break;
+    case DateError::out_of_range:
+      m = {fmt::format("「{}」年份超出支持范围 {}–{}：{}", path, min_year, max_year, n.value),
+           fmt::format("'{}' has a year outside {}–{}: {}", path, min_year, max_year, n.value)};
+      break;
+    default:
+      m = {fmt::format("「{}」日期格式应为 YYYY-MM-DD（如 2026-03-01），实际是「{}」", path, n.value),
+           fmt::format("'{}' must be an ISO date YYYY-MM-DD (e.g. 2026-03-01), found '{}'", path, n.value)};
+  }
+  error("L007", n, std::string(path), std::move(m));
+  return std::nullopt;
+}
+
+bool Decoder::month_day(std::uint32_t index, const std::string& path, int& month, int& day) {
+  auto text = scalar_text(index, path);
+  if (!text) return false;
+  const std::string& t = *text;
+  int m = 0, d = 0;
+  bool shape = t.size() == 5 && t[2] == '-' && std::isdigit(static_cast<unsigned char>(t[0])) &&
+               std::isdigit(static_cast<unsigned char>(t[1])) && std::isdigit(static_cast<unsigned char>(t[3])) &&
+               std::isdigit(static_cast<unsigned char>(t[4]));
+  if (shape) {
+    m = (t[0] - '0') * 10 + (t[1] - '0');
+    d = (t[3] - '0') * 10 + (t[4] - '0');
+  }
+  // Checked against a leap year: 02-29 is a valid window edge (clamped in other years).
+  if (!shape || !date::year_month_day{date::year{2024}, date::month{static_cast<unsigned>(m)},
+                                      date::day{static_cast<unsigned>(d)}}.ok()) {
+    error("L007", doc_->node(index), path,
+          {fmt::format("「{}」应为月-日 MM-DD（如 03-01），实际是「{}」", path, t),
+           fmt::format("'{}' must be a month and day MM-DD (e.g. 03-01), found '{}'", path, t)});
+    return false;
+  }
+  month = m;
+  day = d;
+  return true;
+}
+
+std::optional<std::size_t> Decoder::choice(std::uint32_t index, std::string_view path,
+                                           std::span<const std::string_view> names, std::span<const Alias> aliases) {
+  auto text = scalar_text(index, path);
+  if (!text) return std::nullopt;
+  for (std::size_t i = 0; i < names.size(); ++i)
+    if (names[i] == *text) return i;
+  for (const auto& a : aliases)
+    if (a.name == *text) return a.value;
+  std::vector<std::string_view> all(names.begin(), names.end());
+  for (const auto& a : aliases) all.push_back(a.name);
+  auto hint = closest_match(*text, all);
+  std::vector<std::string_view> shown(names.begin(), names.end());
+  error("L013", doc_->node(index), std::string(path),
+        {fmt::format("「{}」取值无效：「{}」{}；可用：{}", path, *text, did_you_mean_zh(hint), join(shown)),
+         fmt::format("invalid value '{}' for '{}'{}; expected one of: {}", *text, path, did_you_mean_en(hint),
+                     join(shown))});
+  return std::nullopt;
+}
+
+Decoder::Record Decoder::record(std::uint32_t index, const std::string& path, const RecordSpec& spec) {
+  Record r;
+  r.spec = &spec;
+  const YNode& n = doc_->node(index);
+  r.src.at = mark_of(index);
+  r.src.path = path;
+  if (n.type != Type::map) {
+    wrong_type(n, path, "映射", "a map");
+    return r;
+  }
+  r.entries = map_entries(n, path);
+  check_keys(r.entries, path, spec.keys());
+  r.ok = true;
+  for (const auto& f : spec.fields) {
+    if (f.required && !find(r.entries, f.key)) {
+      missing(n, path, f.key);
+      r.ok = false;
+    }
+  }
+  for (const auto& e : r.entries) r.src.fields.emplace_back(std::string(e.key), mark_of(e.value));
+  return r;
+}
+
+std::optional<std::string> Decoder::text_field(Record& r, std::string_view key) {
+  auto e = find(r.entries, key);
+  if (!e) return std::nullopt;
+  auto v = scalar_text(e->value, child_path(r.src.path, key));
+  if (!v) r.ok = false;
+  return v;
+}
+
+void Decoder::bool_field(Record& r, std::string_view key, bool& out) {
+  field(r, key, [&](std::uint32_t v, const std::string& p) {
+    auto b = boolean(v, p);
+    if (b) out = *b;
+    return b.has_value();
+  });
+}
+
+bool Decoder::id_list(Record& r, std::string_view key, std::vector<std::string>& out) {
+  auto e = find(r.entries, key);
+  if (!e) return true;
+  std::string path = child_path(r.src.path, key);
+  const YNode& n = doc_->node(e->value);
+  if (n.type == Type::scalar) {
+    out.push_back(n.value);
+    r.src.fields.emplace_back(fmt::format("{}[0]", key), mark_of(e->value));
+    return true;
+  }
+  if (n.type == Type::null) return true;
+  if (n.type != Type::sequence) {
+    wrong_type(n, path, "人员编号或其列表", "an id or a list of ids");
+    return false;
+  }
+  bool ok = true;
+  for (std::uint32_t k = 0; k < n.count; ++k) {
+    if (!spend()) return false;
+    auto idx = doc_->child(n, k);
+    std::string item_path = fmt::format("{}[{}]", key, k);
+    if (auto v = scalar_text(idx, child_path(r.src.path, item_path))) {
+      out.push_back(*v);
+      r.src.fields.emplace_back(item_path, mark_of(idx));
+    } else {
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+}  // namespace xuncha::load::detail

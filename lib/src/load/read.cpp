@@ -1,0 +1,312 @@
+// Reading input files: regular files only, size limit, encoding checks (UTF-16, GBK, NUL),
+// empty files, then the YAML parse and the decoder; and folder walks (expand_paths).
+#include "decoder.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fnmatch.h>
+#include <fstream>
+#include <set>
+#include <sys/stat.h>
+
+namespace xuncha::load {
+namespace fs = std::filesystem;
+
+namespace detail {
+
+Diagnostic input_error(std::string_view rule, std::string file, int line, int column, Message message) {
+  Diagnostic d;
+  d.rule = std::string(rule);
+  d.severity = Severity::error;
+  d.where = {std::move(file), line, column};
+  d.message = std::move(message);
+  return d;
+}
+
+namespace {
+
+// Reads a regular file; refuses folders, FIFOs and devices so a run never blocks on them.
+std::optional<std::string> read_file(const std::string& path, std::size_t max_bytes,
+                                     Message& why) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) {
+    why = {fmt::format("无法读取文件：{}", std::strerror(errno)),
+           fmt::format("cannot read file: {}", std::strerror(errno))};
+    return std::nullopt;
+  }
+  if (!S_ISREG(st.st_mode)) {
+    why = {"不是普通文件（文件夹、管道或设备），无法作为输入",
+           "not a regular file (a folder, FIFO or device); expected a YAML file"};
+    return std::nullopt;
+  }
+  if (static_cast<std::size_t>(st.st_size) > max_bytes) {
+    why = {fmt::format("文件过大（{} 字节，上限 {} 字节）", st.st_size, max_bytes),
+           fmt::format("file too large ({} bytes; the limit is {} bytes)", st.st_size, max_bytes)};
+    return std::nullopt;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    why = {fmt::format("无法读取文件：{}", std::strerror(errno)),
+           fmt::format("cannot read file: {}", std::strerror(errno))};
+    return std::nullopt;
+  }
+  std::string text;
+  text.resize(static_cast<std::size_t>(st.st_size));
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<std::size_t>(in.gcount()));
+  return text;
+}
+
+
+bool whitespace_only(std::string_view text) {
+  for (char c : text)
+    if (c != ' ' && c != '\t' && c != '\r' && c != '\n') return false;
+  return true;
+}
+
+// Comment-only files are empty too: they hold no document.
+bool has_content(std::string_view text) {
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    auto eol = text.find('\n', pos);
+    auto line = text.substr(pos, eol == std::string_view::npos ? std::string_view::npos : eol - pos);
+    auto first = line.find_first_not_of(" \t\r");
+    if (first != std::string_view::npos && line[first] != '#' && line.substr(first, 3) != "---" &&
+        line.substr(first, 3) != "...")
+      return true;
+    if (eol == std::string_view::npos) break;
+    pos = eol + 1;
+  }
+  return false;
+}
+
+}  // namespace
+
+// A document whose top is a map with a kind: key.
+static bool has_kind(const YDocument& doc) {
+  const YNode& root = doc.node(doc.root);
+  if (root.type != YNode::Type::map) return false;
+  for (std::uint32_t k = 0; k + 1 < root.count; k += 2) {
+    const YNode& key = doc.node(doc.child(root, k));
+    if (key.type == YNode::Type::scalar && key.value == "kind") return true;
+  }
+  return false;
+}
+
+void decode_file(const InputFile& input, std::uint32_t index, const LoadOptions& options,
+                 FileData& out) {
+  std::string storage;
+  std::string_view text;
+  if (input.text) {
+    text = *input.text;
+  } else {
+    Message why;
+    auto content = read_file(input.name, options.max_file_bytes, why);
+    if (!content) {
+      out.diagnostics.push_back(input_error("L012", input.name, 0, 0, std::move(why)));
+      return;
+    }
+    storage = std::move(*content);
+    text = storage;
+  }
+  if (text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF'))) {
+    out.diagnostics.push_back(input_error(
+        "L008", input.name, 1, 1,
+        {"文件是 UTF-16 编码；请另存为 UTF-8", "file is UTF-16 encoded; save it as UTF-8"}));
+    return;
+  }
+  if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  int line = 0, column = 0;
+  auto problem = check_encoding(text, line, column);
+  if (!problem.empty()) {
+    auto d = input_error("L008", input.name, line, column, {});
+    auto bar = problem.find('|');
+    d.message = {problem.substr(0, bar), problem.substr(bar + 1)};
+    out.diagnostics.push_back(std::move(d));
+    return;
+  }
+  if (whitespace_only(text) || !has_content(text)) {
+    out.diagnostics.push_back(input_error(
+        "L009", input.name, 1, 1,
+        {"文件为空：至少需要一个含 kind: 与 version: 的文档",
+         "file is empty: expected at least one document with kind: and version:"}));
+    return;
+  }
+  auto parsed = parse_yaml(text);
+  if (input.walked && input.role == InputRole::data && !parsed.failed && !parsed.documents.empty() &&
+      std::none_of(parsed.documents.begin(), parsed.documents.end(), has_kind)) {
+    // A folder walk meets other YAML (CI files, docker-compose.yml): a note, not an error.
+    out.notes.push_back(input_error("", input.name, 0, 0,
+                                    {"不是 xuncha 数据文件（没有 kind:），已跳过",
+                                     "not a xuncha data file (no kind:); skipped"}));
+    out.notes.back().severity = Severity::info;
+    return;
+  }
+  Decoder decoder(input.name, index, out);
+  for (const auto& doc : parsed.documents) {
+    if (decoder.capped()) break;
+    decoder.document(doc, input.role);
+  }
+  if (decoder.capped()) {
+    out.diagnostics.push_back(input_error(
+        "L015", input.name, 1, 1,
+        {fmt::format("本文件错误超过 {} 个，已停止读取；请先修正以上错误", max_errors_per_file),
+         fmt::format("more than {} errors in this file; stopped reading it: fix those first", max_errors_per_file)}));
+  }
+  if (parsed.failed) {
+    Diagnostic d = input_error(parsed.error.too_deep ? "L015" : "L001", input.name,
+                               static_cast<int>(parsed.error.line),
+                               static_cast<int>(parsed.error.column), {});
+    if (parsed.error.too_deep) {
+      d.message = {"嵌套层次过深，已停止解析", "nesting too deep; stopped parsing"};
+    } else {
+      d.message = {fmt::format("YAML 语法错误：{}", parsed.error.message),
+                   fmt::format("YAML syntax error: {}", parsed.error.message)};
+    }
+    out.diagnostics.push_back(std::move(d));
+  }
+}
+
+}  // namespace detail
+
+using detail::input_error;
+
+std::string check_encoding(std::string_view text, int& line, int& column) {
+  line = 1;
+  column = 1;
+  std::size_t i = 0;
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  std::size_t n = text.size();
+  while (i < n) {
+    unsigned char c = s[i];
+    std::size_t len = 0;
+    if (c == 0) {
+      return "文件含有 NUL 字节（可能是二进制文件）|file contains NUL bytes (is it a binary file?)";
+    }
+    if (c < 0x80) len = 1;
+    else if (c >= 0xC2 && c <= 0xDF) len = 2;
+    else if (c >= 0xE0 && c <= 0xEF) len = 3;
+    else if (c >= 0xF0 && c <= 0xF4) len = 4;
+    bool ok = len > 0 && i + len <= n;
+    for (std::size_t k = 1; ok && k < len; ++k) ok = (s[i + k] & 0xC0) == 0x80;
+    if (ok && len == 3) {
+      ok = !(c == 0xE0 && s[i + 1] < 0xA0) && !(c == 0xED && s[i + 1] >= 0xA0);
+    } else if (ok && len == 4) {
+      ok = !(c == 0xF0 && s[i + 1] < 0x90) && !(c == 0xF4 && s[i + 1] >= 0x90);
+    }
+    if (!ok) {
+      // GBK/GB18030 double-byte characters: lead 0x81–0xFE, trail 0x40–0xFE (not 0x7F).
+      std::size_t pairs = 0, bad = 0;
+      for (std::size_t k = i; k < n && k < i + 4096;) {
+        if (s[k] < 0x80) {
+          ++k;
+          continue;
+        }
+        if (s[k] >= 0x81 && s[k] <= 0xFE && k + 1 < n && s[k + 1] >= 0x40 && s[k + 1] <= 0xFE &&
+            s[k + 1] != 0x7F) {
+          ++pairs;
+          k += 2;
+        } else {
+          ++bad;
+          ++k;
+        }
+      }
+      if (pairs > 0 && bad == 0) {
+        return fmt::format(
+            "文件不是 UTF-8 编码（第 {} 行第 {} 列字节 0x{:02X}）；看起来是 GBK/GB18030 编码，请用 "
+            "`iconv -f GB18030 -t UTF-8` 转换后再读取|file is not UTF-8 (byte 0x{:02X} at line {}, "
+            "column {}); it looks like GBK/GB18030, common in Chinese offices: convert it with "
+            "`iconv -f GB18030 -t UTF-8`",
+            line, column, c, c, line, column);
+      }
+      return fmt::format("文件不是 UTF-8 编码（第 {} 行第 {} 列字节 0x{:02X}）；请另存为 UTF-8|file is "
+                         "not UTF-8 (byte 0x{:02X} at line {}, column {}); save it as UTF-8",
+                         line, column, c, c, line, column);
+    }
+    if (c == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+    i += len;
+  }
+  return {};
+}
+
+namespace {
+
+bool excluded(const std::vector<std::string>& globs, const std::string& relative, const std::string& name) {
+  for (const auto& g : globs)
+    if (::fnmatch(g.c_str(), relative.c_str(), 0) == 0 || ::fnmatch(g.c_str(), name.c_str(), 0) == 0) return true;
+  return false;
+}
+
+}  // namespace
+
+bool is_config_name(std::string_view name) { return name == "xuncha.yaml" || name == ".xuncha.yaml"; }
+
+std::vector<InputFile> expand_paths(const std::vector<std::string>& paths, std::vector<Diagnostic>& diagnostics,
+                                    const WalkOptions& walk) {
+  std::vector<InputFile> out;
+  std::set<std::string> seen;
+  for (const auto& p : paths) {
+    if (p == "-") {
+      out.push_back({p, std::nullopt, InputRole::data});
+      continue;
+    }
+    std::error_code ec;
+    auto status = fs::status(p, ec);
+    if (ec || !fs::exists(status)) {
+      diagnostics.push_back(input_error("L012", p, 0, 0,
+                                        {"路径不存在或无法访问", "no such file or folder (or not accessible)"}));
+      continue;
+    }
+    if (fs::is_directory(status)) {
+      std::vector<std::string> found;
+      // Symbolic links to folders are not followed: a link loop cannot trap the walk.
+      fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end;
+      if (ec) {
+        diagnostics.push_back(input_error("L012", p, 0, 0,
+                                          {fmt::format("无法读取文件夹：{}", ec.message()),
+                                           fmt::format("cannot read folder: {}", ec.message())}));
+        continue;
+      }
+      for (; it != end; it.increment(ec)) {
+        if (ec) {
+          diagnostics.push_back(input_error("L012", it->path().string(), 0, 0,
+                                            {fmt::format("无法读取：{}", ec.message()),
+                                             fmt::format("cannot read: {}", ec.message())}));
+          break;
+        }
+        // Hidden files and folders (.git, .github, .gitlab-ci.yml) and --exclude matches are left
+        // out, folders with everything in them; so is the repository configuration file.
+        std::error_code fec;
+        bool folder = it->is_directory(fec);
+        std::string name = it->path().filename().string();
+        bool hidden = !name.empty() && name[0] == '.';
+        if (hidden || excluded(walk.exclude, it->path().lexically_relative(p).string(), name)) {
+          if (folder) it.disable_recursion_pending();
+          continue;
+        }
+        auto ext = it->path().extension().string();
+        if (ext != ".yaml" && ext != ".yml") continue;
+        if (folder || is_config_name(name)) continue;
+        found.push_back(it->path().lexically_normal().string());
+      }
+      std::sort(found.begin(), found.end());
+      for (auto& f : found)
+        if (seen.insert(f).second) out.push_back({f, std::nullopt, InputRole::data, true});
+      continue;
+    }
+    auto norm = fs::path(p).lexically_normal().string();
+    if (seen.insert(norm).second) out.push_back({norm, std::nullopt, InputRole::data});
+  }
+  return out;
+}
+
+}  // namespace xuncha::load
