@@ -1,4 +1,4 @@
-// Team composition rules (lib/src/rules/teams.cpp): each rule on a small data set built from text.
+// Team composition rules (lib/src/rules/team_checker.cpp): each rule on a small data set built from text.
 #include <doctest/doctest.h>
 
 #include <set>
