@@ -225,7 +225,8 @@ TEST_CASE("schedule: a tour longer than every blackout-free period is infeasible
   auto res = schedule::plan(data, china(), o);
   CHECK_FALSE(res.feasible);
   REQUIRE(!res.problems.empty());
-  CHECK(res.problems[0].text.en.find("no team has a free period that long") != std::string::npos);
+  CHECK(res.problems[0].text.en.find("no team has a free period of 130 days") != std::string::npos);
+  CHECK(res.proven);
 }
 
 TEST_CASE("schedule: --keep reproduces an unchanged schedule with no moves") {

@@ -88,8 +88,13 @@ int run_schedule(Context& ctx, const ScheduleOptions& opts) {
   auto result = schedule::plan(data, loaded.calendar, so);
   ScheduleView view{data, loaded.calendar, result, so, opts.explain};
   if (!result.feasible) {
-    ctx.err += ctx.t(fmt::format("xuncha: 无法排出 {}—{} 年的巡查计划：\n", opts.from, opts.from + opts.years - 1),
-                     fmt::format("xuncha: no schedule exists for {}-{}:\n", opts.from, opts.from + opts.years - 1));
+    // "Exists" only with a proof; otherwise the search found none.
+    if (result.proven)
+      ctx.err += ctx.t(fmt::format("xuncha: 无法排出 {}—{} 年的巡查计划：\n", opts.from, opts.from + opts.years - 1),
+                       fmt::format("xuncha: no schedule exists for {}-{}:\n", opts.from, opts.from + opts.years - 1));
+    else
+      ctx.err += ctx.t(fmt::format("xuncha: 未找到 {}—{} 年的巡查计划：\n", opts.from, opts.from + opts.years - 1),
+                       fmt::format("xuncha: no schedule found for {}-{}:\n", opts.from, opts.from + opts.years - 1));
     for (const auto& p : result.problems) ctx.err += "  - " + ctx.t(p.text) + "\n";
     // -o FILE names where the schedule goes: with none, an earlier schedule there stays as it was.
     if (!ctx.global.output.empty()) ctx.no_result = true;
@@ -127,7 +132,7 @@ std::function<int(Context&)> setup_schedule(CLI::App& app) {
   app.footer("Formats: text (a table by round and team), yaml (a kind: schedule document for 'xuncha check'),\n"
              "json, csv (--bom for Excel), md, html (a printable A4 page, Chinese unless --lang en),\n"
              "ics (events and due dates).\n"
-             "Exit: 0 schedule written, 1 no schedule exists (the reasons on stderr), 2 bad input.");
+             "Exit: 0 schedule written, 1 no schedule exists or none was found (the reasons on stderr), 2 bad input.");
   return [opts](Context& ctx) { return run_schedule(ctx, *opts); };
 }
 

@@ -178,6 +178,7 @@ std::string schedule_json(const Context& ctx, const ScheduleView& v) {
                      json_string(format_iso(ctx.as_of)), v.options.seed);
   out += fmt::format("  \"feasible\": {},\n", r.feasible ? "true" : "false");
   if (!r.feasible) {
+    out += fmt::format("  \"proven\": {},\n", r.proven ? "true" : "false");
     out += "  \"problems\": [";
     for (std::size_t i = 0; i < r.problems.size(); ++i)
       out += fmt::format("{}\n    {{\"region\": {}, \"year\": {}, \"message\": {}}}", i ? "," : "",

@@ -280,11 +280,14 @@ long long sequence_bound(const BoundInput& in, const Warm& warm) {
   // floor). So for rho ≥ 0 with Σ_e rho_ke ≤ weight·T, weight·(T·M_k − L_k) ≥ Σ_e rho_ke·(v_e − L_k/T):
   // a round that holds only two 15-day tours leaves two of four teams idle, whatever the plan.
   const double T = std::max(1, in.teams);
+  auto Tk = [&](int k) {  // teams of round k (pinned tours may name more teams in one round)
+    return in.round_teams.empty() ? T : static_cast<double>(std::max(1, in.round_teams[static_cast<std::size_t>(k)]));
+  };
   const int E = R + 1;  // entry R of a round: the pinned floor
   auto ek = [&](int k, int e) { return static_cast<std::size_t>(k) * static_cast<std::size_t>(E) + static_cast<std::size_t>(e); };
   std::vector<double> rho(static_cast<std::size_t>(K * E), 0.0), grho(rho.size()), rsum(static_cast<std::size_t>(K));
   std::vector<double> pinned_floor(static_cast<std::size_t>(K));
-  for (int k = 0; k < K; ++k) at(pinned_floor, k) = std::ceil(static_cast<double>(at(in.round_fixed, k)) / T);
+  for (int k = 0; k < K; ++k) at(pinned_floor, k) = std::ceil(static_cast<double>(at(in.round_fixed, k)) / Tk(k));
   std::vector<int> chosen(static_cast<std::size_t>(R), -1);
   std::vector<double> f;
   std::vector<int> choice;  // per day t: -1 idle, else item index into `best_item`
@@ -306,7 +309,7 @@ long long sequence_bound(const BoundInput& in, const Warm& warm) {
       at(glambda, k) = static_cast<double>(at(in.round_fixed, k));
       at(rsum, k) = 0;
       for (int e = 0; e < E; ++e) at(rsum, k) += rho[ek(k, e)];
-      L += rho[ek(k, R)] * at(pinned_floor, k) - at(rsum, k) / T * static_cast<double>(at(in.round_fixed, k));
+      L += rho[ek(k, R)] * at(pinned_floor, k) - at(rsum, k) / Tk(k) * static_cast<double>(at(in.round_fixed, k));
     }
     // Regions: the cheapest pattern under the prices.
     for (int r = 0; r < R; ++r) {
@@ -318,7 +321,7 @@ long long sequence_bound(const BoundInput& in, const Warm& warm) {
         const auto& pat = at(reg.patterns, p);
         double c = 0;
         for (std::size_t i = 0; i < pat.size(); ++i)
-          c += (w.tour_days + at(lambda, pat[i]) + rho[ek(pat[i], r)] - at(rsum, pat[i]) / T) * d +
+          c += (w.tour_days + at(lambda, pat[i]) + rho[ek(pat[i], r)] - at(rsum, pat[i]) / Tk(pat[i])) * d +
                (i == 0 ? pi1 : pi0)[rk(r, pat[i])];
         if (c < cbest) cbest = c, pbest = p;
       }
@@ -332,7 +335,7 @@ long long sequence_bound(const BoundInput& in, const Warm& warm) {
     }
     // Round loads are now known (glambda): the team-balance prices' subgradient.
     for (int k = 0; k < K; ++k) {
-      double share = at(glambda, k) / T;
+      double share = at(glambda, k) / Tk(k);
       for (int e = 0; e < R; ++e) grho[ek(k, e)] = -share;
       grho[ek(k, R)] = at(pinned_floor, k) - share;
     }
@@ -409,8 +412,8 @@ long long sequence_bound(const BoundInput& in, const Warm& warm) {
     }
     for (std::size_t i = 0; i < lambda.size(); ++i) lambda[i] += step * glambda[i];
     project_simplex(lambda, static_cast<double>(w.round_load));
-    const double cap = w.team_balance * T;
     for (int k = 0; k < K; ++k) {
+      const double cap = w.team_balance * Tk(k);
       double sum = 0;
       for (int e = 0; e < E; ++e) sum += rho[ek(k, e)] = std::max(0.0, rho[ek(k, e)] + step * grho[ek(k, e)]);
       if (sum > cap) {

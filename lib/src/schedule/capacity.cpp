@@ -32,11 +32,15 @@ bool Solver::check_capacity() {
     while (c > 0 && !at(fill, c)) --c;
     return c;
   };
-  std::vector<long long> cap(static_cast<std::size_t>(K_), 0), forced(static_cast<std::size_t>(K_), 0);
-  for (int k = 0; k < K_; ++k)
-    for (const auto& s : at(base_slots_, k)) at(cap, k) += static_cast<long long>(T_) * usable(s.capacity());
-  long long work = pinned_days_, all_cap = 0;
-  for (auto c : cap) all_cap += c;
+  // Per round: one team's usable days, all teams' (a round may have more teams than asked for when
+  // its pinned tours name more), and the days of those extra teams.
+  std::vector<long long> one_team(static_cast<std::size_t>(K_), 0), cap(one_team), extra(one_team), forced(one_team);
+  for (int k = 0; k < K_; ++k) {
+    for (const auto& s : at(base_slots_, k)) at(one_team, k) += usable(s.capacity());
+    at(cap, k) = teams_of(k) * at(one_team, k);
+    at(extra, k) = (teams_of(k) - T0_) * at(one_team, k);
+  }
+  long long work = pinned_days_;
   for (const auto& r : regions_) {
     work += static_cast<long long>(r.days) * size_of(r.patterns.front());
     for (int k : r.patterns.front()) {
@@ -53,7 +57,8 @@ bool Solver::check_capacity() {
     res_.bounds.min_teams = pinned_days_ > 0 ? 1 : 0;
     return true;  // nothing to plan
   }
-  long long per_team = T_ ? all_cap / T_ : 0;
+  long long per_team = std::accumulate(one_team.begin(), one_team.end(), 0LL);
+  long long all_extra = std::accumulate(extra.begin(), extra.end(), 0LL);
   long long planned_work = work - pinned_days_;
   // Pinned work that takes capacity: the days of pinned tours inside the round's periods (a tour
   // outside the batches, or done before --as-of, takes none of the days left to plan).
@@ -68,36 +73,40 @@ bool Solver::check_capacity() {
     }
   }
   long long pinned_in_rounds = std::accumulate(pinned_in.begin(), pinned_in.end(), 0LL);
-  int all_teams = per_team ? static_cast<int>((planned_work + pinned_in_rounds + per_team - 1) / per_team) : 0;
+  int all_teams =
+      per_team ? static_cast<int>((std::max(0LL, planned_work + pinned_in_rounds - all_extra) + per_team - 1) / per_team) : 0;
   // Every set of rounds must hold the work that cannot go elsewhere: teams >= that work / one team's
   // usable days in those rounds (all rounds: the line above; one round: the forced-round check below).
   unsigned tight_set = 0;
   long long tight_need = 0, tight_one = 0;
   int tight_teams = 0;
-  if (K_ <= 12 && T_ > 0) {
+  if (K_ <= 12 && T0_ > 0) {
     for (unsigned set = 1; set < (1u << K_); ++set) {
       long long need = 0, one = 0;
       for (int k = 0; k < K_; ++k)
-        if (set >> k & 1u) need += at(pinned_in, k), one += at(cap, k) / T_;
+        if (set >> k & 1u) need += at(pinned_in, k), one += at(one_team, k);
       need += work_held_by(set);
-      int teams = one ? static_cast<int>((need + one - 1) / one) : 0;
+      long long more = 0;
+      for (int k = 0; k < K_; ++k)
+        if (set >> k & 1u) more += at(extra, k);
+      int teams = one ? static_cast<int>((std::max(0LL, need - more) + one - 1) / one) : 0;
       if (teams > tight_teams) tight_teams = teams, tight_set = set, tight_need = need, tight_one = one;
     }
   }
   // The stronger of the two deductions is the one shown.
-  bool subset_short = tight_teams > T_ && tight_teams > all_teams && std::popcount(tight_set) > 1;
+  bool subset_short = tight_teams > T0_ && tight_teams > all_teams && std::popcount(tight_set) > 1;
   res_.bounds.min_teams = std::max(all_teams, tight_teams);
   bool ok = true;
-  if (all_teams > T_ && !subset_short) {
+  if (all_teams > T0_ && !subset_short) {
     res_.problems.push_back(
         {"", 0,
          {fmt::format("巡查组不足：覆盖要求至少 {} 个巡查日，每个组在 {} 个轮次中共有 {} 个可用日，至少需要 {} 个组，"
                       "现有 {} 个，缺 {} 个",
-                      planned_work + pinned_in_rounds, K_, per_team, all_teams, T_, all_teams - T_),
+                      planned_work + pinned_in_rounds, K_, per_team, all_teams, T0_, all_teams - T0_),
           fmt::format("not enough teams: coverage needs at least {} tour-days, one team has {} usable days over "
                       "{}, so at least {} teams are needed; {} available, {} missing",
                       planned_work + pinned_in_rounds, per_team, K_ == 1 ? "the round" : fmt::format("the {} rounds", K_),
-                      all_teams, T_, all_teams - T_)}});
+                      all_teams, T0_, all_teams - T0_)}});
     ok = false;
   }
   if (subset_short) {
@@ -108,17 +117,17 @@ bool Solver::check_capacity() {
         {"", 0,
          {fmt::format("巡查组不足：只能在 {} 年巡查的工作至少 {} 个巡查日，每个组在这几年共有 {} 个可用日，至少需要 {} 个组，"
                       "现有 {} 个，缺 {} 个",
-                      years_text(ys), tight_need, tight_one, tight_teams, T_, tight_teams - T_),
+                      years_text(ys), tight_need, tight_one, tight_teams, T0_, tight_teams - T0_),
           fmt::format("not enough teams: work that can only go in {} needs at least {} tour-days, one team has {} "
                       "usable days in those rounds, so at least {} teams are needed; {} available, {} missing",
-                      years_text(ys), tight_need, tight_one, tight_teams, T_, tight_teams - T_)}});
+                      years_text(ys), tight_need, tight_one, tight_teams, T0_, tight_teams - T0_)}});
     ok = false;
   }
   for (int k = 0; k < K_; ++k) {
     long long need = at(forced, k) + at(pinned_in, k);
     forced_max_ = std::max(forced_max_, at(forced, k) + at(round_load_, k));
     if (need <= at(cap, k)) continue;
-    long long one = T_ ? at(cap, k) / T_ : 1;
+    long long one = at(one_team, k);
     if (one == 0) {
       res_.problems.push_back(
           {"", year_of_round(k),
@@ -135,10 +144,10 @@ bool Solver::check_capacity() {
         {"", year_of_round(k),
          {fmt::format("{} 年一轮巡查组不足：只能在该年巡查的地区共需 {} 个巡查日，每个组该年有 {} 个可用日，至少需要 "
                       "{} 个组，现有 {} 个，缺 {} 个",
-                      year_of_round(k), need, one, teams, T_, teams - T_),
+                      year_of_round(k), need, one, teams, teams_of(k), teams - teams_of(k)),
           fmt::format("round {} lacks teams: regions that can only go in {} need {} tour-days, one team has {} "
                       "usable days that year, so at least {} teams are needed; {} available, {} missing",
-                      year_of_round(k), year_of_round(k), need, one, teams, T_, teams - T_)}});
+                      year_of_round(k), year_of_round(k), need, one, teams, teams_of(k), teams - teams_of(k))}});
     ok = false;
   }
   return ok;

@@ -48,7 +48,7 @@ bool Solver::place_region(int ri, bool any_pattern, int only_pattern) {
       first_month = std::min(first_month, month_index(ts.first + date::days{ts.used}));
       at(extra, k) += r.days;
       long long tl = at(team_load_, k * T_ + ts.team) + r.days;
-      score += pol_.weights.team_balance * T_ * std::max(0LL, tl - at(team_max_, k));
+      score += pol_.weights.team_balance * teams_of(k) * std::max(0LL, tl - at(team_max_, k));
     }
     if (!fits) continue;
     long long cur_max = 0, new_max = 0, q = 0;
@@ -147,6 +147,7 @@ bool Solver::construct() {
   }
   clear_items();
   bool greedy = true;
+  Message stranded;
   for (int ri : order_) {
     if (at(regions_, ri).items.empty()) continue;
     if (!place_region(ri, true)) {
@@ -165,18 +166,47 @@ bool Solver::construct() {
         full_zh.push_back(fmt::format("{} 年最长只剩 {} 天", year_of_round(k), left));
         full_en.push_back(fmt::format("{}: at most {} days left", year_of_round(k), left));
       }
+      stranded = {fmt::format("{}（{}）需要连续 {} 天，可安排的轮次中各组时段已满（{}）", reg.name, reg.id, r.days,
+                              fmt::join(full_zh, "，")),
+                  fmt::format("{} needs {} consecutive days, and in its possible rounds every team's periods are full ({})",
+                              reg.id, r.days, fmt::join(full_en, "; "))};
+      break;
+    }
+  }
+  if (!packed && !greedy) {
+    // Neither construction placed every region: repair the packing round by round.
+    clear_items();
+    RepairReport rep;
+    if (repair(pattern_of, rep)) return true;
+    clear_items();
+    if (int k = round_cannot_pack(); k >= 0) {
+      res_.proven = true;
       res_.problems.push_back(
-          {reg.id, 0,
-           {fmt::format("{} 个巡查组排不下{}（{}）：需要连续 {} 天，可安排的轮次中各组时段已满（{}）；"
-                        "下界要求至少 {} 个组，可用 --teams {} 再试，或放宽批次窗口",
-                        T_, reg.name, reg.id, r.days, fmt::join(full_zh, "，"), std::max(res_.bounds.min_teams, 1),
-                        T_ + 1),
-            fmt::format("with {} teams {} does not fit: it needs {} consecutive days, and in its possible rounds every "
-                        "team's periods are full ({}); the lower bound needs at least {} teams: try --teams {}, or "
-                        "widen the batch windows",
-                        T_, reg.id, r.days, fmt::join(full_en, "; "), std::max(res_.bounds.min_teams, 1), T_ + 1)}});
+          {"", year_of_round(k),
+           {fmt::format("{} 个巡查组时 {} 年排不下只能在该年巡查的地区：逐一穷举这些巡查在各组空闲时段中的装法，没有一种放得下"
+                        "（{}）；需要更多巡查组（--teams {}）或更长的时段",
+                        T0_, year_of_round(k), stranded.zh, teams_of(k) + 1),
+            fmt::format("with {} teams, round {} cannot hold the tours that only it can take: an exhaustive search of "
+                        "their packings into the teams' free periods finds none ({}); more teams (--teams {}) or "
+                        "longer periods are needed",
+                        T0_, year_of_round(k), stranded.en, teams_of(k) + 1)}});
       return false;
     }
+    int bound = std::max(res_.bounds.min_teams, 1);
+    std::string years_zh = rep.rounds.empty() ? std::string("-") : years_text(rep.rounds);
+    res_.problems.push_back(
+        {"", 0,
+         {fmt::format("{} 个巡查组未找到可行安排（这不证明不存在）：两种构造都排不下：{}；逐轮装箱修复（{} 次把较短的巡查移到其他轮次，"
+                      "每轮先按最佳适配并做至多 {} 个节点的精确搜索，再逐个时段尽量填满）仍无法装下 {} 年。下界要求至少 {} 个组，"
+                      "下界只是必要条件，不保证够用；可用 --teams {} 再试，或放宽批次窗口",
+                      T0_, stranded.zh, rep.moves, rep.node_limit, years_zh, bound, T0_ + 1),
+          fmt::format("no schedule found with {} teams (this does not prove there is none): both constructions strand a "
+                      "tour: {}; repairing the packing round by round ({} moves of shorter tours to other rounds, an "
+                      "best-fit packing with an exact search of up to {} nodes per round, then period by period, each filled as full as the tours allow) still could not pack {}. The lower bound "
+                      "needs at least {} teams; it is a bound, necessary but not enough: try --teams {}, or widen the "
+                      "batch windows",
+                      T0_, stranded.en, rep.moves, rep.node_limit, years_zh, bound, T0_ + 1)}});
+    return false;
   }
   if (packed && !greedy) {
     clear_items();

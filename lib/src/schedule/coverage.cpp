@@ -19,13 +19,23 @@ bool Solver::later_round_in(const RegionInfo& r, int lo, int hi) const {
 }
 
 // The year coverage counts from: the last provincial tour; a region with none on record is due
-// now, so it counts as toured G years before its first possible year (a pinned or allowed round).
+// now, so it counts as toured G years before its first possible year: a pinned year, or the first
+// round year in which its tour can still be placed (after --as-of, in a period long enough, not a
+// State Council year), which may lie after the horizon.
 int Solver::last_for_coverage(const RegionInfo& r, const std::vector<int>& allowed) const {
   if (r.last) return r.last;
   int first = INT_MAX;
   for (int y : r.fixed) first = std::min(first, y);
   for (int k : allowed) first = std::min(first, year_of_round(k));
-  return first == INT_MAX ? opt_.from - pol_.coverage_years : first - pol_.coverage_years;
+  // After the horizon: a round year whose batch windows are long enough at all (its holidays may
+  // not be known yet).
+  int window = 0;
+  for (const auto& bw : pol_.batches)
+    for (int y = opt_.from; y < opt_.from + 4; ++y) window = std::max(window, days_inclusive(bw.first_day(y), bw.last_day(y)));
+  for (int y = H_ + 1; first == INT_MAX && window >= r.days && y <= H_ + 100; ++y)
+    if (later_round_in(r, y, y)) first = y;
+  // No year can ever take it: the horizon's last window is the one reported.
+  return first == INT_MAX ? H_ - pol_.coverage_years : first - pol_.coverage_years;
 }
 
 // Tour-days the regions to plan put into the rounds of `set` (a bit per round) whatever pattern
@@ -51,6 +61,7 @@ bool Solver::covers(const RegionInfo& r, const std::vector<int>& chosen) const {
   int g = pol_.coverage_years;
   for (int e = opt_.from; e - g + 1 <= H_; ++e) {
     int lo = e - g + 1;
+    if (!r.last && e < r.coverage_last + g) continue;  // before a never-toured region is due
     bool hit = r.coverage_last >= lo && r.coverage_last <= e;
     for (int y : chosen) hit = hit || (y >= lo && y <= e);
     for (int y : r.fixed) hit = hit || (y >= lo && y <= e);
@@ -62,10 +73,19 @@ bool Solver::covers(const RegionInfo& r, const std::vector<int>& chosen) const {
 bool Solver::build_region(RegionInfo& r, const Region& reg) {
   int g = pol_.coverage_years;
   std::set<int> council(r.council.begin(), r.council.end());
-  std::vector<int> allowed;  // round indexes
+  // Round indexes the region may take: not a State Council year, not already pinned, and with a
+  // free period of some team long enough for its tour (holidays, blackouts, pinned tours and the
+  // days up to --as-of taken out).
+  std::vector<int> allowed;
+  auto longest_of = [&](int k) {
+    int most = 0;
+    for (int s : at(slots_of_round_, k)) most = std::max(most, at(slots_, s).cap);
+    return most;
+  };
   for (int k = 0; k < K_; ++k) {
     int y = year_of_round(k);
     if (council.count(y) || std::find(r.fixed.begin(), r.fixed.end(), y) != r.fixed.end()) continue;
+    if (longest_of(k) < r.days) continue;
     allowed.push_back(k);
   }
   // Fewest tours: greedy by window end, taking the latest allowed (or pinned) year of each window.
@@ -87,32 +107,7 @@ bool Solver::build_region(RegionInfo& r, const Region& reg) {
     for (int k : allowed)
       if (!pinned && year_of_round(k) >= lo && year_of_round(k) <= hi) best = std::max(best, year_of_round(k));
     if (best == 0) {
-      std::vector<int> in_window_rounds, council_hit;
-      for (int y = lo; y <= e; ++y) {
-        if (!is_round_year(y)) continue;
-        in_window_rounds.push_back(y);
-        if (council.count(y)) council_hit.push_back(y);
-      }
-      std::string last_zh = r.last ? fmt::format("最近一次省级巡查在 {} 年", r.last) : "没有省级巡查记录";
-      std::string last_en = r.last ? fmt::format("last provincial tour {}", r.last) : "no provincial tour on record";
-      std::string why_zh, why_en;
-      if (in_window_rounds.empty()) {
-        why_zh = fmt::format("这些年份都不是轮次年份（自 {} 年起每 {} 年一轮；可在政策中调整 first_round_year、"
-                             "cadence_years 或设 off_round_tours）",
-                             res_.anchor_year, pol_.cadence_years);
-        why_en = fmt::format("none of those years is a round year (rounds every {} years from {}; the policy's "
-                             "first_round_year, cadence_years or off_round_tours change that)",
-                             pol_.cadence_years, res_.anchor_year);
-      } else {
-        why_zh = fmt::format("其中轮次年份 {} 均为国务院安委会巡查年份（当年省里不巡查）", years_text(in_window_rounds));
-        why_en = fmt::format("its round years there, {}, are all State Council years (no provincial tour that year)",
-                             years_text(in_window_rounds));
-      }
-      res_.problems.push_back({reg.id, e,
-                               {fmt::format("{}（{}）无法覆盖：{}，须在 {}—{} 年内巡查；{}", reg.name, reg.id, last_zh, lo,
-                                            e, why_zh),
-                                fmt::format("{} cannot be covered: {}, so it needs a provincial tour in {}–{}; {}",
-                                            reg.id, last_en, lo, e, why_en)}});
+      res_.problems.push_back({reg.id, e, uncovered_window(r, reg, lo, e)});
       return false;
     }
     if (!pinned) {
@@ -170,6 +165,70 @@ bool Solver::build_region(RegionInfo& r, const Region& reg) {
     return false;
   }
   return true;
+}
+
+// Why no year of the window [lo, e] can take the region's tour, year by year, with the ways out.
+Message Solver::uncovered_window(const RegionInfo& r, const Region& reg, int lo, int e) const {
+  std::string last_zh = r.last ? fmt::format("最近一次省级巡查在 {} 年", r.last) : "没有省级巡查记录";
+  std::string last_en = r.last ? fmt::format("last provincial tour {}", r.last) : "no provincial tour on record";
+  std::vector<int> rounds, council, over;
+  std::vector<std::string> zh, en;
+  for (int y = lo; y <= e; ++y) {
+    if (!is_round_year(y)) continue;
+    rounds.push_back(y);
+    if (std::find(r.council.begin(), r.council.end(), y) != r.council.end()) {
+      council.push_back(y);
+      continue;
+    }
+    if (y > H_) continue;  // (a later round year that could serve the window ends the search first)
+    int k = at(round_of_year_, y - opt_.from);
+    if (at(base_slots_, k).empty()) {
+      over.push_back(y);
+      continue;
+    }
+    int most = 0;
+    for (int s : at(slots_of_round_, k)) most = std::max(most, at(slots_, s).cap);
+    zh.push_back(fmt::format("{} 年没有一个组有连续 {} 天的空闲时段（最长 {} 天；已扣除节假日、停止巡查日、已定巡查和 "
+                             "--as-of 之前的日期）",
+                             y, r.days, most));
+    en.push_back(fmt::format("in {} no team has a free period of {} days (at most {}; holidays, blackout days, pinned "
+                             "tours and the days up to --as-of taken out)",
+                             y, r.days, most));
+  }
+  std::string as_of = opt_.not_before ? format_iso(*opt_.not_before) : std::string("-");
+  if (!over.empty()) {
+    zh.insert(zh.begin(), fmt::format("{} 年的批次时段在 --as-of（{}）之前已全部结束", years_text(over), as_of));
+    en.insert(en.begin(), fmt::format("the batch windows of {} are over by --as-of ({})", years_text(over), as_of));
+  }
+  bool council_only = !rounds.empty() && council.size() == rounds.size();
+  if (!council.empty() && !council_only) {
+    zh.insert(zh.begin(), fmt::format("{} 年为国务院安委会巡查年份（当年省里不巡查）", years_text(council)));
+    en.insert(en.begin(), fmt::format("{} {} State Council year{} (no provincial tour that year)", years_text(council),
+                                      council.size() == 1 ? "is a" : "are", council.size() == 1 ? "" : "s"));
+  }
+  std::string why_zh, why_en;
+  if (rounds.empty()) {
+    why_zh = fmt::format("这些年份都不是轮次年份（自 {} 年起每 {} 年一轮；可在政策中调整 first_round_year、"
+                         "cadence_years 或设 off_round_tours）",
+                         res_.anchor_year, pol_.cadence_years);
+    why_en = fmt::format("none of those years is a round year (rounds every {} years from {}; the policy's "
+                         "first_round_year, cadence_years or off_round_tours change that)",
+                         pol_.cadence_years, res_.anchor_year);
+  } else if (council_only) {
+    why_zh = fmt::format("其中轮次年份 {} 均为国务院安委会巡查年份（当年省里不巡查）；可在其他年份安排一次不定期巡查"
+                         "（kind: irregular，写入数据作为已定巡查），或在政策中设 off_round_tours: true",
+                         years_text(rounds));
+    why_en = fmt::format("its round years there, {}, are all State Council years (no provincial tour that year); "
+                         "ways out: an irregular tour in another year (kind: irregular, pinned in the data), or the "
+                         "policy's off_round_tours: true",
+                         years_text(rounds));
+  } else {
+    why_zh = fmt::format("其中轮次年份 {}：{}", years_text(rounds), fmt::join(zh, "；"));
+    why_en = fmt::format("its round years there, {}: {}", years_text(rounds), fmt::join(en, "; "));
+  }
+  return {fmt::format("{}（{}）无法覆盖：{}，须在 {}—{} 年内巡查；{}", reg.name, reg.id, last_zh, lo, e, why_zh),
+          fmt::format("{} cannot be covered: {}, so it needs a provincial tour in {}–{}; {}", reg.id, last_en, lo, e,
+                      why_en)};
 }
 
 }  // namespace xuncha::schedule::detail

@@ -25,7 +25,12 @@ void Solver::explain() {
     std::string fixed_zh = r.fixed.empty() ? "" : fmt::format("，已定 {} 年", years_text(r.fixed));
     std::string fixed_en = r.fixed.empty() ? "" : fmt::format(", already set for {}", years_text(r.fixed));
     Message why;
-    if (r.items.empty()) {
+    if (r.items.empty() && !r.last && r.fixed.empty() && r.coverage_last + pol_.coverage_years > H_) {
+      // Never toured: due in its first possible year, which lies after the horizon.
+      int first = r.coverage_last + pol_.coverage_years;
+      why = {fmt::format("首个可巡查的年份为 {} 年，在本期之后", first),
+             fmt::format("its first possible year is {}, after the horizon", first)};
+    } else if (r.items.empty()) {
       why = {"期内无需再安排", "no further tour needed in the horizon"};
     } else if (r.patterns.size() == 1) {
       why = {"唯一可行的年份", "the only years that keep it covered"};

@@ -129,8 +129,8 @@ std::string Solver::mip(std::string& error) {
     std::string src = at(round_sum, k);
     for (char& c : src) c = c == '+' ? '-' : c;
     add_row(" + 1 Lmax" + src, ">=", at(round_load_, k));
-    term(obj, static_cast<long long>(w.team_balance) * T_, fmt::format("M{}", k));
-    for (int j = 0; j < T_; ++j) {
+    term(obj, static_cast<long long>(w.team_balance) * teams_of(k), fmt::format("M{}", k));
+    for (int j = 0; j < teams_of(k); ++j) {
       std::string t = at(team_sum, k * T_ + j);
       for (char& c : t) c = c == '+' ? '-' : c;
       add_row(fmt::format(" + 1 M{}", k) + t, ">=", at(team_load_, k * T_ + j));
@@ -138,11 +138,11 @@ std::string Solver::mip(std::string& error) {
     // Symmetry: when the round's teams have the same periods and no pinned load, they are
     // interchangeable; number them by decreasing load.
     bool same = true;
-    std::vector<std::vector<std::pair<long long, int>>> periods(static_cast<std::size_t>(T_));
+    std::vector<std::vector<std::pair<long long, int>>> periods(static_cast<std::size_t>(teams_of(k)));
     for (int s : at(slots_of_round_, k))
       at(periods, at(slots_, s).team).emplace_back((at(slots_, s).first - Date{}).count(), at(slots_, s).cap);
-    for (int j = 0; j < T_; ++j) same = same && at(periods, j) == at(periods, 0) && at(team_load_, k * T_ + j) == 0;
-    for (int j = 0; same && j + 1 < T_; ++j) {
+    for (int j = 0; j < teams_of(k); ++j) same = same && at(periods, j) == at(periods, 0) && at(team_load_, k * T_ + j) == 0;
+    for (int j = 0; same && j + 1 < teams_of(k); ++j) {
       std::string next = at(team_sum, k * T_ + j + 1);
       for (char& c : next) c = c == '+' ? '-' : c;
       if (!at(team_sum, k * T_ + j).empty()) add_row(at(team_sum, k * T_ + j) + next, ">=", 0);
@@ -154,7 +154,7 @@ std::string Solver::mip(std::string& error) {
       "\\ xuncha slot MIP (SCHEDULING.md): {} regions, rounds {}, {} teams, {} team slots\n"
       "\\ objective = {}·largest round load + {}·risk months + {}·team balance + {}·tour-days\n"
       "Minimize\n obj:{}\nSubject To\n{}Bounds\n ONE = 1\n",
-      regions_.size(), years_text(res_.round_years), T_, slots_.size(), w.round_load, w.risk, w.team_balance,
+      regions_.size(), years_text(res_.round_years), T0_, slots_.size(), w.round_load, w.risk, w.team_balance,
       w.tour_days, obj, rows);
   out += " Lmax >= 0\n";
   for (int k = 0; k < K_; ++k) out += fmt::format(" M{} >= 0\n", k);

@@ -11,7 +11,7 @@ void Solver::finish() {
   Terms t;
   for (int k = 0; k < K_; ++k) {
     t.round_load = std::max(t.round_load, at(round_load_, k));
-    t.team_balance += T_ * at(team_max_, k) - at(round_load_, k);
+    t.team_balance += teams_of(k) * at(team_max_, k) - at(round_load_, k);
   }
   t.risk = risk_total_;
   t.tour_days = pinned_days_;
@@ -29,15 +29,16 @@ void Solver::finish() {
     p.plan_due = cal_.add_workdays(p.feedback_assumed, pol_.rectification_plan_workdays);
     p.results_due = cal_.add_months(p.feedback_assumed, pol_.rectification_results_months, pol_.roll_forward_to_workday);
   };
-  // Pinned tours: as in the data.
-  for (const auto& tr : data_.tours) {
+  // Pinned tours: as in the data, with the team number build_slots mapped their team onto.
+  for (int i = 0; i < size_of(data_.tours); ++i) {
+    const auto& tr = at(data_.tours, i);
     if (tr.body != Body::province || tr.year < opt_.from || tr.year > H_) continue;
     PlannedTour p;
     p.id = tr.id;
     p.region = tr.region;
     p.year = tr.year;
     p.team_id = tr.team;
-    p.team = tr.team_slot;
+    p.team = at(pinned_team_, i) + 1;
     p.start = tr.start;
     p.end = tr.end;
     p.kind = tr.kind;
@@ -52,27 +53,6 @@ void Solver::finish() {
       }
     deadlines(p);
     res_.tours.push_back(std::move(p));
-  }
-  // Pinned tours with a named team: the team number build_slots gave them.
-  for (auto& p : res_.tours) {
-    if (!p.pinned || p.team || !p.start) continue;
-    int k = at(round_of_year_, p.year - opt_.from);
-    if (k < 0) continue;
-    // The team whose slots exclude the pinned days is the one it was mapped to.
-    for (int j = 0; j < T_ && !p.team; ++j) {
-      bool inside = false, excluded = true;
-      for (int s : at(slots_of_round_, k)) {
-        const auto& ts = at(slots_, s);
-        if (ts.team != j) continue;
-        Date last = ts.first + date::days{ts.cap - 1};
-        if (!(*p.start < ts.first) && !(last < *p.start)) excluded = false;
-        inside = true;
-      }
-      bool in_batch = false;
-      for (const auto& bs : at(base_slots_, k))
-        if (!(*p.start < bs.first) && !(bs.last < *p.start)) in_batch = true;
-      if (inside && excluded && in_batch) p.team = j + 1;
-    }
   }
   for (const auto& r : regions_) {
     const Region& reg = at(data_.regions, r.data_index);

@@ -14,7 +14,10 @@ namespace xuncha::schedule {
 namespace detail {
 
 void Solver::run() {
-  if (!build()) return;
+  if (!build()) {
+    res_.proven = true;  // every problem build() reports is a proof: a window with no year, a bound
+    return;
+  }
   // Simple bounds (SCHEDULING.md).
   auto& b = res_.bounds;
   long long forced_max = forced_max_;
@@ -48,7 +51,9 @@ void Solver::run() {
   // The relaxation's bound: regions of the slot model priced against round and slot capacity.
   BoundInput in;
   in.rounds = K_;
-  in.teams = T_;
+  in.teams = T0_;
+  if (std::any_of(teams_of_round_.begin(), teams_of_round_.end(), [&](int t) { return t != T0_; }))
+    in.round_teams = teams_of_round_;
   in.weights = w;
   in.fixed_days = pinned_days_;
   in.from_year = opt_.from;

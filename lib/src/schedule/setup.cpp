@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <unordered_map>
 
 namespace xuncha::schedule::detail {
@@ -14,54 +15,59 @@ std::string team_key(const Tour& t) {
 }
 
 void Solver::build_slots() {
-  // Pinned tours: provincial tours of the data inside the horizon, mapped onto team numbers.
-  std::vector<std::map<std::string, int>> team_of(static_cast<std::size_t>(K_));
-  for (const auto& t : data_.tours) {
-    if (t.body != Body::province || t.year < opt_.from || t.year > H_) continue;
-    int k = at(round_of_year_, t.year - opt_.from);
-    if (k < 0) continue;
-    std::string key = team_key(t);
-    at(team_of, k).emplace(key, 0);
-  }
-  T_ = opt_.teams > 0 ? opt_.teams : pol_.teams_per_round;
-  for (int k = 0; k < K_; ++k) {
-    auto& m = at(team_of, k);
-    std::vector<bool> used(static_cast<std::size_t>(std::max<int>(T_, size_of(m)) + 1000), false);
-    // Numbered planned teams keep their number; named teams take the next free numbers.
+  // Pinned tours: provincial tours of the data inside the horizon, mapped onto team numbers per
+  // year. One team is one team whatever it is called: named teams take the numbers 1, 2, … in name
+  // order (as the schedule that numbered them did), a numbered team (a kept tour of an earlier
+  // schedule) keeps its number, so "team 2" and the second named team are the same team; a tour
+  // with neither is a team of its own, after those.
+  pinned_team_.assign(data_.tours.size(), -1);
+  T0_ = opt_.teams > 0 ? opt_.teams : pol_.teams_per_round;
+  teams_of_round_.assign(static_cast<std::size_t>(K_), T0_);
+  std::map<int, std::map<std::string, int>> team_of;  // year → key → team (0-based)
+  for (const auto& t : data_.tours)
+    if (t.body == Body::province && t.year >= opt_.from && t.year <= H_) team_of[t.year].emplace(team_key(t), -1);
+  for (auto& [year, m] : team_of) {
+    std::set<int> used;
+    int named = 0;
     for (auto& [key, n] : m)
-      if (key[0] == '#') {
-        n = std::stoi(key.substr(1)) - 1;
-        used[static_cast<std::size_t>(n)] = true;
-      }
+      if (key[0] != '#' && key[0] != '?') used.insert(n = named++);
+    for (auto& [key, n] : m)
+      if (key[0] == '#') used.insert(n = std::stoi(key.substr(1)) - 1);
     int next = 0;
     for (auto& [key, n] : m)
-      if (key[0] != '#') {
-        while (used[static_cast<std::size_t>(next)]) ++next;
-        n = next;
-        used[static_cast<std::size_t>(next)] = true;
+      if (key[0] == '?') {
+        while (used.count(next)) ++next;
+        used.insert(n = next);
       }
-    int need = 0;
-    for (auto& [key, n] : m) need = std::max(need, n + 1);
-    if (need > T_) {
-      res_.notes.push_back({fmt::format("{} 年已有 {} 个巡查组的巡查，按 {} 个组安排", year_of_round(k), need, need),
-                            fmt::format("{} already has tours of {} teams: planning with {} teams",
-                                        year_of_round(k), need, need)});
-      T_ = need;
+    int k = at(round_of_year_, year - opt_.from);
+    if (k < 0) continue;
+    int need = *used.rbegin() + 1;
+    if (need > T0_) {
+      res_.notes.push_back({fmt::format("{} 年已有 {} 个巡查组的巡查，该年按 {} 个组安排", year, need, need),
+                            fmt::format("{} already has tours of {} teams: planning that round with {} teams", year,
+                                        need, need)});
+      at(teams_of_round_, k) = need;
     }
   }
-  res_.teams = T_;
+  for (std::size_t i = 0; i < data_.tours.size(); ++i) {
+    const auto& t = data_.tours[i];
+    if (t.body == Body::province && t.year >= opt_.from && t.year <= H_) pinned_team_[i] = team_of[t.year].at(team_key(t));
+  }
+  T_ = T0_;  // (a horizon may hold no round year at all)
+  for (int t : teams_of_round_) T_ = std::max(T_, t);
+  res_.teams = T0_;
   // Per team: the round's slots minus that team's pinned days.
   std::vector<std::vector<std::pair<Date, Date>>> busy(static_cast<std::size_t>(K_ * T_));
-  for (const auto& t : data_.tours) {
+  for (int i = 0; i < size_of(data_.tours); ++i) {
+    const auto& t = at(data_.tours, i);
     if (t.body != Body::province || t.year < opt_.from || t.year > H_ || !t.start || !t.end) continue;
     int k = at(round_of_year_, t.year - opt_.from);
     if (k < 0) continue;
-    std::string key = team_key(t);
-    at(busy, k * T_ + at(team_of, k).at(key)).emplace_back(*t.start, *t.end);
+    at(busy, k * T_ + at(pinned_team_, i)).emplace_back(*t.start, *t.end);
   }
   slots_of_round_.assign(static_cast<std::size_t>(K_), {});
   for (int k = 0; k < K_; ++k) {
-    for (int j = 0; j < T_; ++j) {
+    for (int j = 0; j < teams_of(k); ++j) {
       for (const auto& s : at(base_slots_, k)) {
         Date a = s.first;
         auto emit = [&](Date x, Date y) {
@@ -89,16 +95,16 @@ void Solver::build_slots() {
   round_load_.assign(static_cast<std::size_t>(K_), 0);
   team_load_.assign(static_cast<std::size_t>(K_ * T_), 0);
   team_max_.assign(static_cast<std::size_t>(K_), 0);
-  for (const auto& t : data_.tours) {
+  for (int i = 0; i < size_of(data_.tours); ++i) {
+    const auto& t = at(data_.tours, i);
     if (t.body != Body::province || t.year < opt_.from || t.year > H_) continue;
     const Region* reg = data_.region(t.region);
     int days = t.start && t.end ? days_inclusive(*t.start, *t.end) : (reg ? days_allowed(*reg, pol_) : 0);
     pinned_days_ += days;
     int k = at(round_of_year_, t.year - opt_.from);
     if (k < 0) continue;
-    std::string key = team_key(t);
     at(round_load_, k) += days;
-    at(team_load_, k * T_ + at(team_of, k).at(key)) += days;
+    at(team_load_, k * T_ + at(pinned_team_, i)) += days;
   }
 }
 

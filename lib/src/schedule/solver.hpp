@@ -87,6 +87,7 @@ class Solver {
   bool build();
   void build_slots();
   bool build_region(RegionInfo& r, const Region& reg);
+  Message uncovered_window(const RegionInfo& r, const Region& reg, int lo, int e) const;
   bool covers(const RegionInfo& r, const std::vector<int>& chosen_years) const;
   bool is_round_year(int y) const;
   long long work_held_by(unsigned set) const;
@@ -105,6 +106,17 @@ class Solver {
   std::vector<int> assign_rounds() const;
   bool place_region(int r, bool any_pattern, int only_pattern = -1);
   void clear_items();
+  struct RepairReport {
+    int moves = 0;              // tours moved to another round
+    long long node_limit = 0;   // of the exact packing search, per round and attempt
+    std::vector<int> rounds;    // round years that still did not pack
+  };
+  bool repair(std::vector<int> pattern_of, RepairReport& report);
+  bool pack_by_period(int k, const std::vector<std::pair<int, int>>& items, std::vector<int>& slot_of,
+                      bool longest_first) const;
+  bool pack_round(int k, const std::vector<std::pair<int, int>>& items, std::vector<int>& slot_of, long long limit,
+                  bool* gave_up = nullptr) const;
+  int round_cannot_pack() const;
   void search();
   void finish();
   void explain();
@@ -116,7 +128,12 @@ class Solver {
   const Options& opt_;
   Result& res_;
   const Policy& pol_;
-  int T_ = 0, K_ = 0, H_ = 0;
+  int teams_of(int k) const { return at(teams_of_round_, k); }
+
+  int T_ = 0, K_ = 0, H_ = 0;  // T_: the most teams of any round (the stride of team_load_)
+  int T0_ = 0;                 // teams per round asked for (--teams or the policy)
+  std::vector<int> teams_of_round_;  // per round: T0_, or more when pinned tours name more teams
+  std::vector<int> pinned_team_;     // per data tour: its 0-based team in its year (-1: not pinned)
   std::vector<int> round_of_year_;       // year - from → round index or -1
   std::vector<std::vector<Slot>> base_slots_;  // per round
   std::vector<TeamSlot> slots_;

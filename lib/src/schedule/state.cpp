@@ -97,7 +97,7 @@ Key Solver::key() const {
   long long sum = 0;
   for (int k = 0; k < K_; ++k) {
     t.round_load = std::max(t.round_load, at(round_load_, k));
-    t.team_balance += T_ * at(team_max_, k) - at(round_load_, k);
+    t.team_balance += teams_of(k) * at(team_max_, k) - at(round_load_, k);
     sum += at(round_load_, k);
   }
   (void)sum;

@@ -27,6 +27,7 @@ struct BoundRegion {
 struct BoundInput {
   int rounds = 0;
   int teams = 0;
+  std::vector<int> round_teams;           ///< teams per round when they differ (else `teams` in each)
   ObjectiveWeights weights;
   long long fixed_days = 0;               ///< tour-days of pinned tours
   std::vector<long long> round_fixed;     ///< pinned load per round

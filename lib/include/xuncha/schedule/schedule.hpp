@@ -74,9 +74,12 @@ struct Problem {
 /// The schedule with its objective, bounds and explanations; or the reasons there is none.
 struct Result {
   bool feasible = false;
+  /// Not feasible: true when the problems prove that no schedule exists (a window with no usable
+  /// year, a capacity bound); false when the search only failed to find one.
+  bool proven = false;
   std::vector<Problem> problems;
   std::vector<int> round_years;
-  int teams = 0;
+  int teams = 0;                         ///< teams per round asked for (a round may have more: notes)
   int anchor_year = 0;                   ///< the round year the rounds count from
   std::vector<PlannedTour> tours;        ///< by year, batch, team, start
   Terms terms;
