@@ -540,7 +540,7 @@ class Decoder {
 
   // ---- kinds ----
   void region(std::uint32_t index, const std::string& path) {
-    auto r = record(index, path, {"id", "name", "class", "counties", "days", "risk"},
+    auto r = record(index, path, {"id", "name", "class", "counties", "days", "risk", "industries"},
                     {"id", "name", "class", "counties"});
     if (r.entries.empty() && !r.ok) return;
     Region x;
@@ -567,6 +567,7 @@ class Decoder {
       if (i) x.risk = static_cast<int>(*i);
       return i.has_value();
     });
+    if (!id_list(r, "industries", x.industries)) r.ok = false;  // team plan: key industries
     if (!r.ok || x.id.empty()) return;
     x.src = std::move(r.src);
     out_.regions.push_back(std::move(x));
@@ -596,7 +597,8 @@ class Decoder {
 
   void person(std::uint32_t index, const std::string& path) {
     auto r = record(index, path,
-                    {"id", "name", "unit", "rank", "serving", "safety_supervision", "home_region", "expert"},
+                    {"id", "name", "unit", "rank", "serving", "safety_supervision", "home_region", "expert",
+                     "unavailable"},
                     {"id", "name", "unit"});
     Person x;
     x.id = text_field(r, "id").value_or("");
@@ -614,14 +616,32 @@ class Decoder {
     bool_field(r, "safety_supervision", x.safety_supervision);
     if (auto e = find(r.entries, "expert")) {
       std::string p = child_path(path, "expert");
-      auto sub = record(e->value, p, {"pool_id", "field"}, {});
+      auto sub = record(e->value, p, {"pool_id", "field", "fields"}, {});
+      ExpertEntry ee;
+      if (!id_list(sub, "fields", ee.fields)) sub.ok = false;  // team plan: fields of expertise
       if (sub.ok) {
-        ExpertEntry ee;
         ee.pool_id = text_field(sub, "pool_id").value_or("");
         ee.field = text_field(sub, "field").value_or("");
         x.expert = ee;
       }
       if (!sub.ok) r.ok = false;
+    }
+    if (auto e = find(r.entries, "unavailable")) {  // team plan: periods the person cannot serve
+      auto items = sequence(e->value, child_path(path, "unavailable"));
+      for (std::size_t i = 0; i < items.size(); ++i) {
+        auto sub = record(items[i], child_path(path, fmt::format("unavailable[{}]", i)), {"from", "to", "reason"}, {"from", "to"});
+        Unavailable u;
+        date_field(sub, "from", [&](Date d) { u.from = d; });
+        date_field(sub, "to", [&](Date d) { u.to = d; });
+        u.reason = text_field(sub, "reason").value_or("");
+        if (sub.ok && u.to < u.from) {
+          error("L013", doc_->node(items[i]), child_path(path, fmt::format("unavailable[{}]", i)),
+                {"unavailable 的 to 早于 from", "unavailable period ends before it starts"});
+          sub.ok = false;
+        }
+        if (sub.ok) x.unavailable.push_back(std::move(u));
+        else r.ok = false;
+      }
     }
     if (!r.ok || x.id.empty()) return;
     x.src = std::move(r.src);
@@ -796,6 +816,12 @@ class Decoder {
         {"teams_per_round", &Policy::teams_per_round, 1, 10000},
         {"first_round_year", &Policy::first_round_year, min_year, max_year},
         {"planning_feedback_workdays", &Policy::planning_feedback_workdays, 0, 1000},
+        // Team plan (xuncha staff).
+        {"staff_deputies", &Policy::staff_deputies, 1, 20}, {"staff_members", &Policy::staff_members, 0, 50},
+        {"staff_experts", &Policy::staff_experts, 0, 20}, {"staff_max_days", &Policy::staff_max_days, 0, 366},
+        {"staff_fair_days", &Policy::staff_fair_days, 0, 366}, {"staff_weight_units", &Policy::staff_weight_units, 0, 1000000},
+        {"staff_weight_days", &Policy::staff_weight_days, 0, 1000000}, {"staff_weight_pairs", &Policy::staff_weight_pairs, 0, 1000000},
+        {"staff_weight_fields", &Policy::staff_weight_fields, 0, 1000000},
     };
     struct BoolKey {
       std::string_view key;
@@ -806,6 +832,7 @@ class Decoder {
         {"archive_with_report", &Policy::archive_with_report},
         {"conflict_of_interest", &Policy::conflict_of_interest},
         {"off_round_tours", &Policy::off_round_tours},
+        {"staff_pairs_together", &Policy::staff_pairs_together},  // team plan
     };
     std::vector<std::string_view> allowed{"kind",   "version",   "province",  "team_size", "days_on_site",
                                           "rules",  "batches",   "blackouts", "objective", "untracked_steps"};
