@@ -27,7 +27,20 @@ thead{display:table-header-group;}
 tbody{break-inside:avoid;}
 tr{break-inside:avoid;}
 td.l{text-align:left;}
+.u{font-size:9pt;}
+.id{font-size:9pt;white-space:nowrap;}
+col.team{width:7%;}col.region{width:8%;}col.dates{width:11%;}col.leader{width:13%;}
+col.deputies{width:16%;}col.liaison{width:13%;}col.members{width:17%;}col.experts{width:15%;}
 )";
+
+unsigned month_num(Date d) { return static_cast<unsigned>(date::year_month_day{d}.month()); }
+unsigned day_num(Date d) { return static_cast<unsigned>(date::year_month_day{d}.day()); }
+
+// GB/T 15834 ranges: 3月1日—15日, 3月16日—4月2日.
+std::string zh_range(Date a, Date b) {
+  if (month_num(a) == month_num(b)) return fmt::format("{}月{}日—{}日", month_num(a), day_num(a), day_num(b));
+  return fmt::format("{}月{}日—{}月{}日", month_num(a), day_num(a), month_num(b), day_num(b));
+}
 
 std::string person(const Context& ctx, const Dataset& data, const std::string& id, bool with_unit) {
   const Person* p = data.person(id);
@@ -35,7 +48,8 @@ std::string person(const Context& ctx, const Dataset& data, const std::string& i
   if (!with_unit) return esc(p->name);
   const Unit* u = data.unit(p->unit);
   std::string unit = u ? u->name : p->unit;
-  return esc(ctx.zh ? fmt::format("{}（{}）", p->name, unit) : fmt::format("{} ({})", p->name, unit));
+  (void)ctx;
+  return esc(p->name) + "<br><span class=\"u\">" + esc(unit) + "</span>";
 }
 
 std::string people(const Context& ctx, const Dataset& data, const std::vector<std::string>& ids) {
@@ -66,8 +80,11 @@ std::string staff_html(const Context& ctx, const StaffView& v) {
     if (g.cycle != cycle) {
       if (!cycle.empty()) out += "</table>\n</section>\n";
       cycle = g.cycle;
-      out += fmt::format("<section{}>\n<h2>{}</h2>\n<table>\n<thead><tr>", first ? " class=\"first\"" : "",
+      out += fmt::format("<section{}>\n<h2>{}</h2>\n<table>\n<colgroup>", first ? " class=\"first\"" : "",
                          esc(ctx.zh ? fmt::format("{} 工作周期", cycle) : fmt::format("Work cycle {}", cycle)));
+      for (auto c : {"team", "region", "dates", "leader", "deputies", "liaison", "members", "experts"})
+        out += fmt::format("<col class=\"{}\">", c);
+      out += "</colgroup>\n<thead><tr>";
       first = false;
       for (auto h : ctx.zh ? std::vector<std::string>{"巡查组", "巡查地区", "在场日期", "组长", "副组长", "联络员", "成员", "专家"}
                            : std::vector<std::string>{"team", "region", "on site", "leader", "deputies", "liaison", "members", "experts"})
@@ -85,9 +102,9 @@ std::string staff_html(const Context& ctx, const StaffView& v) {
       auto rows = g.stints.size();
       if (k == 0)
         out += fmt::format("<td rowspan=\"{}\">{}</td>", rows,
-                           esc(ctx.zh ? fmt::format("第{}组", g.slot) : fmt::format("Team {}", g.slot)) + "<br>" + esc(g.id));
+                           esc(ctx.zh ? fmt::format("第{}组", g.slot) : fmt::format("Team {}", g.slot)) + "<br><span class=\"id\">" + esc(g.id) + "</span>");
       out += fmt::format("<td>{}</td><td>{}</td><td>{}</td>", esc(reg && ctx.zh ? reg->name : t.region),
-                         esc(format_iso(*t.start) + (ctx.zh ? "至" : " – ") + format_iso(*t.end)),
+                         esc(ctx.zh ? zh_range(*t.start, *t.end) : format_iso(*t.start) + " – " + format_iso(*t.end)),
                          person(ctx, data, s.leader, true));
       if (k == 0)
         out += fmt::format("<td rowspan=\"{0}\" class=\"l\">{1}</td><td rowspan=\"{0}\" class=\"l\">{2}</td><td rowspan=\"{0}\" class=\"l\">{3}</td>",
