@@ -63,14 +63,15 @@ void mark_kept(const Instance& in, std::vector<Seat>& seats) {
   }
 }
 
-Message explain(const Instance& in, const Seat& s, int p, const std::vector<int>& kept_before) {
+Message explain(const Instance& in, const Seat& s, int p, const std::vector<int>& kept_before,
+                const std::vector<std::map<int, int>>& days_data) {
   const Person& x = in.data.people[static_cast<std::size_t>(p)];
   const Unit* u = in.data.unit(x.unit);
   std::string unit = u ? u->name : x.unit;
   std::size_t n = s.candidates.size();
   std::string rank = x.rank == Rank::none ? std::string("无职级") : std::string(rank_zh[static_cast<std::size_t>(x.rank)]);
   int days = 0;
-  for (const auto& [y, d] : in.days_before[static_cast<std::size_t>(p)]) days += d;
+  for (const auto& [y, d] : days_data[static_cast<std::size_t>(p)]) days += d;  // the data's tours only
   if (s.kept == p)
     return {fmt::format("沿用原方案（{}，{}）", unit, rank), fmt::format("kept from the earlier plan ({}, {})", unit, rank)};
   std::string why_zh, why_en;
@@ -86,9 +87,9 @@ Message explain(const Instance& in, const Seat& s, int p, const std::vector<int>
     why_zh = fmt::format("；原人选 {} {}", person_label_zh(in.data, s.kept), w == Why::ok ? "改任他职" : t.zh);
     why_en = fmt::format("; {} held it before and is {}", person_label_en(in.data, s.kept), w == Why::ok ? "now elsewhere" : t.en);
   }
-  return {fmt::format("{}，{}；本席位符合条件且有空者 {} 人{}；此前已在场 {} 天{}", unit, rank, n,
+  return {fmt::format("{}，{}；本席位符合条件且有空者 {} 人{}；数据中已有在场 {} 天{}", unit, rank, n,
                       n == 1 ? "（唯一人选）" : "", days, why_zh),
-          fmt::format("{}, {}; {} qualify and are free for this seat{}; {} days on site before{}", unit, rank, n,
+          fmt::format("{}, {}; {} qualify and are free for this seat{}; {} days on site in the data's tours{}", unit, rank, n,
                       n == 1 ? " (the only one)" : "", days, why_en)};
 }
 
@@ -98,6 +99,7 @@ Result plan(const Dataset& data, const std::vector<std::size_t>& tours, const Op
   Result r;
   Instance in(data, options);
   setup(in, tours);
+  const auto days_data = in.days_before;  // before this plan adds its own tours
   if (!in.problems.empty()) {
     r.proven = true;
     r.problems = in.problems;
@@ -245,7 +247,7 @@ Result plan(const Dataset& data, const std::vector<std::size_t>& tours, const Op
       const auto& s = in.slots[seat.slot];
       std::string tour = seat.tour >= 0 ? in.tours[static_cast<std::size_t>(seat.tour)].tour->id : "";
       int p = a.person[k];
-      r.reasons.push_back({s.id, tour, seat.role, data.people[static_cast<std::size_t>(p)].id, explain(in, seat, p, a.person)});
+      r.reasons.push_back({s.id, tour, seat.role, data.people[static_cast<std::size_t>(p)].id, explain(in, seat, p, a.person, days_data)});
       if (!options.keep_teams.empty() && (seat.kept_id.empty() || seat.kept != p)) {
         Change ch;
         ch.team = s.id;
