@@ -256,6 +256,49 @@ TEST_CASE("staff: expert fields matched to the region's industries") {
   CHECK(c.result.terms.fields == 0);  // xiangyang (P2) records no industries: not counted
 }
 
+// Last cycle: D1, Y1, M1 and M2 served together on one team.
+constexpr const char* kLastCycle = R"(kind: teams
+version: 1
+teams:
+  - {id: G2025-1, cycle: 2025-2026, leader: L1, deputies: [D1], liaison: Y1, members: [M1, M2], experts: [E3]}
+---
+kind: tours
+version: 1
+tours:
+  - {id: T2025, region: xiangyang, team: G2025-1, start: 2025-04-01, end: 2025-04-10}
+---
+kind: appointments
+version: 1
+appointments:
+  - {id: A2025, person: E3, tour: T2025}
+)";
+
+TEST_CASE("staff: last cycle's team-mates apart, or together, as the policy prefers") {
+  auto together_pairs = [](const Case& c) {
+    const std::set<std::string> last{"L1", "D1", "Y1", "M1", "M2", "E3"};
+    int together = 0, seated = 0;
+    for (const auto& g : c.result.teams) {
+      std::set<std::string> team;
+      for (const auto& s : g.stints)
+        for (const auto& p : c.on(c.loaded.data.tours[s.tour].id))
+          if (last.count(p)) team.insert(p);
+      seated += static_cast<int>(team.size());
+      together += static_cast<int>(team.size() * (team.size() - 1) / 2);
+    }
+    return std::pair{together, seated};
+  };
+  Case apart(kPeople, kLastCycle);
+  REQUIRE(apart.result.feasible);
+  CHECK(apart.result.terms.pairs == 0);
+  CHECK(together_pairs(apart).first == 0);
+  Case together(kPeople, std::string(kLastCycle) + "---\nkind: policy\nversion: 1\nstaff_pairs_together: true\n");
+  REQUIRE(together.result.feasible);
+  CHECK(together.result.terms.pairs == 0);  // every pair of them that serves, serves on one team
+  auto [pairs, seated] = together_pairs(together);
+  CHECK(pairs == seated * (seated - 1) / 2);
+  CHECK(together.check(kPeople, kLastCycle).size() == 0);
+}
+
 TEST_CASE("team rules: the shared predicates") {
   Case c;
   const auto& data = c.loaded.data;
