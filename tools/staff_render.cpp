@@ -46,6 +46,12 @@ std::string role_word(const Context& ctx, Role r) {
   return std::string(ctx.zh ? role_zh[static_cast<std::size_t>(r)] : en[static_cast<std::size_t>(r)]);
 }
 
+// Singular role words for csv and json.
+std::string_view role_key(Role r) {
+  static constexpr std::array<std::string_view, 5> keys{"leader", "deputy", "liaison", "member", "expert"};
+  return keys[static_cast<std::size_t>(r)];
+}
+
 double gap(const staff::Result& r) {
   if (r.objective <= 0) return 0.0;
   return 100.0 * static_cast<double>(r.objective - r.bound) / static_cast<double>(r.objective);
@@ -205,7 +211,7 @@ std::string staff_json(const Context& ctx, const StaffView& v) {
       const auto& w = r.reasons[i];
       out += fmt::format("{}\n    {{\"team\": {}, \"tour\": {}, \"role\": {}, \"person\": {}, \"why\": {}}}", i ? "," : "",
                          json_string(w.team), w.tour.empty() ? "null" : json_string(w.tour),
-                         json_string(role_names[static_cast<std::size_t>(w.role)]), json_string(w.person),
+                         json_string(role_key(w.role)), json_string(w.person),
                          json_string(ctx.t(w.text)));
     }
     out += "\n  ]";
@@ -216,7 +222,7 @@ std::string staff_json(const Context& ctx, const StaffView& v) {
       const auto& c = r.changes[i];
       out += fmt::format("{}\n    {{\"team\": {}, \"tour\": {}, \"role\": {}, \"before\": {}, \"after\": {}}}", i ? "," : "",
                          json_string(c.team), c.tour.empty() ? "null" : json_string(c.tour),
-                         json_string(role_names[static_cast<std::size_t>(c.role)]),
+                         json_string(role_key(c.role)),
                          c.before.empty() ? "null" : json_string(c.before), json_string(c.after));
     }
     out += "\n  ]";
@@ -235,7 +241,7 @@ std::string staff_csv(const Context& ctx, const StaffView& v) {
         const Person* p = data.person(id);
         out += fmt::format("{},{},{},{},{},{},{},{},{},{}\r\n", csv_cell(s.record), csv_cell(g.cycle), csv_cell(t.id),
                            csv_cell(t.region), format_iso(*t.start), format_iso(*t.end),
-                           role_names[static_cast<std::size_t>(role)], csv_cell(id), csv_cell(p ? p->name : ""),
+                           role_key(role), csv_cell(id), csv_cell(p ? p->name : ""),
                            csv_cell(p ? p->unit : ""));
       };
       row(Role::leader, s.leader);
