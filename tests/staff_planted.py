@@ -8,7 +8,7 @@ unqualified cadres), shuffle. Then `xuncha staff` must find a plan (exit 0), and
 must pass `xuncha check --select T` with no finding. The same run with -j1 and -j2 and twice must
 give the same bytes.
 
-usage: staff_planted.py XUNCHA_BINARY [INSTANCES]
+usage: staff_planted.py XUNCHA_BINARY [INSTANCES [FIRST_SEED]]
 """
 import os
 import random
@@ -108,9 +108,10 @@ def run(args, **kw):
 def main():
     binary = os.path.realpath(sys.argv[1])
     count = int(sys.argv[2]) if len(sys.argv) > 2 else 40
+    first = int(sys.argv[3]) if len(sys.argv) > 3 else 0
     env = dict(os.environ, LANG="C.UTF-8", NO_COLOR="1")
     failed = 0
-    for seed in range(count):
+    for seed in range(first, first + count):
         with tempfile.TemporaryDirectory() as tmp:
             os.mkdir(os.path.join(tmp, "data"))
             instance(seed, tmp)
