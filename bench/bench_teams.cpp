@@ -32,7 +32,7 @@ Dataset generate(std::size_t teams, bool clash) {
   static const char* regions[] = {"wuhan",   "huangshi", "shiyan",  "yichang", "xiangyang", "ezhou",
                                   "jingmen", "xiaogan",  "jingzhou", "huanggang", "xianning", "suizhou",
                                   "enshi",   "xiantao",  "qianjiang", "tianmen", "shennongjia"};
-  for (const char* r : regions) d.regions.push_back({r, r, RegionClass::city, 8, std::nullopt, 3, {}});
+  for (const char* r : regions) d.regions.push_back({r, r, RegionClass::city, 8, std::nullopt, 3, {}, {}});
   d.units.push_back({"yjt", "省应急管理厅", true, true, "", {}});
   for (int u = 0; u < 19; ++u) d.units.push_back({fmt::format("u{:02}", u), fmt::format("成员单位{}", u), true, false, "", {}});
   d.units.push_back({"pool", "专家单位", false, false, "", {}});
@@ -49,7 +49,7 @@ Dataset generate(std::size_t teams, bool clash) {
     p.rank = rank;
     p.safety_supervision = true;
     if (d.people.size() % 10 == 3) p.home_region = regions[d.people.size() % 17];
-    if (expert) p.expert = ExpertEntry{"ZJ-" + p.id, "危险化学品"};
+    if (expert) p.expert = ExpertEntry{"ZJ-" + p.id, "危险化学品", {}};
     d.people.push_back(std::move(p));
   };
   for (std::size_t i = 0; i < n_leaders; ++i) add_person(fmt::format("L{}", i), fmt::format("u{:02}", i % 19), i % 2 ? Rank::bureau : Rank::deputy_bureau, false);

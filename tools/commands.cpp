@@ -10,10 +10,12 @@ std::function<int(Context&)> setup_schedule(CLI::App&);
 std::function<int(Context&)> setup_workdays(CLI::App&);
 std::function<int(Context&)> setup_deadlines(CLI::App&);
 std::function<int(Context&)> setup_schema(CLI::App&);
+std::function<int(Context&)> setup_staff(CLI::App&);
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> all{
       {"schedule", "Generate the multi-year rotation schedule (text, yaml, json, csv, md, html, ics)", setup_schedule},
+      {"staff", "Compose the teams for a schedule: the team plan (text, yaml, json, csv, html)", setup_staff},
       {"check", "Run every rule over a data set (the CI gate)", setup_check},
       {"deadlines", "Procedure deadlines: overdue, due soon, all (working days)", setup_deadlines},
       {"workdays", "Working-day arithmetic: add, between, is, list", setup_workdays},

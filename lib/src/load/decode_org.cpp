@@ -16,6 +16,7 @@ const RecordSpec& region_spec() {
       {.key = "counties", .type = FieldType::integer, .required = true, .lo = 0, .hi = 1000},
       {.key = "days", .type = FieldType::integer, .lo = 1, .hi = 366, .about = "days on site (overrides the class default)"},
       {.key = "risk", .type = FieldType::integer, .lo = 1, .hi = 5},
+      {.key = "industries", .type = FieldType::ids, .about = "key industries (team plan: experts' fields are matched to them)"},
   }, "a region (市/州/直管市/林区)"};
   return s;
 }
@@ -35,7 +36,17 @@ const RecordSpec& expert_spec() {
   static const RecordSpec s{{
       {.key = "pool_id", .type = FieldType::text},
       {.key = "field", .type = FieldType::text},
+      {.key = "fields", .type = FieldType::ids, .about = "fields of expertise (team plan: matched to a region's industries)"},
   }, "the person's entry in the expert pool"};
+  return s;
+}
+
+const RecordSpec& unavailable_spec() {
+  static const RecordSpec s{{
+      {.key = "from", .type = FieldType::date, .required = true},
+      {.key = "to", .type = FieldType::date, .required = true},
+      {.key = "reason", .type = FieldType::text},
+  }, "a period the person cannot serve (leave, other duties)"};
   return s;
 }
 
@@ -52,6 +63,7 @@ const RecordSpec& person_spec() {
       {.key = "safety_supervision", .type = FieldType::boolean},
       {.key = "home_region", .type = FieldType::text, .about = "region id"},
       {.key = "expert", .type = FieldType::record, .record = &expert_spec()},
+      {.key = "unavailable", .type = FieldType::record, .list = true, .record = &unavailable_spec()},
   }, "a person who may serve on a team"};
   return s;
 }
@@ -86,6 +98,7 @@ void region(Decoder& d, std::uint32_t index, const std::string& path) {
   d.int_field(r, "counties", [&](int v) { x.counties = v; });
   d.int_field(r, "days", [&](int v) { x.days = v; });
   d.int_field(r, "risk", [&](int v) { x.risk = v; });
+  if (!d.id_list(r, "industries", x.industries)) r.ok = false;
   if (!r.ok || x.id.empty()) return;
   x.src = std::move(r.src);
   d.out().regions.push_back(std::move(x));
@@ -116,13 +129,31 @@ void person(Decoder& d, std::uint32_t index, const std::string& path) {
   d.bool_field(r, "safety_supervision", x.safety_supervision);
   if (auto e = Decoder::find(r.entries, "expert")) {
     auto sub = d.record(e->value, child_path(path, "expert"), expert_spec());
+    ExpertEntry ee;
+    if (!d.id_list(sub, "fields", ee.fields)) sub.ok = false;
     if (sub.ok) {
-      ExpertEntry ee;
       ee.pool_id = d.text_field(sub, "pool_id").value_or("");
       ee.field = d.text_field(sub, "field").value_or("");
       x.expert = ee;
     }
     if (!sub.ok) r.ok = false;
+  }
+  if (auto e = Decoder::find(r.entries, "unavailable")) {
+    auto items = d.sequence(e->value, child_path(path, "unavailable"));
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      std::string p = child_path(path, fmt::format("unavailable[{}]", i));
+      auto sub = d.record(items[i], p, unavailable_spec());
+      Unavailable u;
+      d.date_field(sub, "from", [&](Date v) { u.from = v; });
+      d.date_field(sub, "to", [&](Date v) { u.to = v; });
+      u.reason = d.text_field(sub, "reason").value_or("");
+      if (sub.ok && u.to < u.from) {
+        d.error("L013", d.node(items[i]), p, {"unavailable 的 to 早于 from", "unavailable period ends before it starts"});
+        sub.ok = false;
+      }
+      if (sub.ok) x.unavailable.push_back(std::move(u));
+      else r.ok = false;
+    }
   }
   if (!r.ok || x.id.empty()) return;
   x.src = std::move(r.src);

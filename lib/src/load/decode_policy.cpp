@@ -24,6 +24,16 @@ const IntKey int_keys[] = {
     {"teams_per_round", &Policy::teams_per_round},
     {"first_round_year", &Policy::first_round_year},
     {"planning_feedback_workdays", &Policy::planning_feedback_workdays},
+    // Team plan (xuncha staff).
+    {"staff_deputies", &Policy::staff_deputies},
+    {"staff_members", &Policy::staff_members},
+    {"staff_experts", &Policy::staff_experts},
+    {"staff_max_days", &Policy::staff_max_days},
+    {"staff_fair_days", &Policy::staff_fair_days},
+    {"staff_weight_units", &Policy::staff_weight_units},
+    {"staff_weight_days", &Policy::staff_weight_days},
+    {"staff_weight_pairs", &Policy::staff_weight_pairs},
+    {"staff_weight_fields", &Policy::staff_weight_fields},
 };
 struct BoolKey {
   std::string_view key;
@@ -34,6 +44,7 @@ const BoolKey bool_keys[] = {
     {"archive_with_report", &Policy::archive_with_report},
     {"conflict_of_interest", &Policy::conflict_of_interest},
     {"off_round_tours", &Policy::off_round_tours},
+    {"staff_pairs_together", &Policy::staff_pairs_together},  // team plan
 };
 
 const RecordSpec& team_size_spec() {
@@ -195,6 +206,15 @@ const RecordSpec& policy_document() {
         {.key = "teams_per_round", .type = FieldType::integer, .lo = 1, .hi = 10000},
         {.key = "first_round_year", .type = FieldType::integer, .lo = min_year, .hi = max_year},
         {.key = "planning_feedback_workdays", .type = FieldType::integer, .lo = 0, .hi = 1000},
+        {.key = "staff_deputies", .type = FieldType::integer, .lo = 1, .hi = 20, .about = "team plan: deputies per team"},
+        {.key = "staff_members", .type = FieldType::integer, .lo = 0, .hi = 50, .about = "team plan: members per team"},
+        {.key = "staff_experts", .type = FieldType::integer, .lo = 0, .hi = 20, .about = "team plan: experts per tour"},
+        {.key = "staff_max_days", .type = FieldType::integer, .lo = 0, .hi = 366, .about = "team plan: days away per person and year, at most"},
+        {.key = "staff_fair_days", .type = FieldType::integer, .lo = 0, .hi = 366, .about = "team plan: days away per person and year before it costs"},
+        {.key = "staff_weight_units", .type = FieldType::integer, .lo = 0, .hi = 1000000},
+        {.key = "staff_weight_days", .type = FieldType::integer, .lo = 0, .hi = 1000000},
+        {.key = "staff_weight_pairs", .type = FieldType::integer, .lo = 0, .hi = 1000000},
+        {.key = "staff_weight_fields", .type = FieldType::integer, .lo = 0, .hi = 1000000},
     }, "xuncha policy: the regulation's numbers and the office's settings"};
     for (const auto& k : bool_keys) r.fields.push_back({.key = k.key, .type = FieldType::boolean});
     return r;

@@ -43,6 +43,7 @@ struct Region {
   int counties = 0;
   std::optional<int> days;  ///< override of the class default
   int risk = 3;             ///< 1..5
+  std::vector<std::string> industries;  ///< key industries / main hazards (optional; team plan)
   Source src;
 };
 
@@ -67,6 +68,14 @@ inline bool is_division_level(Rank r) { return r == Rank::division || r == Rank:
 struct ExpertEntry {
   std::string pool_id;
   std::string field;
+  std::vector<std::string> fields;  ///< further fields of expertise (optional; team plan)
+};
+
+/// A period a person cannot serve (leave, other duties), inclusive.
+struct Unavailable {
+  Date from{};
+  Date to{};
+  std::string reason;
 };
 
 struct Person {
@@ -78,6 +87,7 @@ struct Person {
   bool safety_supervision = false;
   std::string home_region;
   std::optional<ExpertEntry> expert;
+  std::vector<Unavailable> unavailable;  ///< optional: periods they cannot serve
   Source src;
 };
 

@@ -67,6 +67,17 @@ struct Policy {
   bool off_round_tours = false;         ///< allow planned tours outside round years
   int planning_feedback_workdays = 10;  ///< assumed working days from report due to feedback, for planned deadlines
   ObjectiveWeights weights;
+  // Team plan (xuncha staff): seats per team, the days cap, and the soft goals' weights.
+  int staff_deputies = 1;               ///< deputy leaders per team (fixed for the cycle)
+  int staff_members = 2;                ///< members per team (fixed for the cycle)
+  int staff_experts = 1;                ///< experts per tour (one appointment each)
+  int staff_max_days = 90;              ///< hard cap: days on site per person and calendar year (0: none)
+  int staff_fair_days = 30;             ///< days on site per person and year beyond which the burden term counts
+  int staff_weight_units = 10;          ///< per seat a member unit fills beyond its share of a cycle
+  int staff_weight_days = 1;            ///< per person-day on site beyond staff_fair_days in a year
+  int staff_weight_pairs = 5;           ///< per pair of last cycle's team-mates together again (or split)
+  int staff_weight_fields = 20;         ///< per expert whose fields miss the region's key industries
+  bool staff_pairs_together = false;    ///< keep last cycle's team-mates together instead of apart
   std::map<std::string, Severity> rule_severity;  ///< per-rule overrides ("off" disables)
 };
 

@@ -1,0 +1,256 @@
+// The team plan as text, yaml (input for `xuncha check`), json and csv.
+#include "staff_render.hpp"
+
+#include "render.hpp"
+
+#include <xuncha/text/width.hpp>
+
+#include <fmt/format.h>
+
+namespace xuncha::cli {
+namespace {
+
+std::string who(const Context& ctx, const Dataset& data, const std::string& id) {
+  const Person* p = data.person(id);
+  if (!p) return id;
+  return ctx.zh ? fmt::format("{}（{}）", p->name, id) : fmt::format("{} ({})", p->name, id);
+}
+
+std::string who_unit(const Context& ctx, const Dataset& data, const std::string& id) {
+  const Person* p = data.person(id);
+  if (!p) return id;
+  const Unit* u = data.unit(p->unit);
+  std::string unit = u ? u->name : p->unit;
+  return ctx.zh ? fmt::format("{}（{}，{}）", p->name, id, unit) : fmt::format("{} ({}, {})", p->name, id, unit);
+}
+
+std::string list(const Context& ctx, const Dataset& data, const std::vector<std::string>& ids) {
+  std::string s;
+  for (const auto& id : ids) s += (s.empty() ? "" : ctx.zh ? "、" : ", ") + who_unit(ctx, data, id);
+  return s.empty() ? "-" : s;
+}
+
+std::string yaml_list(const std::vector<std::string>& ids) {
+  std::string s;
+  for (const auto& id : ids) s += (s.empty() ? "" : ", ") + json_string(id);
+  return "[" + s + "]";
+}
+
+std::string region_name(const Dataset& data, const std::string& id) {
+  const Region* r = data.region(id);
+  return r ? r->name : id;
+}
+
+std::string role_word(const Context& ctx, Role r) {
+  static constexpr std::array<std::string_view, 5> en{"leader", "deputy", "liaison", "member", "expert"};
+  return std::string(ctx.zh ? role_zh[static_cast<std::size_t>(r)] : en[static_cast<std::size_t>(r)]);
+}
+
+// Singular role words for csv and json.
+std::string_view role_key(Role r) {
+  static constexpr std::array<std::string_view, 5> keys{"leader", "deputy", "liaison", "member", "expert"};
+  return keys[static_cast<std::size_t>(r)];
+}
+
+double gap(const staff::Result& r) {
+  if (r.objective <= 0) return 0.0;
+  return 100.0 * static_cast<double>(r.objective - r.bound) / static_cast<double>(r.objective);
+}
+
+}  // namespace
+
+std::string staff_text(const Context& ctx, const StaffView& v) {
+  const auto& r = v.result;
+  const auto& data = v.data;
+  std::string out = ctx.t(fmt::format("{} 巡查组组成方案\n", data.policy.province),
+                          fmt::format("{} inspection team plan\n", data.policy.province));
+  out += ctx.t(fmt::format("目标值 {}，下界 {}（差距 {:.1f}%）；单位分布 {}、超额在场天数 {}、上一周期同组 {}、专家领域不符 {}；种子 {}\n",
+                           r.objective, r.bound, gap(r), r.terms.units, r.terms.days, r.terms.pairs, r.terms.fields, v.options.seed),
+               fmt::format("objective {}, lower bound {} (gap {:.1f}%); units {}, days over fair {}, last cycle's pairs {}, "
+                           "expert fields missed {}; seed {}\n",
+                           r.objective, r.bound, gap(r), r.terms.units, r.terms.days, r.terms.pairs, r.terms.fields, v.options.seed));
+  std::string cycle;
+  for (const auto& g : r.teams) {
+    if (g.cycle != cycle) {
+      cycle = g.cycle;
+      out += ctx.t(fmt::format("\n== 周期 {} ==\n", cycle), fmt::format("\n== cycle {} ==\n", cycle));
+    }
+    out += ctx.t(fmt::format("\n第 {} 组 {}\n", g.slot, g.id), fmt::format("\nteam {} {}\n", g.slot, g.id));
+    out += ctx.t("  副组长：", "  deputies: ") + list(ctx, data, g.deputies) + "\n";
+    out += ctx.t("  联络员：", "  liaison:  ") + list(ctx, data, {g.liaison}) + "\n";
+    out += ctx.t("  成员：  ", "  members:  ") + list(ctx, data, g.members) + "\n";
+    text::Table table(ctx.zh ? std::vector<std::string>{"巡查", "地区", "在场日期", "组长", "专家"}
+                             : std::vector<std::string>{"tour", "region", "on site", "leader", "experts"});
+    for (const auto& s : g.stints) {
+      const Tour& t = data.tours[s.tour];
+      std::string experts;
+      for (const auto& e : s.experts) experts += (experts.empty() ? "" : ctx.zh ? "、" : ", ") + who(ctx, data, e);
+      table.add({t.id, ctx.zh ? region_name(data, t.region) : t.region,
+                 fmt::format("{} – {}", format_iso(*t.start), format_iso(*t.end)), who(ctx, data, s.leader),
+                 experts.empty() ? "-" : experts});
+    }
+    std::string rendered = table.render();
+    std::string indented;
+    std::size_t pos = 0;
+    while (pos < rendered.size()) {
+      auto nl = rendered.find('\n', pos);
+      if (nl == std::string::npos) nl = rendered.size();
+      indented += "  " + rendered.substr(pos, nl - pos) + "\n";
+      pos = nl + 1;
+    }
+    out += indented;
+    if (v.explain) {
+      out += ctx.t("  选人理由：\n", "  why:\n");
+      for (const auto& w : r.reasons) {
+        if (w.team != g.id) continue;
+        out += fmt::format("    {}{} {}: {}\n", w.tour.empty() ? "" : w.tour + " ", role_word(ctx, w.role),
+                           who(ctx, data, w.person), ctx.t(w.text));
+      }
+    }
+  }
+  if (!r.changes.empty()) {
+    out += ctx.t(fmt::format("\n与原方案相比的变动（{} 处）：\n", r.changes.size()),
+                 fmt::format("\nchanges against the earlier plan ({}):\n", r.changes.size()));
+    for (const auto& c : r.changes)
+      out += fmt::format("  {} {}{}: {} → {} ({})\n", c.team, c.tour.empty() ? "" : c.tour + " ", role_word(ctx, c.role),
+                         c.before.empty() ? "-" : c.before, who(ctx, data, c.after), ctx.t(c.why));
+  }
+  for (const auto& n : r.notes) out += ctx.t("注：", "note: ") + ctx.t(n) + "\n";
+  return out;
+}
+
+std::string staff_yaml(const Context& ctx, const StaffView& v) {
+  const auto& r = v.result;
+  const auto& data = v.data;
+  std::string out = fmt::format(
+      "# {} — xuncha staff --seed {}: the team plan (巡查组组成方案).\n"
+      "# objective {}, lower bound {}. Check it with the data: xuncha check DATA THIS_FILE\n",
+      data.policy.province, v.options.seed, r.objective, r.bound);
+  (void)ctx;
+  out += "kind: teams\nversion: 1\nteams:\n";
+  for (const auto& g : r.teams) {
+    std::vector<std::string> seen;
+    for (const auto& s : g.stints) {
+      if (std::find(seen.begin(), seen.end(), s.record) != seen.end()) continue;
+      seen.push_back(s.record);
+      out += fmt::format("  - id: {}\n    cycle: {}\n    leader: {}\n    deputies: {}\n    liaison: {}\n    members: {}\n",
+                         json_string(s.record), json_string(g.cycle), json_string(s.leader), yaml_list(g.deputies),
+                         json_string(g.liaison), yaml_list(g.members));
+      out += fmt::format("    experts: {}\n", yaml_list(s.experts));
+    }
+  }
+  out += "---\nkind: appointments\nversion: 1\nappointments:\n";
+  bool any = false;
+  for (const auto& g : r.teams)
+    for (const auto& s : g.stints)
+      for (std::size_t k = 0; k < s.experts.size(); ++k) {
+        any = true;
+        out += fmt::format("  - id: {}\n    person: {}\n    tour: {}\n", json_string(s.appointments[k]),
+                           json_string(s.experts[k]), json_string(data.tours[s.tour].id));
+      }
+  if (!any) out.replace(out.size() - 1, 1, " []\n");
+  if (v.schedule_given) {
+    int from = 0;
+    for (const auto& g : r.teams)
+      for (const auto& s : g.stints)
+        if (data.tours[s.tour].plan_from > 0) from = data.tours[s.tour].plan_from;
+    out += fmt::format("---\nkind: schedule\nversion: 1\nprovince: {}\n", json_string(data.policy.province));
+    if (from > 0) out += fmt::format("from: {}\n", from);
+    out += "tours:\n";
+    std::vector<std::pair<std::size_t, std::string>> tours;
+    for (const auto& g : r.teams)
+      for (const auto& s : g.stints) tours.emplace_back(s.tour, s.record);
+    std::sort(tours.begin(), tours.end());
+    for (const auto& [i, record] : tours) {
+      const Tour& t = data.tours[i];
+      out += fmt::format("  - id: {}\n    region: {}\n    kind: {}\n    year: {}\n", json_string(t.id), json_string(t.region),
+                         t.kind == TourKind::regular ? "regular" : "irregular", t.year ? t.year : year_of(*t.start));
+      if (t.team_slot > 0) out += fmt::format("    team_slot: {}\n", t.team_slot);
+      out += fmt::format("    team: {}\n    start: {}\n    end: {}\n", json_string(record), format_iso(*t.start), format_iso(*t.end));
+    }
+  }
+  return out;
+}
+
+std::string staff_json(const Context& ctx, const StaffView& v) {
+  const auto& r = v.result;
+  const auto& data = v.data;
+  std::string out = "{\n";
+  out += fmt::format("  \"province\": {},\n  \"seed\": {},\n  \"feasible\": {},\n", json_string(data.policy.province),
+                     v.options.seed, r.feasible ? "true" : "false");
+  if (!r.feasible) {
+    out += fmt::format("  \"proven\": {},\n  \"problems\": [", r.proven ? "true" : "false");
+    for (std::size_t i = 0; i < r.problems.size(); ++i)
+      out += fmt::format("{}\n    {}", i ? "," : "", json_string(ctx.t(r.problems[i])));
+    return out + "\n  ]\n}\n";
+  }
+  out += fmt::format("  \"objective\": {},\n  \"lower_bound\": {},\n  \"terms\": {{\"units\": {}, \"days\": {}, \"pairs\": {}, "
+                     "\"fields\": {}}},\n  \"iterations\": {},\n  \"teams\": [",
+                     r.objective, r.bound, r.terms.units, r.terms.days, r.terms.pairs, r.terms.fields, r.iterations);
+  for (std::size_t i = 0; i < r.teams.size(); ++i) {
+    const auto& g = r.teams[i];
+    out += fmt::format("{}\n    {{\"id\": {}, \"cycle\": {}, \"team\": {}, \"deputies\": {}, \"liaison\": {}, \"members\": {}, "
+                       "\"tours\": [",
+                       i ? "," : "", json_string(g.id), json_string(g.cycle), g.slot, yaml_list(g.deputies),
+                       json_string(g.liaison), yaml_list(g.members));
+    for (std::size_t k = 0; k < g.stints.size(); ++k) {
+      const auto& s = g.stints[k];
+      const Tour& t = data.tours[s.tour];
+      out += fmt::format("{}\n      {{\"tour\": {}, \"region\": {}, \"start\": {}, \"end\": {}, \"record\": {}, \"leader\": {}, "
+                         "\"experts\": {}, \"appointments\": {}}}",
+                         k ? "," : "", json_string(t.id), json_string(t.region), json_string(format_iso(*t.start)),
+                         json_string(format_iso(*t.end)), json_string(s.record), json_string(s.leader),
+                         yaml_list(s.experts), yaml_list(s.appointments));
+    }
+    out += "\n    ]}";
+  }
+  out += "\n  ]";
+  if (v.explain) {
+    out += ",\n  \"explanations\": [";
+    for (std::size_t i = 0; i < r.reasons.size(); ++i) {
+      const auto& w = r.reasons[i];
+      out += fmt::format("{}\n    {{\"team\": {}, \"tour\": {}, \"role\": {}, \"person\": {}, \"why\": {}}}", i ? "," : "",
+                         json_string(w.team), w.tour.empty() ? "null" : json_string(w.tour),
+                         json_string(role_key(w.role)), json_string(w.person),
+                         json_string(ctx.t(w.text)));
+    }
+    out += "\n  ]";
+  }
+  if (!v.options.keep_teams.empty()) {
+    out += ",\n  \"changes\": [";
+    for (std::size_t i = 0; i < r.changes.size(); ++i) {
+      const auto& c = r.changes[i];
+      out += fmt::format("{}\n    {{\"team\": {}, \"tour\": {}, \"role\": {}, \"before\": {}, \"after\": {}}}", i ? "," : "",
+                         json_string(c.team), c.tour.empty() ? "null" : json_string(c.tour),
+                         json_string(role_key(c.role)),
+                         c.before.empty() ? "null" : json_string(c.before), json_string(c.after));
+    }
+    out += "\n  ]";
+  }
+  return out + "\n}\n";
+}
+
+std::string staff_csv(const Context& ctx, const StaffView& v) {
+  const auto& data = v.data;
+  std::string out = ctx.global.bom ? "\xEF\xBB\xBF" : "";
+  out += "team,cycle,tour,region,start,end,role,person,name,unit\r\n";
+  for (const auto& g : v.result.teams)
+    for (const auto& s : g.stints) {
+      const Tour& t = data.tours[s.tour];
+      auto row = [&](Role role, const std::string& id) {
+        const Person* p = data.person(id);
+        out += fmt::format("{},{},{},{},{},{},{},{},{},{}\r\n", csv_cell(s.record), csv_cell(g.cycle), csv_cell(t.id),
+                           csv_cell(t.region), format_iso(*t.start), format_iso(*t.end),
+                           role_key(role), csv_cell(id), csv_cell(p ? p->name : ""),
+                           csv_cell(p ? p->unit : ""));
+      };
+      row(Role::leader, s.leader);
+      for (const auto& id : g.deputies) row(Role::deputy, id);
+      row(Role::liaison, g.liaison);
+      for (const auto& id : g.members) row(Role::member, id);
+      for (const auto& id : s.experts) row(Role::expert, id);
+    }
+  return out;
+}
+
+}  // namespace xuncha::cli
