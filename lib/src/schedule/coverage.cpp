@@ -88,6 +88,7 @@ bool Solver::build_region(RegionInfo& r, const Region& reg) {
     if (longest_of(k) < r.days) continue;
     allowed.push_back(k);
   }
+  r.allowed = allowed;
   // Fewest tours: greedy by window end, taking the latest allowed (or pinned) year of each window.
   // Windows reaching past the horizon count unless a later round year can serve them.
   r.coverage_last = last_for_coverage(r, allowed);
@@ -165,6 +166,29 @@ bool Solver::build_region(RegionInfo& r, const Region& reg) {
     return false;
   }
   return true;
+}
+
+// Whether some set of the region's possible years outside `rounds` (a bit per round; any number of
+// tours) keeps it covered: the greedy of build_region (the latest year of each window) finds one
+// when there is one.
+bool Solver::coverable_without(const RegionInfo& r, unsigned rounds) const {
+  int g = pol_.coverage_years;
+  int cur = r.coverage_last;
+  while (true) {
+    int e = std::max(cur + g, opt_.from);
+    int lo = std::max(e - g + 1, opt_.from);
+    if (lo > H_ || (e > H_ && later_round_in(r, lo, e))) return true;
+    int hi = std::min(e, H_);
+    int best = 0;
+    for (int y : r.fixed)
+      if (y >= lo && y <= hi) best = std::max(best, y);
+    if (best == 0)
+      for (int k : r.allowed)
+        if (!(k < 32 && (rounds >> k & 1u)) && year_of_round(k) >= lo && year_of_round(k) <= hi)
+          best = std::max(best, year_of_round(k));
+    if (best == 0) return false;
+    cur = best;
+  }
 }
 
 // Why no year of the window [lo, e] can take the region's tour, year by year, with the ways out.
