@@ -4,7 +4,8 @@
 # COUNT (default $XUNCHA_RANDOM_COUNT, else 300) generated folders from FIRST_SEED (default
 # $XUNCHA_RANDOM_SEED, else 1): each is planned with -f json and checked by check.py. Fails on any
 # hard-rule violation, any exit code other than 0 or 1, any crash, and a folder said to have no
-# schedule for which the checker's own first fit finds one. XUNCHA_RANDOM_KEEP=DIR
+# schedule (proven) for which the checker's own first fit finds one; "no schedule found" where the
+# first fit finds one is printed as a note (a failure with XUNCHA_RANDOM_STRICT=1). XUNCHA_RANDOM_KEEP=DIR
 # keeps the generated folders there.
 set -u
 bin=$(realpath "$1"); src=$(realpath "$2")
