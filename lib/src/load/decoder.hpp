@@ -161,6 +161,8 @@ class Decoder {
       return c.has_value();
     });
   }
+  /// False (with an L013 error) when an id holds a character other than letters, digits, - _ .
+  bool valid_id(const YNode& n, std::string_view path);
   /// A list of ids; a single scalar is accepted as a list of one.
   bool id_list(Record& r, std::string_view key, std::vector<std::string>& out);
 
