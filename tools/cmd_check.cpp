@@ -32,7 +32,7 @@ std::string coverage_text(const Context& ctx, const std::vector<rules::CoverageR
   if (rows.empty()) return {};
   int from = rows.front().window_from, to = rows.front().window_to;
   text::Table table({ctx.t("地区", "region"), ctx.t("名称", "name"), ctx.t("类别", "class"),
-                     ctx.t("最近巡查", "last tour"), ctx.t(fmt::format("{}—{}年次数", from, to), fmt::format("tours {}-{}", from, to)),
+                     ctx.t("最近巡查", "last tour"), ctx.t(fmt::format("{}-{}年次数", from, to), fmt::format("tours {}-{}", from, to)),
                      ctx.t("最迟下次", "next due by"), ctx.t("国务院巡查", "State Council"), ctx.t("状态", "status")},
                     {false, false, false, true, true, true, false, false});
   for (const auto& r : rows) {
@@ -45,23 +45,19 @@ std::string coverage_text(const Context& ctx, const std::vector<rules::CoverageR
   }
   std::string title = ctx.zh ? fmt::format("五年全覆盖情况（{}—{}年，截至 {}）\n", from, to, format_iso(ctx.as_of))
                              : fmt::format("Five-year coverage ({}-{}, as of {})\n", from, to, format_iso(ctx.as_of));
-  return title + table.render() + "\n";
+  return title + table.render(ctx.width) + "\n";
 }
 
-std::string coverage_json(const std::vector<rules::CoverageRow>& rows) {
-  std::string out = "  \"coverage\": [";
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    const auto& r = rows[i];
-    std::string sc;
-    for (auto y : r.state_council_years) sc += (sc.empty() ? "" : ", ") + std::to_string(y);
-    static constexpr std::string_view names[] = {"covered", "due_next_year", "uncovered"};
-    out += fmt::format("{}\n    {{\"region\": {}, \"name\": {}, \"window\": [{}, {}], \"last_tour_year\": {}, "
-                       "\"tours_in_window\": {}, \"due_by\": {}, \"state_council_years\": [{}], \"status\": {}}}",
-                       i ? "," : "", json_string(r.region->id), json_string(r.region->name), r.window_from,
-                       r.window_to, r.last_year ? std::to_string(r.last_year) : "null", r.tours_in_window, r.due_by, sc,
-                       json_string(names[static_cast<std::size_t>(r.status)]));
-  }
-  return out + (rows.empty() ? "]" : "\n  ]");
+Json coverage_json(const std::vector<rules::CoverageRow>& rows) {
+  static constexpr std::string_view names[] = {"covered", "due_next_year", "uncovered"};
+  Json out = Json::array();
+  for (const auto& r : rows)
+    out.push_back({{"region", r.region->id}, {"name", r.region->name}, {"window", {r.window_from, r.window_to}},
+                   {"last_tour_year", r.last_year ? Json(r.last_year) : Json(nullptr)},
+                   {"tours_in_window", r.tours_in_window}, {"due_by", r.due_by},
+                   {"state_council_years", r.state_council_years},
+                   {"status", names[static_cast<std::size_t>(r.status)]}});
+  return out;
 }
 
 int run_check(Context& ctx, const CheckOptions& opts) {
@@ -70,15 +66,18 @@ int run_check(Context& ctx, const CheckOptions& opts) {
   auto loaded = load_inputs(ctx, opts.paths.empty() ? std::vector<std::string>{"."} : opts.paths);
   auto diags = loaded.result.diagnostics;
   std::vector<rules::CoverageRow> rows;
+  std::vector<const rules::RuleInfo*> ran;
   if (loaded.result.ok()) {
+    ran = rules_run(loaded.result.data.policy, sel);
     rules::CheckContext cc{loaded.result.data, loaded.calendar, ctx.as_of, ctx.global.allow_uncovered};
     auto found = rules::run_checks(cc, sel);
     diags.insert(diags.end(), found.begin(), found.end());
     sort_diagnostics(diags);
     rows = rules::coverage_table(loaded.result.data, ctx.as_of);
   }
-  std::string preface = ctx.global.quiet ? std::string() : coverage_text(ctx, rows);
-  ctx.out += render_findings(ctx, diags, preface, rows.empty() ? std::string() : coverage_json(rows));
+  FindingsReport report{diags, ctx.global.quiet ? std::string() : coverage_text(ctx, rows), Json::object(), ran};
+  if (!rows.empty()) report.extra["coverage"] = coverage_json(rows);
+  ctx.out += render_findings(ctx, report, ctx.global.format);
   return findings_exit_code(ctx, diags);
 }
 

@@ -9,6 +9,7 @@ std::function<int(Context&)> setup_teams(CLI::App&);
 std::function<int(Context&)> setup_schedule(CLI::App&);
 std::function<int(Context&)> setup_workdays(CLI::App&);
 std::function<int(Context&)> setup_deadlines(CLI::App&);
+std::function<int(Context&)> setup_schema(CLI::App&);
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> all{
@@ -18,6 +19,7 @@ const std::vector<Command>& commands() {
       {"workdays", "Working-day arithmetic: add, between, is, list", setup_workdays},
       {"teams", "Validate team composition; --suggest TOUR finds people for broken roles", setup_teams},
       {"rule", "Explain rules: clause, severity, zh and en", setup_rule},
+      {"schema", "JSON Schemas of the json outputs (--output CMD)", setup_schema},
   };
   return all;
 }
