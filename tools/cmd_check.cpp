@@ -5,13 +5,34 @@
 #include <xuncha/text/width.hpp>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
 
 namespace xuncha::cli {
 namespace {
 
 struct CheckOptions {
   std::vector<std::string> paths;
+  std::vector<std::string> reports;  ///< FMT=FILE
 };
+
+// --report FMT=FILE: the format and the file, checked before anything is read.
+std::vector<std::pair<std::string, std::string>> parse_reports(const std::vector<std::string>& specs) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& s : specs) {
+    auto eq = s.find('=');
+    std::string f = eq == std::string::npos ? std::string() : s.substr(0, eq);
+    if (eq == std::string::npos || eq + 1 == s.size() ||
+        std::find(findings_formats.begin(), findings_formats.end(), f) == findings_formats.end())
+      throw UsageError(fmt::format("--report expects FORMAT=FILE with FORMAT one of {}, got '{}'",
+                                   fmt::join(findings_formats, ", "), s));
+    for (const auto& [other_format, other_file] : out)
+      if (other_file == s.substr(eq + 1)) throw UsageError(fmt::format("--report: {} named twice", other_file));
+    out.emplace_back(f, s.substr(eq + 1));
+  }
+  return out;
+}
 
 std::string status_text(const Context& ctx, rules::CoverageRow::Status s) {
   switch (s) {
@@ -62,6 +83,7 @@ Json coverage_json(const std::vector<rules::CoverageRow>& rows) {
 
 int run_check(Context& ctx, const CheckOptions& opts) {
   require_format(ctx, "check", findings_formats);
+  auto reports = parse_reports(opts.reports);
   auto sel = selection(ctx);
   auto loaded = load_inputs(ctx, opts.paths.empty() ? std::vector<std::string>{"."} : opts.paths);
   auto diags = loaded.result.diagnostics;
@@ -78,6 +100,25 @@ int run_check(Context& ctx, const CheckOptions& opts) {
   FindingsReport report{diags, ctx.global.quiet ? std::string() : coverage_text(ctx, rows), Json::object(), ran};
   if (!rows.empty()) report.extra["coverage"] = coverage_json(rows);
   ctx.out += render_findings(ctx, report, ctx.global.format);
+  // Each --report file: the same findings in another format, for a file (no colour, full
+  // tables, terminal-safe text), written atomically and never onto an input.
+  if (!reports.empty()) {
+    Context file_ctx = ctx;
+    file_ctx.color = false;
+    file_ctx.width = 0;
+    report.preface = ctx.global.quiet ? std::string() : coverage_text(file_ctx, rows);
+    for (const auto& [format, file] : reports)
+      if (!ctx.global.output.empty() && (file == ctx.global.output || same_file(file, ctx.global.output)))
+        throw UsageError(fmt::format("--report {}: the same file as -o", file));
+    for (const auto& [format, file] : reports)
+      for (const auto& in : ctx.input_names)
+        if (same_file(in, file)) throw UsageError(fmt::format("refusing to write onto input file {}", file));
+    for (const auto& [format, file] : reports) {
+      std::string text = render_findings(file_ctx, report, format);
+      if (format == "text" || format == "concise" || format == "github") text = terminal_safe(text, false);
+      write_atomically(file, text);
+    }
+  }
   return findings_exit_code(ctx, diags);
 }
 
@@ -86,6 +127,8 @@ int run_check(Context& ctx, const CheckOptions& opts) {
 std::function<int(Context&)> setup_check(CLI::App& app) {
   auto opts = std::make_shared<CheckOptions>();
   app.add_option("paths", opts->paths, "Data files or folders ('-' for standard input); default: .");
+  app.add_option("--report", opts->reports,
+                 "Also write the findings as FORMAT to FILE (FORMAT=FILE, repeatable; e.g. sarif=x.sarif)");
   app.footer("Formats: text (coverage table and findings), concise, json, csv, github, sarif, junit.\n"
              "Exit: 0 clean, 1 findings at or above --fail-on, 2 unreadable or invalid input.");
   return [opts](Context& ctx) { return run_check(ctx, *opts); };

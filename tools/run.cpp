@@ -37,7 +37,7 @@ int run(const std::vector<std::string>& args, const Environment& env, std::ostre
   app.add_option("-j,--jobs", g.jobs, "Files parsed in parallel (default: all cores)")->check(CLI::Range(1u, 256u));
   app.add_flag("--allow-uncovered", g.allow_uncovered, "Count only weekends in years the calendar does not cover (a warning, not an error)");
   app.add_flag("-q,--quiet", g.quiet, "Print only the findings");
-  app.add_flag("-v,--verbose", g.verbose, "Say more about what was read");
+  app.add_flag("-v,--verbose", g.verbose, "Say on stderr what was read: files, records, calendar years, policy sources");
   app.add_flag("--bom", g.bom, "Start CSV output with a UTF-8 BOM (for Excel)");
   app.add_option("--select", g.select, "Run only these rules (ids, slugs or prefixes such as T or C1)")->delimiter(',');
   app.add_option("--ignore", g.ignore, "Skip these rules (ids, slugs or prefixes)")->delimiter(',');

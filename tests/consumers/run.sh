@@ -93,6 +93,19 @@ PY
   done
 done
 
+# ---- check --report FMT=FILE: several reports from one run, each equal to its -f output ----
+for ds in "${DATASETS[@]}"; do
+  dir=${ds#*:}
+  rm -f "$T"/rep.*
+  x check "$dir" -f concise --report sarif="$T/rep.sarif" --report junit="$T/rep.xml" --report json="$T/rep.json" \
+    --report csv="$T/rep.csv" >/dev/null 2>&1
+  for f in sarif:sarif junit:xml json:json csv:csv; do
+    x check "$dir" -f "${f%%:*}" >"$T/direct" 2>/dev/null
+    cmp -s "$T/direct" "$T/rep.${f#*:}" || fail "check --report ${f%%:*} differs from -f ${f%%:*} ($dir)"
+  done
+  ls -a "$T" | grep -q '^\.rep\.' && fail "--report left a temporary file"
+done
+
 # ---- JSON (parsed; validated against the output schemas) ----
 json_run() {  # OUTPUT-KIND ARGS...
   local kind=$1; shift
