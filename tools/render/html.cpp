@@ -52,7 +52,7 @@ std::string range_text(const Context& ctx, const PlannedTour& t) {
 }
 
 constexpr std::string_view css = R"(@font-face{font-family:"XBS";src:local("方正小标宋简体"),local("FZXiaoBiaoSong-B05S"),local("Noto Serif CJK SC Bold"),local("NotoSerifCJKsc-Bold");}
-@page{size:A4 landscape;margin:28mm 37mm 26mm 35mm;@top-center{content:"";}}
+@page{size:A4 landscape;margin:28mm 37mm 26mm 35mm;@top-left-corner{content:"";}@top-left{content:"";}@top-center{content:"";}@top-right{content:"";}@top-right-corner{content:"";}}
 @page:right{@bottom-right{content:"— " counter(page) " —";font-family:"SimSun","宋体","Songti SC","STSong","Noto Serif CJK SC","Source Han Serif SC",serif;font-size:14pt;vertical-align:top;padding:7mm 14pt 0 0;}}
 @page:left{@bottom-left{content:"— " counter(page) " —";font-family:"SimSun","宋体","Songti SC","STSong","Noto Serif CJK SC","Source Han Serif SC",serif;font-size:14pt;vertical-align:top;padding:7mm 0 0 14pt;}}
 *{box-sizing:border-box;}
