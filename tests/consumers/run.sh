@@ -142,6 +142,23 @@ json_run workdays workdays between 2026-09-30 2026-10-09
 json_run workdays workdays is 2026-10-01
 json_run workdays workdays list 2026-10
 
+# The golden json outputs (tests/golden/cases) against the same schemas.
+for case in "$SRC"/tests/golden/cases/*/; do
+  args=$(cat "$case/args")
+  [[ " $args " == *" -f json "* ]] && [[ "$args" != *" -o "* ]] && [ -s "$case/stdout" ] || continue
+  kind=$(tr ' ' '\n' <<<"$args" | grep -xE 'check|teams|deadlines|schedule|workdays|rule' | head -1)
+  [[ "$args" == *--suggest* ]] && kind=teams-suggest
+  "$BIN" schema --output "$kind" >"$T/schema.json" || { fail "schema for golden $(basename "$case")"; continue; }
+  $PY - "$T/schema.json" "$case/stdout" <<'PY' || fail "golden $(basename "$case") against its schema"
+import json, sys, jsonschema
+errs = list(jsonschema.Draft7Validator(json.load(open(sys.argv[1]))).iter_errors(json.load(open(sys.argv[2]))))
+for e in errs[:3]: print(" ", e.message[:300], list(e.absolute_path))
+sys.exit(1 if errs else 0)
+PY
+  golden_json=$((${golden_json:-0}+1))
+done
+[ "${golden_json:-0}" -ge 5 ] || fail "only ${golden_json:-0} golden json outputs found"
+
 # ---- CSV ----
 for ds in "${DATASETS[@]:0:3}"; do
   dir=${ds#*:}
