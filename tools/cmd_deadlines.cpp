@@ -18,7 +18,7 @@ using deadlines::Status;
 struct DeadlinesOptions {
   std::vector<std::string> paths;
   int within = -1;
-  bool overdue = false, due_soon = false, all = false, fail_if_overdue = false;
+  bool overdue = false, due_soon = false, all = false, fail_if_overdue = false, ics_events = false;
   std::string region, tour;
 };
 
@@ -58,7 +58,7 @@ std::string render_text(const Context& ctx, const Dataset& data, const std::vect
   std::string out = ctx.zh ? fmt::format("巡查程序期限（截至 {}）\n", format_iso(ctx.as_of))
                            : fmt::format("Procedure deadlines (as of {})\n", format_iso(ctx.as_of));
   if (rows.empty()) return out + ctx.t("没有符合条件的期限\n", "no deadlines match\n");
-  out += t.render();
+  out += t.render(ctx.width);
   int overdue = 0, soon = 0;
   for (const auto& r : rows) {
     overdue += r.status == Status::overdue;
@@ -70,27 +70,29 @@ std::string render_text(const Context& ctx, const Dataset& data, const std::vect
 }
 
 std::string render_json(const Context& ctx, const std::vector<Row>& rows) {
-  std::string out = fmt::format("{{\n  \"as_of\": {},\n  \"deadlines\": [", json_string(format_iso(ctx.as_of)));
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    const auto& r = rows[i];
-    out += fmt::format("{}\n    {{\"tour\": {}, \"region\": {}, \"step\": {}, \"due\": {}, \"done\": {}, \"status\": {}, "
-                       "\"workdays\": {}}}",
-                       i ? "," : "", json_string(r.tour->id), json_string(r.tour->region),
-                       json_string(milestone_names[static_cast<std::size_t>(r.step)]),
-                       r.due ? json_string(format_iso(*r.due)) : "null", r.done ? json_string(format_iso(*r.done)) : "null",
-                       json_string(deadlines::status_names[static_cast<std::size_t>(r.status)]), r.by);
-  }
-  return out + (rows.empty() ? "]\n}\n" : "\n  ]\n}\n");
+  Json j = json_envelope(ctx, "deadlines");
+  Json list = Json::array();
+  for (const auto& r : rows)
+    list.push_back({{"tour", r.tour->id}, {"region", r.tour->region},
+                    {"step", milestone_names[static_cast<std::size_t>(r.step)]},
+                    {"due", r.due ? Json(format_iso(*r.due)) : Json(nullptr)},
+                    {"done", r.done ? Json(format_iso(*r.done)) : Json(nullptr)},
+                    {"status", deadlines::status_names[static_cast<std::size_t>(r.status)]}, {"workdays", r.by}});
+  j["deadlines"] = std::move(list);
+  return json_dump(j);
 }
 
+// CSV: English header and keys whatever the language (render/csv.hpp).
 std::string render_csv(const Context& ctx, const Dataset& data, const std::vector<Row>& rows) {
   std::string out = ctx.global.bom ? "\xEF\xBB\xBF" : "";
-  out += ctx.zh ? "巡查,地区,步骤,期限,完成,状态,工作日\r\n" : "tour,region,step,due,done,status,workdays\r\n";
+  out += "tour,region,name,step,due,done,status,workdays\r\n";
   for (const auto& r : rows) {
     const Region* reg = data.region(r.tour->region);
-    out += fmt::format("{},{},{},{},{},{},{}\r\n", csv_cell(r.tour->id), csv_cell(reg ? reg->name : r.tour->region),
-                       csv_cell(step_name(ctx, r.step)), r.due ? format_iso(*r.due) : "", r.done ? format_iso(*r.done) : "",
-                       csv_cell(status_name(ctx, r.status)), r.by);
+    out += fmt::format("{},{},{},{},{},{},{},{}\r\n", csv_cell(r.tour->id), csv_cell(r.tour->region),
+                       csv_cell(reg ? reg->name : r.tour->region),
+                       milestone_names[static_cast<std::size_t>(r.step)], r.due ? format_iso(*r.due) : "",
+                       r.done ? format_iso(*r.done) : "", deadlines::status_names[static_cast<std::size_t>(r.status)],
+                       r.by);
   }
   return out;
 }
@@ -98,6 +100,7 @@ std::string render_csv(const Context& ctx, const Dataset& data, const std::vecto
 int run_deadlines(Context& ctx, const DeadlinesOptions& o) {
   const auto& f = ctx.global.format;
   require_format(ctx, "deadlines", {"text", "json", "csv", "ics"});
+  if (o.ics_events && f != "ics") throw UsageError(fmt::format("--ics-events goes with -f ics (not {})", f));
   auto loaded = load_inputs(ctx, o.paths.empty() ? std::vector<std::string>{"."} : o.paths);
   if (!loaded.result.ok()) {
     report_input_errors(ctx, loaded.result.diagnostics);
@@ -127,7 +130,7 @@ int run_deadlines(Context& ctx, const DeadlinesOptions& o) {
   deadlines::sort_for_reading(shown);
   if (f == "json") ctx.out += render_json(ctx, shown);
   else if (f == "csv") ctx.out += render_csv(ctx, data, shown);
-  else if (f == "ics") ctx.out += deadlines_ics(ctx, data, shown);
+  else if (f == "ics") ctx.out += deadlines_ics(ctx, data, shown, o.ics_events);
   else ctx.out += render_text(ctx, data, shown);
   if (o.fail_if_overdue)
     for (const auto& r : shown)
@@ -149,6 +152,8 @@ std::function<int(Context&)> setup_deadlines(CLI::App& app) {
   app.add_option("--region", o->region, "Only tours of this region");
   app.add_option("--tour", o->tour, "Only this tour");
   app.add_flag("--fail-if-overdue", o->fail_if_overdue, "Exit 1 when an overdue step is shown");
+  app.add_flag("--ics-events", o->ics_events,
+               "With -f ics: each deadline as an all-day event too (for calendars that ignore to-dos)");
   app.footer("Default: open steps (overdue, due soon, pending), overdue first. Formats: text, json, csv, ics.");
   return [o](Context& ctx) { return run_deadlines(ctx, *o); };
 }

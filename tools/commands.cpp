@@ -21,7 +21,7 @@ const std::vector<Command>& commands() {
       {"workdays", "Working-day arithmetic: add, between, is, list", setup_workdays},
       {"teams", "Validate team composition; --suggest TOUR finds people for broken roles", setup_teams},
       {"rule", "Explain rules: clause, severity, zh and en", setup_rule},
-      {"schema", "JSON Schemas (draft 2020-12) of the input kinds, for editors and validators", setup_schema},
+      {"schema", "JSON Schemas: input kinds (draft 2020-12) and, with --output CMD, json outputs", setup_schema},
   };
   return all;
 }

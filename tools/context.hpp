@@ -23,6 +23,7 @@ struct Environment {
   bool stdout_tty = false;
   Date today{};              ///< the system date, used when --as-of is absent
   unsigned cores = 1;
+  unsigned columns = 0;      ///< $COLUMNS, else the terminal's width when stdout is one; 0: unknown
   std::istream* in = nullptr;
 };
 
@@ -56,6 +57,8 @@ struct Context {
   bool color = false;
   std::vector<std::string> input_names;  ///< files read, so -o never overwrites one
   bool no_result = false;  ///< the command produced nothing to keep: -o FILE is left as it was
+  std::string command;     ///< the subcommand being run ("check", "schedule", ...)
+  std::size_t width = 0;   ///< tables fit this many columns; 0 (pipes, files, -o): full tables
 
   /// Picks the Chinese or English text.
   const std::string& t(const Message& m) const { return zh ? m.zh : m.en; }

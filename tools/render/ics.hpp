@@ -23,10 +23,15 @@ std::string date_value(std::string_view iso);
 
 namespace xuncha::cli {
 
+/// UIDs are `ID@<province>.xuncha` (one domain-like part per province); DTSTAMP and
+/// LAST-MODIFIED are --as-of and SEQUENCE counts its days since 2000-01-01, so an export made
+/// later updates the events imported before.
 /// The schedule: one event per dated tour, to-dos for its report and rectification dates.
 std::string schedule_ics(const Context& ctx, const ScheduleView& v);
 
-/// The deadlines shown: one to-do per step with a due date.
-std::string deadlines_ics(const Context& ctx, const Dataset& data, const std::vector<deadlines::Row>& rows);
+/// The deadlines shown: one to-do per step with a due date; with `events`, the same deadline as
+/// an all-day event too (--ics-events), for calendar programs that ignore to-dos.
+std::string deadlines_ics(const Context& ctx, const Dataset& data, const std::vector<deadlines::Row>& rows,
+                          bool events = false);
 
 }  // namespace xuncha::cli
