@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 
 #include <functional>
+#include <map>
 #include <iosfwd>
 #include <memory>
 #include <optional>
@@ -43,6 +44,11 @@ struct GlobalOptions {
   std::vector<std::string> select, ignore, severity;
   std::string fail_on = "error";
   std::vector<std::string> exclude;  ///< --exclude GLOB: left out of folder walks
+  // Repository configuration (config.cpp): settings given on the command line ("fail-on", ...),
+  // where each setting came from, and the file read ("" when none).
+  std::vector<std::string> given;
+  std::map<std::string, std::string> origin;
+  std::string config_file;
 };
 
 /// The run's state: options resolved, output gathered (written once at the end).
