@@ -61,6 +61,9 @@ std::string default_lang(const Environment& env) {
 
 }  // namespace
 
+void write_file_atomically(const std::string& path, const std::string& content) { write_atomically(path, content); }
+bool same_path(const std::string& a, const std::string& b) { return same_file(a, b); }
+
 Loaded load_inputs(Context& ctx, const std::vector<std::string>& paths) {
   std::vector<Diagnostic> diags;
   load::WalkOptions walk;

@@ -117,6 +117,11 @@ int findings_exit_code(const Context& ctx, const std::vector<Diagnostic>& diags)
 /// stderr. `subject` ("tour X: ") goes before the message.
 void uncovered_year(Context& ctx, const Calendar& cal, int year, const Message& subject = {});
 
+/// Writes `content` to `path` through a temporary file and a rename (usage error on failure).
+void write_file_atomically(const std::string& path, const std::string& content);
+/// True when both paths name the same existing file.
+bool same_path(const std::string& a, const std::string& b);
+
 /// Renders input diagnostics to stderr text (for commands whose stdout is not findings).
 void report_input_errors(Context& ctx, const std::vector<Diagnostic>& diags);
 
