@@ -1,6 +1,7 @@
 // xuncha check: every registered rule over the data set (the CI gate).
 #include "app.hpp"
 #include "baseline.hpp"
+#include "suppress.hpp"
 #include "render.hpp"
 
 #include <xuncha/rules/coverage.hpp>
@@ -73,9 +74,11 @@ int run_check(Context& ctx, const CheckOptions& opts) {
   auto loaded = load_inputs(ctx, opts.paths.empty() ? std::vector<std::string>{"."} : opts.paths);
   auto diags = loaded.result.diagnostics;
   std::vector<rules::CoverageRow> rows;
+  std::size_t suppressed = 0;
   if (loaded.result.ok()) {
     rules::CheckContext cc{loaded.result.data, loaded.calendar, ctx.as_of, ctx.global.allow_uncovered};
     auto found = rules::run_checks(cc, sel);
+    suppressed = apply_suppressions(loaded.result, found);
     diags.insert(diags.end(), found.begin(), found.end());
     sort_diagnostics(diags);
     rows = rules::coverage_table(loaded.result.data, ctx.as_of);
@@ -95,6 +98,12 @@ int run_check(Context& ctx, const CheckOptions& opts) {
   if (!opts.baseline.empty() && loaded.result.ok()) accepted = apply_baseline(opts.baseline, diags);
   std::string preface = ctx.global.quiet ? std::string() : coverage_text(ctx, rows);
   ctx.out += render_findings(ctx, diags, preface, rows.empty() ? std::string() : coverage_json(rows));
+  if (suppressed > 0) {
+    std::string line = ctx.t(fmt::format("另有 {} 个问题被行内注释抑制\n", suppressed),
+                             fmt::format("{} finding{} suppressed by inline comments\n", suppressed, suppressed == 1 ? "" : "s"));
+    if (ctx.global.format == "text" || ctx.global.format == "concise") ctx.out += line;
+    else if (!ctx.global.quiet) ctx.err += "xuncha: " + line;
+  }
   if (accepted > 0) {
     std::string line = ctx.t(fmt::format("另有 {} 个已知问题被基线 {} 接受\n", accepted, opts.baseline),
                              fmt::format("{} known finding{} accepted by the baseline {}\n", accepted,
