@@ -1,5 +1,7 @@
 // xuncha check: every registered rule over the data set (the CI gate).
 #include "app.hpp"
+#include "baseline.hpp"
+#include "suppress.hpp"
 
 #include <xuncha/rules/coverage.hpp>
 #include <xuncha/text/width.hpp>
@@ -11,6 +13,7 @@ namespace {
 
 struct CheckOptions {
   std::vector<std::string> paths;
+  std::string baseline, write_baseline;
 };
 
 std::string status_text(const Context& ctx, rules::CoverageRow::Status s) {
@@ -70,15 +73,46 @@ int run_check(Context& ctx, const CheckOptions& opts) {
   auto loaded = load_inputs(ctx, opts.paths.empty() ? std::vector<std::string>{"."} : opts.paths);
   auto diags = loaded.result.diagnostics;
   std::vector<rules::CoverageRow> rows;
+  std::size_t suppressed = 0;
   if (loaded.result.ok()) {
     rules::CheckContext cc{loaded.result.data, loaded.calendar, ctx.as_of, ctx.global.allow_uncovered};
     auto found = rules::run_checks(cc, sel);
+    suppressed = apply_suppressions(loaded.result, sel, found);
     diags.insert(diags.end(), found.begin(), found.end());
     sort_diagnostics(diags);
     rows = rules::coverage_table(loaded.result.data, ctx.as_of);
   }
+  if (!opts.write_baseline.empty() && loaded.result.ok()) {
+    // Records today's findings as known; the run then reports them as usual and passes.
+    for (const auto& in : ctx.input_names)
+      if (same_file(in, opts.write_baseline))
+        throw UsageError(fmt::format("refusing to write the baseline onto input file {}", opts.write_baseline));
+    write_atomically(opts.write_baseline, baseline_text(diags));
+    if (!ctx.global.quiet)
+      ctx.err += ctx.t(fmt::format("xuncha：已写入基线 {}\n", opts.write_baseline),
+                       fmt::format("xuncha: wrote baseline {}\n", opts.write_baseline));
+  }
+  std::size_t accepted = 0;
+  if (!opts.baseline.empty()) ctx.input_names.push_back(opts.baseline);  // -o never overwrites it
+  if (!opts.baseline.empty() && loaded.result.ok()) accepted = apply_baseline(opts.baseline, diags);
+  ctx.summary_counts = {{"suppressed", suppressed}, {"baselined", accepted}};
   std::string preface = ctx.global.quiet ? std::string() : coverage_text(ctx, rows);
   ctx.out += render_findings(ctx, diags, preface, rows.empty() ? std::string() : coverage_json(rows));
+  if (suppressed > 0) {
+    std::string line = ctx.t(fmt::format("另有 {} 个问题被行内注释抑制\n", suppressed),
+                             fmt::format("{} finding{} suppressed by inline comments\n", suppressed, suppressed == 1 ? "" : "s"));
+    if (ctx.global.format == "text" || ctx.global.format == "concise") ctx.out += line;
+    else if (!ctx.global.quiet) ctx.err += "xuncha: " + line;
+  }
+  if (accepted > 0) {
+    std::string line = ctx.t(fmt::format("另有 {} 个已知问题被基线 {} 接受\n", accepted, opts.baseline),
+                             fmt::format("{} known finding{} accepted by the baseline {}\n", accepted,
+                                         accepted == 1 ? "" : "s", opts.baseline));
+    // In the summary of the text formats; on stderr beside machine-readable output.
+    if (ctx.global.format == "text" || ctx.global.format == "concise") ctx.out += line;
+    else if (!ctx.global.quiet) ctx.err += "xuncha: " + line;
+  }
+  if (!opts.write_baseline.empty() && loaded.result.ok()) return 0;
   return findings_exit_code(ctx, diags);
 }
 
@@ -87,6 +121,8 @@ int run_check(Context& ctx, const CheckOptions& opts) {
 std::function<int(Context&)> setup_check(CLI::App& app) {
   auto opts = std::make_shared<CheckOptions>();
   app.add_option("paths", opts->paths, "Data files or folders ('-' for standard input); default: .");
+  app.add_option("--baseline", opts->baseline, "Accept the findings recorded in FILE; only new ones fail");
+  app.add_option("--write-baseline", opts->write_baseline, "Record today's findings in FILE (atomically) and pass");
   app.footer("Formats: text (coverage table and findings), concise, json, csv, github, sarif, junit.\n"
              "Exit: 0 clean, 1 findings at or above --fail-on, 2 unreadable or invalid input.");
   return [opts](Context& ctx) { return run_check(ctx, *opts); };

@@ -11,6 +11,7 @@ std::function<int(Context&)> setup_workdays(CLI::App&);
 std::function<int(Context&)> setup_deadlines(CLI::App&);
 std::function<int(Context&)> setup_schema(CLI::App&);
 std::function<int(Context&)> setup_staff(CLI::App&);
+std::function<int(Context&)> setup_config(CLI::App&);
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> all{
@@ -22,6 +23,7 @@ const std::vector<Command>& commands() {
       {"teams", "Validate team composition; --suggest TOUR finds people for broken roles", setup_teams},
       {"rule", "Explain rules: clause, severity, zh and en", setup_rule},
       {"schema", "JSON Schemas (draft 2020-12) of the input kinds, for editors and validators", setup_schema},
+      {"config", "Show the effective settings (flags > xuncha.yaml > defaults) and where each came from", setup_config},
   };
   return all;
 }

@@ -4,10 +4,12 @@
 
 #include <functional>
 #include <iosfwd>
+#include <map>
 #include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <xuncha/core/date.hpp>
@@ -43,6 +45,11 @@ struct GlobalOptions {
   std::vector<std::string> select, ignore, severity;
   std::string fail_on = "error";
   std::vector<std::string> exclude;  ///< --exclude GLOB: left out of folder walks
+  // Repository configuration (config.cpp): settings given on the command line ("fail-on", ...),
+  // where each setting came from, and the file read ("" when none).
+  std::vector<std::string> given;
+  std::map<std::string, std::string> origin;
+  std::string config_file;
 };
 
 /// The run's state: options resolved, output gathered (written once at the end).
@@ -56,6 +63,8 @@ struct Context {
   bool color = false;
   std::vector<std::string> input_names;  ///< files read, so -o never overwrites one
   bool no_result = false;  ///< the command produced nothing to keep: -o FILE is left as it was
+  /// Further counts for the JSON summary object, in order (check: suppressed, baselined).
+  std::vector<std::pair<std::string, std::size_t>> summary_counts = {};
 
   /// Picks the Chinese or English text.
   const std::string& t(const Message& m) const { return zh ? m.zh : m.en; }

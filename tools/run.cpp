@@ -1,4 +1,5 @@
 // xuncha's entry point behind main(): global flags, the subcommand, the output written once.
+#include "config.hpp"
 #include "context.hpp"
 #include "output_file.hpp"
 
@@ -6,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <ostream>
 
 namespace xuncha::cli {
@@ -82,6 +84,25 @@ int run(const std::vector<std::string>& args, const Environment& env, std::ostre
   }
 
   try {
+    // The repository configuration, found from the first argument that is a path; flags win.
+    for (auto key : config_keys)
+      if (auto* opt = app.get_option_no_throw("--" + std::string(key)); opt && opt->count() > 0)
+        g.given.emplace_back(key);
+    std::string start;
+    for (auto& [sub, runner] : subs) {
+      if (!sub->parsed()) continue;
+      for (const auto* opt : sub->get_options()) {
+        if (!opt->get_positional() || !start.empty()) continue;
+        for (const auto& value : opt->results()) {
+          std::error_code ec;
+          if (value != "-" && std::filesystem::exists(value, ec)) {
+            start = value;
+            break;
+          }
+        }
+      }
+    }
+    apply_config(ctx, start);
     ctx.zh = (g.lang.empty() ? default_lang(env) : g.lang) == "zh";
     if (g.color == "always") ctx.color = true;
     else if (g.color == "auto") ctx.color = !env.no_color && (env.force_color || (env.stdout_tty && g.output.empty()));

@@ -59,8 +59,10 @@ std::string render_json(const Context& ctx, const std::vector<Diagnostic>& diags
   std::string out = "{\n";
   out += fmt::format("  \"tool\": \"xuncha\",\n  \"version\": {},\n  \"as_of\": {},\n",
                      json_string(XUNCHA_VERSION), json_string(format_iso(ctx.as_of)));
-  out += fmt::format("  \"summary\": {{\"error\": {}, \"warning\": {}, \"info\": {}}},\n",
-                     counts[Severity::error], counts[Severity::warning], counts[Severity::info]);
+  std::string more;
+  for (const auto& [key, n] : ctx.summary_counts) more += fmt::format(", {}: {}", json_string(key), n);
+  out += fmt::format("  \"summary\": {{\"error\": {}, \"warning\": {}, \"info\": {}{}}},\n",
+                     counts[Severity::error], counts[Severity::warning], counts[Severity::info], more);
   if (!extra.empty()) out += extra + ",\n";
   out += "  \"diagnostics\": [";
   bool first = true;

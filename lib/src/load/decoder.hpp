@@ -40,6 +40,7 @@ struct FileData {
   PolicyInput policy_input;  ///< rules: and untracked_steps:, checked by the rules layer
   std::vector<Diagnostic> diagnostics;
   std::vector<Diagnostic> notes;  ///< the file was skipped (a folder walk met YAML without kind:)
+  std::vector<Suppression> suppressions;
 };
 
 /// Errors reported per file before reading it stops.

@@ -15,6 +15,7 @@ std::span<const Checker> checkers() {
       {"teams", team_rules(), &check_teams},
       {"deadlines", deadline_rules(), &check_deadlines},
       {"plan", plan_rules(), &check_plan},
+      {"suppressions", suppression_rules(), nullptr},
   };
   return all;
 }

@@ -29,4 +29,7 @@ std::span<const RuleInfo> team_rules();
 /// Checks every team and the tours it serves.
 void check_teams(const CheckContext& ctx, std::vector<Diagnostic>& out);
 
+/// Inline suppression rules (X0xx): found by the CLI's suppression pass, not by a checker.
+std::span<const RuleInfo> suppression_rules();
+
 }  // namespace xuncha::rules
