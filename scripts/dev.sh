@@ -41,6 +41,9 @@ case "$mode" in
     echo
     echo "== xuncha schedule examples/province --from 2027 --as-of 2026-11-30   (the next five years)"
     build/tools/xuncha schedule examples/province --from 2027 --as-of 2026-11-30
+    echo
+    echo "== xuncha ledger examples/province --as-of 2026-11-30 --state overdue   (the problem ledger)"
+    build/tools/xuncha ledger examples/province --as-of 2026-11-30 --state overdue
     ;;
   test)
     cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DXUNCHA_WERROR=ON >/dev/null

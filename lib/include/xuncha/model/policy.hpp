@@ -6,6 +6,7 @@
 
 #include <xuncha/core/date.hpp>
 #include <xuncha/core/diagnostic.hpp>
+#include <xuncha/model/ledger_policy.hpp>
 
 namespace xuncha {
 
@@ -67,6 +68,7 @@ struct Policy {
   bool off_round_tours = false;         ///< allow planned tours outside round years
   int planning_feedback_workdays = 10;  ///< assumed working days from report due to feedback, for planned deadlines
   ObjectiveWeights weights;
+  LedgerPolicy ledger;                  ///< the problem ledger's tables (LEDGER.md)
   std::map<std::string, Severity> rule_severity;  ///< per-rule overrides ("off" disables)
 };
 
