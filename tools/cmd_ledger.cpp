@@ -63,7 +63,7 @@ std::string level_text(const Context& ctx, std::optional<ListingLevel> l) {
 }
 
 LedgerView select(const Context& ctx, const Dataset& data, const Calendar& cal, const LedgerOptions& o) {
-  LedgerView v{data, ledger::By::region, {}, {}, {}, {}, {}, {}};
+  LedgerView v{data, ledger::By::region, data.region(o.region), data.tour(o.tour), {}, {}, {}, {}, {}, {}};
   static const std::vector<std::string> bys{"region", "tour", "unit", "grade"};
   v.by = static_cast<ledger::By>(std::find(bys.begin(), bys.end(), o.by) - bys.begin());
   auto in_scope = [&](const std::string& region, const std::string& tour) {
@@ -338,10 +338,12 @@ std::string render_ics(const Context& ctx, const LedgerView& v) {
 
 int run_ledger(Context& ctx, const LedgerOptions& o) {
   const auto& f = ctx.global.format;
-  std::vector<std::string> formats{"text", "json", "csv", "ics"};
+  std::vector<std::string> formats{"text", "json", "csv", "ics", "html", "xlsx"};
   for (const auto& ff : findings_formats)
     if (std::find(formats.begin(), formats.end(), ff) == formats.end()) formats.push_back(ff);
   require_format(ctx, "ledger", formats);
+  // The printable ledger goes to Chinese offices: Chinese unless --lang en.
+  if (f == "html" && ctx.global.lang.empty()) ctx.zh = true;
   auto loaded = load_inputs(ctx, o.paths.empty() ? std::vector<std::string>{"."} : o.paths);
   bool findings = std::find(findings_formats.begin(), findings_formats.end(), f) != findings_formats.end() &&
                   f != "text" && f != "json" && f != "csv";
@@ -368,6 +370,12 @@ int run_ledger(Context& ctx, const LedgerOptions& o) {
   if (f == "json") ctx.out += render_json(ctx, view);
   else if (f == "csv") ctx.out += render_csv(ctx, view);
   else if (f == "ics") ctx.out += render_ics(ctx, view);
+  else if (f == "html") ctx.out += render_ledger_html(ctx, view);
+  else if (f == "xlsx") {
+    if (ctx.global.output.empty() && ctx.env.stdout_tty)
+      throw UsageError("-f xlsx writes a binary workbook: give -o FILE.xlsx (or redirect standard output)");
+    ctx.out += render_ledger_xlsx(ctx, view);
+  }
   else ctx.out += render_text(ctx, view);
   if (o.fail_if_overdue)
     for (const auto& r : view.rows)
@@ -387,7 +395,8 @@ std::function<int(Context&)> setup_ledger(CLI::App& app) {
   app.add_option("--by", o->by, "Summary lines per region, tour, unit or grade (default: region)")
       ->check(CLI::IsMember({"region", "tour", "unit", "grade"}));
   app.add_flag("--fail-if-overdue", o->fail_if_overdue, "Exit 1 when an overdue problem is shown");
-  app.footer("Formats: text (the ledger table, summaries, hazards, leads, reports, look-backs), json, csv, ics;\n"
+  app.footer("Formats: text (the ledger table, summaries, hazards, leads, reports, look-backs), json, csv, ics,\n"
+             "html (the printable ledger, A4 landscape), xlsx (a workbook: summary sheet, one sheet per group);\n"
              "concise, github, sarif and junit give the ledger rules' findings.");
   return [o](Context& ctx) { return run_ledger(ctx, *o); };
 }

@@ -25,6 +25,8 @@ struct LedgerReport {
 struct LedgerView {
   const Dataset& data;
   ledger::By by = ledger::By::region;
+  const Region* region = nullptr;  ///< --region, when given
+  const Tour* tour = nullptr;      ///< --tour, when given
   std::vector<ledger::ProblemRow> rows;     ///< shown rows (scope and --state), overdue first
   std::vector<ledger::Summary> summary;     ///< over the scope, every state; last line is the total
   std::vector<const Hazard*> hazards;       ///< listed hazards in scope, not delisted
@@ -43,5 +45,10 @@ struct LedgerView {
 std::string ledger_state_text(const Context& ctx, const ledger::ProblemRow& r);
 /// The summary line's key as shown (region name, tour id, unit, gravity).
 std::string ledger_key_text(const Context& ctx, const LedgerView& v, const ledger::Summary& s);
+
+/// The ledger as an .xlsx workbook (ledger_xlsx.cpp).
+std::string render_ledger_xlsx(const Context& ctx, const LedgerView& v);
+/// The printable 整改台账 (ledger_html.cpp): A4 landscape, Chinese unless --lang en.
+std::string render_ledger_html(const Context& ctx, const LedgerView& v);
 
 }  // namespace xuncha::cli
