@@ -1,7 +1,9 @@
 #pragma once
 // The problem ledger's computations (LEDGER.md): states, overdue, closure rates, look-backs due.
 // Layer 4: uses core, model and calendar only.
+#include <array>
 #include <optional>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -71,5 +73,32 @@ std::vector<LookbackDue> lookbacks_due(const Dataset& data, const Calendar& cal,
 
 /// The results-report date of a tour, or its due date (feedback + months) when not reported.
 std::optional<Date> results_due(const Tour& t, const Policy& p, const Calendar& cal);
+
+/// What a ledger deadline is for.
+enum class Item : std::uint8_t { problem, stage, hazard, lead_feedback, report_verify, report_answer };
+inline constexpr std::array<std::string_view, 6> item_names{"problem", "stage", "hazard", "lead_feedback",
+                                                            "report_verify", "report_answer"};
+inline constexpr std::array<std::string_view, 6> item_zh{"问题整改", "阶段目标", "挂牌隐患整改", "线索办理反馈",
+                                                         "举报核查", "举报答复"};
+
+/// Where a ledger deadline stands (the same words as the procedure steps' statuses).
+enum class DueStatus : std::uint8_t { overdue, due_soon, pending, done_late, done_on_time };
+
+/// One dated obligation of the ledger: an item's time limit (or stage target), a listing's
+/// deadline, a lead's feedback, a public report's verification or answer.
+struct Deadline {
+  Item item = Item::problem;
+  const std::string* id = nullptr;
+  const std::string* tour = nullptr;
+  const std::string* region = nullptr;
+  Date due{};
+  std::optional<Date> done;
+  DueStatus status = DueStatus::pending;
+  int by = 0;  ///< working days late, or left
+};
+
+/// Every ledger deadline as of `as_of` (`within`: working days ahead that count as due soon),
+/// overdue first, then by due date and id.
+std::vector<Deadline> deadlines(const Dataset& data, const Calendar& cal, Date as_of, int within);
 
 }  // namespace xuncha::ledger
