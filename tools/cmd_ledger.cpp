@@ -43,6 +43,7 @@ struct LedgerOptions {
   std::vector<std::string> paths;
   std::string region, tour, state = "all", by = "region";
   bool fail_if_overdue = false;
+  bool propose_lookbacks = false;
 };
 
 std::string opt(const std::optional<Date>& d) { return d ? format_iso(*d) : "-"; }
@@ -336,15 +337,41 @@ std::string render_ics(const Context& ctx, const LedgerView& v) {
   return out;
 }
 
+// A `kind: tours` document of proposed look-backs (irregular tours) that `xuncha schedule` keeps
+// as pinned work; reason and window as comments.
+std::string render_proposals(const Context& ctx, const Dataset& data, const std::vector<ledger::Proposal>& ps) {
+  std::string out = ctx.zh ? fmt::format("# 拟开展的“回头看”（截至 {}）：不定期巡查建议，日期供审定；可直接作为 xuncha schedule 的输入（固定安排）。\n",
+                                         format_iso(ctx.as_of))
+                           : fmt::format("# Proposed look-backs (as of {}): irregular tours to review; xuncha schedule keeps them as pinned work.\n",
+                                         format_iso(ctx.as_of));
+  out += "# xuncha ledger --propose-lookbacks\nkind: tours\nversion: 1\ntours:";
+  if (ps.empty()) return out + " []\n";
+  out += "\n";
+  for (const auto& p : ps) {
+    const Tour& t = *p.due.tour;
+    const Region* r = data.region(t.region);
+    out += ctx.zh ? fmt::format("  # {}（{}）：{}；应于 {} 至 {} 之间开展{}\n", r ? r->name : t.region, t.id, p.due.reason.zh,
+                                format_iso(p.due.from), format_iso(p.due.to), p.late ? "（已超期，尽快安排）" : "")
+                  : fmt::format("  # {} ({}): {}; due between {} and {}{}\n", r ? r->name : t.region, t.id, p.due.reason.en,
+                                format_iso(p.due.from), format_iso(p.due.to), p.late ? " (late: as soon as possible)" : "");
+    out += fmt::format("  - {{id: LB-{}, region: {}, kind: irregular, start: {}, end: {}}}\n", t.id, t.region,
+                       format_iso(p.start), format_iso(p.end));
+  }
+  return out;
+}
+
 int run_ledger(Context& ctx, const LedgerOptions& o) {
   const auto& f = ctx.global.format;
-  std::vector<std::string> formats{"text", "json", "csv", "ics", "html", "xlsx"};
+  std::vector<std::string> formats{"text", "json", "csv", "ics", "html", "xlsx", "yaml"};
   for (const auto& ff : findings_formats)
     if (std::find(formats.begin(), formats.end(), ff) == formats.end()) formats.push_back(ff);
   require_format(ctx, "ledger", formats);
   // The printable ledger goes to Chinese offices: Chinese unless --lang en.
   if (f == "html" && ctx.global.lang.empty()) ctx.zh = true;
   auto loaded = load_inputs(ctx, o.paths.empty() ? std::vector<std::string>{"."} : o.paths);
+  if (o.propose_lookbacks && f != "text" && f != "yaml")
+    throw UsageError("--propose-lookbacks writes a kind: tours YAML document: use -f yaml (or no -f)");
+  if (!o.propose_lookbacks && f == "yaml") throw UsageError("ledger: -f yaml is the format of --propose-lookbacks");
   bool findings = std::find(findings_formats.begin(), findings_formats.end(), f) != findings_formats.end() &&
                   f != "text" && f != "json" && f != "csv";
   if (!loaded.result.ok()) {
@@ -365,6 +392,15 @@ int run_ledger(Context& ctx, const LedgerOptions& o) {
     auto diags = rules::run_checks(cc, selection(ctx), only);
     ctx.out += render_findings(ctx, diags);
     return findings_exit_code(ctx, diags);
+  }
+  if (o.propose_lookbacks) {
+    auto ps = ledger::propose_lookbacks(data, loaded.calendar, ctx.as_of);
+    std::vector<ledger::Proposal> shown;
+    for (auto& p : ps)
+      if ((o.region.empty() || p.due.tour->region == o.region) && (o.tour.empty() || p.due.tour->id == o.tour))
+        shown.push_back(std::move(p));
+    ctx.out += render_proposals(ctx, data, shown);
+    return 0;
   }
   auto view = select(ctx, data, loaded.calendar, o);
   if (f == "json") ctx.out += render_json(ctx, view);
@@ -395,6 +431,8 @@ std::function<int(Context&)> setup_ledger(CLI::App& app) {
   app.add_option("--by", o->by, "Summary lines per region, tour, unit or grade (default: region)")
       ->check(CLI::IsMember({"region", "tour", "unit", "grade"}));
   app.add_flag("--fail-if-overdue", o->fail_if_overdue, "Exit 1 when an overdue problem is shown");
+  app.add_flag("--propose-lookbacks", o->propose_lookbacks,
+               "Write the look-backs due as a kind: tours document of irregular tours (xuncha schedule input)");
   app.footer("Formats: text (the ledger table, summaries, hazards, leads, reports, look-backs), json, csv, ics,\n"
              "html (the printable ledger, A4 landscape), xlsx (a workbook: summary sheet, one sheet per group);\n"
              "concise, github, sarif and junit give the ledger rules' findings.");

@@ -169,3 +169,38 @@ std::vector<LookbackDue> lookbacks_due(const Dataset& data, const Calendar& cal,
 }
 
 }  // namespace xuncha::ledger
+
+namespace xuncha::ledger {
+
+std::vector<Proposal> propose_lookbacks(const Dataset& data, const Calendar& cal, Date as_of) {
+  const auto& pol = data.policy;
+  int days = std::max(1, pol.ledger.lookback_days);
+  auto free_day = [&](Date d) {
+    if (cal.kind(d) == Calendar::DayKind::holiday) return false;
+    for (const auto& b : pol.blackouts)
+      if (!(d < b.from) && !(b.to < d)) return false;
+    return true;
+  };
+  std::vector<Proposal> out;
+  for (auto& d : lookbacks_due(data, cal, as_of)) {
+    if (d.recorded) continue;
+    Proposal p;
+    p.late = d.to < as_of;
+    Date first = std::max(d.from, as_of + date::days{1});
+    // Within the supported range: a block of `days` free days starting on a working day.
+    for (Date s = cal.next_workday(first); year_of(s) <= max_year - 1; s = cal.next_workday(s + date::days{1})) {
+      bool ok = true;
+      for (int i = 0; i < days && ok; ++i) ok = free_day(s + date::days{i});
+      if (ok) {
+        p.start = s;
+        p.end = s + date::days{days - 1};
+        break;
+      }
+    }
+    p.due = std::move(d);
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+}  // namespace xuncha::ledger

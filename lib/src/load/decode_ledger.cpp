@@ -274,7 +274,8 @@ void decode_ledger_policy(DecoderBase& d, const Entry& e, std::vector<std::funct
   Reader rd{d};
   auto r = d.record(e.value, "ledger",
                     {"listing_level", "recipient", "lead_feedback_months", "major_report_days", "hazard_review_days",
-                     "report_verify_workdays", "report_answer_workdays", "overdue_in_workdays", "overdue_grace"},
+                     "report_verify_workdays", "report_answer_workdays", "overdue_in_workdays", "overdue_grace",
+                     "lookback_days"},
                     {});
   if (!r.ok) return;
   struct IntKey {
@@ -289,6 +290,7 @@ void decode_ledger_policy(DecoderBase& d, const Entry& e, std::vector<std::funct
       {"report_verify_workdays", &LedgerPolicy::report_verify_workdays, 0, 1000},
       {"report_answer_workdays", &LedgerPolicy::report_answer_workdays, 0, 1000},
       {"overdue_grace", &LedgerPolicy::overdue_grace, 0, 1000},
+      {"lookback_days", &LedgerPolicy::lookback_days, 1, 60},
   };
   for (const auto& k : ints) {
     auto f = k.field;

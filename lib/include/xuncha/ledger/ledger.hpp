@@ -101,4 +101,16 @@ struct Deadline {
 /// overdue first, then by due date and id.
 std::vector<Deadline> deadlines(const Dataset& data, const Calendar& cal, Date as_of, int within);
 
+/// A proposed look-back: an irregular tour of the region, dated inside its window where it can be.
+struct Proposal {
+  LookbackDue due;
+  Date start{}, end{};
+  bool late = false;  ///< the window closed before --as-of: proposed as soon as possible
+};
+
+/// Proposals for every look-back due and not recorded: `lookback_days` days on site, starting
+/// on the first working day after `as_of` and after the window opens, with no statutory holiday
+/// or policy blackout day on site.
+std::vector<Proposal> propose_lookbacks(const Dataset& data, const Calendar& cal, Date as_of);
+
 }  // namespace xuncha::ledger

@@ -44,6 +44,7 @@ struct LedgerPolicy {
   int report_answer_workdays = 15;  ///< public report answered after verification (beyond the regulation)
   bool overdue_in_workdays = false; ///< overdue counted in working days (else calendar days)
   int overdue_grace = 0;            ///< days (or working days) late before an item counts as overdue
+  int lookback_days = 5;            ///< days on site of a proposed look-back (beyond the regulation)
 };
 
 }  // namespace xuncha
