@@ -9,10 +9,13 @@ cd "$(dirname "$0")/.."
 mode=${1:-run}
 
 packages=(build-essential cmake ninja-build pkg-config
-          libcli11-dev libfmt-dev libyaml-cpp-dev libhowardhinnant-date-dev doctest-dev libutf8proc-dev)
+          libcli11-dev libfmt-dev libyaml-cpp-dev libhowardhinnant-date-dev doctest-dev libutf8proc-dev
+          libxlsxwriter-dev)
 if [ "$mode" = test ]; then
   # Printing tests render the HTML schedule in headless Chromium with a CJK font.
   packages+=(chromium fonts-noto-cjk fonts-arphic-ukai poppler-utils)
+  # The ledger's .xlsx is read back with a real reader.
+  packages+=(python3 python3-openpyxl)
   # The fuzz targets build with clang's libFuzzer.
   packages+=(clang libclang-rt-14-dev)
   # The JSON Schemas are checked against the examples with a real validator.
@@ -43,6 +46,9 @@ case "$mode" in
     echo
     echo "== xuncha schedule examples/province --from 2027 --as-of 2026-11-30   (the next five years)"
     build/tools/xuncha schedule examples/province --from 2027 --as-of 2026-11-30
+    echo
+    echo "== xuncha ledger examples/province --as-of 2026-11-30 --state overdue   (the problem ledger)"
+    build/tools/xuncha ledger examples/province --as-of 2026-11-30 --state overdue
     ;;
   test)
     cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DXUNCHA_WERROR=ON >/dev/null

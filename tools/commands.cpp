@@ -11,6 +11,7 @@ std::function<int(Context&)> setup_workdays(CLI::App&);
 std::function<int(Context&)> setup_deadlines(CLI::App&);
 std::function<int(Context&)> setup_schema(CLI::App&);
 std::function<int(Context&)> setup_staff(CLI::App&);
+std::function<int(Context&)> setup_ledger(CLI::App&);
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> all{
@@ -18,6 +19,7 @@ const std::vector<Command>& commands() {
       {"staff", "Compose the teams for a schedule: the team plan (text, yaml, json, csv, html)", setup_staff},
       {"check", "Run every rule over a data set (the CI gate)", setup_check},
       {"deadlines", "Procedure deadlines: overdue, due soon, all (working days)", setup_deadlines},
+      {"ledger", "The problem ledger: problems to closure, listed hazards, leads, public reports, look-backs", setup_ledger},
       {"workdays", "Working-day arithmetic: add, between, is, list", setup_workdays},
       {"teams", "Validate team composition; --suggest TOUR finds people for broken roles", setup_teams},
       {"rule", "Explain rules: clause, severity, zh and en", setup_rule},
