@@ -1,5 +1,7 @@
 // The one list of subcommands: drives parsing, --help and (through a test) the man page.
 #include "app.hpp"
+#include "render.hpp"
+#include "schedule_render.hpp"
 
 namespace xuncha::cli {
 
@@ -9,15 +11,17 @@ std::function<int(Context&)> setup_teams(CLI::App&);
 std::function<int(Context&)> setup_schedule(CLI::App&);
 std::function<int(Context&)> setup_workdays(CLI::App&);
 std::function<int(Context&)> setup_deadlines(CLI::App&);
+std::function<int(Context&)> setup_completion(CLI::App&);
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> all{
-      {"schedule", "Generate the multi-year rotation schedule (text, yaml, json, csv, md, html, ics)", setup_schedule},
-      {"check", "Run every rule over a data set (the CI gate)", setup_check},
-      {"deadlines", "Procedure deadlines: overdue, due soon, all (working days)", setup_deadlines},
-      {"workdays", "Working-day arithmetic: add, between, is, list", setup_workdays},
-      {"teams", "Validate team composition; --suggest TOUR finds people for broken roles", setup_teams},
-      {"rule", "Explain rules: clause, severity, zh and en", setup_rule},
+      {"schedule", "Generate the multi-year rotation schedule (text, yaml, json, csv, md, html, ics)", setup_schedule, schedule_formats},
+      {"check", "Run every rule over a data set (the CI gate)", setup_check, findings_formats},
+      {"deadlines", "Procedure deadlines: overdue, due soon, all (working days)", setup_deadlines, {"text", "json", "csv", "ics"}},
+      {"workdays", "Working-day arithmetic: add, between, is, list", setup_workdays, {"text", "json"}},
+      {"teams", "Validate team composition; --suggest TOUR finds people for broken roles", setup_teams, findings_formats},
+      {"rule", "Explain rules: clause, severity, zh and en", setup_rule, {"text", "json", "man"}},
+      {"completion", "Print a shell completion script: bash, zsh or fish", setup_completion, {"text"}},
   };
   return all;
 }
