@@ -19,6 +19,8 @@ if [ "$mode" = test ]; then
   # Completion scripts parse in zsh and fish; man pages lint clean in mandoc and render in man-db;
   # the .deb needs dpkg-shlibdeps (dpkg-dev) for its dependencies.
   packages+=(zsh fish mandoc man-db dpkg-dev)
+  # .pre-commit-hooks.yaml is tried with the real pre-commit.
+  packages+=(pre-commit git)
 fi
 
 missing=()
