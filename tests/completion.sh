@@ -2,7 +2,8 @@
 # Shell completion, generated from the command and rule registries: the bash script is sourced
 # in bash and asked, as readline would (COMP_WORDS/COMP_CWORD), to complete subcommands, flags,
 # format names and rule ids; every subcommand and flag that --help lists must complete. The zsh
-# and fish scripts must parse (zsh -n, fish -n) and fish completes through `complete -C`.
+# and fish scripts must parse (zsh -n, fish -n); fish completes through `complete -C`, and the zsh
+# function runs with the completion builtins stubbed.
 # Exit 77 (skipped) when zsh or fish is missing, after the bash checks have passed.
 set -u
 bin=$1; work=$2
@@ -13,8 +14,25 @@ bad() { echo "FAIL: $*"; fail=1; }
 "$bin" completion bash >"$work/xuncha.bash" || { echo "FAIL: xuncha completion bash"; exit 1; }
 bash -n "$work/xuncha.bash" || { echo "FAIL: the bash script does not parse"; exit 1; }
 
-# Completions of a command line (the last word is the one being completed), one per line.
+# Completions of a command line (the last word is the one being completed), one per line, as
+# bash asks for them: COMP_LINE and COMP_POINT, and COMP_WORDS split at readline's word breaks
+# (so T101=w is three words), with the default COMP_WORDBREAKS. What comes back is what readline
+# puts in place of the text after the last break.
 complete_bash() {
+  bash --norc --noprofile -c '
+    source "$1"; shift
+    COMP_WORDBREAKS=$'"'"' \t\n"\x27><=;|&(:'"'"'
+    COMP_LINE="$*"; COMP_POINT=${#COMP_LINE}
+    COMP_WORDS=(); for w in "$@"; do
+      while [[ $w == *[=:]* ]]; do p=${w%%[=:]*}; [[ -n $p ]] && COMP_WORDS+=("$p"); COMP_WORDS+=("${w:${#p}:1}"); w=${w:${#p}+1}; done
+      COMP_WORDS+=("$w"); done
+    COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
+    _xuncha
+    printf "%s\n" "${COMPREPLY[@]}"' _ "$work/xuncha.bash" "$@"
+}
+# The same through COMP_WORDS and COMP_CWORD only (as a caller such as bash-completion's
+# _command_offset or a test harness may set them).
+complete_words() {
   bash --norc --noprofile -c '
     source "$1"; shift
     COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1))
@@ -47,7 +65,12 @@ expect_not sarif -- xuncha deadlines -f s
 expect ics -- xuncha deadlines --as-of 2026-11-30 --format i
 expect team-size -- xuncha --ignore team-
 expect C101,T101 -- xuncha check --select C101,T10
-expect T101=warning -- xuncha check --severity T101=w
+expect warning -- xuncha check --severity T101=w
+expect T101 -- xuncha check --select=T10
+expect error,T102= -- xuncha check --severity T101=error,T10   # readline replaces the text after the last =
+complete_words xuncha ch | grep -qx check || bad "COMP_WORDS only: 'xuncha ch' does not complete to check"
+complete_words xuncha check --severity T101=w | grep -qx T101=warning || bad "COMP_WORDS only: no T101=warning"
+complete_words xuncha check --select T10 | grep -qx T101 || bad "COMP_WORDS only: no T101 after --select"
 expect between -- xuncha workdays be
 expect_not between -- xuncha workdays add be
 expect fish -- xuncha completion fi
@@ -78,6 +101,32 @@ if command -v zsh >/dev/null; then
   "$bin" completion zsh >"$work/_xuncha"
   zsh -n "$work/_xuncha" || bad "the zsh script does not parse"
   head -1 "$work/_xuncha" | grep -qx '#compdef xuncha' || bad "the zsh script lacks #compdef"
+  # The function's logic outside the completion system: the completion builtins are stubbed to
+  # print what they would offer (zsh filters by prefix itself), words/CURRENT set as zsh does.
+  sed '$d' "$work/_xuncha" >"$work/_xuncha.fn"
+  cat >"$work/zsh-harness" <<'ZSH'
+compadd() { while [[ $1 == -* && $1 != -- ]]; do [[ $1 == -[SPJ] ]] && shift; shift; done; [[ $1 == -- ]] && shift; print -l -- "$@"; }
+_describe() { local arr=${@[-1]} x; for x in ${(P)arr}; do print -r -- ${${x%%[^\\]:*}//\\/}${x[${#${x%%[^\\]:*}}+1]}; done; }
+_files() { print __FILES__; }
+_message() { print __MESSAGE__; }
+_sequence() { shift 2; print -l -- "$@"; }
+compset() { return 1; }
+source $1; shift
+words=("$@"); CURRENT=$#
+_xuncha
+ZSH
+  zexpect() { local want=$1; shift 2
+    zsh -f "$work/zsh-harness" "$work/_xuncha.fn" "$@" | grep -qxF -- "$want" || bad "zsh: '$*' does not offer '$want'"; }
+  zexpect check -- xuncha ch
+  zexpect --fail-on -- xuncha check --fa
+  zexpect --suggest -- xuncha teams --su
+  zexpect T101 -- xuncha check --select T10
+  zexpect C101 -- xuncha rule C1
+  zexpect ics -- xuncha deadlines -f i
+  zexpect between -- xuncha workdays b
+  zexpect __FILES__ -- xuncha check ex
+  zexpect zh -- xuncha --lang z
+  zsh -f "$work/zsh-harness" "$work/_xuncha.fn" xuncha deadlines -f s | grep -qx sarif && bad "zsh: sarif offered for deadlines -f"
 else
   skipped+=" zsh"
 fi

@@ -186,16 +186,44 @@ _xuncha_severity() {{
 }}
 
 _xuncha() {{
-  local cur=${{COMP_WORDS[COMP_CWORD]}} prev=""
-  ((COMP_CWORD > 0)) && prev=${{COMP_WORDS[COMP_CWORD-1]}}
+  # Words split at blanks only: readline also splits at = and :, which would cut
+  # --severity T101=warning and --select=T101 apart.
+  local -a words
+  if [[ -n ${{COMP_LINE-}} ]]; then
+    local line=${{COMP_LINE:0:COMP_POINT}}
+    read -ra words <<<"$line"
+    [[ ${{#words[@]}} -eq 0 || $line == *[[:space:]] ]] && words+=("")
+  else
+    words=("${{COMP_WORDS[@]:0:COMP_CWORD+1}}")
+  fi
+  local cword=$((${{#words[@]}} - 1))
+  local cur=${{words[cword]}} prev=""
+  ((cword > 0)) && prev=${{words[cword-1]}}
+  # --option=value: complete the value.
+  if [[ $cur == --*=* ]]; then prev=${{cur%%=*}}; cur=${{cur#*=}}; fi
   COMPREPLY=()
+  _xuncha_complete
+  # Readline replaces only the text after the last word-break character (= or :) of the word.
+  if [[ -n ${{COMP_LINE-}} ]]; then
+    local brk=""
+    [[ ${{COMP_WORDBREAKS-}} == *=* ]] && brk+="="
+    [[ ${{COMP_WORDBREAKS-}} == *:* ]] && brk+=":"
+    if [[ -n $brk && $cur == *[$brk]* ]]; then
+      local keep=${{cur%[$brk]*}}
+      local i; for i in "${{!COMPREPLY[@]}}"; do COMPREPLY[i]=${{COMPREPLY[i]#"$keep"?}}; done
+    fi
+  fi
+  return 0
+}}
+
+_xuncha_complete() {{
   # The subcommand: the first word that is neither an option nor an option's value.
   local cmd="" i
-  for ((i = 1; i < COMP_CWORD; i++)); do
-    case ${{COMP_WORDS[i]}} in
+  for ((i = 1; i < cword; i++)); do
+    case ${{words[i]}} in
       {}) ((i++)) ;;
       -*) ;;
-      *) cmd=${{COMP_WORDS[i]}}; break ;;
+      *) cmd=${{words[i]}}; break ;;
     esac
   done
 )",
@@ -227,7 +255,7 @@ _xuncha() {{
   }
   out += "    esac\n    return 0\n  fi\n";
   out += "  # Count the positionals before the cursor (words after the subcommand, options and their values skipped).\n";
-  out += "  local seen=0\n  for ((i = i + 1; i < COMP_CWORD; i++)); do\n    case ${COMP_WORDS[i]} in\n";
+  out += "  local seen=0\n  for ((i = i + 1; i < cword; i++)); do\n    case ${words[i]} in\n";
   std::set<std::string> all_valued(valued.begin(), valued.end());
   for (const auto& c : m.commands)
     for (const auto& p : c.options)
