@@ -33,7 +33,21 @@ std::string explain(const Context& ctx, const rules::RuleInfo& r) {
 // Text for a roff line: backslashes escaped, a leading control character made literal.
 std::string roff(std::string_view s) {
   std::string out;
-  for (auto c : s) out += c == '\\' ? std::string("\\e") : std::string(1, c);
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c == '\\') {
+      out += "\\e";
+      continue;
+    }
+    out += s[i];
+    // After a CJK character (three UTF-8 bytes, lead byte E2..EF: U+2E80 and up in practice), an
+    // optional break \: so troff can wrap Chinese text, which has no spaces.
+    if (c >= 0xE2 && c <= 0xEF && i + 2 < s.size()) {
+      out += s.substr(i + 1, 2);
+      i += 2;
+      out += "\\:";
+    }
+  }
   if (!out.empty() && (out[0] == '.' || out[0] == '\'')) out.insert(0, "\\&");
   return out;
 }
@@ -43,7 +57,7 @@ std::string roff(std::string_view s) {
 std::string rules_man(const Context& ctx, const std::vector<const rules::RuleInfo*>& chosen) {
   std::string out = fmt::format(
       ".TH XUNCHA-RULES 7 {} \"xuncha {}\" \"Miscellaneous Information Manual\"\n"
-      ".SH NAME\nxuncha-rules \\- the rules that xuncha(1) checks\n"
+      ".ad l\n.SH NAME\nxuncha-rules \\- the rules that xuncha(1) checks\n"
       ".SH DESCRIPTION\n"
       "Every finding of\n.B xuncha check\nnames a rule by a stable id and a slug.\n"
       "This page lists every rule with its default severity, the clause of the\n"
