@@ -61,7 +61,10 @@ set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME xuncha)
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
-set(CPACK_PACKAGE_CONTACT "xuncha maintainers <xuncha@localhost>")
+# The Maintainer field: whoever publishes the package sets it (-DXUNCHA_PACKAGE_MAINTAINER=...).
+set(XUNCHA_PACKAGE_MAINTAINER "xuncha maintainers <xuncha@localhost>" CACHE STRING
+    "Maintainer field of the Debian package: name <email> of whoever publishes it")
+set(CPACK_PACKAGE_CONTACT "${XUNCHA_PACKAGE_MAINTAINER}")
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)

@@ -49,6 +49,10 @@ for page in "$dir"/xuncha-*.1; do
   grep -qx "$c" <<<"$from_help" || bad "$page documents '$c', which is not a subcommand of xuncha --help"
 done
 
+version=$("$bin" --version)
+for page in "$dir"/*.[1-9]; do
+  grep -q "^\.TH [^ ]* [1-9] [0-9-]* \"$version\" " "$page" || bad "$page: .TH must carry \"$version\" (xuncha --version) and a YYYY-MM-DD date"
+done
 pages=("$dir"/*.[1-9])
 [ -n "$generated" ] && pages+=("$generated"/*.[1-9])
 if command -v mandoc >/dev/null; then

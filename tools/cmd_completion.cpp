@@ -436,7 +436,7 @@ complete -c xuncha -n __fish_use_subcommand -x -a {}
   for (const auto& c : m.commands)
     out += fmt::format("complete -c xuncha -n __fish_use_subcommand -x -a {} -d {}\n", c.name, quote(c.summary, true));
   for (const auto& p : m.global)
-    if (p.kind != ValueKind::formats) out += fish_option(p, "", {}, m);
+    out += fish_option(p, p.kind == ValueKind::formats ? "__fish_use_subcommand" : "", {}, m);
   for (const auto& c : m.commands) {
     std::string when = "__fish_seen_subcommand_from " + c.name;
     out += fmt::format("\n# {}\n", c.name);
