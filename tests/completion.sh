@@ -74,6 +74,9 @@ complete_words xuncha check --select T10 | grep -qx T101 || bad "COMP_WORDS only
 expect between -- xuncha workdays be
 expect_not between -- xuncha workdays add be
 expect fish -- xuncha completion fi
+# A number is not a path: -j offers nothing, --policy offers files.
+[ -z "$(cd "$work" && complete_bash xuncha -j "")" ] || bad "'xuncha -j' offers completions"
+expect "$work/xuncha.bash" -- xuncha --policy "$work/xuncha.b"
 
 # Driven by the registries: every subcommand --help lists, every flag of its --help, every rule.
 cmds=$(LANG=C "$bin" --help | awk '/^Subcommands:/{on=1;next} on && /^  [a-z]/{print $1} on && /^$/{on=0}')

@@ -56,7 +56,8 @@ std::vector<std::string> member_words(const std::string& type_name) {
   return out;
 }
 
-// An option whose help speaks of a file, a folder or a "kind:" document takes a path.
+// A text option whose help speaks of a file, a folder or a "kind:" document takes a path
+// (not -j, whose help speaks of files parsed in parallel: its value is a number).
 bool names_a_file(std::string description) {
   std::transform(description.begin(), description.end(), description.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
@@ -79,7 +80,7 @@ Param param_of(const CLI::Option& o, const std::string& command) {
   else if (first == "--format") p.kind = ValueKind::formats;
   else if (takes_rules(first) || (command == "rule" && p.names.empty())) p.kind = ValueKind::rules;
   else if (first == "--severity") p.kind = ValueKind::severity;
-  else if (names_a_file(p.description)) p.kind = ValueKind::files;
+  else if (o.get_type_name().rfind("TEXT", 0) == 0 && names_a_file(p.description)) p.kind = ValueKind::files;
   return p;
 }
 
