@@ -360,12 +360,24 @@ std::string render_proposals(const Context& ctx, const Dataset& data, const std:
   return out;
 }
 
+}  // namespace
+
+/// The ledger's own formats, then the findings formats it lacks (its rules' findings).
+const std::vector<std::string>& ledger_formats() {
+  static const std::vector<std::string> formats = [] {
+    std::vector<std::string> out{"text", "json", "csv", "ics", "html", "xlsx", "yaml"};
+    for (const auto& ff : findings_formats)
+      if (std::find(out.begin(), out.end(), ff) == out.end()) out.push_back(ff);
+    return out;
+  }();
+  return formats;
+}
+
+namespace {
+
 int run_ledger(Context& ctx, const LedgerOptions& o) {
   const auto& f = ctx.global.format;
-  std::vector<std::string> formats{"text", "json", "csv", "ics", "html", "xlsx", "yaml"};
-  for (const auto& ff : findings_formats)
-    if (std::find(formats.begin(), formats.end(), ff) == formats.end()) formats.push_back(ff);
-  require_format(ctx, "ledger", formats);
+  require_format(ctx, "ledger", ledger_formats());
   // The printable ledger goes to Chinese offices: Chinese unless --lang en.
   if (f == "html" && ctx.global.lang.empty()) ctx.zh = true;
   auto loaded = load_inputs(ctx, o.paths.empty() ? std::vector<std::string>{"."} : o.paths);
