@@ -69,11 +69,15 @@ int run_schedule(Context& ctx, const ScheduleOptions& opts) {
   }
   const Dataset& data = loaded.result.data;
   if (data.regions.empty()) throw UsageError("schedule: the data set has no regions (kind: regions)");
-  // Periods need the holidays of every round year; deadlines reach into the year after it.
-  std::set<int> needed;
-  for (int y : schedule::round_years(data, opts.from, opts.years)) needed.insert({y, y + 1});
-  for (int y : needed)
+  // Periods need the holidays of every round year. Deadlines reach into the year after it: planned
+  // deadlines are estimates anyway, so a year the calendar does not cover there is counted by
+  // weekends only, with one warning after planning (below).
+  std::set<int> rounds, estimated;
+  for (int y : schedule::round_years(data, opts.from, opts.years)) rounds.insert(y);
+  for (int y : rounds)
     if (!loaded.calendar.covers(y)) uncovered_year(ctx, loaded.calendar, y);
+  for (int y : rounds)
+    if (!rounds.count(y + 1) && !loaded.calendar.covers(y + 1)) estimated.insert(y + 1);
   schedule::Options so;
   so.from = opts.from;
   so.years = opts.years;
@@ -100,6 +104,23 @@ int run_schedule(Context& ctx, const ScheduleOptions& opts) {
     if (!ctx.global.output.empty()) ctx.no_result = true;
     else if (f == "json") ctx.out = schedule_json(ctx, view);
     return 1;
+  }
+  if (!estimated.empty() && !ctx.global.quiet) {
+    // One warning for every deadline in a year the calendar does not cover.
+    std::size_t n = 0;
+    for (const auto& t : result.tours) {
+      bool in = false;
+      for (Date d : {t.report_due, t.feedback_assumed, t.plan_due, t.results_due})
+        in = in || (t.end && estimated.count(year_of(d)));
+      n += in ? 1 : 0;
+    }
+    std::string ys;
+    for (int y : estimated) ys += (ys.empty() ? "" : ", ") + std::to_string(y);
+    if (n > 0)
+      ctx.err += ctx.t(fmt::format("xuncha: 警告：工作日历不包含 {} 年；{} 次巡查落在该年的截止日期只按周末估算\n", ys, n),
+                       fmt::format("xuncha: warning: the working-day calendar does not cover {}: the deadlines of {} "
+                                   "tour(s) that fall in it are estimated counting weekends only\n",
+                                   ys, n));
   }
   if (f == "text") ctx.out = schedule_text(ctx, view);
   else if (f == "yaml") ctx.out = schedule_yaml(ctx, view);

@@ -84,6 +84,9 @@ struct Command {
   std::string_view summary;
   /// Adds the subcommand's flags to `app`; returns the function that runs it.
   std::function<std::function<int(Context&)>(CLI::App& app)> setup;
+  /// The values -f/--format takes here (shell completion offers them; a test checks them
+  /// against what the command accepts). Empty: the command has no -f.
+  std::vector<std::string> formats{};
 };
 
 /// Every subcommand, in help order.

@@ -90,7 +90,8 @@ std::string schedule_ics(const Context& ctx, const ScheduleView& v) {
   return out;
 }
 
-std::string deadlines_ics(const Context& ctx, const Dataset& data, const std::vector<deadlines::Row>& rows) {
+std::string deadlines_ics(const Context& ctx, const Dataset& data, const std::vector<deadlines::Row>& rows,
+                          const std::string& extra) {
   std::string out;
   out += ics::line("BEGIN:VCALENDAR");
   out += ics::line("VERSION:2.0");
@@ -114,6 +115,7 @@ std::string deadlines_ics(const Context& ctx, const Dataset& data, const std::ve
     }
     out += ics::line("END:VTODO");
   }
+  out += extra;
   out += ics::line("END:VCALENDAR");
   return out;
 }

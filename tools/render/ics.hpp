@@ -27,6 +27,8 @@ namespace xuncha::cli {
 std::string schedule_ics(const Context& ctx, const ScheduleView& v);
 
 /// The deadlines shown: one to-do per step with a due date.
-std::string deadlines_ics(const Context& ctx, const Dataset& data, const std::vector<deadlines::Row>& rows);
+/// `extra`: further VTODO lines placed before END:VCALENDAR (the ledger's deadlines).
+std::string deadlines_ics(const Context& ctx, const Dataset& data, const std::vector<deadlines::Row>& rows,
+                          const std::string& extra = {});
 
 }  // namespace xuncha::cli

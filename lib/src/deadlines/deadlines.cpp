@@ -81,9 +81,16 @@ std::vector<Row> compute(const Dataset& data, const Calendar& cal, Date as_of, i
       row.done = t.at(step);
       auto due = due_of(t, step, end, data, cal);
       row.due = due.date;
+      // A clock that starts after --as-of (the report and the archive while the tour is still on
+      // site) has not started: the step waits, with its projected due date. The preparation steps
+      // count back from the start, so they are due before it whatever the date.
+      bool counts_back = step == Milestone::notified || step == Milestone::trained ||
+                         step == Milestone::work_plan_approved || step == Milestone::published ||
+                         step == Milestone::entry_announced;
+      bool not_started = !row.done && due.clock && as_of < *due.clock && !counts_back;
       if (!due.applicable) {
         row.status = Status::not_applicable;
-      } else if (!due.date) {
+      } else if (!due.date || not_started) {
         row.status = Status::waiting;
       } else {
         Date d = *due.date;

@@ -5,8 +5,10 @@
 #include <xuncha/core/suggest.hpp>
 
 #include <fmt/format.h>
+#include <utf8proc.h>
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <set>
 
@@ -392,7 +394,11 @@ Decoder::Record Decoder::record(std::uint32_t index, const std::string& path, co
   }
   r.entries = map_entries(n, path);
   check_keys(r.entries, path, spec.keys());
+  // null means absent, for every field alike (`team: null` as `leader: null`): a required field
+  // that is null is missing.
+  std::erase_if(r.entries, [&](const Entry& e) { return doc_->node(e.value).type == Type::null; });
   r.ok = true;
+  if (auto id = find(r.entries, "id"); id && !valid_id(doc_->node(id->value), child_path(path, "id"))) r.ok = false;
   for (const auto& f : spec.fields) {
     if (f.required && !find(r.entries, f.key)) {
       missing(n, path, f.key);
@@ -401,6 +407,37 @@ Decoder::Record Decoder::record(std::uint32_t index, const std::string& path, co
   }
   for (const auto& e : r.entries) r.src.fields.emplace_back(std::string(e.key), mark_of(e.value));
   return r;
+}
+
+// Ids hold only letters (Chinese too), digits, '-', '_' and '.' (docs/data-format.md).
+bool Decoder::valid_id(const YNode& n, std::string_view path) {
+  if (n.type != Type::scalar) return true;  // (the type error is reported where the id is read)
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(n.value.data());
+  auto left = static_cast<utf8proc_ssize_t>(n.value.size());
+  for (int pos = 1; left > 0; ++pos) {
+    utf8proc_int32_t c = 0;
+    auto len = utf8proc_iterate(p, left, &c);
+    if (len <= 0) return true;  // (encoding errors are reported when the file is read)
+    bool ok = c == '-' || c == '_' || c == '.';
+    if (!ok && c < 0x80) ok = std::isalnum(static_cast<unsigned char>(c)) != 0;
+    if (!ok && c >= 0x80) {
+      auto cat = utf8proc_category(c);
+      ok = (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_NO);  // letters, marks, numbers
+    }
+    if (!ok) {
+      std::string ch(n.value.substr(static_cast<std::size_t>(p - reinterpret_cast<const utf8proc_uint8_t*>(n.value.data())),
+                                    static_cast<std::size_t>(len)));
+      error("L013", n, std::string(path),
+            {fmt::format("编号「{}」的第 {} 个字符「{}」不允许：编号只能包含字母（含汉字）、数字、-、_ 和 .", n.value, pos, ch),
+             fmt::format("id '{}' has '{}' at character {}: ids hold only letters (Chinese too), digits, '-', '_' "
+                         "and '.'",
+                         n.value, ch, pos)});
+      return false;
+    }
+    p += len;
+    left -= len;
+  }
+  return true;
 }
 
 std::optional<std::string> Decoder::text_field(Record& r, std::string_view key) {

@@ -35,6 +35,15 @@ bool Solver::check_capacity() {
   // Per round: one team's usable days, all teams' (a round may have more teams than asked for when
   // its pinned tours name more), and the days of those extra teams.
   std::vector<long long> one_team(static_cast<std::size_t>(K_), 0), cap(one_team), extra(one_team), forced(one_team);
+  // Work that every schedule puts into a set of rounds, more tours than the fewest allowed: a
+  // region that no set of its possible years without those rounds keeps covered has a tour there.
+  // (The patterns of fewest tours alone are no proof: a region may take two tours to avoid a round.)
+  auto held = [&](unsigned set) {
+    long long w = 0;
+    for (const auto& r : regions_)
+      if (!r.patterns.front().empty() && !coverable_without(r, set)) w += r.days;
+    return w;
+  };
   for (int k = 0; k < K_; ++k) {
     for (const auto& s : at(base_slots_, k)) at(one_team, k) += usable(s.capacity());
     at(cap, k) = teams_of(k) * at(one_team, k);
@@ -47,7 +56,7 @@ bool Solver::check_capacity() {
       bool in_all = std::all_of(r.patterns.begin(), r.patterns.end(), [&](const auto& p) {
         return std::find(p.begin(), p.end(), k) != p.end();
       });
-      if (in_all) at(forced, k) += r.days;
+      if (in_all) at(forced, k) += r.days;  // (the model's: every pattern of fewest tours has k)
     }
   }
   res_.bounds.min_work = work;
@@ -85,7 +94,7 @@ bool Solver::check_capacity() {
       long long need = 0, one = 0;
       for (int k = 0; k < K_; ++k)
         if (set >> k & 1u) need += at(pinned_in, k), one += at(one_team, k);
-      need += work_held_by(set);
+      need += held(set);
       long long more = 0;
       for (int k = 0; k < K_; ++k)
         if (set >> k & 1u) more += at(extra, k);
@@ -124,7 +133,7 @@ bool Solver::check_capacity() {
     ok = false;
   }
   for (int k = 0; k < K_; ++k) {
-    long long need = at(forced, k) + at(pinned_in, k);
+    long long need = held(1u << k) + at(pinned_in, k);
     forced_max_ = std::max(forced_max_, at(forced, k) + at(round_load_, k));
     if (need <= at(cap, k)) continue;
     long long one = at(one_team, k);

@@ -201,7 +201,7 @@ bool Solver::construct() {
                       "下界只是必要条件，不保证够用；可用 --teams {} 再试，或放宽批次窗口",
                       T0_, stranded.zh, rep.moves, rep.node_limit, years_zh, bound, T0_ + 1),
           fmt::format("no schedule found with {} teams (this does not prove there is none): both constructions strand a "
-                      "tour: {}; repairing the packing round by round ({} moves of shorter tours to other rounds, an "
+                      "tour: {}; repairing the packing round by round ({} moves of shorter tours to other rounds, a "
                       "best-fit packing with an exact search of up to {} nodes per round, then period by period, each filled as full as the tours allow) still could not pack {}. The lower bound "
                       "needs at least {} teams; it is a bound, necessary but not enough: try --teams {}, or widen the "
                       "batch windows",

@@ -88,6 +88,7 @@ bool Solver::build_region(RegionInfo& r, const Region& reg) {
     if (longest_of(k) < r.days) continue;
     allowed.push_back(k);
   }
+  r.allowed = allowed;
   // Fewest tours: greedy by window end, taking the latest allowed (or pinned) year of each window.
   // Windows reaching past the horizon count unless a later round year can serve them.
   r.coverage_last = last_for_coverage(r, allowed);
@@ -167,15 +168,44 @@ bool Solver::build_region(RegionInfo& r, const Region& reg) {
   return true;
 }
 
+// Whether some set of the region's possible years outside `rounds` (a bit per round; any number of
+// tours) keeps it covered: the greedy of build_region (the latest year of each window) finds one
+// when there is one.
+bool Solver::coverable_without(const RegionInfo& r, unsigned rounds) const {
+  int g = pol_.coverage_years;
+  int cur = r.coverage_last;
+  while (true) {
+    int e = std::max(cur + g, opt_.from);
+    int lo = std::max(e - g + 1, opt_.from);
+    if (lo > H_ || (e > H_ && later_round_in(r, lo, e))) return true;
+    int hi = std::min(e, H_);
+    int best = 0;
+    for (int y : r.fixed)
+      if (y >= lo && y <= hi) best = std::max(best, y);
+    if (best == 0)
+      for (int k : r.allowed)
+        if (!(k < 32 && (rounds >> k & 1u)) && year_of_round(k) >= lo && year_of_round(k) <= hi)
+          best = std::max(best, year_of_round(k));
+    if (best == 0) return false;
+    cur = best;
+  }
+}
+
 // Why no year of the window [lo, e] can take the region's tour, year by year, with the ways out.
 Message Solver::uncovered_window(const RegionInfo& r, const Region& reg, int lo, int e) const {
   std::string last_zh = r.last ? fmt::format("最近一次省级巡查在 {} 年", r.last) : "没有省级巡查记录";
   std::string last_en = r.last ? fmt::format("last provincial tour {}", r.last) : "no provincial tour on record";
-  std::vector<int> rounds, council, over;
+  std::vector<int> rounds, council, over, past;
   std::vector<std::string> zh, en;
+  // The whole window: its years before --from are over, with no tour of the region on record.
+  if (r.last) lo = std::min(lo, e - pol_.coverage_years + 1);
   for (int y = lo; y <= e; ++y) {
     if (!is_round_year(y)) continue;
     rounds.push_back(y);
+    if (y < opt_.from) {
+      past.push_back(y);
+      continue;
+    }
     if (std::find(r.council.begin(), r.council.end(), y) != r.council.end()) {
       council.push_back(y);
       continue;
@@ -200,12 +230,23 @@ Message Solver::uncovered_window(const RegionInfo& r, const Region& reg, int lo,
     zh.insert(zh.begin(), fmt::format("{} 年的批次时段在 --as-of（{}）之前已全部结束", years_text(over), as_of));
     en.insert(en.begin(), fmt::format("the batch windows of {} are over by --as-of ({})", years_text(over), as_of));
   }
-  bool council_only = !rounds.empty() && council.size() == rounds.size();
-  if (!council.empty() && !council_only) {
-    zh.insert(zh.begin(), fmt::format("{} 年为国务院安委会巡查年份（当年省里不巡查）", years_text(council)));
-    en.insert(en.begin(), fmt::format("{} {} State Council year{} (no provincial tour that year)", years_text(council),
-                                      council.size() == 1 ? "is a" : "are", council.size() == 1 ? "" : "s"));
+  if (!past.empty()) {
+    zh.insert(zh.begin(), fmt::format("{} 年在 --from {} 之前，已过去且没有该地区的巡查记录", years_text(past), opt_.from));
+    en.insert(en.begin(), fmt::format("{} {} before --from {}, over with no tour of it on record", years_text(past),
+                                      past.size() == 1 ? "is" : "are", opt_.from));
   }
+  // Every round year still to come is a State Council year: say the ways out.
+  bool council_only = !council.empty() && council.size() + past.size() == rounds.size();
+  if (!council.empty() && !(council_only && past.empty())) {
+    zh.insert(zh.begin() + (past.empty() ? 0 : 1),
+              fmt::format("{} 年为国务院安委会巡查年份（当年省里不巡查）", years_text(council)));
+    en.insert(en.begin() + (past.empty() ? 0 : 1),
+              fmt::format("{} {} State Council year{} (no provincial tour that year)", years_text(council),
+                          council.size() == 1 ? "is a" : "are", council.size() == 1 ? "" : "s"));
+  }
+  std::string ways_zh = "；可在其他年份安排一次不定期巡查（kind: irregular，写入数据作为已定巡查），或在政策中设 off_round_tours: true";
+  std::string ways_en = "; ways out: an irregular tour in another year (kind: irregular, pinned in the data), or the "
+                        "policy's off_round_tours: true";
   std::string why_zh, why_en;
   if (rounds.empty()) {
     why_zh = fmt::format("这些年份都不是轮次年份（自 {} 年起每 {} 年一轮；可在政策中调整 first_round_year、"
@@ -214,17 +255,14 @@ Message Solver::uncovered_window(const RegionInfo& r, const Region& reg, int lo,
     why_en = fmt::format("none of those years is a round year (rounds every {} years from {}; the policy's "
                          "first_round_year, cadence_years or off_round_tours change that)",
                          pol_.cadence_years, res_.anchor_year);
-  } else if (council_only) {
-    why_zh = fmt::format("其中轮次年份 {} 均为国务院安委会巡查年份（当年省里不巡查）；可在其他年份安排一次不定期巡查"
-                         "（kind: irregular，写入数据作为已定巡查），或在政策中设 off_round_tours: true",
-                         years_text(rounds));
-    why_en = fmt::format("its round years there, {}, are all State Council years (no provincial tour that year); "
-                         "ways out: an irregular tour in another year (kind: irregular, pinned in the data), or the "
-                         "policy's off_round_tours: true",
-                         years_text(rounds));
+  } else if (council_only && past.empty()) {
+    why_zh = fmt::format("其中轮次年份 {} 均为国务院安委会巡查年份（当年省里不巡查）{}", years_text(rounds), ways_zh);
+    why_en = fmt::format("its round years there, {}, are all State Council years (no provincial tour that year){}",
+                         years_text(rounds), ways_en);
   } else {
-    why_zh = fmt::format("其中轮次年份 {}：{}", years_text(rounds), fmt::join(zh, "；"));
-    why_en = fmt::format("its round years there, {}: {}", years_text(rounds), fmt::join(en, "; "));
+    why_zh = fmt::format("其中轮次年份 {}：{}{}", years_text(rounds), fmt::join(zh, "；"), council_only ? ways_zh : "");
+    why_en = fmt::format("its round years there, {}: {}{}", years_text(rounds), fmt::join(en, "; "),
+                         council_only ? ways_en : "");
   }
   return {fmt::format("{}（{}）无法覆盖：{}，须在 {}—{} 年内巡查；{}", reg.name, reg.id, last_zh, lo, e, why_zh),
           fmt::format("{} cannot be covered: {}, so it needs a provincial tour in {}–{}; {}", reg.id, last_en, lo, e,

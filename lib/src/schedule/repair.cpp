@@ -109,15 +109,14 @@ bool Solver::pack_by_period(int k, const std::vector<std::pair<int, int>>& items
 }
 
 int Solver::round_cannot_pack() const {
-  // The tours only one round can take (every pattern of the region has it), packed alone into that
+  // The tours only one round can take (no covering set of years avoids it), packed alone into that
   // round's periods by the exhaustive search: when even they do not fit, no schedule exists.
   for (int k = 0; k < K_; ++k) {
     std::vector<std::pair<int, int>> forced;
     for (const auto& r : regions_) {
       if (r.items.empty()) continue;
-      int least = INT_MAX;
-      for (const auto& pat : r.patterns) least = std::min(least, static_cast<int>(std::count(pat.begin(), pat.end(), k)));
-      for (int i = 0; i < least; ++i) forced.emplace_back(at(r.items, i), r.days);
+      // (every schedule has a tour of it in k, whatever number of tours it takes elsewhere)
+      if (!coverable_without(r, 1u << k)) forced.emplace_back(r.items.front(), r.days);
     }
     if (forced.empty()) continue;
     std::vector<int> so;

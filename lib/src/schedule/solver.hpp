@@ -58,7 +58,8 @@ struct RegionInfo {
   std::vector<int> council;              // State Council years
   std::vector<int> fixed;                // pinned provincial years in the horizon
   int fixed_first_month = INT_MAX;       // month index of the earliest pinned start
-  std::vector<std::vector<int>> patterns;  // round indexes, ascending
+  std::vector<std::vector<int>> patterns;  // round indexes, ascending (fewest tours)
+  std::vector<int> allowed;              // round indexes it may take
   int pattern = -1;
   std::vector<int> items;
   std::vector<Kept> kept;
@@ -87,6 +88,7 @@ class Solver {
   bool build();
   void build_slots();
   bool build_region(RegionInfo& r, const Region& reg);
+  bool coverable_without(const RegionInfo& r, unsigned rounds) const;
   Message uncovered_window(const RegionInfo& r, const Region& reg, int lo, int e) const;
   bool covers(const RegionInfo& r, const std::vector<int>& chosen_years) const;
   bool is_round_year(int y) const;

@@ -1,0 +1,26 @@
+#pragma once
+// The ledger's deadlines for `xuncha deadlines` (deadlines_ledger.cpp).
+#include <string>
+#include <vector>
+
+#include <xuncha/ledger/ledger.hpp>
+
+#include "app.hpp"
+
+namespace xuncha::cli {
+
+struct LedgerDeadlineFilter {
+  std::string region, tour;
+  bool overdue = false, due_soon = false, all = false;
+};
+
+/// The ledger deadlines the same flags select as the tour steps (open ones by default).
+std::vector<ledger::Deadline> ledger_deadlines(const Dataset& data, const Calendar& cal, Date as_of, int within,
+                                               const LedgerDeadlineFilter& f);
+std::string ledger_deadlines_text(const Context& ctx, const Dataset& data, const std::vector<ledger::Deadline>& rows);
+/// `,\n  "ledger_deadlines": [...]`, spliced into the deadlines object.
+std::string ledger_deadlines_json(const std::vector<ledger::Deadline>& rows);
+std::string ledger_deadlines_csv(const Context& ctx, const Dataset& data, const std::vector<ledger::Deadline>& rows);
+std::string ledger_deadlines_ics(const Context& ctx, const std::vector<ledger::Deadline>& rows);
+
+}  // namespace xuncha::cli
