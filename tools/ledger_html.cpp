@@ -71,17 +71,7 @@ std::string render_ledger_html(const Context& ctx, const LedgerView& v) {
   o += ctx.zh ? "<thead><tr><th>序号</th><th>问题</th><th>整改措施</th><th>责任单位</th><th>责任人</th><th>整改时限</th><th>整改情况</th><th>备注</th></tr></thead>\n"
               : "<thead><tr><th>No.</th><th>Problem</th><th>Measures</th><th>Responsible unit</th><th>Person</th><th>Due</th><th>State</th><th>Notes</th></tr></thead>\n";
   std::map<std::string, std::vector<const ledger::ProblemRow*>> groups;
-  for (const auto& r : v.rows) {
-    const Problem& p = *r.problem;
-    std::string key;
-    switch (v.by) {
-      case ledger::By::region: key = p.region; break;
-      case ledger::By::tour: key = p.tour; break;
-      case ledger::By::unit: key = p.unit.empty() ? "-" : p.unit; break;
-      case ledger::By::grade: key = std::string(gravity_names[static_cast<std::size_t>(p.gravity)]); break;
-    }
-    groups[key].push_back(&r);
-  }
+  for (const auto& r : v.rows) groups[ledger::group_key(*r.problem, v.by)].push_back(&r);
   int n = 0;
   for (const auto& [key, rows] : groups) {
     const ledger::Summary* s = nullptr;

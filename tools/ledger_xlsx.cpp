@@ -32,17 +32,7 @@ std::string render_ledger_xlsx(const Context& ctx, const LedgerView& v) {
 
   // Rows grouped as the summary is, in the summary's key order.
   std::map<std::string, std::vector<const ledger::ProblemRow*>> groups;
-  for (const auto& r : v.rows) {
-    const Problem& p = *r.problem;
-    std::string key;
-    switch (v.by) {
-      case ledger::By::region: key = p.region; break;
-      case ledger::By::tour: key = p.tour; break;
-      case ledger::By::unit: key = p.unit.empty() ? "-" : p.unit; break;
-      case ledger::By::grade: key = std::string(gravity_names[static_cast<std::size_t>(p.gravity)]); break;
-    }
-    groups[key].push_back(&r);
-  }
+  for (const auto& r : v.rows) groups[ledger::group_key(*r.problem, v.by)].push_back(&r);
   for (const auto& [key, rows] : groups) {
     xlsx::Sheet s;
     ledger::Summary k;

@@ -53,6 +53,16 @@ std::vector<ProblemRow> assess_all(const Dataset& data, const Calendar& cal, Dat
   return rows;
 }
 
+std::string group_key(const Problem& p, By by) {
+  switch (by) {
+    case By::region: return p.region;
+    case By::tour: return p.tour;
+    case By::unit: return p.unit.empty() ? "-" : p.unit;
+    case By::grade: return std::string(gravity_names[static_cast<std::size_t>(p.gravity)]);
+  }
+  return p.region;
+}
+
 std::vector<Summary> summarise(const std::vector<ProblemRow>& rows, By by) {
   std::map<std::string, Summary> groups;
   Summary total;
@@ -65,13 +75,7 @@ std::vector<Summary> summarise(const std::vector<ProblemRow>& rows, By by) {
   };
   for (const auto& r : rows) {
     const Problem& p = *r.problem;
-    std::string key;
-    switch (by) {
-      case By::region: key = p.region; break;
-      case By::tour: key = p.tour; break;
-      case By::unit: key = p.unit.empty() ? "-" : p.unit; break;
-      case By::grade: key = std::string(gravity_names[static_cast<std::size_t>(p.gravity)]); break;
-    }
+    std::string key = group_key(p, by);
     auto& s = groups[key];
     s.key = key;
     add(s, r);

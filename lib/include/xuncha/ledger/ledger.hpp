@@ -43,6 +43,9 @@ struct Summary {
 
 enum class By : std::uint8_t { region, tour, unit, grade };
 
+/// The key a problem is grouped under `by` (region, tour, unit ("-" when none) or gravity).
+std::string group_key(const Problem& p, By by);
+
 /// Summary lines grouped `by`, sorted by key; the last line is the total (key "").
 std::vector<Summary> summarise(const std::vector<ProblemRow>& rows, By by);
 
