@@ -2,6 +2,7 @@
 # Set-up, build and run for xuncha on Debian 12 (as root, or with sudo available).
 #   scripts/dev.sh run    install what is missing, build, run the main job on examples/province
 #   scripts/dev.sh test   install what is missing, build (warnings are errors), run every test,
+#                         then build, install, use and remove the .deb (tests/deb_roundtrip.sh),
 #                         then build and run the whole suite again under ASan + UBSan, then run
 #                         every fuzz target briefly
 set -euo pipefail
@@ -10,10 +11,12 @@ mode=${1:-run}
 
 packages=(build-essential cmake ninja-build pkg-config
           libcli11-dev libfmt-dev libyaml-cpp-dev libhowardhinnant-date-dev doctest-dev libutf8proc-dev
-          nlohmann-json3-dev)
+          nlohmann-json3-dev libxlsxwriter-dev)
 if [ "$mode" = test ]; then
   # Printing tests render the HTML schedule in headless Chromium with a CJK font.
   packages+=(chromium fonts-noto-cjk fonts-arphic-ukai poppler-utils)
+  # The ledger's .xlsx is read back with a real reader.
+  packages+=(python3 python3-openpyxl)
   # Each output checked by its real consumer (tests/consumers/): the SARIF and output JSON
   # schemas, Jenkins' JUnit XSD, PyYAML, icalendar.
   packages+=(python3-jsonschema python3-rfc3987 libxml2-utils python3-icalendar python3-yaml)
@@ -21,6 +24,11 @@ if [ "$mode" = test ]; then
   packages+=(clang libclang-rt-14-dev)
   # The JSON Schemas are checked against the examples with a real validator.
   packages+=(python3-jsonschema python3-yaml)
+  # Completion scripts parse in zsh and fish; man pages lint clean in mandoc and render in man-db;
+  # the .deb needs dpkg-shlibdeps (dpkg-dev) for its dependencies.
+  packages+=(zsh fish mandoc man-db dpkg-dev)
+  # .pre-commit-hooks.yaml is tried with the real pre-commit.
+  packages+=(pre-commit git)
 fi
 
 missing=()
@@ -47,11 +55,18 @@ case "$mode" in
     echo
     echo "== xuncha schedule examples/province --from 2027 --as-of 2026-11-30   (the next five years)"
     build/tools/xuncha schedule examples/province --from 2027 --as-of 2026-11-30
+    echo
+    echo "== xuncha ledger examples/province --as-of 2026-11-30 --state overdue   (the problem ledger)"
+    build/tools/xuncha ledger examples/province --as-of 2026-11-30 --state overdue
     ;;
   test)
     cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DXUNCHA_WERROR=ON >/dev/null
     cmake --build build -j "$jobs"
     ctest --test-dir build --output-on-failure -j "$jobs"
+    echo "== the Debian package: build, install, use, remove (tests/deb_roundtrip.sh)"
+    deb_rc=0; root=""; [ "$(id -u)" -ne 0 ] && root=sudo
+    $root tests/deb_roundtrip.sh build || deb_rc=$?
+    [ "$deb_rc" -eq 0 ] || [ "$deb_rc" -eq 77 ] || exit "$deb_rc"   # 77: skipped, with the reason printed
     echo "== the same suite under AddressSanitizer + UndefinedBehaviorSanitizer"
     cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DXUNCHA_WERROR=ON \
           -DXUNCHA_SANITIZE=address,undefined -DXUNCHA_BUILD_BENCH=OFF >/dev/null

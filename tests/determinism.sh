@@ -26,6 +26,9 @@ for f in text json sarif csv; do
 done
 run "check zh" --lang zh check examples/province --as-of 2026-11-30
 run "teams json" teams examples/province tests/data/teams --as-of 2026-11-30 -f json
+for f in text json csv ics html xlsx; do
+  run "ledger -f $f" ledger examples/province --as-of 2026-11-30 --by tour -f "$f"
+done
 for f in text json csv ics; do
   run "deadlines -f $f" deadlines examples/province --as-of 2026-11-30 --all -f "$f"
 done

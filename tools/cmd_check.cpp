@@ -1,5 +1,7 @@
 // xuncha check: every registered rule over the data set (the CI gate).
 #include "app.hpp"
+#include "baseline.hpp"
+#include "suppress.hpp"
 
 #include <xuncha/rules/coverage.hpp>
 #include <xuncha/text/width.hpp>
@@ -15,6 +17,7 @@ namespace {
 struct CheckOptions {
   std::vector<std::string> paths;
   std::vector<std::string> reports;  ///< FMT=FILE
+  std::string baseline, write_baseline;
 };
 
 // --report FMT=FILE: the format and the file, checked before anything is read.
@@ -89,17 +92,53 @@ int run_check(Context& ctx, const CheckOptions& opts) {
   auto diags = loaded.result.diagnostics;
   std::vector<rules::CoverageRow> rows;
   std::vector<const rules::RuleInfo*> ran;
+  std::size_t suppressed = 0;
   if (loaded.result.ok()) {
     ran = rules_run(loaded.result.data.policy, sel);
     rules::CheckContext cc{loaded.result.data, loaded.calendar, ctx.as_of, ctx.global.allow_uncovered};
     auto found = rules::run_checks(cc, sel);
+    suppressed = apply_suppressions(loaded.result, sel, found);
     diags.insert(diags.end(), found.begin(), found.end());
     sort_diagnostics(diags);
     rows = rules::coverage_table(loaded.result.data, ctx.as_of);
   }
+  if (!opts.write_baseline.empty() && loaded.result.ok()) {
+    // Records today's findings as known; the run then reports them as usual and passes.
+    for (const auto& in : ctx.input_names)
+      if (same_file(in, opts.write_baseline))
+        throw UsageError(fmt::format("refusing to write the baseline onto input file {}", opts.write_baseline));
+    write_atomically(opts.write_baseline, baseline_text(diags));
+    if (!ctx.global.quiet)
+      ctx.err += ctx.t(fmt::format("xuncha：已写入基线 {}\n", opts.write_baseline),
+                       fmt::format("xuncha: wrote baseline {}\n", opts.write_baseline));
+  }
+  std::size_t accepted = 0;
+  if (!opts.baseline.empty()) ctx.input_names.push_back(opts.baseline);  // -o never overwrites it
+  if (!opts.baseline.empty() && loaded.result.ok()) accepted = apply_baseline(opts.baseline, diags);
+  ctx.summary_counts = {{"suppressed", suppressed}, {"baselined", accepted}};
+  // What the suppressions and the baseline left out: in the summary of the text formats, on
+  // stderr beside machine-readable output.
+  std::string left_out;
+  if (suppressed > 0)
+    left_out += ctx.t(fmt::format("另有 {} 个问题被行内注释抑制\n", suppressed),
+                      fmt::format("{} finding{} suppressed by inline comments\n", suppressed, suppressed == 1 ? "" : "s"));
+  if (accepted > 0)
+    left_out += ctx.t(fmt::format("另有 {} 个已知问题被基线 {} 接受\n", accepted, opts.baseline),
+                      fmt::format("{} known finding{} accepted by the baseline {}\n", accepted,
+                                  accepted == 1 ? "" : "s", opts.baseline));
+  auto text_format = [](std::string_view f) { return f == "text" || f == "concise"; };
   FindingsReport report{diags, ctx.global.quiet ? std::string() : coverage_text(ctx, rows), Json::object(), ran};
   if (!rows.empty()) report.extra["coverage"] = coverage_json(rows);
   ctx.out += render_findings(ctx, report, ctx.global.format);
+  if (text_format(ctx.global.format)) ctx.out += left_out;
+  else if (!ctx.global.quiet && !left_out.empty()) {
+    std::string_view rest = left_out;
+    while (!rest.empty()) {
+      auto nl = rest.find('\n');
+      ctx.err += "xuncha: " + std::string(rest.substr(0, nl + 1));
+      rest.remove_prefix(nl + 1);
+    }
+  }
   // Each --report file: the same findings in another format, for a file (no colour, full
   // tables, terminal-safe text), written atomically and never onto an input.
   if (!reports.empty()) {
@@ -115,10 +154,12 @@ int run_check(Context& ctx, const CheckOptions& opts) {
         if (same_file(in, file)) throw UsageError(fmt::format("refusing to write onto input file {}", file));
     for (const auto& [format, file] : reports) {
       std::string text = render_findings(file_ctx, report, format);
-      if (format == "text" || format == "concise" || format == "github") text = terminal_safe(text, false);
+      if (text_format(format)) text += left_out;
+      if (text_format(format) || format == "github") text = terminal_safe(text, false);
       write_atomically(file, text);
     }
   }
+  if (!opts.write_baseline.empty() && loaded.result.ok()) return 0;
   return findings_exit_code(ctx, diags);
 }
 
@@ -129,6 +170,8 @@ std::function<int(Context&)> setup_check(CLI::App& app) {
   app.add_option("paths", opts->paths, "Data files or folders ('-' for standard input); default: .");
   app.add_option("--report", opts->reports,
                  "Also write the findings as FORMAT to FILE (FORMAT=FILE, repeatable; e.g. sarif=x.sarif)");
+  app.add_option("--baseline", opts->baseline, "Accept the findings recorded in FILE; only new ones fail");
+  app.add_option("--write-baseline", opts->write_baseline, "Record today's findings in FILE (atomically) and pass");
   app.footer("Formats: text (coverage table and findings), concise, json, csv, github, sarif, junit.\n"
              "Exit: 0 clean, 1 findings at or above --fail-on, 2 unreadable or invalid input.");
   return [opts](Context& ctx) { return run_check(ctx, *opts); };

@@ -1,5 +1,6 @@
 // xuncha deadlines: each tour's procedure steps with due dates and status as of --as-of.
 #include "app.hpp"
+#include "deadlines_ledger.hpp"
 #include "render/ics.hpp"
 
 #include <xuncha/deadlines/deadlines.hpp>
@@ -69,7 +70,7 @@ std::string render_text(const Context& ctx, const Dataset& data, const std::vect
   return out;
 }
 
-std::string render_json(const Context& ctx, const std::vector<Row>& rows) {
+std::string render_json(const Context& ctx, const std::vector<Row>& rows, const std::vector<ledger::Deadline>* led) {
   Json j = json_envelope(ctx, "deadlines");
   Json list = Json::array();
   for (const auto& r : rows)
@@ -79,6 +80,7 @@ std::string render_json(const Context& ctx, const std::vector<Row>& rows) {
                     {"done", r.done ? Json(format_iso(*r.done)) : Json(nullptr)},
                     {"status", deadlines::status_names[static_cast<std::size_t>(r.status)]}, {"workdays", r.by}});
   j["deadlines"] = std::move(list);
+  if (led) j["ledger_deadlines"] = ledger_deadlines_json(*led);
   return json_dump(j);
 }
 
@@ -128,13 +130,21 @@ int run_deadlines(Context& ctx, const DeadlinesOptions& o) {
     break;
   }
   deadlines::sort_for_reading(shown);
-  if (f == "json") ctx.out += render_json(ctx, shown);
-  else if (f == "csv") ctx.out += render_csv(ctx, data, shown);
-  else if (f == "ics") ctx.out += deadlines_ics(ctx, data, shown, o.ics_events);
-  else ctx.out += render_text(ctx, data, shown);
-  if (o.fail_if_overdue)
+  // The ledger's deadlines beside the steps, when the data holds a ledger.
+  bool with_ledger = !data.ledger.empty();
+  auto led = with_ledger ? ledger_deadlines(data, loaded.calendar, ctx.as_of, within,
+                                            {o.region, o.tour, o.overdue, o.due_soon, o.all})
+                         : std::vector<ledger::Deadline>{};
+  if (f == "json") ctx.out += render_json(ctx, shown, with_ledger ? &led : nullptr);
+  else if (f == "csv") ctx.out += render_csv(ctx, data, shown) + ledger_deadlines_csv(data, led);
+  else if (f == "ics") ctx.out += deadlines_ics(ctx, data, shown, o.ics_events, ledger_deadlines_ics(ctx, data, led, o.ics_events));
+  else ctx.out += render_text(ctx, data, shown) + (with_ledger ? ledger_deadlines_text(ctx, data, led) : "");
+  if (o.fail_if_overdue) {
     for (const auto& r : shown)
       if (r.status == Status::overdue) return 1;
+    for (const auto& d : led)
+      if (d.status == ledger::DueStatus::overdue) return 1;
+  }
   return 0;
 }
 

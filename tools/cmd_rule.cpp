@@ -23,8 +23,58 @@ std::string explain(const Context& ctx, const rules::RuleInfo& r) {
   return first + meta + "\n  " + a + "\n  " + b + "\n";
 }
 
+// Text for a roff line: backslashes escaped, a leading control character made literal.
+std::string roff(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c == '\\') {
+      out += "\\e";
+      continue;
+    }
+    out += s[i];
+    // After a CJK character (three UTF-8 bytes, lead byte E2..EF: U+2E80 and up in practice), an
+    // optional break \: so troff can wrap Chinese text, which has no spaces.
+    if (c >= 0xE2 && c <= 0xEF && i + 2 < s.size()) {
+      out += s.substr(i + 1, 2);
+      i += 2;
+      out += "\\:";
+    }
+  }
+  if (!out.empty() && (out[0] == '.' || out[0] == '\'')) out.insert(0, "\\&");
+  return out;
+}
+
+// The xuncha-rules(7) page (-f man): every chosen rule, from the registry. Its date is --as-of,
+// so the build pins it and the page is byte-identical on every machine.
+std::string rules_man(const Context& ctx, const std::vector<const rules::RuleInfo*>& chosen) {
+  std::string out = fmt::format(
+      ".TH XUNCHA-RULES 7 {} \"xuncha {}\" \"Miscellaneous Information Manual\"\n"
+      ".ad l\n.SH NAME\nxuncha-rules \\- the rules that xuncha(1) checks\n"
+      ".SH DESCRIPTION\n"
+      "Every finding of\n.B xuncha check\nnames a rule by a stable id and a slug.\n"
+      "This page lists every rule with its default severity, the clause of the\n"
+      "regulation it enforces, and its summary and explanation in English and Chinese.\n"
+      "It is generated from the rule registry of the binary, as is\n.BR \"xuncha rule \\-\\-all\" .\n"
+      ".PP\nRules are selected with\n.BR \\-\\-select \" and \" \\-\\-ignore\n"
+      "(ids, slugs or id prefixes such as\n.BR T \" or \" C1 ),\n"
+      "and a severity is changed with\n.B \\-\\-severity\n.IR ID = LEVEL\n"
+      "or the\n.B rules:\nmap of a policy file.\n"
+      "Rules whose id starts with L report input that cannot be loaded; they stop a run with exit\n"
+      "status 2.\n.SH RULES\n",
+      format_iso(ctx.as_of), XUNCHA_VERSION);
+  for (const auto* r : chosen) {
+    out += fmt::format(".SS \"{} {}\"\n", r->id, r->slug);
+    out += fmt::format("Default severity:\n.BR {} .\nClause: {}.\n", to_string(r->severity), roff(r->clause));
+    out += ".PP\n" + roff(r->summary_en) + "\n.br\n" + roff(r->explain_en) + "\n";
+    out += ".PP\n" + roff(r->summary_zh) + "\n.br\n" + roff(r->explain_zh) + "\n";
+  }
+  out += ".SH SEE ALSO\n.BR xuncha (1),\n.BR xuncha\\-check (1),\n.BR xuncha\\-rule (1),\n.BR xuncha\\-data (5)\n";
+  return out;
+}
+
 int run_rule(Context& ctx, const RuleOptions& opts) {
-  require_format(ctx, "rule", {"text", "json"});
+  require_format(ctx, "rule", {"text", "json", "man"});
   std::vector<const rules::RuleInfo*> chosen;
   if (opts.all || opts.ids.empty()) {
     chosen = rules::all_rules();
@@ -39,7 +89,9 @@ int run_rule(Context& ctx, const RuleOptions& opts) {
     }
   }
   bool json = ctx.global.format == "json";
-  if (json) {
+  if (ctx.global.format == "man") {
+    ctx.out += rules_man(ctx, chosen);
+  } else if (json) {
     Json list = Json::array();
     for (const auto* r : chosen)
       list.push_back({{"id", r->id}, {"slug", r->slug}, {"severity", to_string(r->severity)}, {"clause", r->clause},
@@ -68,6 +120,7 @@ std::function<int(Context&)> setup_rule(CLI::App& app) {
   auto opts = std::make_shared<RuleOptions>();
   app.add_option("ids", opts->ids, "Rule ids or slugs (T101, team-size); none: a table of all rules");
   app.add_flag("--all", opts->all, "Explain every rule in full");
+  app.footer("Formats: text, json, man (the xuncha-rules(7) page, dated --as-of).");
   return [opts](Context& ctx) { return run_rule(ctx, *opts); };
 }
 

@@ -67,8 +67,8 @@ std::function<int(Context&)> setup_schema(CLI::App& app) {
   app.add_flag("--list", opts->list, "List the kinds, one per line");
   app.add_option("--output", opts->output,
                  "Print the JSON Schema of CMD's -f json output instead: check, teams, teams-suggest "
-                 "(teams --suggest), deadlines, schedule, staff, workdays or rule");
-  app.footer("Every json output starts with tool, version, output (the command), schema_version and as_of;\n"
+                 "(teams --suggest), deadlines, schedule, staff, ledger, workdays, rule or config");
+  app.footer("Every json output starts with tool, version, output (the command), schema_version and (if dated) as_of;\n"
              "the --output schema says what follows. Columns are counted in characters (Unicode code points).");
   return [opts](Context& ctx) { return run_schema(ctx, *opts); };
 }

@@ -1,5 +1,8 @@
 // The one list of subcommands: drives parsing, --help and (through a test) the man page.
 #include "app.hpp"
+#include "render/findings.hpp"
+#include "render/schedule.hpp"
+#include "staff_render.hpp"
 
 namespace xuncha::cli {
 
@@ -11,17 +14,24 @@ std::function<int(Context&)> setup_workdays(CLI::App&);
 std::function<int(Context&)> setup_deadlines(CLI::App&);
 std::function<int(Context&)> setup_schema(CLI::App&);
 std::function<int(Context&)> setup_staff(CLI::App&);
+std::function<int(Context&)> setup_completion(CLI::App&);
+std::function<int(Context&)> setup_config(CLI::App&);
+std::function<int(Context&)> setup_ledger(CLI::App&);
+const std::vector<std::string>& ledger_formats();
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> all{
-      {"schedule", "Generate the multi-year rotation schedule (text, yaml, json, csv, md, html, ics)", setup_schedule},
-      {"staff", "Compose the teams for a schedule: the team plan (text, yaml, json, csv, html)", setup_staff},
-      {"check", "Run every rule over a data set (the CI gate)", setup_check},
-      {"deadlines", "Procedure deadlines: overdue, due soon, all (working days)", setup_deadlines},
-      {"workdays", "Working-day arithmetic: add, between, is, list", setup_workdays},
-      {"teams", "Validate team composition; --suggest TOUR finds people for broken roles", setup_teams},
-      {"rule", "Explain rules: clause, severity, zh and en", setup_rule},
-      {"schema", "JSON Schemas: input kinds (draft 2020-12) and, with --output CMD, json outputs", setup_schema},
+      {"schedule", "Generate the multi-year rotation schedule (text, yaml, json, csv, md, html, ics)", setup_schedule, schedule_formats},
+      {"staff", "Compose the teams for a schedule: the team plan (text, yaml, json, csv, html)", setup_staff, staff_formats},
+      {"check", "Run every rule over a data set (the CI gate)", setup_check, findings_formats},
+      {"deadlines", "Procedure deadlines: overdue, due soon, all (working days)", setup_deadlines, {"text", "json", "csv", "ics"}},
+      {"ledger", "The problem ledger: problems to closure, listed hazards, leads, public reports, look-backs", setup_ledger, ledger_formats()},
+      {"workdays", "Working-day arithmetic: add, between, is, list", setup_workdays, {"text", "json"}},
+      {"teams", "Validate team composition; --suggest TOUR finds people for broken roles", setup_teams, findings_formats},
+      {"rule", "Explain rules: clause, severity, zh and en", setup_rule, {"text", "json", "man"}},
+      {"schema", "JSON Schemas: input kinds (draft 2020-12) and, with --output CMD, json outputs", setup_schema, {"json", "text"}},
+      {"completion", "Print a shell completion script: bash, zsh or fish", setup_completion, {"text"}},
+      {"config", "Show the effective settings (flags > xuncha.yaml > defaults) and where each came from", setup_config, {"text", "json"}},
   };
   return all;
 }

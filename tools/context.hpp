@@ -4,10 +4,12 @@
 
 #include <functional>
 #include <iosfwd>
+#include <map>
 #include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <xuncha/core/date.hpp>
@@ -44,6 +46,11 @@ struct GlobalOptions {
   std::vector<std::string> select, ignore, severity;
   std::string fail_on = "error";
   std::vector<std::string> exclude;  ///< --exclude GLOB: left out of folder walks
+  // Repository configuration (config.cpp): settings given on the command line ("fail-on", ...),
+  // where each setting came from, and the file read ("" when none).
+  std::vector<std::string> given;
+  std::map<std::string, std::string> origin;
+  std::string config_file;
 };
 
 /// The run's state: options resolved, output gathered (written once at the end).
@@ -59,6 +66,8 @@ struct Context {
   bool no_result = false;  ///< the command produced nothing to keep: -o FILE is left as it was
   std::string command;     ///< the subcommand being run ("check", "schedule", ...)
   std::size_t width = 0;   ///< tables fit this many columns; 0 (pipes, files, -o): full tables
+  /// Further counts for the JSON summary object, in order (check: suppressed, baselined).
+  std::vector<std::pair<std::string, std::size_t>> summary_counts = {};
 
   /// Picks the Chinese or English text.
   const std::string& t(const Message& m) const { return zh ? m.zh : m.en; }
@@ -78,6 +87,9 @@ struct Command {
   std::string_view summary;
   /// Adds the subcommand's flags to `app`; returns the function that runs it.
   std::function<std::function<int(Context&)>(CLI::App& app)> setup;
+  /// The values -f/--format takes here (shell completion offers them; a test checks them
+  /// against what the command accepts). Empty: the command has no -f.
+  std::vector<std::string> formats{};
 };
 
 /// Every subcommand, in help order.

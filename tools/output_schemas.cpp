@@ -29,7 +29,9 @@ constexpr std::string_view defs = R"J({
       "message_zh": {"type": "string"}, "message_en": {"type": "string"},
       "related": {"type": "array", "items": {"$ref": "#/definitions/location"}}}},
   "summary": {"type": "object", "additionalProperties": false, "required": ["error", "warning", "info"],
-    "properties": {"error": {"type": "integer"}, "warning": {"type": "integer"}, "info": {"type": "integer"}}}
+    "properties": {"error": {"type": "integer"}, "warning": {"type": "integer"}, "info": {"type": "integer"},
+      "suppressed": {"type": "integer", "description": "check: findings left out by inline comments"},
+      "baselined": {"type": "integer", "description": "check: known findings accepted by --baseline"}}}
 })J";
 
 // Each output's own members (the envelope is added to every one).
@@ -78,6 +80,14 @@ const std::map<std::string_view, std::string_view>& members() {
           "required": ["tour", "region", "step", "due", "done", "status", "workdays"],
           "properties": {"tour": {"type": "string"}, "region": {"type": "string"}, "step": {"type": "string"},
             "due": {"$ref": "#/definitions/date_or_null"}, "done": {"$ref": "#/definitions/date_or_null"},
+            "status": {"enum": ["overdue", "due_soon", "pending", "done_late", "done_on_time", "waiting", "not_applicable"]},
+            "workdays": {"type": "integer"}}}},
+        "ledger_deadlines": {"description": "present when the data holds a problem ledger",
+          "type": "array", "items": {"type": "object", "additionalProperties": false,
+          "required": ["item", "id", "tour", "region", "due", "done", "status", "workdays"],
+          "properties": {"item": {"type": "string"}, "id": {"type": "string"},
+            "tour": {"$ref": "#/definitions/string_or_null"}, "region": {"type": "string"},
+            "due": {"$ref": "#/definitions/date"}, "done": {"$ref": "#/definitions/date_or_null"},
             "status": {"enum": ["overdue", "due_soon", "pending", "done_late", "done_on_time", "waiting", "not_applicable"]},
             "workdays": {"type": "integer"}}}}}})J"},
       {"schedule", R"J({"required": ["province", "from", "years", "seed", "feasible"], "properties": {
@@ -139,6 +149,55 @@ const std::map<std::string_view, std::string_view>& members() {
         "if": {"properties": {"feasible": {"const": true}}},
         "then": {"required": ["objective", "lower_bound", "terms", "iterations", "teams"]},
         "else": {"required": ["proven", "problems"]}})J"},
+      {"ledger", R"J({"required": ["problems", "by", "summary", "hazards", "leads_awaiting_feedback", "public_reports_open",
+                     "lookbacks_due"], "properties": {
+        "problems": {"type": "array", "items": {"type": "object", "additionalProperties": false,
+          "required": ["id", "tour", "region", "found", "gravity", "mode", "description", "measures", "unit", "person",
+                       "leader", "due", "extended", "state", "overdue", "late_by", "stage_met", "completed", "verified",
+                       "closed", "hazard"],
+          "properties": {"id": {"type": "string"}, "tour": {"type": "string"}, "region": {"type": "string"},
+            "found": {"$ref": "#/definitions/date"}, "gravity": {"enum": ["ordinary", "important", "major"]},
+            "mode": {"enum": ["at_once", "by_date", "ongoing", null]}, "description": {"type": "string"},
+            "measures": {"type": "string"}, "unit": {"type": "string"}, "person": {"type": "string"},
+            "leader": {"type": "string"}, "due": {"$ref": "#/definitions/date_or_null"}, "extended": {"type": "boolean"},
+            "state": {"enum": ["not_started", "in_progress", "done", "closed"]}, "overdue": {"type": "boolean"},
+            "late_by": {"type": "integer"}, "stage_met": {"type": "boolean"},
+            "completed": {"$ref": "#/definitions/date_or_null"}, "verified": {"$ref": "#/definitions/date_or_null"},
+            "closed": {"$ref": "#/definitions/date_or_null"}, "hazard": {"$ref": "#/definitions/string_or_null"}}}},
+        "by": {"enum": ["region", "tour", "unit", "grade"]},
+        "summary": {"type": "array", "items": {"type": "object", "additionalProperties": false,
+          "required": ["key", "problems", "done", "stage_met", "closed", "overdue", "closure_rate"],
+          "properties": {"key": {"$ref": "#/definitions/string_or_null", "description": "null on the total line"},
+            "problems": {"type": "integer"}, "done": {"type": "integer"}, "stage_met": {"type": "integer"},
+            "closed": {"type": "integer"}, "overdue": {"type": "integer"},
+            "closure_rate": {"type": "number", "minimum": 0, "maximum": 1}}}},
+        "hazards": {"type": "array", "items": {"type": "object", "additionalProperties": false,
+          "required": ["id", "region", "name", "grade", "level", "deadline"],
+          "properties": {"id": {"type": "string"}, "region": {"type": "string"}, "name": {"type": "string"},
+            "grade": {"type": "integer"}, "level": {"enum": ["county", "city", "province", null]},
+            "deadline": {"$ref": "#/definitions/date_or_null"}}}},
+        "leads_awaiting_feedback": {"type": "array", "items": {"type": "object", "additionalProperties": false,
+          "required": ["id", "tour", "nature", "recipient", "transferred", "feedback_due", "late"],
+          "properties": {"id": {"type": "string"}, "tour": {"type": "string"}, "nature": {"type": "string"},
+            "recipient": {"$ref": "#/definitions/string_or_null"}, "transferred": {"$ref": "#/definitions/date_or_null"},
+            "feedback_due": {"$ref": "#/definitions/date_or_null"}, "late": {"type": "boolean"}}}},
+        "public_reports_open": {"type": "array", "items": {"type": "object", "additionalProperties": false,
+          "required": ["id", "tour", "received", "verify_due", "verified", "answer_due", "late"],
+          "properties": {"id": {"type": "string"}, "tour": {"type": "string"}, "received": {"$ref": "#/definitions/date"},
+            "verify_due": {"$ref": "#/definitions/date"}, "verified": {"$ref": "#/definitions/date_or_null"},
+            "answer_due": {"$ref": "#/definitions/date_or_null"}, "late": {"type": "boolean"}}}},
+        "lookbacks_due": {"type": "array", "items": {"type": "object", "additionalProperties": false,
+          "required": ["region", "tour", "reason", "from", "to"],
+          "properties": {"region": {"type": "string"}, "tour": {"type": "string"}, "reason": {"type": "string"},
+            "from": {"$ref": "#/definitions/date"}, "to": {"$ref": "#/definitions/date"}}}}}})J"},
+      {"config", R"J({"required": ["config_file", "settings"], "properties": {
+        "config_file": {"$ref": "#/definitions/string_or_null"},
+        "settings": {"type": "object",
+          "required": ["select", "ignore", "severity", "fail-on", "exclude", "lang", "policy", "calendar"],
+          "propertyNames": {"enum": ["select", "ignore", "severity", "fail-on", "exclude", "lang", "policy", "calendar"]},
+          "additionalProperties": {"type": "object", "additionalProperties": false, "required": ["value", "from"],
+            "properties": {"value": {"type": "array", "items": {"type": "string"}},
+              "from": {"type": "string", "description": "command line, file:line:column of the configuration, or default"}}}}}})J"},
       {"workdays", R"J({"required": ["action"], "properties": {
         "action": {"enum": ["add", "between", "is", "list"]},
         "date": {"$ref": "#/definitions/date"}, "from": {"$ref": "#/definitions/date"}, "to": {"$ref": "#/definitions/date"},
@@ -179,14 +238,16 @@ std::optional<std::string> output_schema(std::string_view output) {
   schema["title"] = "xuncha " + std::string(output) + " -f json";
   schema["type"] = "object";
   schema["definitions"] = Json::parse(defs);
-  Json required = {"tool", "version", "output", "schema_version", "as_of"};
+  Json required = {"tool", "version", "output", "schema_version"};
+  if (output_is_dated(output)) required.push_back("as_of");
   for (const auto& r : own["required"]) required.push_back(r);
   schema["required"] = required;
   Json props = {{"tool", {{"const", "xuncha"}}},
                 {"version", {{"type", "string"}}},
                 {"output", {{"const", std::string(output)}}},
                 {"schema_version", {{"const", json_schema_version}}},
-                {"as_of", {{"$ref", "#/definitions/date"}}}};
+                {"as_of", {{"$ref", "#/definitions/date"}, {"description", "--as-of (the date treated as today)"}}}};
+  if (!output_is_dated(output)) props.erase("as_of");
   for (const auto& [k, v] : own["properties"].items()) props[k] = v;
   schema["properties"] = props;
   schema["additionalProperties"] = false;

@@ -7,7 +7,8 @@
 
 namespace xuncha::cli {
 
-/// The outputs that have a schema: check, teams, teams-suggest, deadlines, schedule, staff, workdays, rule.
+/// The outputs that have a schema: check, teams, teams-suggest, deadlines, schedule, staff, ledger,
+/// workdays, rule, config.
 const std::vector<std::string_view>& output_schema_names();
 
 /// The JSON Schema of `output`'s json document (with the common envelope), or nothing.

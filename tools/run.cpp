@@ -1,4 +1,5 @@
 // xuncha's entry point behind main(): global flags, the subcommand, the output written once.
+#include "config.hpp"
 #include "context.hpp"
 #include "output_file.hpp"
 #include "render/terminal.hpp"
@@ -7,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <ostream>
 
 namespace xuncha::cli {
@@ -24,7 +26,7 @@ int run(const std::vector<std::string>& args, const Environment& env, std::ostre
   app.require_subcommand(1);
   app.fallthrough();
   app.footer("Run 'xuncha COMMAND --help' for a command's flags; 'man xuncha' for the whole manual.");
-  Context ctx{env, {}, {}, {}, {}, false, false, {}, false, {}, 0};
+  Context ctx{env, {}, {}, {}, {}, false, false, {}, false, {}, 0, {}};
   auto& g = ctx.global;
   app.add_option("--as-of", g.as_of, "The date treated as today (YYYY-MM-DD); default: the system date");
   app.add_option("--lang", g.lang, "Output language: zh or en (default from LANG)")->check(CLI::IsMember({"zh", "en"}));
@@ -83,6 +85,25 @@ int run(const std::vector<std::string>& args, const Environment& env, std::ostre
   }
 
   try {
+    // The repository configuration, found from the first argument that is a path; flags win.
+    for (auto key : config_keys)
+      if (auto* opt = app.get_option_no_throw("--" + std::string(key)); opt && opt->count() > 0)
+        g.given.emplace_back(key);
+    std::string start;
+    for (auto& [sub, runner] : subs) {
+      if (!sub->parsed()) continue;
+      for (const auto* opt : sub->get_options()) {
+        if (!opt->get_positional() || !start.empty()) continue;
+        for (const auto& value : opt->results()) {
+          std::error_code ec;
+          if (value != "-" && std::filesystem::exists(value, ec)) {
+            start = value;
+            break;
+          }
+        }
+      }
+    }
+    apply_config(ctx, start);
     ctx.zh = (g.lang.empty() ? default_lang(env) : g.lang) == "zh";
     ctx.width = g.output.empty() ? env.columns : 0;
     if (g.color == "always") ctx.color = true;

@@ -89,7 +89,7 @@ std::string staff_text(const Context& ctx, const StaffView& v) {
                  fmt::format("{} – {}", format_iso(*t.start), format_iso(*t.end)), who(ctx, data, s.leader),
                  experts.empty() ? "-" : experts});
     }
-    std::string rendered = table.render();
+    std::string rendered = table.render(ctx.width > 2 ? ctx.width - 2 : ctx.width);
     std::string indented;
     std::size_t pos = 0;
     while (pos < rendered.size()) {

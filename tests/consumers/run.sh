@@ -5,9 +5,10 @@
 #   SARIF  python3-jsonschema with the official SARIF 2.1.0 schema (uri formats checked)
 #   JUnit  xmllint --schema with Jenkins' junit-10.xsd; failures = <failure> elements
 #   JSON   Python's json, and python3-jsonschema with `xuncha schema --output CMD`
-#   CSV    Python's csv: every row as wide as the header, no cell a spreadsheet would run
+#   CSV    Python's csv (and pandas when installed): rows as wide as the header, no cell a
+#          spreadsheet would run, the header the same whatever LANG
 #   YAML   PyYAML (YAML 1.1): ids read back as strings; `xuncha check` reads the file back
-#   ics    python3-icalendar: events, to-dos, SEQUENCE, UIDs per province
+#   ics    python3-icalendar: events, to-dos, SEQUENCE, UIDs per province (schedule, deadlines, ledger)
 #   text   no control character reaches the terminal
 # Usage: run.sh BIN SRCDIR
 set -u
@@ -49,7 +50,7 @@ x() { "$BIN" --as-of "$AS_OF" "$@"; }
 # ---- SARIF ----
 for ds in "${DATASETS[@]}"; do
   name=${ds%%:*}; dir=${ds#*:}
-  for cmd in check teams; do
+  for cmd in check teams ledger; do
     x "$cmd" "$dir" -f sarif >"$T/out.sarif"
     $PY - "$SRC/tests/schemas/sarif-schema-2.1.0.json" "$T/out.sarif" <<'PY' || fail "sarif $cmd $name"
 import json, sys, jsonschema
@@ -74,7 +75,7 @@ done
 # ---- JUnit ----
 for ds in "${DATASETS[@]}"; do
   name=${ds%%:*}; dir=${ds#*:}
-  for cmd in check teams; do
+  for cmd in check teams ledger; do
     for failon in error warning never; do
       x "$cmd" "$dir" -f junit --fail-on "$failon" >"$T/out.xml"
       xmllint --noout --schema "$SRC/tests/schemas/jenkins-junit-10.xsd" "$T/out.xml" 2>"$T/xmllint.err" ||
@@ -131,7 +132,13 @@ done
 for ds in "${DATASETS[@]:0:3}"; do
   dir=${ds#*:}
   json_run deadlines deadlines "$dir" --all
+  json_run ledger ledger "$dir"
+  json_run config config "$dir"
 done
+# A repository configuration read by `xuncha config`.
+mkdir -p "$T/repo/.git" "$T/repo/data"
+printf 'ignore: [T101]\nfail-on: warning\nseverity: {L006: warning}\n' >"$T/repo/xuncha.yaml"
+json_run config config "$T/repo/data"
 for ds in "${DATASETS[@]:0:3}"; do
   dir=${ds#*:}
   json_run schedule schedule "$dir" --from 2027 --explain
@@ -149,7 +156,7 @@ json_run workdays workdays list 2026-10
 for case in "$SRC"/tests/golden/cases/*/; do
   args=$(cat "$case/args")
   [[ " $args " == *" -f json "* ]] && [[ "$args" != *" -o "* ]] && [ -s "$case/stdout" ] || continue
-  kind=$(tr ' ' '\n' <<<"$args" | grep -xE 'check|teams|deadlines|schedule|staff|workdays|rule' | head -1)
+  kind=$(tr ' ' '\n' <<<"$args" | grep -xE 'check|teams|deadlines|schedule|staff|ledger|workdays|rule|config' | head -1)
   [[ "$args" == *--suggest* ]] && kind=teams-suggest
   "$BIN" schema --output "$kind" >"$T/schema.json" || { fail "schema for golden $(basename "$case")"; continue; }
   $PY - "$T/schema.json" "$case/stdout" <<'PY' || fail "golden $(basename "$case") against its schema"
@@ -166,7 +173,7 @@ done
 for ds in "${DATASETS[@]:0:3}"; do
   dir=${ds#*:}
   for lang in en zh; do
-    for args in "check" "teams" "deadlines --all" "schedule --from 2027"; do
+    for args in "check" "teams" "deadlines --all" "schedule --from 2027" "ledger"; do
       # shellcheck disable=SC2086
       LANG=$([ $lang = zh ] && echo zh_CN.UTF-8 || echo C.UTF-8) x $args "$dir" -f csv --bom >"$T/out.csv"
       $PY - "$T/out.csv" "${args%% *}" >"$T/head.$lang.${args%% *}" <<'PY' || fail "csv $args $dir LANG=$lang"
@@ -178,11 +185,17 @@ for r in rows[1:]:
     for c in r:
         assert not c or c[0] not in "=+-@\t\r" or c.lstrip("-").isdigit(), ("formula", c)
 print(rows[0])
+try:
+    import pandas  # the reader most analysts use, when installed
+except ImportError:
+    sys.exit(0)
+df = pandas.read_csv(sys.argv[1], encoding="utf-8-sig", dtype=str, keep_default_na=False)
+assert list(df.columns) == rows[0] and len(df) == len(rows) - 1, (list(df.columns), len(df))
 PY
     done
   done
 done
-for k in check teams deadlines schedule; do
+for k in check teams deadlines schedule ledger; do
   cmp -s "$T/head.en.$k" "$T/head.zh.$k" || fail "csv header of $k changes with LANG"
 done
 
@@ -204,13 +217,16 @@ for ds in "${DATASETS[@]:0:3}"; do
   for lang in en zh; do
     x schedule "$dir" --from 2027 -f ics --lang $lang >"$T/s.ics"
     x deadlines "$dir" --all -f ics --lang $lang --ics-events >"$T/d.ics"
-    $PY - "$T/s.ics" "$T/d.ics" $lang <<'PY' || fail "ics $dir $lang"
+    x ledger "$dir" -f ics --lang $lang >"$T/l.ics"
+    $PY - "$T/s.ics" "$T/d.ics" $lang "$T/l.ics" <<'PY' || fail "ics $dir $lang"
 import sys, re, icalendar
 s = icalendar.Calendar.from_ical(open(sys.argv[1], "rb").read())
 d = icalendar.Calendar.from_ical(open(sys.argv[2], "rb").read())
 ev = [c for c in s.walk("VEVENT")]; todo = [c for c in s.walk("VTODO")]
 assert ev and todo
-for c in ev + todo + list(d.walk("VEVENT")) + list(d.walk("VTODO")):
+l = icalendar.Calendar.from_ical(open(sys.argv[4], "rb").read())
+assert list(l.walk("VTODO")), "the ledger's to-dos"
+for c in ev + todo + list(d.walk("VEVENT")) + list(d.walk("VTODO")) + list(l.walk("VTODO")):
     assert "SEQUENCE" in c and "LAST-MODIFIED" in c and "DTSTAMP" in c, c.get("UID")
     assert re.fullmatch(r"[^@]+@[a-z0-9.-]+\.xuncha", str(c["UID"])), c["UID"]
     if sys.argv[3] == "en":
@@ -223,14 +239,14 @@ done
 
 # ---- terminal text: no control characters; tables fit $COLUMNS (table lines: not indented,
 # cells apart by two spaces, or the rule under a header) ----
-for args in "check" "teams" "deadlines --all" "schedule --from 2027"; do
+for args in "check" "teams" "deadlines --all" "schedule --from 2027" "ledger" "config"; do
   # shellcheck disable=SC2086
   x $args "$H" >"$T/out.txt" 2>&1
   # shellcheck disable=SC2086
   x $args "$B" >>"$T/out.txt" 2>&1
   LC_ALL=C grep -q $'[\x01-\x08\x0b-\x1f\x7f]' "$T/out.txt" && fail "control character in the text of $args"
 done
-for args in "check" "teams" "deadlines --all" "rule" "schedule --from 2027"; do
+for args in "check" "teams" "deadlines --all" "rule" "schedule --from 2027" "ledger"; do
   for cols in 80 200; do
     # shellcheck disable=SC2086
     COLUMNS=$cols x $args "$SRC/examples/province" >"$T/out.txt" 2>/dev/null

@@ -51,6 +51,7 @@ Json render_json(const Context& ctx, const FindingsReport& report) {
   for (const auto& d : diags) ++counts[d.severity == Severity::error ? 0 : d.severity == Severity::warning ? 1 : 2];
   Json j = json_envelope(ctx, ctx.command.empty() ? "check" : ctx.command);
   j["summary"] = {{"error", counts[0]}, {"warning", counts[1]}, {"info", counts[2]}};
+  for (const auto& [key, n] : ctx.summary_counts) j["summary"][key] = n;
   for (const auto& [key, value] : report.extra.items()) j[key] = value;
   Json list = Json::array();
   for (const auto& d : diags) {

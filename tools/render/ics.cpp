@@ -152,39 +152,47 @@ std::string schedule_ics(const Context& ctx, const ScheduleView& v) {
   return out;
 }
 
-std::string deadlines_ics(const Context& ctx, const Dataset& data, const std::vector<deadlines::Row>& rows,
-                          bool events) {
+std::string ics_deadline(const Context& ctx, const Dataset& data, std::string_view local, Date due,
+                         std::optional<Date> done, const std::string& summary, bool events) {
   std::string domain = uid_domain(data);
   std::string rev = revision(ctx);
+  std::string out;
+  out += ics::line("BEGIN:VTODO");
+  out += ics::line(uid(local, "", domain));
+  out += rev;
+  out += ics::line("DUE;VALUE=DATE:" + all_day(due));
+  out += ics::line("SUMMARY:" + ics::escape(summary));
+  if (done) {
+    out += ics::line("STATUS:COMPLETED");
+    out += ics::line("COMPLETED:" + all_day(*done) + "T000000Z");
+  } else {
+    out += ics::line("STATUS:NEEDS-ACTION");
+  }
+  out += ics::line("END:VTODO");
+  if (!events) return out;
+  // The same deadline as an all-day event, for calendar programs that ignore to-dos.
+  out += ics::line("BEGIN:VEVENT");
+  out += ics::line(uid(local, "-event", domain));
+  out += rev;
+  out += ics::line("DTSTART;VALUE=DATE:" + all_day(due));
+  out += ics::line("DTEND;VALUE=DATE:" + all_day(due + date::days{1}));
+  out += ics::line("SUMMARY:" + ics::escape(summary));
+  out += ics::line("TRANSP:TRANSPARENT");
+  out += ics::line("END:VEVENT");
+  return out;
+}
+
+std::string deadlines_ics(const Context& ctx, const Dataset& data, const std::vector<deadlines::Row>& rows,
+                          bool events, const std::string& extra) {
   std::string out = begin_calendar("deadlines", "");
   for (const auto& r : rows) {
     if (!r.due) continue;
     const Region* reg = data.region(r.tour->region);
     std::string key(milestone_names[static_cast<std::size_t>(r.step)]);
     std::string summary = fmt::format("{} {} {}", r.tour->id, reg ? reg->name : r.tour->region, step_text(ctx, r.step));
-    out += ics::line("BEGIN:VTODO");
-    out += ics::line(uid(r.tour->id, "-" + key, domain));
-    out += rev;
-    out += ics::line("DUE;VALUE=DATE:" + all_day(*r.due));
-    out += ics::line("SUMMARY:" + ics::escape(summary));
-    if (r.done) {
-      out += ics::line("STATUS:COMPLETED");
-      out += ics::line("COMPLETED:" + all_day(*r.done) + "T000000Z");
-    } else {
-      out += ics::line("STATUS:NEEDS-ACTION");
-    }
-    out += ics::line("END:VTODO");
-    if (!events) continue;
-    // The same deadline as an all-day event, for calendar programs that ignore to-dos.
-    out += ics::line("BEGIN:VEVENT");
-    out += ics::line(uid(r.tour->id, "-" + key + "-event", domain));
-    out += rev;
-    out += ics::line("DTSTART;VALUE=DATE:" + all_day(*r.due));
-    out += ics::line("DTEND;VALUE=DATE:" + all_day(*r.due + date::days{1}));
-    out += ics::line("SUMMARY:" + ics::escape(summary));
-    out += ics::line("TRANSP:TRANSPARENT");
-    out += ics::line("END:VEVENT");
+    out += ics_deadline(ctx, data, r.tour->id + "-" + key, *r.due, r.done, summary, events);
   }
+  out += extra;
   out += ics::line("END:VCALENDAR");
   return out;
 }

@@ -9,8 +9,12 @@ Json json_envelope(const Context& ctx, std::string_view output) {
   j["version"] = XUNCHA_VERSION;
   j["output"] = std::string(output);
   j["schema_version"] = json_schema_version;
-  j["as_of"] = format_iso(ctx.as_of);
+  if (output_is_dated(output)) j["as_of"] = format_iso(ctx.as_of);
   return j;
+}
+
+bool output_is_dated(std::string_view output) {
+  return output != "workdays" && output != "rule" && output != "config";
 }
 
 std::string json_dump(const Json& j) {

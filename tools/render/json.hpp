@@ -17,8 +17,12 @@ using Json = nlohmann::ordered_json;
 inline constexpr int json_schema_version = 1;
 
 /// The envelope every json output starts with: tool, version, output (the command),
-/// schema_version and as_of; the command's members follow.
+/// schema_version and, when the output depends on the date, as_of; the command's members follow.
 Json json_envelope(const Context& ctx, std::string_view output);
+
+/// Whether `output` depends on --as-of (workdays, rule and config do not: no as_of, so their
+/// json is the same whatever day it is run).
+bool output_is_dated(std::string_view output);
 
 /// The document as text: two-space indent, invalid UTF-8 replaced, a final newline.
 std::string json_dump(const Json& j);

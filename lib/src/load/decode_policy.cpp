@@ -174,6 +174,104 @@ void schedule_policy(Decoder& d, const Entries& entries) {
   }
 }
 
+// ---- the problem ledger's tables (`ledger:`, LEDGER.md) ----
+
+constexpr std::array<std::string_view, 4> hazard_grades{"1", "2", "3", "4"};
+
+template <std::size_t N>
+std::vector<Alias> zh_aliases(const std::array<std::string_view, N>& zh) {
+  std::vector<Alias> out;
+  for (std::size_t i = 0; i < N; ++i) out.push_back({zh[i], i});
+  return out;
+}
+
+const RecordSpec& ledger_listing_level_spec() {
+  static const RecordSpec s = [] {
+    RecordSpec r{{}, "the level that lists a hazard, by grade"};
+    for (auto g : hazard_grades)
+      r.fields.push_back({.key = g,
+                          .type = FieldType::choice,
+                          .choices = {listing_level_names.begin(), listing_level_names.end()},
+                          .aliases = zh_aliases(listing_level_zh)});
+    return r;
+  }();
+  return s;
+}
+
+const RecordSpec& ledger_recipient_spec() {
+  static const RecordSpec s = [] {
+    RecordSpec r{{}, "who receives a lead, by nature"};
+    for (auto n : lead_nature_names)
+      r.fields.push_back({.key = n,
+                          .type = FieldType::choice,
+                          .choices = {recipient_names.begin(), recipient_names.end()},
+                          .aliases = zh_aliases(recipient_zh)});
+    return r;
+  }();
+  return s;
+}
+
+struct LedgerIntKey {
+  std::string_view key;
+  int LedgerPolicy::*field;
+};
+const LedgerIntKey ledger_int_keys[] = {
+    {"lead_feedback_months", &LedgerPolicy::lead_feedback_months},
+    {"major_report_days", &LedgerPolicy::major_report_days},
+    {"hazard_review_days", &LedgerPolicy::hazard_review_days},
+    {"report_verify_workdays", &LedgerPolicy::report_verify_workdays},
+    {"report_answer_workdays", &LedgerPolicy::report_answer_workdays},
+    {"overdue_grace", &LedgerPolicy::overdue_grace},
+    {"lookback_days", &LedgerPolicy::lookback_days},
+};
+
+const RecordSpec& ledger_policy_spec() {
+  static const RecordSpec s{{
+      {.key = "listing_level", .type = FieldType::record, .record = &ledger_listing_level_spec()},
+      {.key = "recipient", .type = FieldType::record, .record = &ledger_recipient_spec()},
+      {.key = "lead_feedback_months", .type = FieldType::integer, .lo = 0, .hi = 120},
+      {.key = "major_report_days", .type = FieldType::integer, .lo = 0, .hi = 1000},
+      {.key = "hazard_review_days", .type = FieldType::integer, .lo = 0, .hi = 1000},
+      {.key = "report_verify_workdays", .type = FieldType::integer, .lo = 0, .hi = 1000},
+      {.key = "report_answer_workdays", .type = FieldType::integer, .lo = 0, .hi = 1000},
+      {.key = "overdue_in_workdays", .type = FieldType::boolean},
+      {.key = "overdue_grace", .type = FieldType::integer, .lo = 0, .hi = 1000},
+      {.key = "lookback_days", .type = FieldType::integer, .lo = 1, .hi = 60},
+  }, "the problem ledger's tables"};
+  return s;
+}
+
+void ledger_policy(Decoder& d, const Entry& e) {
+  auto& patches = d.out().policy;
+  auto r = d.record(e.value, "ledger", ledger_policy_spec());
+  if (!r.ok) return;
+  for (const auto& k : ledger_int_keys) {
+    auto f = k.field;
+    d.int_field(r, k.key, [&](int value) { patches.push_back([f, value](Policy& pol) { pol.ledger.*f = value; }); });
+  }
+  bool workdays = false;
+  if (Decoder::find(r.entries, "overdue_in_workdays")) {
+    d.bool_field(r, "overdue_in_workdays", workdays);
+    if (r.ok) patches.push_back([workdays](Policy& pol) { pol.ledger.overdue_in_workdays = workdays; });
+  }
+  if (auto le = Decoder::find(r.entries, "listing_level")) {
+    auto sub = d.record(le->value, "ledger.listing_level", ledger_listing_level_spec());
+    for (std::size_t g = 0; g < hazard_grades.size(); ++g) {
+      d.choice_field(sub, hazard_grades[g], [&](std::size_t i) {
+        patches.push_back([g, i](Policy& pol) { pol.ledger.listing_level[g] = static_cast<ListingLevel>(i); });
+      });
+    }
+  }
+  if (auto re = Decoder::find(r.entries, "recipient")) {
+    auto sub = d.record(re->value, "ledger.recipient", ledger_recipient_spec());
+    for (std::size_t n = 0; n < lead_nature_names.size(); ++n) {
+      d.choice_field(sub, lead_nature_names[n], [&](std::size_t i) {
+        patches.push_back([n, i](Policy& pol) { pol.ledger.recipient[n] = static_cast<Recipient>(i); });
+      });
+    }
+  }
+}
+
 }  // namespace
 
 const RecordSpec& policy_document() {
@@ -193,6 +291,7 @@ const RecordSpec& policy_document() {
          .list = true,
          .choices = {milestone_names.begin(), milestone_names.end()},
          .about = "steps with a deadline that the office does not record"},
+        {.key = "ledger", .type = FieldType::record, .record = &ledger_policy_spec()},
         {.key = "regions_expected", .type = FieldType::integer, .lo = 1, .hi = 10000},
         {.key = "coverage_years", .type = FieldType::integer, .lo = 1, .hi = 50},
         {.key = "cadence_years", .type = FieldType::integer, .lo = 1, .hi = 50},
@@ -294,6 +393,7 @@ void decode_policy(Decoder& d, const Entries& entries) {
     d.out().policy_input.untracked_steps.push_back(std::move(list));
   }
   schedule_policy(d, entries);
+  if (auto e = Decoder::find(entries, "ledger")) ledger_policy(d, *e);
   if (auto e = Decoder::find(entries, "rules")) {
     const YNode& n = d.node(e->value);
     if (n.type != Type::map) return d.wrong_type(n, "rules", "映射（规则编号: 级别）", "a map of rule id to severity");

@@ -27,6 +27,15 @@ namespace xuncha::load::detail {
 
 using Type = YNode::Type;
 
+/// Ledger records decoded from one file (decode_ledger.cpp).
+struct LedgerFileData {
+  std::vector<Problem> problems;
+  std::vector<Hazard> hazards;
+  std::vector<Lead> leads;
+  std::vector<PublicReport> reports;
+  std::vector<Lookback> lookbacks;
+};
+
 /// The records decoded from one file, merged into the Dataset afterwards.
 struct FileData {
   std::vector<Region> regions;
@@ -38,8 +47,10 @@ struct FileData {
   std::vector<CalendarYear> calendar_years;
   std::vector<std::function<void(Policy&)>> policy;
   PolicyInput policy_input;  ///< rules: and untracked_steps:, checked by the rules layer
+  LedgerFileData ledger;     ///< problem ledger (decode_ledger.cpp)
   std::vector<Diagnostic> diagnostics;
   std::vector<Diagnostic> notes;  ///< the file was skipped (a folder walk met YAML without kind:)
+  std::vector<Suppression> suppressions;
 };
 
 /// Errors reported per file before reading it stops.
@@ -209,6 +220,17 @@ const RecordSpec& tours_document();
 const RecordSpec& schedule_document();
 const RecordSpec& calendar_document();
 const RecordSpec& policy_document();
+// The problem ledger's kinds (decode_ledger.cpp).
+void decode_problems(Decoder&, const Entries&);
+void decode_hazards(Decoder&, const Entries&);
+void decode_leads(Decoder&, const Entries&);
+void decode_public_reports(Decoder&, const Entries&);
+void decode_lookbacks(Decoder&, const Entries&);
+const RecordSpec& problems_document();
+const RecordSpec& hazards_document();
+const RecordSpec& leads_document();
+const RecordSpec& public_reports_document();
+const RecordSpec& lookbacks_document();
 
 /// Decodes one input file (read.cpp reads it; decoder.cpp decodes it).
 void decode_file(const InputFile& input, std::uint32_t index, const LoadOptions& options, FileData& out);
@@ -216,6 +238,7 @@ void decode_file(const InputFile& input, std::uint32_t index, const LoadOptions&
 /// Merges the files' records into `data`, reporting duplicate ids (merge.cpp).
 void merge_files(std::vector<FileData>& files, Dataset& data, std::vector<Diagnostic>& diags);
 /// Reports references to ids that do not exist (references.cpp).
-void check_references(const Dataset& data, std::vector<Diagnostic>& diags);
+/// Ledger records without a region take their tour's.
+void check_references(Dataset& data, std::vector<Diagnostic>& diags);
 
 }  // namespace xuncha::load::detail

@@ -12,8 +12,13 @@ namespace {
 const KindEntry registry[] = {
     {"appointments", decode_appointments, appointments_document},
     {"calendar", decode_calendar, calendar_document},
+    {"hazards", decode_hazards, hazards_document},
+    {"leads", decode_leads, leads_document},
+    {"lookbacks", decode_lookbacks, lookbacks_document},
     {"people", decode_people, people_document},
     {"policy", decode_policy, policy_document},
+    {"problems", decode_problems, problems_document},
+    {"public_reports", decode_public_reports, public_reports_document},
     {"regions", decode_regions, regions_document},
     {"schedule", decode_schedule, schedule_document},
     {"teams", decode_teams, teams_document},

@@ -31,8 +31,10 @@ LoadResult load(std::vector<InputFile> inputs, const LoadOptions& options) {
 
   Dataset& data = result.data;
   for (const auto& in : inputs) data.files.push_back(in.name);
-  for (auto& f : files)
+  for (auto& f : files) {
     for (auto& n : f.notes) result.notes.push_back(std::move(n));
+    for (auto& s : f.suppressions) result.suppressions.push_back(std::move(s));
+  }
   detail::merge_files(files, data, result.diagnostics);
   detail::check_references(data, result.diagnostics);
   sort_diagnostics(result.diagnostics);

@@ -41,6 +41,12 @@ void merge_files(std::vector<FileData>& files, Dataset& data, std::vector<Diagno
     merge_unique(data.appointments, f.appointments, "聘任", "appointment", data.appointment_index, data, diags);
     merge_unique(data.teams, f.teams, "巡查组", "team", data.team_index, data, diags);
     merge_unique(data.tours, f.tours, "巡查", "tour", data.tour_index, data, diags);
+    auto& l = data.ledger;  // the problem ledger
+    merge_unique(l.problems, f.ledger.problems, "问题", "problem", data.problem_index, data, diags);
+    merge_unique(l.hazards, f.ledger.hazards, "挂牌隐患", "hazard", data.hazard_index, data, diags);
+    merge_unique(l.leads, f.ledger.leads, "问题线索", "lead", data.lead_index, data, diags);
+    merge_unique(l.reports, f.ledger.reports, "群众举报", "public report", data.public_report_index, data, diags);
+    merge_unique(l.lookbacks, f.ledger.lookbacks, "回头看", "look-back", data.lookback_index, data, diags);
     for (auto& cy : f.calendar_years) data.calendar_years.push_back(std::move(cy));
     for (auto& patch : f.policy) patch(data.policy);
     auto& in = data.policy_input;

@@ -87,6 +87,52 @@ bool has_content(std::string_view text) {
 }  // namespace
 
 // A document whose top is a map with a kind: key.
+// Inline suppressions: `# xuncha: ignore[ID, ID] -- reason` as a comment (after a space or at
+// the start of a line), anywhere on a line.
+static void find_suppressions(const std::string& file, std::string_view text, std::vector<Suppression>& out) {
+  static constexpr std::string_view mark = "xuncha: ignore[";
+  int line = 1;
+  std::size_t pos = 0;
+  while (pos <= text.size()) {
+    auto eol = text.find('\n', pos);
+    auto row = text.substr(pos, eol == std::string_view::npos ? std::string_view::npos : eol - pos);
+    for (std::size_t hash = row.find('#'); hash != std::string_view::npos; hash = row.find('#', hash + 1)) {
+      if (hash > 0 && row[hash - 1] != ' ' && row[hash - 1] != '\t') continue;
+      auto rest = row.substr(hash + 1);
+      auto start = rest.find_first_not_of(" \t");
+      if (start == std::string_view::npos || rest.substr(start, mark.size()) != mark) continue;
+      rest.remove_prefix(start + mark.size());
+      auto close = rest.find(']');
+      if (close == std::string_view::npos) continue;
+      Suppression s;
+      s.file = file;
+      s.line = line;
+      s.column = static_cast<int>(hash) + 1;
+      std::string ids(rest.substr(0, close));
+      for (std::size_t a = 0; a < ids.size();) {
+        auto b = ids.find(',', a);
+        auto id = ids.substr(a, b == std::string::npos ? std::string::npos : b - a);
+        auto f = id.find_first_not_of(" \t"), l = id.find_last_not_of(" \t");
+        if (f != std::string::npos) s.rules.push_back(id.substr(f, l - f + 1));
+        if (b == std::string::npos) break;
+        a = b + 1;
+      }
+      auto after = rest.substr(close + 1);
+      auto dash = after.find("--");
+      if (dash != std::string_view::npos) {
+        auto reason = after.substr(dash + 2);
+        auto f = reason.find_first_not_of(" \t\r"), l = reason.find_last_not_of(" \t\r");
+        if (f != std::string_view::npos) s.reason = std::string(reason.substr(f, l - f + 1));
+      }
+      out.push_back(std::move(s));
+      break;
+    }
+    if (eol == std::string_view::npos) break;
+    pos = eol + 1;
+    ++line;
+  }
+}
+
 static bool has_kind(const YDocument& doc) {
   const YNode& root = doc.node(doc.root);
   if (root.type != YNode::Type::map) return false;
@@ -137,6 +183,7 @@ void decode_file(const InputFile& input, std::uint32_t index, const LoadOptions&
     return;
   }
   auto parsed = parse_yaml(text);
+  if (text.find("xuncha: ignore[") != std::string_view::npos) find_suppressions(input.name, text, out.suppressions);
   if (input.walked && input.role == InputRole::data && !parsed.failed && !parsed.documents.empty() &&
       std::none_of(parsed.documents.begin(), parsed.documents.end(), has_kind)) {
     // A folder walk meets other YAML (CI files, docker-compose.yml): a note, not an error.

@@ -43,9 +43,52 @@ struct RefChecker {
   }
 };
 
+// A ledger record without a region takes its tour's.
+template <class T>
+void region_from_tour(const Dataset& data, T& x) {
+  if (!x.region.empty()) return;
+  if (const Tour* t = data.tour(x.tour)) x.region = t->region;
+}
+
+// The problem ledger's references (problems, hazards, leads, public reports, look-backs).
+void check_ledger_refs(Dataset& data, RefChecker& refs) {
+  auto& l = data.ledger;
+  for (auto& p : l.problems) {
+    refs.check(p.src, "tour", p.tour, "tour", "巡查", data.tour_index);
+    refs.check(p.src, "region", p.region, "region", "地区", data.region_index);
+    refs.check(p.src, "hazard", p.hazard, "hazard", "挂牌隐患", data.hazard_index);
+    refs.check(p.src, "relapse_of", p.relapse_of, "problem", "问题", data.problem_index);
+    for (std::size_t k = 0; k < p.leads.size(); ++k)
+      refs.check(p.src, fmt::format("leads[{}]", k), p.leads[k], "lead", "问题线索", data.lead_index);
+    region_from_tour(data, p);
+  }
+  for (auto& h : l.hazards) {
+    refs.check(h.src, "region", h.region, "region", "地区", data.region_index);
+    refs.check(h.src, "tour", h.tour, "tour", "巡查", data.tour_index);
+  }
+  for (auto& x : l.leads) {
+    refs.check(x.src, "tour", x.tour, "tour", "巡查", data.tour_index);
+    refs.check(x.src, "region", x.region, "region", "地区", data.region_index);
+    region_from_tour(data, x);
+  }
+  for (auto& x : l.reports) {
+    refs.check(x.src, "tour", x.tour, "tour", "巡查", data.tour_index);
+    refs.check(x.src, "region", x.region, "region", "地区", data.region_index);
+    region_from_tour(data, x);
+  }
+  for (auto& x : l.lookbacks) {
+    refs.check(x.src, "region", x.region, "region", "地区", data.region_index);
+    refs.check(x.src, "tour", x.tour, "tour", "巡查", data.tour_index);
+    for (std::size_t k = 0; k < x.items.size(); ++k) {
+      refs.check(x.src, fmt::format("items[{}].problem", k), x.items[k].problem, "problem", "问题", data.problem_index);
+      refs.check(x.src, fmt::format("items[{}].hazard", k), x.items[k].hazard, "hazard", "挂牌隐患", data.hazard_index);
+    }
+  }
+}
+
 }  // namespace
 
-void check_references(const Dataset& data, std::vector<Diagnostic>& diags) {
+void check_references(Dataset& data, std::vector<Diagnostic>& diags) {
   RefChecker refs{data, diags, {}};
   for (const auto& u : data.units)
     refs.check(u.src, "region", u.region, "region", "地区", data.region_index);
@@ -67,6 +110,7 @@ void check_references(const Dataset& data, std::vector<Diagnostic>& diags) {
     refs.check(t.src, "region", t.region, "region", "地区", data.region_index);
     refs.check(t.src, "team", t.team, "team", "巡查组", data.team_index);
   }
+  check_ledger_refs(data, refs);
 }
 
 }  // namespace xuncha::load::detail

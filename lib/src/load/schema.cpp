@@ -102,6 +102,9 @@ Json value_schema(const FieldSpec& f) {
     case FieldType::choice: {
       Json e = Json::arr();
       for (auto c : f.choices) e.push(Json::str(c));
+      // A choice spelled in digits (a hazard's grade) may be written as a YAML integer.
+      for (auto c : f.choices)
+        if (!c.empty() && c.find_first_not_of("0123456789") == std::string_view::npos) e.push(Json::lit(c));
       for (const auto& a : f.aliases) e.push(Json::str(a.name));
       s.set("enum", std::move(e));
       break;

@@ -37,6 +37,11 @@ void Dataset::reindex() {
   index_of(appointments, appointment_index);
   index_of(teams, team_index);
   index_of(tours, tour_index);
+  index_of(ledger.problems, problem_index);
+  index_of(ledger.hazards, hazard_index);
+  index_of(ledger.leads, lead_index);
+  index_of(ledger.reports, public_report_index);
+  index_of(ledger.lookbacks, lookback_index);
 }
 
 Location Dataset::locate(Mark m) const {

@@ -15,6 +15,9 @@ std::span<const Checker> checkers() {
       {"teams", team_rules(), &check_teams},
       {"deadlines", deadline_rules(), &check_deadlines},
       {"plan", plan_rules(), &check_plan},
+      {"ledger", ledger_problem_rules(), &check_ledger_problems},
+      {"ledger-records", ledger_record_rules(), &check_ledger_records},
+      {"suppressions", suppression_rules(), nullptr},
   };
   return all;
 }

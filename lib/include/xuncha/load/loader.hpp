@@ -28,11 +28,20 @@ struct LoadOptions {
   std::size_t max_file_bytes = 512u * 1024 * 1024;  ///< larger files are refused
 };
 
+/// An inline suppression comment: `# xuncha: ignore[C103, D201] -- reason`.
+struct Suppression {
+  std::string file;
+  int line = 0, column = 0;        ///< of the comment
+  std::vector<std::string> rules;  ///< as written
+  std::string reason;              ///< empty when missing
+};
+
 /// The data set and every diagnostic found while building it.
 struct LoadResult {
   Dataset data;
   std::vector<Diagnostic> diagnostics;  ///< sorted; all are errors
   std::vector<Diagnostic> notes;        ///< severity info, in input order: files a folder walk skipped
+  std::vector<Suppression> suppressions;  ///< inline `# xuncha: ignore[...]` comments, in input order
   bool ok() const { return diagnostics.empty(); }
 };
 

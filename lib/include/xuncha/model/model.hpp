@@ -10,26 +10,11 @@
 
 #include <xuncha/core/date.hpp>
 #include <xuncha/core/diagnostic.hpp>
+#include <xuncha/model/ledger.hpp>
 #include <xuncha/model/policy.hpp>
+#include <xuncha/model/source.hpp>
 
 namespace xuncha {
-
-/// A node's position: index into Dataset::files plus 1-based line and column (line 0: none).
-struct Mark {
-  std::uint32_t file = 0;
-  std::uint32_t line = 0;
-  std::uint32_t column = 0;
-};
-
-/// Where a record came from: its own node, its YAML path, and the marks of its fields.
-struct Source {
-  Mark at;
-  std::string path;  ///< e.g. "tours[3]"
-  std::vector<std::pair<std::string, Mark>> fields;
-
-  /// Returns the mark of `field` ("members[2]", "milestones.feedback"), or of the record.
-  Mark field(std::string_view name) const;
-};
 
 enum class RegionClass : std::uint8_t { city, prefecture, direct_city, forestry };
 inline constexpr std::array<std::string_view, 4> region_class_names{"city", "prefecture",
@@ -209,6 +194,8 @@ struct Dataset {
   std::vector<CalendarYear> calendar_years;  ///< from `kind: calendar` documents in the inputs
   Policy policy;
   PolicyInput policy_input;  ///< checked and applied by rules::validate_policy
+  Ledger ledger;  ///< the problem ledger (problems, hazards, leads, public reports, look-backs)
+  IdIndex problem_index, hazard_index, lead_index, public_report_index, lookback_index;
 
   IdIndex region_index, unit_index, person_index, appointment_index, team_index, tour_index;
 

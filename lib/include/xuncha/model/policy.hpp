@@ -6,6 +6,7 @@
 
 #include <xuncha/core/date.hpp>
 #include <xuncha/core/diagnostic.hpp>
+#include <xuncha/model/ledger_policy.hpp>
 
 namespace xuncha {
 
@@ -78,6 +79,7 @@ struct Policy {
   int staff_weight_pairs = 5;           ///< per pair of last cycle's team-mates together again (or split)
   int staff_weight_fields = 20;         ///< per expert whose fields miss the region's key industries
   bool staff_pairs_together = false;    ///< keep last cycle's team-mates together instead of apart
+  LedgerPolicy ledger;                  ///< the problem ledger's tables (LEDGER.md)
   std::map<std::string, Severity> rule_severity;  ///< per-rule overrides ("off" disables)
 };
 

@@ -29,4 +29,14 @@ std::span<const RuleInfo> team_rules();
 /// Checks every team and the tours it serves.
 void check_teams(const CheckContext& ctx, std::vector<Diagnostic>& out);
 
+/// Inline suppression rules (X0xx): found by the CLI's suppression pass, not by a checker.
+std::span<const RuleInfo> suppression_rules();
+/// Problem-ledger rules on problems (R1xx, LEDGER.md): tour ties, evidence, reports, rows,
+/// fixed-at-once, overdue, extensions, closure, states forward, results while open, relapses.
+std::span<const RuleInfo> ledger_problem_rules();
+void check_ledger_problems(const CheckContext& ctx, std::vector<Diagnostic>& out);
+/// Problem-ledger rules on listed hazards, leads, public reports and look-backs (R2xx–R5xx).
+std::span<const RuleInfo> ledger_record_rules();
+void check_ledger_records(const CheckContext& ctx, std::vector<Diagnostic>& out);
+
 }  // namespace xuncha::rules

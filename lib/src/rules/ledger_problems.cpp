@@ -1,0 +1,227 @@
+// Problem-ledger rules on problems (R1xx, LEDGER.md sections 1, 4, 7; IV.2.3, IV.2.7).
+#include <xuncha/deadlines/deadlines.hpp>
+#include <xuncha/ledger/ledger.hpp>
+#include <xuncha/rules/checkers.hpp>
+
+#include <fmt/format.h>
+
+#include <unordered_map>
+
+namespace xuncha::rules {
+namespace {
+
+constexpr RuleInfo kRules[] = {
+    {"R101", "problem-outside-tour", Severity::error, "IV.2.3", "问题不属于所记的巡查", "problem outside its tour",
+     "问题须出自真实的巡查：地区与巡查的地区一致，发现日期在巡查组进驻期间（开始日至结束日，含批准的延长）。",
+     "A problem must come from a real tour: its region is the tour's region and it was found while the team was there (start to end, approved extension included)."},
+    {"R102", "problem-no-evidence", Severity::warning, "IV.2.3", "问题未留存佐证", "problem without evidence",
+     "现场发现的问题要保留证据（书面材料、照片、视频）。问题记录没有 evidence 即报此警告。",
+     "Problems found on site must keep their evidence (papers, photos, video). A problem with no evidence is a warning."},
+    {"R103", "major-not-reported", Severity::error, "IV.2.3", "重大问题未及时报告省安委会", "major problem not reported promptly",
+     "重要情况、重大问题要及时报告省安委会。“及时”的天数条例未规定，政策默认发现后 3 日内（ledger.major_report_days，超出条例的政策默认值）。",
+     "Major problems are reported to the provincial committee promptly. The regulation sets no number of days; the policy default is 3 days after the problem was found (ledger.major_report_days, a policy default beyond the regulation)."},
+    {"R104", "problem-incomplete", Severity::warning, "IV.2.7", "整改方案到期后问题台账要素不全", "ledger row incomplete after the plan is due",
+     "整改方案报送期限（反馈后 20 个工作日）届满后，每个问题都应有整改方式、责任单位、责任人、整改措施，除长期坚持外还应有整改时限。",
+     "Once the rectification plan is due (20 working days after feedback), every problem has a mode, a responsible unit and person, measures and, unless ongoing, a due date."},
+    {"R105", "at-once-not-done", Severity::error, "IV.2.3", "立行立改问题未在巡查期间完成", "fixed-at-once item not done by the tour's end",
+     "立行立改的问题应在巡查组离开前完成整改。", "Items to be fixed at once must be done by the end of the tour."},
+    {"R106", "problem-overdue", Severity::error, "IV.2.7", "整改逾期", "rectification overdue",
+     "限期整改的问题过了整改时限（含批准的延期）仍未完成即逾期；长期坚持的问题只在阶段目标到期未达成时逾期。按日历日还是工作日计算、宽限几天由政策决定（ledger.overdue_in_workdays、ledger.overdue_grace，政策默认：日历日、不宽限）。",
+     "An item past its due date (approved extensions included) and not done is overdue; an ongoing item is overdue only when a stage target is past due and unmet. Whether days or working days count, and any grace, is the policy's (ledger.overdue_in_workdays, ledger.overdue_grace; default: calendar days, no grace)."},
+    {"R107", "extension-invalid", Severity::warning, "IV.2.7", "延期未在期限前申请或未获批准", "extension not requested in time or not approved",
+     "延期须在原期限届满前申请，并经批准；未获批准的延期不改变整改时限。",
+     "An extension must be requested before the deadline it moves and be approved; an unapproved one leaves the due date as it was."},
+    {"R108", "closure-incomplete", Severity::error, "V.2", "销号条件不全", "closed without completion, verification or evidence",
+     "对账销号：整改完成、经核查验收、佐证材料齐全后方可销号，且销号日期不早于完成和核查日期。",
+     "Closure (对账销号) needs completion, verification by the office or experts and evidence, in that order: closed on or after completion and verification."},
+    {"R109", "state-backwards", Severity::error, "V.2", "整改状态倒退", "state moved backwards",
+     "问题状态只能向前：未整改 → 整改中 → 已完成 → 已销号。已销号的问题不会重新打开；复发的是新问题（relapse_of 指向原问题）。",
+     "States move only forward: not started → in progress → done → closed. A closed item never reopens; a relapse is a new problem linked with relapse_of."},
+    {"R110", "results-while-open", Severity::error, "IV.2.7", "整改问题未完成即报送整改结果", "results reported while problems are open",
+     "巡查的整改结果报告不能在其问题仍未完成时报送（长期坚持的问题除外）。",
+     "A tour's rectification results must not be reported while its problems are still open (ongoing items excepted)."},
+    {"R111", "relapse-of-open", Severity::warning, "V.2", "复发问题指向未销号的问题", "relapse of a problem that is not closed",
+     "复发是已销号问题的再次出现，作为新问题登记并用 relapse_of 指向原问题；原问题未销号时应继续整改原问题。",
+     "A relapse is a closed problem found again, recorded as a new problem linked with relapse_of; while the old one is open, keep working on it instead."},
+};
+
+const RuleInfo& rule(std::string_view id) { return rule_in(kRules, id); }
+
+std::string iso(Date d) { return format_iso(d); }
+
+}  // namespace
+
+std::span<const RuleInfo> ledger_problem_rules() { return kRules; }
+
+void check_ledger_problems(const CheckContext& ctx, std::vector<Diagnostic>& out) {
+  const auto& data = ctx.data;
+  const auto& lp = data.policy.ledger;
+  std::unordered_map<std::string_view, std::vector<const Problem*>> by_tour;
+  for (const auto& p : data.ledger.problems) {
+    const Tour* t = data.tour(p.tour);
+    if (t) by_tour[t->id].push_back(&p);
+    auto diag = [&](std::string_view id, std::string_view field, Message m) {
+      out.push_back(make_diagnostic(rule(id), data, p.src, field, p.id, std::move(m)));
+    };
+    // R101: region and dates of the tour.
+    if (t) {
+      if (p.region != t->region) {
+        diag("R101", "region", {fmt::format("问题 {} 的地区 {} 与巡查 {} 的地区 {} 不一致", p.id, p.region, t->id, t->region),
+                                fmt::format("problem {}: region {} is not tour {}'s region {}", p.id, p.region, t->id, t->region)});
+      }
+      auto end = deadlines::effective_end(*t, data);
+      if (t->start && (p.found < *t->start || (end && *end < p.found))) {
+        diag("R101", "found", {fmt::format("问题 {} 发现于 {}，不在巡查 {} 进驻期间（{} 至 {}）", p.id, iso(p.found), t->id,
+                                           iso(*t->start), end ? iso(*end) : "?"),
+                               fmt::format("problem {} was found {}, outside tour {}'s time on site ({} to {})", p.id,
+                                           iso(p.found), t->id, iso(*t->start), end ? iso(*end) : "?")});
+      }
+    }
+    if (p.evidence.empty())
+      diag("R102", "id", {fmt::format("问题 {} 没有佐证材料（evidence）", p.id), fmt::format("problem {} has no evidence", p.id)});
+    if (p.gravity == Gravity::major) {
+      Date by = p.found + date::days{lp.major_report_days};
+      if (!p.reported_to_committee) {
+        if (by < ctx.as_of)
+          diag("R103", "gravity", {fmt::format("重大问题 {}（{} 发现）未记录报告省安委会（应于 {} 前）", p.id, iso(p.found), iso(by)),
+                                   fmt::format("major problem {} (found {}) has no report to the committee (due by {})", p.id,
+                                               iso(p.found), iso(by))});
+      } else if (by < *p.reported_to_committee) {
+        diag("R103", "reported_to_committee",
+             {fmt::format("重大问题 {} 于 {} 发现，{} 才报告省安委会（应于 {} 前）", p.id, iso(p.found),
+                          iso(*p.reported_to_committee), iso(by)),
+              fmt::format("major problem {} was found {} and reported to the committee {} (due by {})", p.id, iso(p.found),
+                          iso(*p.reported_to_committee), iso(by))});
+      }
+    }
+    // R104: the row is complete once the plan is due.
+    if (t) {
+      auto plan = ledger::plan_due(*t, data.policy, ctx.calendar);
+      if (plan && *plan < ctx.as_of) {
+        std::vector<std::string_view> missing;
+        if (!p.mode) missing.push_back("mode");
+        if (p.unit.empty()) missing.push_back("unit");
+        if (p.person.empty()) missing.push_back("person");
+        if (p.measures.empty()) missing.push_back("measures");
+        if (p.mode != FixMode::ongoing && !p.due && p.mode != FixMode::at_once) missing.push_back("due");
+        if (p.mode == FixMode::ongoing && p.stages.empty()) missing.push_back("stages");
+        if (!missing.empty()) {
+          std::string list = fmt::format("{}", fmt::join(missing, ", "));
+          diag("R104", "id", {fmt::format("问题 {}：整改方案已于 {} 到期，台账仍缺 {}", p.id, iso(*plan), list),
+                              fmt::format("problem {}: the plan was due {}, the ledger row still lacks {}", p.id, iso(*plan), list)});
+        }
+      }
+    }
+    // R105: fixed at once means done by the tour's end.
+    if (t && p.mode == FixMode::at_once) {
+      auto end = deadlines::effective_end(*t, data);
+      if (end && (!p.completed || *end < *p.completed) && (p.completed || *end < ctx.as_of)) {
+        diag("R105", p.completed ? "completed" : "mode",
+             {fmt::format("立行立改问题 {} 应在巡查结束（{}）前完成，{}", p.id, iso(*end),
+                          p.completed ? "实际 " + iso(*p.completed) : std::string("尚未完成")),
+              fmt::format("fixed-at-once item {} was due by the tour's end ({}); {}", p.id, iso(*end),
+                          p.completed ? "done " + iso(*p.completed) : std::string("not done"))});
+      }
+    }
+    // R106: overdue.
+    auto row = ledger::assess(p, data, ctx.calendar, ctx.as_of);
+    if (row.overdue) {
+      std::string unit_zh = lp.overdue_in_workdays ? "个工作日" : "天";
+      std::string unit_en = lp.overdue_in_workdays ? "working day" : "day";
+      bool ongoing = p.mode == FixMode::ongoing;
+      diag("R106", ongoing ? "stages" : (p.extensions.empty() ? "due" : "extensions"),
+           {fmt::format("问题 {}{}应于 {} 前完成，已逾期 {} {}", p.id, ongoing ? "的阶段目标" : "", row.due ? iso(*row.due) : "?",
+                        row.late_by, unit_zh),
+            fmt::format("problem {}: {} was due {}; overdue by {} {}{}", p.id, ongoing ? "a stage target" : "rectification",
+                        row.due ? iso(*row.due) : "?", row.late_by, unit_en, row.late_by == 1 ? "" : "s")});
+    }
+    // R107: extensions asked in time and approved.
+    std::optional<Date> current = p.due;
+    for (std::size_t i = 0; i < p.extensions.size(); ++i) {
+      const auto& e = p.extensions[i];
+      std::string field = fmt::format("extensions[{}]", i);
+      if (!e.approved) {
+        diag("R107", field, {fmt::format("问题 {} 的第 {} 次延期（至 {}）未获批准", p.id, i + 1, iso(e.until)),
+                             fmt::format("problem {}: extension {} (to {}) was not approved", p.id, i + 1, iso(e.until))});
+      } else if (!e.requested || (current && *current < *e.requested)) {
+        diag("R107", field,
+             {fmt::format("问题 {} 的第 {} 次延期{}，未在原期限 {} 前申请", p.id, i + 1,
+                          e.requested ? "于 " + iso(*e.requested) + " 申请" : "没有申请日期", current ? iso(*current) : "?"),
+              fmt::format("problem {}: extension {} was {}, not requested before the deadline {}", p.id, i + 1,
+                          e.requested ? "requested " + iso(*e.requested) : "never requested", current ? iso(*current) : "?")});
+      }
+      if (e.approved) current = e.until;
+    }
+    // R108: closure.
+    if (p.state == ProblemState::closed) {
+      std::vector<std::string_view> lacks;
+      if (!p.completed) lacks.push_back("completed");
+      if (!p.verified) lacks.push_back("verified");
+      if (p.evidence.empty()) lacks.push_back("evidence");
+      if (!p.closed) lacks.push_back("closed");
+      if (!lacks.empty()) {
+        std::string list = fmt::format("{}", fmt::join(lacks, ", "));
+        diag("R108", "state", {fmt::format("问题 {} 已销号，但缺少 {}", p.id, list),
+                               fmt::format("problem {} is closed but lacks {}", p.id, list)});
+      } else if (*p.closed < *p.completed || *p.closed < *p.verified || *p.verified < *p.completed) {
+        diag("R108", "closed", {fmt::format("问题 {}：完成 {}、核查 {}、销号 {}，顺序不对", p.id, iso(*p.completed),
+                                            iso(*p.verified), iso(*p.closed)),
+                                fmt::format("problem {}: completed {}, verified {}, closed {}: out of order", p.id,
+                                            iso(*p.completed), iso(*p.verified), iso(*p.closed))});
+      }
+    }
+    // R109: states only move forward.
+    for (std::size_t i = 1; i < p.history.size(); ++i) {
+      const auto& a = p.history[i - 1];
+      const auto& b = p.history[i];
+      if (b.state < a.state || b.date < a.date) {
+        auto an = static_cast<std::size_t>(a.state), bn = static_cast<std::size_t>(b.state);
+        diag("R109", fmt::format("history[{}]", i),
+             {fmt::format("问题 {} 的状态从「{}」（{}）变为「{}」（{}）：状态只能向前", p.id, problem_state_zh[an], iso(a.date),
+                          problem_state_zh[bn], iso(b.date)),
+              fmt::format("problem {} went from {} ({}) to {} ({}): states only move forward", p.id,
+                          problem_state_names[an], iso(a.date), problem_state_names[bn], iso(b.date))});
+        break;
+      }
+    }
+    if (!p.history.empty() && p.history.back().state != p.state) {
+      auto hn = static_cast<std::size_t>(p.history.back().state), sn = static_cast<std::size_t>(p.state);
+      if (p.state < p.history.back().state)
+        diag("R109", "state", {fmt::format("问题 {} 的状态「{}」早于其记录中最后的「{}」", p.id, problem_state_zh[sn], problem_state_zh[hn]),
+                               fmt::format("problem {}'s state {} is behind its last recorded {}", p.id,
+                                           problem_state_names[sn], problem_state_names[hn])});
+    }
+    // R111: a relapse links a closed problem.
+    if (!p.relapse_of.empty()) {
+      auto it = data.problem_index.find(p.relapse_of);
+      if (it != data.problem_index.end() && data.ledger.problems[it->second].state != ProblemState::closed)
+        diag("R111", "relapse_of", {fmt::format("问题 {} 登记为 {} 的复发，但 {} 尚未销号", p.id, p.relapse_of, p.relapse_of),
+                                    fmt::format("problem {} is recorded as a relapse of {}, which is not closed", p.id, p.relapse_of)});
+    }
+  }
+  // R110: results reported while problems are open (ongoing excepted).
+  for (const auto& t : data.tours) {
+    const auto& results = t.at(Milestone::rectification_results);
+    if (!results) continue;
+    auto it = by_tour.find(t.id);
+    if (it == by_tour.end()) continue;
+    std::vector<const Problem*> open;
+    for (const auto* p : it->second)
+      if (p->mode != FixMode::ongoing && (!p->completed || *results < *p->completed)) open.push_back(p);
+    if (open.empty()) continue;
+    std::string ids;
+    for (std::size_t i = 0; i < open.size() && i < 5; ++i) ids += (i ? ", " : "") + open[i]->id;
+    if (open.size() > 5) ids += ", …";
+    auto d = make_diagnostic(rule("R110"), data, t.src, "milestones.rectification_results", t.id,
+                             {fmt::format("巡查 {} 于 {} 报送整改结果，但仍有 {} 个问题未完成：{}", t.id, iso(*results), open.size(), ids),
+                              fmt::format("tour {} reported its results on {} while {} problem{} {} open: {}", t.id,
+                                          iso(*results), open.size(), open.size() == 1 ? "" : "s",
+                                          open.size() == 1 ? "was" : "were", ids)});
+    for (std::size_t i = 0; i < open.size() && i < 5; ++i)
+      d.related.push_back({data.locate(open[i]->src.field("id")),
+                           {fmt::format("未完成的问题 {}", open[i]->id), fmt::format("open problem {}", open[i]->id)}});
+    out.push_back(std::move(d));
+  }
+}
+
+}  // namespace xuncha::rules

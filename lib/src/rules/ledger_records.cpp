@@ -1,0 +1,194 @@
+// Problem-ledger rules on listed hazards, leads, public reports and look-backs (R2xx–R5xx;
+// LEDGER.md sections 2, 3, 5, 6, 7; IV.2.6, IV.2.7).
+#include <xuncha/ledger/ledger.hpp>
+#include <xuncha/rules/checkers.hpp>
+
+#include <fmt/format.h>
+
+namespace xuncha::rules {
+namespace {
+
+constexpr RuleInfo kRules[] = {
+    {"R201", "hazard-wrong-level", Severity::error, "IV.2.6", "重大隐患挂牌级别与等级不符", "hazard listed at the wrong level",
+     "重大事故隐患由与其等级相应的政府挂牌督办。政策默认（湖北式分级）：一级、二级由省安委会，三级由市（州）安委会，四级由县级安委会挂牌（ledger.listing_level）。",
+     "A major accident hazard is listed by the government whose level matches its grade. Policy default (Hubei-shaped): grades 1 and 2 by the provincial committee, 3 by the city's, 4 by the county's (ledger.listing_level)."},
+    {"R202", "hazard-listing-incomplete", Severity::warning, "IV.2.6", "挂牌督办记录不全", "listing record incomplete",
+     "挂牌记录应有挂牌单位、督办单位、整改单位、通知文号和日期、整改期限、媒体公布、治理方案六要素（目标和任务、方法和措施、经费和物资、机构和人员、时限和要求、安全措施和应急预案）和“五到位”（责任、措施、资金、时限、预案）。",
+     "A listing names the listing body, the supervising body and the unit that fixes it, the notice (number, date), the deadline, its publication, the plan's six parts and the five in place (responsibility, measures, funds, deadline, emergency plan)."},
+    {"R203", "hazard-delisted-early", Severity::error, "IV.2.6", "未经验收和复查即摘牌", "delisted before acceptance and review",
+     "摘牌销号须在验收和复查之后，并向社会公布。", "Delisting comes after expert acceptance and the review, and is published."},
+    {"R204", "hazard-overdue", Severity::error, "IV.2.6", "挂牌隐患逾期未销号", "listed hazard past its deadline",
+     "挂牌督办的隐患过了整改期限（含批准的延期）仍未摘牌销号。", "A listed hazard not delisted by its deadline (approved extensions included)."},
+    {"R205", "hazard-review-late", Severity::warning, "IV.2.6", "复查未在期限内完成", "review not done in time",
+     "申请复查后应在规定天数内复查（一省的做法：10 日内，ledger.hazard_review_days，超出条例的政策默认值）。",
+     "The review follows the request within the policy's days (one province's rule: 10 days; ledger.hazard_review_days, a policy default beyond the regulation)."},
+    {"R301", "lead-not-sorted", Severity::error, "IV.2.6", "问题线索未分类处置即移交", "lead transferred before it was sorted",
+     "问题线索先分类处置，再按干部管理权限和职责移交。", "Leads are sorted first, then transferred by cadre-management authority and duty."},
+    {"R302", "lead-wrong-recipient", Severity::error, "IV.2.6", "问题线索移交对象与性质不符", "lead sent to the wrong body",
+     "线索按性质移交（政策表 ledger.recipient）：违纪、作风 → 纪委监委；职务违法、职务犯罪 → 监委；其他犯罪 → 司法机关；民主集中制、干部选拔任用 → 组织部门；其他 → 主管部门。",
+     "Leads go where their nature says (policy table ledger.recipient): discipline and conduct → discipline commission; duty-related illegality or crime → supervision commission; other crimes → judicial organs; democratic centralism and cadre selection → organisation department; anything else → the competent department."},
+    {"R303", "lead-feedback-late", Severity::warning, "IV.2.6", "问题线索办理结果未按期反馈", "lead feedback late",
+     "接收单位应在移交后 3 个月内反馈办理情况（ledger.lead_feedback_months，政策默认值，超出条例）。按民法典计算：月的对应日，无对应日为月末，遇法定休假日顺延。",
+     "The receiver reports its handling within 3 months of the transfer (ledger.lead_feedback_months, a policy default beyond the regulation), counted as the Civil Code counts: the same day of the month, the month's last day when there is none, moved past a day off."},
+    {"R401", "report-verify-late", Severity::warning, "IV.2.7", "群众举报未按期核查", "public report not verified in time",
+     "群众举报应核查；一省的做法是 7 个工作日内反馈核查结果（ledger.report_verify_workdays，政策默认值，超出条例）。",
+     "Public reports are verified; one province's practice is within 7 working days (ledger.report_verify_workdays, a policy default beyond the regulation)."},
+    {"R402", "report-unanswered", Severity::warning, "IV.2.7", "群众举报未公布结果或未答复", "public report not answered",
+     "核查后应公布结果并答复举报人，政策默认核查后 15 个工作日内（ledger.report_answer_workdays，超出条例的政策默认值）。",
+     "After verification the result is announced and the reporter answered, by default within 15 working days (ledger.report_answer_workdays, a policy default beyond the regulation)."},
+    {"R501", "lookback-due", Severity::warning, "IV.2.7", "应开展回头看而未开展", "look-back due but not held",
+     "问题突出的地区和重大问题的整改要适时“回头看”。条例未规定时间；政策默认反馈后 12 个月内（look_back_months）。台账中有重大问题或逾期问题的巡查，到期未记录回头看即报此警告（标为问题突出的巡查由 D201 检查）。",
+     "Regions with prominent problems and the rectification of major problems get a look-back in due time. The regulation sets no date; the policy default is within 12 months of feedback (look_back_months). A tour whose ledger holds major or overdue problems with no look-back recorded by then is a warning (tours marked serious are D201's)."},
+};
+
+const RuleInfo& rule(std::string_view id) { return rule_in(kRules, id); }
+std::string iso(Date d) { return format_iso(d); }
+
+void check_hazards(const CheckContext& ctx, std::vector<Diagnostic>& out) {
+  const auto& data = ctx.data;
+  const auto& lp = data.policy.ledger;
+  for (const auto& h : data.ledger.hazards) {
+    auto diag = [&](std::string_view id, std::string_view field, Message m) {
+      out.push_back(make_diagnostic(rule(id), data, h.src, field, h.id, std::move(m)));
+    };
+    auto want = lp.listing_level[static_cast<std::size_t>(h.grade - 1)];
+    auto wi = static_cast<std::size_t>(want);
+    if (h.level && *h.level != want) {
+      auto li = static_cast<std::size_t>(*h.level);
+      diag("R201", "level", {fmt::format("{}级隐患 {} 由{}挂牌，应由{}挂牌", h.grade, h.id, listing_level_zh[li], listing_level_zh[wi]),
+                             fmt::format("grade-{} hazard {} is listed at {} level; grade {} is listed at {} level", h.grade,
+                                         h.id, listing_level_names[li], h.grade, listing_level_names[wi])});
+    }
+    std::vector<std::string> lacks;
+    if (!h.level) lacks.emplace_back("level");
+    if (h.listed_by.empty()) lacks.emplace_back("listed_by");
+    if (h.supervisor.empty()) lacks.emplace_back("supervisor");
+    if (h.unit.empty()) lacks.emplace_back("unit");
+    if (h.notice_no.empty() || !h.notice_date) lacks.emplace_back("notice");
+    if (!h.deadline) lacks.emplace_back("deadline");
+    if (!h.published) lacks.emplace_back("published");
+    for (std::size_t i = 0; i < h.plan.size(); ++i)
+      if (!h.plan[i]) lacks.push_back("plan." + std::string(plan_part_names[i]));
+    for (std::size_t i = 0; i < h.five_in_place.size(); ++i)
+      if (!h.five_in_place[i]) lacks.push_back("five_in_place." + std::string(five_in_place_names[i]));
+    if (!lacks.empty()) {
+      std::string list = fmt::format("{}", fmt::join(lacks, ", "));
+      diag("R202", "id", {fmt::format("挂牌隐患 {} 的记录缺少 {}", h.id, list), fmt::format("listing {} lacks {}", h.id, list)});
+    }
+    if (h.delisted) {
+      std::vector<std::string_view> before;
+      if (!h.accepted || *h.delisted < *h.accepted) before.push_back("accepted");
+      if (!h.reviewed || *h.delisted < *h.reviewed) before.push_back("reviewed");
+      if (!h.delisting_published) before.push_back("delisting_published");
+      if (!before.empty()) {
+        std::string list = fmt::format("{}", fmt::join(before, ", "));
+        diag("R203", "delisted", {fmt::format("隐患 {} 于 {} 摘牌，但此前缺少 {}", h.id, iso(*h.delisted), list),
+                                  fmt::format("hazard {} was delisted {} without {} before it", h.id, iso(*h.delisted), list)});
+      }
+    }
+    auto deadline = h.deadline_in_force();
+    if (deadline && *deadline < ctx.as_of && (!h.delisted || *deadline < *h.delisted) && !h.delisted) {
+      diag("R204", h.extensions.empty() ? "deadline" : "extensions",
+           {fmt::format("挂牌隐患 {} 的整改期限 {} 已过，尚未摘牌销号（逾期 {} 天）", h.id, iso(*deadline), (ctx.as_of - *deadline).count()),
+            fmt::format("listed hazard {} was due {} and is not delisted ({} days overdue)", h.id, iso(*deadline),
+                        (ctx.as_of - *deadline).count())});
+    }
+    if (h.review_requested) {
+      Date by = *h.review_requested + date::days{lp.hazard_review_days};
+      if ((h.reviewed && by < *h.reviewed) || (!h.reviewed && by < ctx.as_of))
+        diag("R205", h.reviewed ? "reviewed" : "review_requested",
+             {fmt::format("隐患 {} 于 {} 申请复查，应于 {} 前复查，{}", h.id, iso(*h.review_requested), iso(by),
+                          h.reviewed ? "实际 " + iso(*h.reviewed) : std::string("尚未复查")),
+              fmt::format("hazard {}: review requested {}, due by {}; {}", h.id, iso(*h.review_requested), iso(by),
+                          h.reviewed ? "reviewed " + iso(*h.reviewed) : std::string("not reviewed"))});
+    }
+  }
+}
+
+void check_leads(const CheckContext& ctx, std::vector<Diagnostic>& out) {
+  const auto& data = ctx.data;
+  const auto& lp = data.policy.ledger;
+  for (const auto& l : data.ledger.leads) {
+    auto diag = [&](std::string_view id, std::string_view field, Message m) {
+      out.push_back(make_diagnostic(rule(id), data, l.src, field, l.id, std::move(m)));
+    };
+    if (l.transferred && (!l.classified || *l.transferred < *l.classified)) {
+      diag("R301", l.classified ? "classified" : "transferred",
+           {fmt::format("问题线索 {} 于 {} 移交，{}", l.id, iso(*l.transferred),
+                        l.classified ? "分类处置在 " + iso(*l.classified) + "，晚于移交" : std::string("没有分类处置日期")),
+            fmt::format("lead {} was transferred {} {}", l.id, iso(*l.transferred),
+                        l.classified ? "but sorted only " + iso(*l.classified) : std::string("without being sorted"))});
+    }
+    auto ni = static_cast<std::size_t>(l.nature);
+    auto want = static_cast<std::size_t>(lp.recipient[ni]);
+    if (l.recipient && static_cast<std::size_t>(*l.recipient) != want) {
+      auto ri = static_cast<std::size_t>(*l.recipient);
+      diag("R302", "recipient", {fmt::format("问题线索 {}（{}）移交给了{}，应移交{}", l.id, lead_nature_zh[ni], recipient_zh[ri], recipient_zh[want]),
+                                 fmt::format("lead {} ({}) went to the {}; its nature goes to the {}", l.id, lead_nature_names[ni],
+                                             recipient_names[ri], recipient_names[want])});
+    }
+    if (auto due = ledger::lead_feedback_due(l, data.policy, ctx.calendar)) {
+      if ((l.feedback && *due < *l.feedback) || (!l.feedback && *due < ctx.as_of))
+        diag("R303", l.feedback ? "feedback" : "transferred",
+             {fmt::format("问题线索 {} 于 {} 移交，应于 {} 前反馈，{}", l.id, iso(*l.transferred), iso(*due),
+                          l.feedback ? "实际 " + iso(*l.feedback) : std::string("尚未反馈")),
+              fmt::format("lead {} was transferred {}; feedback was due {}, {}", l.id, iso(*l.transferred), iso(*due),
+                          l.feedback ? "given " + iso(*l.feedback) : std::string("none yet"))});
+    }
+  }
+}
+
+void check_reports(const CheckContext& ctx, std::vector<Diagnostic>& out) {
+  const auto& data = ctx.data;
+  for (const auto& r : data.ledger.reports) {
+    auto diag = [&](std::string_view id, std::string_view field, Message m) {
+      out.push_back(make_diagnostic(rule(id), data, r.src, field, r.id, std::move(m)));
+    };
+    Date by = ledger::report_verify_due(r, data.policy, ctx.calendar);
+    if ((r.verified && by < *r.verified) || (!r.verified && by < ctx.as_of)) {
+      diag("R401", r.verified ? "verified" : "received",
+           {fmt::format("群众举报 {} 于 {} 收到，应于 {} 前核查，{}", r.id, iso(r.received), iso(by),
+                        r.verified ? "实际 " + iso(*r.verified) : std::string("尚未核查")),
+            fmt::format("public report {} was received {}; verification was due {}, {}", r.id, iso(r.received), iso(by),
+                        r.verified ? "done " + iso(*r.verified) : std::string("not done"))});
+    }
+    if (auto ans = ledger::report_answer_due(r, data.policy, ctx.calendar)) {
+      bool late = (r.answered && *ans < *r.answered) || (!r.answered && *ans < ctx.as_of) ||
+                  (!r.announced && *ans < ctx.as_of);
+      if (late)
+        diag("R402", r.answered ? "answered" : "verified",
+             {fmt::format("群众举报 {} 已于 {} 核查，应于 {} 前公布结果并答复，{}", r.id, iso(*r.verified), iso(*ans),
+                          r.answered ? "答复于 " + iso(*r.answered) + (r.announced ? "" : "，未公布结果")
+                                     : std::string("尚未答复")),
+              fmt::format("public report {} was verified {}; result and answer were due {}, {}", r.id, iso(*r.verified),
+                          iso(*ans),
+                          r.answered ? "answered " + iso(*r.answered) + (r.announced ? "" : ", result not announced")
+                                     : std::string("not answered"))});
+    }
+  }
+}
+
+void check_lookbacks(const CheckContext& ctx, std::vector<Diagnostic>& out) {
+  const auto& data = ctx.data;
+  for (const auto& d : ledger::lookbacks_due(data, ctx.calendar, ctx.as_of)) {
+    const Tour& t = *d.tour;
+    if (d.recorded || t.serious || !(d.to < ctx.as_of)) continue;
+    out.push_back(make_diagnostic(
+        rule("R501"), data, t.src, "id", t.id,
+        {fmt::format("巡查 {}（{}）：{}，应于 {} 前开展回头看，尚无记录", t.id, t.region, d.reason.zh, iso(d.to)),
+         fmt::format("tour {} ({}): {}; a look-back was due by {} and none is recorded", t.id, t.region, d.reason.en, iso(d.to))}));
+  }
+}
+
+}  // namespace
+
+std::span<const RuleInfo> ledger_record_rules() { return kRules; }
+
+void check_ledger_records(const CheckContext& ctx, std::vector<Diagnostic>& out) {
+  check_hazards(ctx, out);
+  check_leads(ctx, out);
+  check_reports(ctx, out);
+  check_lookbacks(ctx, out);
+}
+
+}  // namespace xuncha::rules

@@ -1,0 +1,109 @@
+// xuncha check --baseline / --write-baseline.
+#include "baseline.hpp"
+
+
+#include <xuncha/load/yaml_tree.hpp>
+
+#include <fmt/format.h>
+
+#include <charconv>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+namespace xuncha::cli {
+namespace {
+
+using Key = std::pair<std::string, std::string>;
+
+Key key_of(const Diagnostic& d) { return {d.rule, d.subject.empty() ? d.message.en : d.subject}; }
+bool recorded(const Diagnostic& d) { return !d.rule.empty() && d.rule[0] != 'L'; }
+
+}  // namespace
+
+std::string baseline_text(const std::vector<Diagnostic>& diags) {
+  std::map<Key, int> counts;
+  for (const auto& d : diags)
+    if (recorded(d)) ++counts[key_of(d)];
+  std::string out =
+      "# xuncha baseline: findings accepted as known (xuncha check --baseline FILE); new ones fail.\n"
+      "# Written by xuncha check --write-baseline. Keyed by rule and record id, not line numbers.\n"
+      "xuncha-baseline: 1\nfindings:";
+  if (counts.empty()) out += " []";
+  out += "\n";
+  for (const auto& [k, n] : counts)
+    out += fmt::format("  - rule: {}\n    subject: {}\n    count: {}\n", json_string(k.first), json_string(k.second), n);
+  return out;
+}
+
+std::size_t apply_baseline(const std::string& file, std::vector<Diagnostic>& diags) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw UsageError(fmt::format("--baseline {}: cannot read the file", file));
+  std::stringstream buf;
+  buf << in.rdbuf();
+  auto parsed = load::parse_yaml(buf.str());
+  auto fail = [&](std::uint32_t line, std::uint32_t column, const std::string& what) {
+    throw UsageError(fmt::format("{}:{}:{}: {}", file, line, column, what));
+  };
+  if (parsed.failed) fail(parsed.error.line, parsed.error.column, "YAML syntax error: " + parsed.error.message);
+  if (parsed.documents.size() != 1) fail(1, 1, "expected one baseline document (xuncha-baseline: 1, findings:)");
+  const auto& doc = parsed.documents[0];
+  const auto& root = doc.node(doc.root);
+  using T = load::YNode::Type;
+  if (root.type != T::map) fail(root.line, root.column, "expected a map with xuncha-baseline: 1 and findings:");
+  std::map<Key, int> allowed;
+  bool marked = false;
+  for (std::uint32_t k = 0; k + 1 < root.count; k += 2) {
+    const auto& key = doc.node(doc.child(root, k));
+    const auto& value = doc.node(doc.child(root, k + 1));
+    if (key.value == "xuncha-baseline") {
+      if (value.type != T::scalar || value.value != "1") fail(value.line, value.column, "unsupported baseline version; expected 1");
+      marked = true;
+    } else if (key.value == "findings") {
+      if (value.type != T::sequence) fail(value.line, value.column, "'findings' must be a list");
+      for (std::uint32_t i = 0; i < value.count; ++i) {
+        const auto& item = doc.node(doc.child(value, i));
+        if (item.type != T::map) fail(item.line, item.column, "expected a finding: rule, subject, count");
+        std::string rule, subject;
+        int count = 1;
+        bool has_rule = false, has_subject = false;
+        for (std::uint32_t j = 0; j + 1 < item.count; j += 2) {
+          const auto& fk = doc.node(doc.child(item, j));
+          const auto& fv = doc.node(doc.child(item, j + 1));
+          if (fv.type != T::scalar) fail(fv.line, fv.column, fmt::format("'{}' must be a text", fk.value));
+          if (fk.value == "rule") rule = fv.value, has_rule = true;
+          else if (fk.value == "subject") subject = fv.value, has_subject = true;
+          else if (fk.value == "count") {
+            auto [p, ec] = std::from_chars(fv.value.data(), fv.value.data() + fv.value.size(), count);
+            if (ec != std::errc{} || p != fv.value.data() + fv.value.size() || count < 1)
+              fail(fv.line, fv.column, fmt::format("'count' must be a whole number >= 1, found '{}'", fv.value));
+          } else {
+            fail(fk.line, fk.column, fmt::format("unknown field '{}'; expected rule, subject or count", fk.value));
+          }
+        }
+        if (!has_rule || !has_subject) fail(item.line, item.column, "a finding needs rule: and subject:");
+        allowed[{rule, subject}] += count;
+      }
+    } else {
+      fail(key.line, key.column, fmt::format("unknown field '{}'; expected xuncha-baseline or findings", key.value));
+    }
+  }
+  if (!marked) fail(root.line, root.column, "not a xuncha baseline (no xuncha-baseline: 1)");
+  std::size_t accepted = 0;
+  std::vector<Diagnostic> kept;
+  for (auto& d : diags) {
+    if (recorded(d)) {
+      auto it = allowed.find(key_of(d));
+      if (it != allowed.end() && it->second > 0) {
+        --it->second;
+        ++accepted;
+        continue;
+      }
+    }
+    kept.push_back(std::move(d));
+  }
+  diags = std::move(kept);
+  return accepted;
+}
+
+}  // namespace xuncha::cli

@@ -1,0 +1,29 @@
+#pragma once
+// The ledger's deadlines for `xuncha deadlines` (deadlines_ledger.cpp).
+#include <string>
+#include <vector>
+
+#include <xuncha/ledger/ledger.hpp>
+
+#include "app.hpp"
+
+namespace xuncha::cli {
+
+struct LedgerDeadlineFilter {
+  std::string region, tour;
+  bool overdue = false, due_soon = false, all = false;
+};
+
+/// The ledger deadlines the same flags select as the tour steps (open ones by default).
+std::vector<ledger::Deadline> ledger_deadlines(const Dataset& data, const Calendar& cal, Date as_of, int within,
+                                               const LedgerDeadlineFilter& f);
+std::string ledger_deadlines_text(const Context& ctx, const Dataset& data, const std::vector<ledger::Deadline>& rows);
+/// The "ledger_deadlines" member of the deadlines json document.
+Json ledger_deadlines_json(const std::vector<ledger::Deadline>& rows);
+/// Rows in the deadlines CSV's columns (English keys whatever the language).
+std::string ledger_deadlines_csv(const Dataset& data, const std::vector<ledger::Deadline>& rows);
+/// To-dos (and with `events` all-day events) placed in the deadlines calendar.
+std::string ledger_deadlines_ics(const Context& ctx, const Dataset& data, const std::vector<ledger::Deadline>& rows,
+                                 bool events);
+
+}  // namespace xuncha::cli

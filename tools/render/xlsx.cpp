@@ -1,0 +1,140 @@
+#include "xlsx.hpp"
+
+#include <xlsxwriter.h>
+
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <set>
+#include <stdexcept>
+#include <unistd.h>
+
+namespace xuncha::cli::xlsx {
+namespace {
+
+// Excel forbids []:*?/\ in sheet names and allows at most 31 characters (UTF-16 units; our names
+// are BMP text, so code points).
+std::string sheet_name(const std::string& want, std::set<std::string>& used) {
+  std::string clean;
+  std::size_t chars = 0;
+  for (std::size_t i = 0; i < want.size();) {
+    auto c = static_cast<unsigned char>(want[i]);
+    std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    std::string ch = want.substr(i, len);
+    i += len;
+    if (ch.size() == 1 && std::string_view("[]:*?/\\").find(ch[0]) != std::string_view::npos) ch = "_";
+    if (chars == 28) break;  // room for a "~N" suffix
+    clean += ch;
+    ++chars;
+  }
+  if (clean.empty()) clean = "Sheet";
+  std::string name = clean;
+  for (int n = 2; used.count(name); ++n) name = fmt::format("{}~{}", clean, n);
+  used.insert(name);
+  return name;
+}
+
+struct Closer {
+  std::string path;
+  ~Closer() {
+    std::error_code ec;
+    std::filesystem::remove(path, ec);
+  }
+};
+
+}  // namespace
+
+std::string render(const Workbook& wb) {
+  auto dir = std::filesystem::temp_directory_path();
+  std::string pattern = (dir / "xuncha-XXXXXX.xlsx").string();
+  int fd = ::mkstemps(pattern.data(), 5);
+  if (fd < 0) throw std::runtime_error("cannot create a temporary file for the workbook");
+  ::close(fd);
+  Closer cleanup{pattern};
+
+  lxw_workbook_options opts{};
+  opts.constant_memory = LXW_FALSE;
+  lxw_workbook* book = workbook_new_opt(pattern.c_str(), &opts);
+  if (!book) throw std::runtime_error("cannot start the workbook");
+
+  lxw_doc_properties props{};
+  std::string title = wb.title;
+  props.title = title.data();
+  std::string author = "xuncha";
+  props.author = author.data();
+  // Creation time from the as-of date, never the clock: the same input gives the same bytes.
+  props.created = static_cast<time_t>(wb.created.time_since_epoch().count()) * 86400;
+  workbook_set_properties(book, &props);
+
+  lxw_format* head = workbook_add_format(book);
+  format_set_bold(head);
+  format_set_bg_color(head, 0xD9E1F2);
+  format_set_border(head, LXW_BORDER_THIN);
+  format_set_text_wrap(head);
+  lxw_format* title_fmt = workbook_add_format(book);
+  format_set_bold(title_fmt);
+  format_set_font_size(title_fmt, 14);
+  lxw_format* plain[2];
+  lxw_format* date_fmt[2];
+  lxw_format* pct_fmt[2];
+  for (int h = 0; h < 2; ++h) {
+    plain[h] = workbook_add_format(book);
+    date_fmt[h] = workbook_add_format(book);
+    pct_fmt[h] = workbook_add_format(book);
+    format_set_num_format(date_fmt[h], "yyyy-mm-dd");
+    format_set_num_format(pct_fmt[h], "0.0%");
+    for (auto* f : {plain[h], date_fmt[h], pct_fmt[h]}) {
+      format_set_border(f, LXW_BORDER_THIN);
+      format_set_text_wrap(f);
+      format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+      if (h) format_set_bg_color(f, 0xFFC7CE);
+    }
+  }
+
+  std::set<std::string> used;
+  for (const auto& s : wb.sheets) {
+    std::string name = sheet_name(s.name, used);
+    lxw_worksheet* ws = workbook_add_worksheet(book, name.c_str());
+    if (!ws) throw std::runtime_error(fmt::format("cannot add the sheet '{}'", name));
+    worksheet_set_landscape(ws);
+    worksheet_set_paper(ws, 9);  // A4
+    lxw_row_t row = 0;
+    for (const auto& line : s.title) worksheet_write_string(ws, row++, 0, line.c_str(), title_fmt);
+    for (std::size_t c = 0; c < s.header.size(); ++c)
+      worksheet_write_string(ws, row, static_cast<lxw_col_t>(c), s.header[c].c_str(), head);
+    worksheet_freeze_panes(ws, row + 1, 0);
+    worksheet_repeat_rows(ws, row, row);
+    ++row;
+    for (std::size_t c = 0; c < s.widths.size(); ++c)
+      worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), s.widths[c], nullptr);
+    for (std::size_t r = 0; r < s.rows.size(); ++r, ++row) {
+      int h = r < s.highlight.size() && s.highlight[r] ? 1 : 0;
+      for (std::size_t c = 0; c < s.rows[r].size(); ++c) {
+        const Cell& cell = s.rows[r][c];
+        auto col = static_cast<lxw_col_t>(c);
+        switch (cell.kind) {
+          case Cell::Kind::empty: worksheet_write_blank(ws, row, col, plain[h]); break;
+          case Cell::Kind::text: worksheet_write_string(ws, row, col, cell.text.c_str(), plain[h]); break;
+          case Cell::Kind::number: worksheet_write_number(ws, row, col, cell.number, plain[h]); break;
+          case Cell::Kind::percent: worksheet_write_number(ws, row, col, cell.number, pct_fmt[h]); break;
+          case Cell::Kind::date: {
+            auto ymd = date::year_month_day{cell.date};
+            lxw_datetime dt{static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
+                            static_cast<int>(static_cast<unsigned>(ymd.day())), 0, 0, 0};
+            worksheet_write_datetime(ws, row, col, &dt, date_fmt[h]);
+            break;
+          }
+        }
+      }
+    }
+  }
+  lxw_error err = workbook_close(book);
+  if (err != LXW_NO_ERROR) throw std::runtime_error(fmt::format("cannot write the workbook: {}", lxw_strerror(err)));
+  std::ifstream in(pattern, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+}  // namespace xuncha::cli::xlsx

@@ -1,0 +1,46 @@
+#pragma once
+// A generic .xlsx writer (libxlsxwriter): sheets of typed cells with a frozen header row, column
+// widths and one highlight style. Any command can fill a Workbook and write it.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <xuncha/core/date.hpp>
+
+namespace xuncha::cli::xlsx {
+
+/// One cell: text, a number, a percentage (a fraction shown as 0.0%) or a date (a real date value).
+struct Cell {
+  enum class Kind { empty, text, number, percent, date };
+  Kind kind = Kind::empty;
+  std::string text;
+  double number = 0;
+  Date date{};
+
+  static Cell of(std::string s) { return {Kind::text, std::move(s), 0, {}}; }
+  static Cell of(double v) { return {Kind::number, {}, v, {}}; }
+  static Cell of(int v) { return {Kind::number, {}, static_cast<double>(v), {}}; }
+  static Cell percent(double fraction) { return {Kind::percent, {}, fraction, {}}; }
+  static Cell of(Date d) { return {Kind::date, {}, 0, d}; }
+  static Cell of(const std::optional<Date>& d) { return d ? of(*d) : Cell{}; }
+};
+
+struct Sheet {
+  std::string name;                  ///< made valid (≤ 31 characters, no []:*?/\) and unique on write
+  std::vector<std::string> header;   ///< bold, frozen
+  std::vector<double> widths;        ///< per column, in character units (a CJK character is ~2)
+  std::vector<std::vector<Cell>> rows;
+  std::vector<bool> highlight;       ///< per row: marked (light red fill)
+  std::vector<std::string> title;    ///< optional lines above the header (the header is then frozen below them)
+};
+
+struct Workbook {
+  std::vector<Sheet> sheets;
+  Date created{};        ///< document creation date (deterministic output: pass --as-of)
+  std::string title;
+};
+
+/// Writes the workbook and returns its bytes; throws std::runtime_error on failure.
+std::string render(const Workbook& wb);
+
+}  // namespace xuncha::cli::xlsx
