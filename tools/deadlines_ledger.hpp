@@ -6,6 +6,7 @@
 #include <xuncha/ledger/ledger.hpp>
 
 #include "app.hpp"
+#include "render/xlsx.hpp"
 
 namespace xuncha::cli {
 
@@ -21,6 +22,8 @@ std::string ledger_deadlines_text(const Context& ctx, const Dataset& data, const
 /// `,\n  "ledger_deadlines": [...]`, spliced into the deadlines object.
 std::string ledger_deadlines_json(const std::vector<ledger::Deadline>& rows);
 std::string ledger_deadlines_csv(const Context& ctx, const Dataset& data, const std::vector<ledger::Deadline>& rows);
+/// The ledger deadlines as a sheet of -f xlsx (dates are dates, working days numbers).
+xlsx::Sheet ledger_deadlines_sheet(const Context& ctx, const Dataset& data, const std::vector<ledger::Deadline>& rows);
 std::string ledger_deadlines_ics(const Context& ctx, const std::vector<ledger::Deadline>& rows);
 
 }  // namespace xuncha::cli

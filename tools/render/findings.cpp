@@ -211,6 +211,7 @@ std::string render_findings(const Context& ctx, const std::vector<Diagnostic>& d
   if (f == "github") return render_github(ctx, diags);
   if (f == "sarif") return render_sarif(ctx, diags);
   if (f == "junit") return render_junit(ctx, diags);
+  if (f == "xlsx") return render_findings_xlsx(ctx, diags);
   std::string out = preface;
   out += render_text(ctx, diags);
   if (!ctx.global.quiet || !diags.empty()) out += summary_line(ctx, diags) + "\n";
