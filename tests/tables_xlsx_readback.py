@@ -114,7 +114,25 @@ with tempfile.TemporaryDirectory() as tmp:
                 y = int(str(years[k]).rstrip("年"))
                 check((v is not None) == ((r[0], y) in toured), f"grid {r[0]} {y}: {v!r}")
 
+    # staff: a row per seat, checked against the json plan
+    subprocess.run([bin, "schedule", "examples/province", "--from", "2027", "--as-of", "2026-11-30", "-f", "yaml",
+                    "-o", f"{tmp}/schedule.yaml"], cwd=src, check=True)
+    for zh in (True, False):
+        lang = ["--lang", "zh" if zh else "en"]
+        wb, j = run(["staff", "examples/province", "--schedule", f"{tmp}/schedule.yaml", "--as-of", "2026-11-30"],
+                    lang, tmp, "staff")
+        want = []
+        for g in j["teams"]:
+            for t in g["tours"]:
+                want += [(t["record"], t["tour"], day(t["start"]), p) for p in
+                         [t["leader"]] + g["deputies"] + [g["liaison"]] + g["members"] + t["experts"]]
+        rows = rows_of(wb[wb.sheetnames[0]], 2)
+        got = [(r[0], r[2], r[4], r[7]) for r in rows]
+        check(got == want, f"staff rows differ from json: {got[:3]} vs {want[:3]}")
+        check(len(got) > 50, f"staff rows: {len(got)}")
+        check(rows and rows[0][6] == ("组长" if zh else "leader"), f"first role {rows and rows[0][6]}")
+
 if fails:
     print("FAIL:\n  " + "\n  ".join(fails[:40]))
     sys.exit(1)
-print("ok: check, teams, deadlines and schedule workbooks agree with their json, both languages")
+print("ok: check, teams, deadlines, schedule and staff workbooks agree with their json, both languages")
