@@ -32,16 +32,7 @@ constexpr int kFirstRound = 2015, kLastRound = 2025;  // every region toured in 
 
 std::string iso(Date d) { return format_iso(d); }
 
-struct Writer {
-  fs::path root;
-  long long files = 0, bytes = 0;
-  void write(const fs::path& rel, const std::string& text) {
-    fs::create_directories((root / rel).parent_path());
-    std::ofstream(root / rel, std::ios::binary) << text;
-    ++files;
-    bytes += static_cast<long long>(text.size());
-  }
-};
+using bench::Writer;
 
 // One province: its regions toured in every round year by eight teams working back to back from
 // March, each team with a leader, a deputy, a liaison, two members and an expert (appointed per
@@ -133,11 +124,7 @@ int main(int argc, char** argv) {
   for (unsigned jobs : {1u, cores}) {
     std::size_t records = 0;
     double ms = bench::median_ms(runs, [&] {
-      std::vector<Diagnostic> diags;
-      auto inputs = load::expand_paths({w.root.string()}, diags);
-      load::LoadOptions opts;
-      opts.jobs = jobs;
-      auto r = load::load(std::move(inputs), opts);
+      auto r = bench::load_folder(w.root, jobs);
       records = r.data.tours.size() + r.data.people.size() + r.data.appointments.size() + r.data.teams.size() +
                 r.data.regions.size() + r.data.units.size();
       if (!r.ok()) fmt::print(stderr, "load: {} diagnostics, first: {}\n", r.diagnostics.size(), r.diagnostics.front().message.en);
@@ -150,13 +137,10 @@ int main(int argc, char** argv) {
       int code = 0;
       std::size_t out_bytes = 0, lines = 0;
       double ms = bench::median_ms(runs, [&] {
-        cli::Environment env;
-        env.today = Date{date::year{2026} / 11 / 30};
-        env.cores = cores;
-        std::ostringstream out, err;
-        code = cli::run({"check", w.root.string(), "--as-of", "2026-11-30", "-j", std::to_string(jobs), "-f", format}, env,
-                        out, err);
-        std::string s = out.str();
+        auto r = bench::run_cli({"check", w.root.string(), "--as-of", "2026-11-30", "-j", std::to_string(jobs), "-f", format},
+                                cores);
+        code = r.code;
+        const std::string& s = r.out;
         out_bytes = s.size();
         lines = static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n'));
       });

@@ -31,16 +31,7 @@ constexpr int kRounds[] = {2021, 2023, 2025};
 
 std::string iso(Date d) { return format_iso(d); }
 
-struct Writer {
-  fs::path root;
-  long long files = 0, bytes = 0;
-  void write(const fs::path& rel, const std::string& text) {
-    fs::create_directories((root / rel).parent_path());
-    std::ofstream(root / rel, std::ios::binary) << text;
-    ++files;
-    bytes += static_cast<long long>(text.size());
-  }
-};
+using bench::Writer;
 
 std::string region_id(int r) { return fmt::format("p{:02}-r{:03}", r % kProvinces, r / kProvinces); }
 std::string tour_id(int r, int y) { return fmt::format("T{}-{}", y, region_id(r)); }
@@ -145,11 +136,7 @@ int main(int argc, char** argv) {
   for (int jobs : {1, 2}) {
     load::LoadResult loaded;
     double ms = bench::median_ms(runs, [&] {
-      std::vector<Diagnostic> diags;
-      auto inputs = load::expand_paths({w.root.string()}, diags);
-      load::LoadOptions opts;
-      opts.jobs = static_cast<unsigned>(jobs);
-      loaded = load::load(std::move(inputs), opts);
+      loaded = bench::load_folder(w.root, static_cast<unsigned>(jobs));
     });
     fmt::print("load -j{}: {:.0f} ms ({} input errors)\n", jobs, ms, loaded.diagnostics.size());
     if (jobs == 1) {
@@ -173,13 +160,12 @@ int main(int argc, char** argv) {
       int code = 0;
       std::size_t out_bytes = 0;
       double ms = bench::median_ms(runs, [&] {
-        cli::Environment env;
-        std::ostringstream out, err;
         std::vector<std::string> args{cmd, w.root.string(), "--as-of", "2026-11-30", "-j", std::to_string(jobs)};
         if (std::string_view(cmd) == "ledger") args.insert(args.end(), {"--state", "overdue", "-f", "json"});
         else args.insert(args.end(), {"-f", "concise", "--select", "R"});
-        code = cli::run(args, env, out, err);
-        out_bytes = out.str().size();
+        auto r = bench::run_cli(args, 2);
+        code = r.code;
+        out_bytes = r.out.size();
       });
       fmt::print("{} -j{}: {:.0f} ms (exit {}, {:.1f} MB of output)\n", cmd, jobs, ms, code,
                  static_cast<double>(out_bytes) / 1e6);

@@ -20,18 +20,6 @@ namespace {
 
 using namespace xuncha;
 
-int run_cli(const std::vector<std::string>& args, std::string& out_text, std::string& err_text) {
-  cli::Environment env;
-  env.lang = "C.UTF-8";
-  env.no_color = true;
-  env.cores = 1;
-  std::ostringstream out, err;
-  int code = cli::run(args, env, out, err);
-  out_text = out.str();
-  err_text = err.str();
-  return code;
-}
-
 Dataset country() {
   Dataset d;
   d.files.push_back("<generated>");
@@ -106,14 +94,14 @@ int main(int argc, char** argv) {
   int runs = argc > 2 ? std::atoi(argv[2]) : 5;
   std::filesystem::current_path(src);
   auto schedule = (std::filesystem::temp_directory_path() / "xuncha-bench-staff-schedule.yaml").string();
-  std::string out, err;
-  if (run_cli({"schedule", "examples/province", "--from", "2027", "--as-of", "2026-11-30", "-f", "yaml", "-o", schedule}, out, err) != 0) {
-    fmt::print(stderr, "schedule failed: {}", err);
+  auto planned = bench::run_cli({"schedule", "examples/province", "--from", "2027", "--as-of", "2026-11-30", "-f", "yaml", "-o", schedule});
+  if (planned.code != 0) {
+    fmt::print(stderr, "schedule failed: {}", planned.err);
     return 1;
   }
   std::string json;
   double province = bench::median_ms(runs, [&] {
-    run_cli({"staff", "examples/province", "--schedule", schedule, "--as-of", "2026-11-30", "-f", "json"}, json, err);
+    json = bench::run_cli({"staff", "examples/province", "--schedule", schedule, "--as-of", "2026-11-30", "-f", "json"}).out;
   });
   auto field = [&](const std::string& text, const std::string& key) {
     auto at = text.find("\"" + key + "\": ");

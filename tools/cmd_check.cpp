@@ -49,27 +49,40 @@ std::string status_text(const Context& ctx, rules::CoverageRow::Status s) {
 std::string join_years(const std::vector<int>& ys) {
   std::string s;
   for (auto y : ys) s += (s.empty() ? "" : ",") + std::to_string(y);
-  return s.empty() ? "-" : s;
+  return s;
 }
 
-std::string coverage_text(const Context& ctx, const std::vector<rules::CoverageRow>& rows) {
-  if (rows.empty()) return {};
+/// The coverage table as one row model: the text preface and the xlsx sheet are both views of it.
+xlsx::Sheet coverage_sheet(const Context& ctx, const std::vector<rules::CoverageRow>& rows) {
+  xlsx::Sheet s;
+  if (rows.empty()) return s;
   int from = rows.front().window_from, to = rows.front().window_to;
-  text::Table table({ctx.t("地区", "region"), ctx.t("名称", "name"), ctx.t("类别", "class"),
-                     ctx.t("最近巡查", "last tour"), ctx.t(fmt::format("{}-{}年次数", from, to), fmt::format("tours {}-{}", from, to)),
-                     ctx.t("最迟下次", "next due by"), ctx.t("国务院巡查", "State Council"), ctx.t("状态", "status")},
-                    {false, false, false, true, true, true, false, false});
+  s.name = ctx.t("五年全覆盖", "Coverage");
+  s.title = {ctx.zh ? fmt::format("五年全覆盖情况（{}—{}年，截至 {}）", from, to, format_iso(ctx.as_of))
+                    : fmt::format("Five-year coverage ({}-{}, as of {})", from, to, format_iso(ctx.as_of))};
+  // No U+2014 in the header: its width is ambiguous, so aligned columns would drift.
+  s.header = {ctx.t("地区", "region"), ctx.t("名称", "name"), ctx.t("类别", "class"), ctx.t("最近巡查", "last tour"),
+              ctx.t(fmt::format("{}-{}年次数", from, to), fmt::format("tours {}-{}", from, to)),
+              ctx.t("最迟下次", "next due by"), ctx.t("国务院巡查", "State Council"), ctx.t("状态", "status")};
+  s.widths = {14, 16, 14, 10, 16, 12, 14, 14};
   for (const auto& r : rows) {
     auto cls = static_cast<std::size_t>(r.region->cls);
-    table.add({r.region->id, r.region->name,
-               std::string(ctx.zh ? region_class_zh[cls] : region_class_names[cls]),
-               r.last_year ? std::to_string(r.last_year) : "-", std::to_string(r.tours_in_window),
-               r.status == rules::CoverageRow::Status::uncovered ? ctx.t("已逾期", "overdue") : std::to_string(r.due_by),
-               join_years(r.state_council_years), status_text(ctx, r.status)});
+    bool uncovered = r.status == rules::CoverageRow::Status::uncovered;
+    std::string sc = join_years(r.state_council_years);
+    s.rows.push_back({xlsx::Cell::of(r.region->id), xlsx::Cell::of(r.region->name),
+                      xlsx::Cell::of(std::string(ctx.zh ? region_class_zh[cls] : region_class_names[cls])),
+                      r.last_year ? xlsx::Cell::of(r.last_year) : xlsx::Cell{}, xlsx::Cell::of(r.tours_in_window),
+                      uncovered ? xlsx::Cell::of(ctx.t("已逾期", "overdue")) : xlsx::Cell::of(r.due_by),
+                      sc.empty() ? xlsx::Cell{} : xlsx::Cell::of(sc), xlsx::Cell::of(status_text(ctx, r.status))});
+    s.highlight.push_back(uncovered);
   }
-  std::string title = ctx.zh ? fmt::format("五年全覆盖情况（{}—{}年，截至 {}）\n", from, to, format_iso(ctx.as_of))
-                             : fmt::format("Five-year coverage ({}-{}, as of {})\n", from, to, format_iso(ctx.as_of));
-  return title + table.render(ctx.width) + "\n";
+  return s;
+}
+
+std::string coverage_text(const Context& ctx, const xlsx::Sheet& s) {
+  if (s.rows.empty()) return {};
+  return s.title.front() + "\n" +
+         xlsx::text_table(s, {false, false, false, true, true, true, false, false}).render(ctx.width) + "\n";
 }
 
 Json coverage_json(const std::vector<rules::CoverageRow>& rows) {
@@ -127,8 +140,10 @@ int run_check(Context& ctx, const CheckOptions& opts) {
                       fmt::format("{} known finding{} accepted by the baseline {}\n", accepted,
                                   accepted == 1 ? "" : "s", opts.baseline));
   auto text_format = [](std::string_view f) { return f == "text" || f == "concise"; };
-  FindingsReport report{diags, ctx.global.quiet ? std::string() : coverage_text(ctx, rows), Json::object(), ran};
+  auto sheet = coverage_sheet(ctx, rows);
+  FindingsReport report{diags, ctx.global.quiet ? std::string() : coverage_text(ctx, sheet), Json::object(), ran};
   if (!rows.empty()) report.extra["coverage"] = coverage_json(rows);
+  if (!sheet.rows.empty()) report.sheets.push_back(sheet);
   ctx.out += render_findings(ctx, report, ctx.global.format);
   if (text_format(ctx.global.format)) ctx.out += left_out;
   else if (!ctx.global.quiet && !left_out.empty()) {
@@ -145,7 +160,7 @@ int run_check(Context& ctx, const CheckOptions& opts) {
     Context file_ctx = ctx;
     file_ctx.color = false;
     file_ctx.width = 0;
-    report.preface = ctx.global.quiet ? std::string() : coverage_text(file_ctx, rows);
+    report.preface = ctx.global.quiet ? std::string() : coverage_text(file_ctx, sheet);
     for (const auto& [format, file] : reports)
       if (!ctx.global.output.empty() && (file == ctx.global.output || same_file(file, ctx.global.output)))
         throw UsageError(fmt::format("--report {}: the same file as -o", file));
@@ -172,7 +187,8 @@ std::function<int(Context&)> setup_check(CLI::App& app) {
                  "Also write the findings as FORMAT to FILE (FORMAT=FILE, repeatable; e.g. sarif=x.sarif)");
   app.add_option("--baseline", opts->baseline, "Accept the findings recorded in FILE; only new ones fail");
   app.add_option("--write-baseline", opts->write_baseline, "Record today's findings in FILE (atomically) and pass");
-  app.footer("Formats: text (coverage table and findings), concise, json, csv, github, sarif, junit.\n"
+  app.footer("Formats: text (coverage table and findings), concise, json, csv, github, sarif, junit,\n"
+             "xlsx (coverage and findings sheets; needs -o FILE or a redirect).\n"
              "Exit: 0 clean, 1 findings at or above --fail-on, 2 unreadable or invalid input.");
   return [opts](Context& ctx) { return run_check(ctx, *opts); };
 }

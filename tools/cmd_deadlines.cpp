@@ -11,6 +11,7 @@
 #include <algorithm>
 
 namespace xuncha::cli {
+const std::vector<std::string>& deadlines_formats();
 namespace {
 
 using deadlines::Row;
@@ -99,9 +100,33 @@ std::string render_csv(const Context& ctx, const Dataset& data, const std::vecto
   return out;
 }
 
+std::string render_xlsx(const Context& ctx, const Dataset& data, const std::vector<Row>& rows,
+                        const std::vector<ledger::Deadline>& led, bool with_ledger) {
+  xlsx::Workbook wb;
+  wb.created = ctx.as_of;
+  wb.title = ctx.t("巡查程序期限", "Procedure deadlines");
+  xlsx::Sheet s;
+  s.name = ctx.t("程序期限", "Deadlines");
+  s.title = {ctx.zh ? fmt::format("巡查程序期限（截至 {}）", format_iso(ctx.as_of))
+                    : fmt::format("Procedure deadlines (as of {})", format_iso(ctx.as_of))};
+  s.header = {ctx.t("巡查", "tour"), ctx.t("地区", "region"), ctx.t("步骤", "step"), ctx.t("期限", "due"),
+              ctx.t("完成", "done"), ctx.t("状态", "status"), ctx.t("工作日", "working days")};
+  s.widths = {18, 14, 22, 12, 12, 12, 10};
+  for (const auto& r : rows) {
+    const Region* reg = data.region(r.tour->region);
+    s.rows.push_back({xlsx::Cell::of(r.tour->id), xlsx::Cell::of(reg ? reg->name : r.tour->region),
+                      xlsx::Cell::of(step_name(ctx, r.step)), xlsx::Cell::of(r.due), xlsx::Cell::of(r.done),
+                      xlsx::Cell::of(status_name(ctx, r.status)), xlsx::Cell::of(r.by)});
+    s.highlight.push_back(r.status == Status::overdue);
+  }
+  wb.sheets.push_back(std::move(s));
+  if (with_ledger) wb.sheets.push_back(ledger_deadlines_sheet(ctx, data, led));
+  return xlsx::render(wb);
+}
+
 int run_deadlines(Context& ctx, const DeadlinesOptions& o) {
   const auto& f = ctx.global.format;
-  require_format(ctx, "deadlines", {"text", "json", "csv", "ics"});
+  require_format(ctx, "deadlines", deadlines_formats());
   if (o.ics_events && f != "ics") throw UsageError(fmt::format("--ics-events goes with -f ics (not {})", f));
   auto loaded = load_inputs(ctx, o.paths.empty() ? std::vector<std::string>{"."} : o.paths);
   if (!loaded.result.ok()) {
@@ -137,6 +162,7 @@ int run_deadlines(Context& ctx, const DeadlinesOptions& o) {
                          : std::vector<ledger::Deadline>{};
   if (f == "json") ctx.out += render_json(ctx, shown, with_ledger ? &led : nullptr);
   else if (f == "csv") ctx.out += render_csv(ctx, data, shown) + ledger_deadlines_csv(data, led);
+  else if (f == "xlsx") ctx.out += render_xlsx(ctx, data, shown, led, with_ledger);
   else if (f == "ics") ctx.out += deadlines_ics(ctx, data, shown, o.ics_events, ledger_deadlines_ics(ctx, data, led, o.ics_events));
   else ctx.out += render_text(ctx, data, shown) + (with_ledger ? ledger_deadlines_text(ctx, data, led) : "");
   if (o.fail_if_overdue) {
@@ -149,6 +175,11 @@ int run_deadlines(Context& ctx, const DeadlinesOptions& o) {
 }
 
 }  // namespace
+
+const std::vector<std::string>& deadlines_formats() {
+  static const std::vector<std::string> formats{"text", "json", "csv", "ics", "xlsx"};
+  return formats;
+}
 
 std::function<int(Context&)> setup_deadlines(CLI::App& app) {
   auto o = std::make_shared<DeadlinesOptions>();
@@ -164,7 +195,8 @@ std::function<int(Context&)> setup_deadlines(CLI::App& app) {
   app.add_flag("--fail-if-overdue", o->fail_if_overdue, "Exit 1 when an overdue step is shown");
   app.add_flag("--ics-events", o->ics_events,
                "With -f ics: each deadline as an all-day event too (for calendars that ignore to-dos)");
-  app.footer("Default: open steps (overdue, due soon, pending), overdue first. Formats: text, json, csv, ics.");
+  app.footer("Default: open steps (overdue, due soon, pending), overdue first. Formats: text, json, csv, ics,\n"
+             "xlsx (deadlines and ledger deadlines sheets; needs -o FILE or a redirect).");
   return [o](Context& ctx) { return run_deadlines(ctx, *o); };
 }
 

@@ -365,7 +365,7 @@ int run_ledger(Context& ctx, const LedgerOptions& o) {
     throw UsageError("--propose-lookbacks writes a kind: tours YAML document: use -f yaml (or no -f)");
   if (!o.propose_lookbacks && f == "yaml") throw UsageError("ledger: -f yaml is the format of --propose-lookbacks");
   bool findings = std::find(findings_formats.begin(), findings_formats.end(), f) != findings_formats.end() &&
-                  f != "text" && f != "json" && f != "csv";
+                  f != "text" && f != "json" && f != "csv" && f != "xlsx";
   if (!loaded.result.ok()) {
     if (findings) {
       ctx.out += render_findings(ctx, FindingsReport{loaded.result.diagnostics, {}, Json::object(), {}}, f);
@@ -400,11 +400,7 @@ int run_ledger(Context& ctx, const LedgerOptions& o) {
   else if (f == "csv") ctx.out += render_csv(ctx, view);
   else if (f == "ics") ctx.out += render_ics(ctx, view);
   else if (f == "html") ctx.out += render_ledger_html(ctx, view);
-  else if (f == "xlsx") {
-    if (ctx.global.output.empty() && ctx.env.stdout_tty)
-      throw UsageError("-f xlsx writes a binary workbook: give -o FILE.xlsx (or redirect standard output)");
-    ctx.out += render_ledger_xlsx(ctx, view);
-  }
+  else if (f == "xlsx") ctx.out += render_ledger_xlsx(ctx, view);
   else ctx.out += render_text(ctx, view);
   if (o.fail_if_overdue)
     for (const auto& r : view.rows)

@@ -128,6 +128,7 @@ int run_schedule(Context& ctx, const ScheduleOptions& opts) {
   else if (f == "csv") ctx.out = schedule_csv(ctx, view);
   else if (f == "md") ctx.out = schedule_md(ctx, view);
   else if (f == "html") ctx.out = schedule_html(ctx, view);
+  else if (f == "xlsx") ctx.out = schedule_xlsx(ctx, view);
   else ctx.out = schedule_ics(ctx, view);
   if (!opts.keep.empty() && f != "text" && !ctx.global.quiet)
     ctx.err += ctx.t(fmt::format("xuncha: 与 {} 相比：{} 次巡查未变，{} 次调整\n", opts.keep, result.kept, result.moved),
@@ -152,7 +153,7 @@ std::function<int(Context&)> setup_schedule(CLI::App& app) {
   app.add_option("--keep", opts->keep, "An earlier schedule (kind: schedule) to change as little as possible");
   app.footer("Formats: text (a table by round and team), yaml (a kind: schedule document for 'xuncha check'),\n"
              "json, csv (--bom for Excel), md, html (a printable A4 page, Chinese unless --lang en),\n"
-             "ics (events and due dates).\n"
+             "ics (events and due dates), xlsx (tours and a region-by-year sheet; needs -o FILE or a redirect).\n"
              "Exit: 0 schedule written, 1 no schedule exists or none was found (the reasons on stderr), 2 bad input.");
   return [opts](Context& ctx) { return run_schedule(ctx, *opts); };
 }

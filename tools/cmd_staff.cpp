@@ -93,6 +93,7 @@ int run_staff(Context& ctx, const StaffOptions& opts) {
   else if (f == "yaml") ctx.out = staff_yaml(ctx, view);
   else if (f == "json") ctx.out = staff_json(ctx, view);
   else if (f == "csv") ctx.out = staff_csv(ctx, view);
+  else if (f == "xlsx") ctx.out = staff_xlsx(ctx, view);
   else ctx.out = staff_html(ctx, view);
   if (opts.schedule.empty() && f == "yaml" && !ctx.global.quiet)
     ctx.err += ctx.t("xuncha: 巡查记录在数据中：请在各巡查的 team 字段填入方案中的巡查组编号\n",
@@ -118,7 +119,8 @@ std::function<int(Context&)> setup_staff(CLI::App& app) {
           "", "non-negative"));
   app.add_flag("--explain", opts->explain, "Say, per tour, why each person was chosen (text and json)");
   app.footer("Formats: text, yaml (kind: teams, appointments and the schedule's tours with their teams, for\n"
-             "'xuncha check'), json, csv (--bom for Excel), html (a printable A4 team plan, Chinese unless --lang en).\n"
+             "'xuncha check'), json, csv (--bom for Excel), html (a printable A4 team plan, Chinese unless --lang en),\n"
+             "xlsx (a row per seat; needs -o FILE or a redirect).\n"
              "Exit: 0 plan written, 1 no plan (the reasons on stderr: proven impossible, or not found), 2 bad input.");
   return [opts](Context& ctx) { return run_staff(ctx, *opts); };
 }

@@ -29,8 +29,11 @@ std::string name_of(const Dataset& data, std::string_view id) {
 std::string names(const Dataset& data, const std::vector<std::string>& ids) {
   std::string s;
   for (const auto& id : ids) s += (s.empty() ? "" : "、") + name_of(data, id);
-  return s.empty() ? "-" : s;
+  return s;
 }
+
+/// A text cell, or an empty one (shown "-" on the terminal).
+xlsx::Cell text_or_empty(std::string s) { return s.empty() ? xlsx::Cell{} : xlsx::Cell::of(std::move(s)); }
 
 // The team a diagnostic concerns: its subject is a team id, or a tour id whose team it is.
 std::string team_of(const Dataset& data, const Diagnostic& d) {
@@ -73,21 +76,33 @@ std::string_view status_key(const Counts& c) {
   return c.errors ? "error" : c.warnings ? "warning" : c.infos ? "info" : "ok";
 }
 
-std::string table_text(const Context& ctx, const Dataset& data, const std::vector<rules::TeamRow>& rows,
-                       const std::map<std::string, Counts>& counts) {
-  if (rows.empty()) return {};
-  text::Table t({ctx.t("巡查组", "team"), ctx.t("周期", "cycle"), ctx.t("人数", "size"), ctx.t("组长", "leader"),
-                 ctx.t("副组长", "deputies"), ctx.t("联络员", "liaison"), ctx.t("专家", "experts"),
-                 ctx.t("巡查", "tours"), ctx.t("状态", "status")},
-                {false, false, true, false, false, false, false, true, false});
+/// The team table as one row model: the text preface and the xlsx sheet are both views of it.
+xlsx::Sheet table_sheet(const Context& ctx, const Dataset& data, const std::vector<rules::TeamRow>& rows,
+                        const std::map<std::string, Counts>& counts) {
+  xlsx::Sheet s;
+  s.name = ctx.t("巡查组", "Teams");
+  s.title = {ctx.t("巡查组组成情况", "Team composition")};
+  s.header = {ctx.t("巡查组", "team"), ctx.t("周期", "cycle"), ctx.t("人数", "size"), ctx.t("组长", "leader"),
+              ctx.t("副组长", "deputies"), ctx.t("联络员", "liaison"), ctx.t("专家", "experts"),
+              ctx.t("巡查", "tours"), ctx.t("状态", "status")};
+  s.widths = {16, 12, 6, 12, 18, 12, 18, 6, 20};
   for (const auto& r : rows) {
     const Team& g = *r.team;
     auto it = counts.find(g.id);
-    t.add({g.id, g.cycle.empty() ? "-" : g.cycle, std::to_string(r.size), names(data, g.of(Role::leader)),
-           names(data, g.of(Role::deputy)), names(data, g.of(Role::liaison)), names(data, g.of(Role::expert)),
-           std::to_string(r.tours.size()), status_text(ctx, it == counts.end() ? Counts{} : it->second)});
+    Counts c = it == counts.end() ? Counts{} : it->second;
+    s.rows.push_back({xlsx::Cell::of(g.id), text_or_empty(g.cycle), xlsx::Cell::of(static_cast<int>(r.size)),
+                      text_or_empty(names(data, g.of(Role::leader))), text_or_empty(names(data, g.of(Role::deputy))),
+                      text_or_empty(names(data, g.of(Role::liaison))), text_or_empty(names(data, g.of(Role::expert))),
+                      xlsx::Cell::of(static_cast<int>(r.tours.size())), xlsx::Cell::of(status_text(ctx, c))});
+    s.highlight.push_back(c.errors > 0);
   }
-  return ctx.t("巡查组组成情况\n", "Team composition\n") + t.render(ctx.width) + "\n";
+  return s;
+}
+
+std::string table_text(const Context& ctx, const xlsx::Sheet& s) {
+  if (s.rows.empty()) return {};
+  return s.title.front() + "\n" +
+         xlsx::text_table(s, {false, false, true, false, false, false, false, true, false}).render(ctx.width) + "\n";
 }
 
 Json table_json(const std::vector<rules::TeamRow>& rows, const std::map<std::string, Counts>& counts) {
@@ -256,9 +271,10 @@ int run_teams(Context& ctx, const TeamsOptions& opts) {
       rows.push_back(std::move(r));
     }
   }
-  FindingsReport report{diags, ctx.global.quiet ? std::string() : table_text(ctx, data, rows, counts),
-                        Json::object(), ran};
+  auto sheet = table_sheet(ctx, data, rows, counts);
+  FindingsReport report{diags, ctx.global.quiet ? std::string() : table_text(ctx, sheet), Json::object(), ran};
   if (loaded.result.ok()) report.extra["teams"] = table_json(rows, counts);
+  if (!sheet.rows.empty()) report.sheets.push_back(std::move(sheet));
   ctx.out += render_findings(ctx, report, ctx.global.format);
   return findings_exit_code(ctx, diags);
 }
@@ -275,7 +291,8 @@ std::function<int(Context&)> setup_teams(CLI::App& app) {
   app.add_option("--limit", opts->limit, "Candidates shown per role with --suggest (default 5)")
       ->check(CLI::Range(std::size_t{1}, std::size_t{1000}));
   suggest->excludes(team)->excludes(tour);
-  app.footer("Formats: text (team table and findings), concise, json, csv, github, sarif, junit;\n"
+  app.footer("Formats: text (team table and findings), concise, json, csv, github, sarif, junit,\n"
+             "xlsx (team and findings sheets; needs -o FILE or a redirect); "
              "--suggest: text or json.\n"
              "Exit: 0 clean, 1 findings at or above --fail-on, 2 unreadable or invalid input.");
   return [opts](Context& ctx) { return run_teams(ctx, *opts); };

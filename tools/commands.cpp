@@ -18,13 +18,14 @@ std::function<int(Context&)> setup_completion(CLI::App&);
 std::function<int(Context&)> setup_config(CLI::App&);
 std::function<int(Context&)> setup_ledger(CLI::App&);
 const std::vector<std::string>& ledger_formats();
+const std::vector<std::string>& deadlines_formats();
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> all{
-      {"schedule", "Generate the multi-year rotation schedule (text, yaml, json, csv, md, html, ics)", setup_schedule, schedule_formats},
-      {"staff", "Compose the teams for a schedule: the team plan (text, yaml, json, csv, html)", setup_staff, staff_formats},
+      {"schedule", "Generate the multi-year rotation schedule (text, yaml, json, csv, md, html, ics, xlsx)", setup_schedule, schedule_formats},
+      {"staff", "Compose the teams for a schedule: the team plan (text, yaml, json, csv, html, xlsx)", setup_staff, staff_formats},
       {"check", "Run every rule over a data set (the CI gate)", setup_check, findings_formats},
-      {"deadlines", "Procedure deadlines: overdue, due soon, all (working days)", setup_deadlines, {"text", "json", "csv", "ics"}},
+      {"deadlines", "Procedure deadlines: overdue, due soon, all (working days)", setup_deadlines, deadlines_formats()},
       {"ledger", "The problem ledger: problems to closure, listed hazards, leads, public reports, look-backs", setup_ledger, ledger_formats()},
       {"workdays", "Working-day arithmetic: add, between, is, list", setup_workdays, {"text", "json"}},
       {"teams", "Validate team composition; --suggest TOUR finds people for broken roles", setup_teams, findings_formats},

@@ -99,6 +99,23 @@ std::string ledger_deadlines_csv(const Dataset& data, const std::vector<ledger::
   return out;
 }
 
+xlsx::Sheet ledger_deadlines_sheet(const Context& ctx, const Dataset& data, const std::vector<ledger::Deadline>& rows) {
+  xlsx::Sheet s;
+  s.name = ctx.t("整改期限", "Ledger deadlines");
+  s.title = {ctx.zh ? fmt::format("整改台账期限（截至 {}）", format_iso(ctx.as_of))
+                    : fmt::format("Ledger deadlines (as of {})", format_iso(ctx.as_of))};
+  s.header = {ctx.t("巡查", "tour"), ctx.t("地区", "region"), ctx.t("事项", "item"), ctx.t("期限", "due"),
+              ctx.t("完成", "done"), ctx.t("状态", "status"), ctx.t("工作日", "working days")};
+  s.widths = {18, 14, 34, 12, 12, 12, 10};
+  for (const auto& d : rows) {
+    s.rows.push_back({xlsx::Cell::of(*d.tour), xlsx::Cell::of(region_name(data, *d.region)),
+                      xlsx::Cell::of(item_text(ctx, d.item) + " " + *d.id), xlsx::Cell::of(d.due), xlsx::Cell::of(d.done),
+                      xlsx::Cell::of(status_text(ctx, d.status)), xlsx::Cell::of(d.by)});
+    s.highlight.push_back(d.status == ledger::DueStatus::overdue);
+  }
+  return s;
+}
+
 std::string ledger_deadlines_ics(const Context& ctx, const Dataset& data, const std::vector<ledger::Deadline>& rows,
                                  bool events) {
   std::string out;

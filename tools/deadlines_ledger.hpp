@@ -6,6 +6,7 @@
 #include <xuncha/ledger/ledger.hpp>
 
 #include "app.hpp"
+#include "render/xlsx.hpp"
 
 namespace xuncha::cli {
 
@@ -25,5 +26,7 @@ std::string ledger_deadlines_csv(const Dataset& data, const std::vector<ledger::
 /// To-dos (and with `events` all-day events) placed in the deadlines calendar.
 std::string ledger_deadlines_ics(const Context& ctx, const Dataset& data, const std::vector<ledger::Deadline>& rows,
                                  bool events);
+/// The ledger deadlines as a sheet of -f xlsx (dates are dates, working days numbers).
+xlsx::Sheet ledger_deadlines_sheet(const Context& ctx, const Dataset& data, const std::vector<ledger::Deadline>& rows);
 
 }  // namespace xuncha::cli

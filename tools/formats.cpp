@@ -9,11 +9,20 @@ namespace xuncha::cli {
 
 void require_format(const Context& ctx, std::string_view command, const std::vector<std::string>& allowed) {
   const auto& f = ctx.global.format;
-  if (std::find(allowed.begin(), allowed.end(), f) != allowed.end()) return;
+  if (std::find(allowed.begin(), allowed.end(), f) != allowed.end()) {
+    if (f == "xlsx") require_binary_destination(ctx);
+    return;
+  }
   std::string list;
   for (std::size_t i = 0; i < allowed.size(); ++i)
     list += (i == 0 ? "" : i + 1 == allowed.size() ? " or " : ", ") + allowed[i];
   throw UsageError(fmt::format("{}: unknown format '{}'; expected {}", command, f, list));
+}
+
+void require_binary_destination(const Context& ctx) {
+  if (ctx.global.output.empty() && ctx.env.stdout_tty)
+    throw UsageError(fmt::format("-f {} writes a binary workbook: give -o FILE.{} (or redirect standard output)",
+                                 ctx.global.format, ctx.global.format));
 }
 
 }  // namespace xuncha::cli

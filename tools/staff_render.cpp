@@ -2,6 +2,7 @@
 #include "staff_render.hpp"
 
 #include "render.hpp"
+#include "render/xlsx.hpp"
 
 #include <xuncha/text/width.hpp>
 
@@ -219,6 +220,39 @@ std::string staff_json(const Context& ctx, const StaffView& v) {
     j["changes"] = std::move(changes);
   }
   return json_dump(j);
+}
+
+std::string staff_xlsx(const Context& ctx, const StaffView& v) {
+  const auto& data = v.data;
+  xlsx::Workbook wb;
+  wb.created = ctx.as_of;
+  wb.title = ctx.t("巡查组组成方案", "Team plan");
+  xlsx::Sheet s;
+  s.name = ctx.t("巡查组组成", "Team plan");
+  s.title = {wb.title};
+  s.header = {ctx.t("巡查组", "team"), ctx.t("周期", "cycle"), ctx.t("巡查", "tour"), ctx.t("地区", "region"),
+              ctx.t("进驻", "start"), ctx.t("结束", "end"), ctx.t("职务", "role"), ctx.t("人员编号", "person"),
+              ctx.t("姓名", "name"), ctx.t("单位", "unit")};
+  s.widths = {16, 12, 20, 12, 12, 12, 10, 14, 10, 28};
+  for (const auto& g : v.result.teams)
+    for (const auto& st : g.stints) {
+      const Tour& t = data.tours[st.tour];
+      auto row = [&](Role role, const std::string& id) {
+        const Person* p = data.person(id);
+        s.rows.push_back({xlsx::Cell::of(st.record), xlsx::Cell::of(g.cycle), xlsx::Cell::of(t.id),
+                          xlsx::Cell::of(region_name(data, t.region)), xlsx::Cell::of(t.start), xlsx::Cell::of(t.end),
+                          xlsx::Cell::of(role_word(ctx, role)), xlsx::Cell::of(id),
+                          xlsx::Cell::of(p ? p->name : std::string()), xlsx::Cell::of(p ? p->unit : std::string())});
+        s.highlight.push_back(false);
+      };
+      row(Role::leader, st.leader);
+      for (const auto& id : g.deputies) row(Role::deputy, id);
+      row(Role::liaison, g.liaison);
+      for (const auto& id : g.members) row(Role::member, id);
+      for (const auto& id : st.experts) row(Role::expert, id);
+    }
+  wb.sheets.push_back(std::move(s));
+  return xlsx::render(wb);
 }
 
 std::string staff_csv(const Context& ctx, const StaffView& v) {

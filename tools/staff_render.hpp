@@ -1,5 +1,5 @@
 #pragma once
-// Renderers of the team plan (xuncha staff): text, yaml, json, csv, html.
+// Renderers of the team plan (xuncha staff): text, yaml, json, csv, html, xlsx.
 #include "app.hpp"
 
 #include <xuncha/staff/staff.hpp>
@@ -17,12 +17,14 @@ struct StaffView {
   bool schedule_given = false;     ///< the tours came from --schedule (the yaml repeats them with their teams)
 };
 
-inline const std::vector<std::string> staff_formats{"text", "yaml", "json", "csv", "html"};
+inline const std::vector<std::string> staff_formats{"text", "yaml", "json", "csv", "html", "xlsx"};
 
 std::string staff_text(const Context& ctx, const StaffView& v);
 std::string staff_yaml(const Context& ctx, const StaffView& v);
 std::string staff_json(const Context& ctx, const StaffView& v);
 std::string staff_csv(const Context& ctx, const StaffView& v);
 std::string staff_html(const Context& ctx, const StaffView& v);
+/// One sheet, a row per seat of each tour, as the csv (dates are dates, roles in the language).
+std::string staff_xlsx(const Context& ctx, const StaffView& v);
 
 }  // namespace xuncha::cli

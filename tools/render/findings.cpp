@@ -150,6 +150,7 @@ std::string render_findings(const Context& ctx, const FindingsReport& report, st
   if (f == "github") return render_github(ctx, diags);
   if (f == "sarif") return render_sarif(ctx, diags);
   if (f == "junit") return render_junit(ctx, report);
+  if (f == "xlsx") return render_findings_xlsx(ctx, diags, report.sheets);
   std::string out = report.preface;
   out += render_text(ctx, diags);
   if (!ctx.global.quiet || !diags.empty()) out += summary_line(ctx, diags) + "\n";

@@ -10,11 +10,12 @@
 
 #include "../context.hpp"
 #include "json.hpp"
+#include "xlsx.hpp"
 
 namespace xuncha::cli {
 
 /// Formats every findings command understands.
-inline const std::vector<std::string> findings_formats{"text", "concise", "json", "csv", "github", "sarif", "junit"};
+inline const std::vector<std::string> findings_formats{"text", "concise", "json", "csv", "github", "sarif", "junit", "xlsx"};
 
 /// What a findings command hands its renderer besides the findings.
 struct FindingsReport {
@@ -22,6 +23,7 @@ struct FindingsReport {
   std::string preface;                            ///< text format: goes before the findings
   Json extra = Json::object();                    ///< json format: members after "summary"
   std::vector<const rules::RuleInfo*> rules_run;  ///< junit: one test case each
+  std::vector<xlsx::Sheet> sheets = {};           ///< xlsx: the command's own tables, before the findings
 };
 
 /// Renders the report in `format` (one of findings_formats).
@@ -31,6 +33,10 @@ std::string render_findings(const Context& ctx, const FindingsReport& report, st
 /// `json_extra` (json only) holds `"key": value` members for the top-level object.
 std::string render_findings(const Context& ctx, const std::vector<Diagnostic>& diags,
                             const std::string& preface = {}, const std::string& json_extra = {});
+
+/// Findings as an .xlsx workbook: `sheets` (the command's own tables) first, then the findings.
+std::string render_findings_xlsx(const Context& ctx, const std::vector<Diagnostic>& diags,
+                                 std::vector<xlsx::Sheet> sheets = {});
 
 /// One-line summary: "2 errors, 1 warning" / "2 个错误、1 个警告".
 std::string summary_line(const Context& ctx, const std::vector<Diagnostic>& diags);

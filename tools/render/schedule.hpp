@@ -19,13 +19,15 @@ struct ScheduleView {
 };
 
 /// Formats of `xuncha schedule`.
-inline const std::vector<std::string> schedule_formats{"text", "yaml", "json", "csv", "md", "html", "ics"};
+inline const std::vector<std::string> schedule_formats{"text", "yaml", "json", "csv", "md", "html", "ics", "xlsx"};
 
 std::string schedule_text(const Context& ctx, const ScheduleView& v);
 std::string schedule_yaml(const Context& ctx, const ScheduleView& v);
 std::string schedule_json(const Context& ctx, const ScheduleView& v);
 std::string schedule_csv(const Context& ctx, const ScheduleView& v);
 std::string schedule_md(const Context& ctx, const ScheduleView& v);
+/// A workbook: the tours (typed cells), then regions by year (schedule_xlsx.cpp).
+std::string schedule_xlsx(const Context& ctx, const ScheduleView& v);
 
 /// Name of a batch in the current language ("春季" / "spring"), or "-" outside batches.
 std::string batch_name(const Context& ctx, const Policy& p, int batch);

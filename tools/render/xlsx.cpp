@@ -138,3 +138,35 @@ std::string render(const Workbook& wb) {
 }
 
 }  // namespace xuncha::cli::xlsx
+
+namespace xuncha::cli::xlsx {
+
+text::Table text_table(const Sheet& s, std::vector<bool> right) {
+  if (right.empty()) {
+    right.assign(s.header.size(), false);
+    for (const auto& row : s.rows)
+    for (std::size_t c = 0; c < row.size() && c < right.size(); ++c)
+        if (row[c].kind != Cell::Kind::text && row[c].kind != Cell::Kind::empty) right[c] = true;
+  }
+  text::Table t(s.header, right);
+  for (const auto& row : s.rows) {
+    std::vector<std::string> cells;
+    for (const auto& c : row) {
+      switch (c.kind) {
+        case Cell::Kind::empty: cells.emplace_back("-"); break;
+        case Cell::Kind::text: cells.push_back(c.text); break;
+        case Cell::Kind::number:
+          cells.push_back(c.number == static_cast<double>(static_cast<long long>(c.number))
+                              ? fmt::format("{}", static_cast<long long>(c.number))
+                              : fmt::format("{}", c.number));
+          break;
+        case Cell::Kind::percent: cells.push_back(fmt::format("{:.1f}%", c.number * 100)); break;
+        case Cell::Kind::date: cells.push_back(format_iso(c.date)); break;
+      }
+    }
+    t.add(std::move(cells));
+  }
+  return t;
+}
+
+}  // namespace xuncha::cli::xlsx

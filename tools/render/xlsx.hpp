@@ -6,6 +6,7 @@
 #include <vector>
 
 #include <xuncha/core/date.hpp>
+#include <xuncha/text/width.hpp>
 
 namespace xuncha::cli::xlsx {
 
@@ -39,6 +40,11 @@ struct Workbook {
   Date created{};        ///< document creation date (deterministic output: pass --as-of)
   std::string title;
 };
+
+/// The same sheet as an aligned text table (the terminal view of one row model): an empty cell
+/// shows as "-", numbers as integers, dates in ISO form; a column holding any number or date is
+/// right-aligned unless `right_align` says per column. Title lines are not part of the table.
+text::Table text_table(const Sheet& s, std::vector<bool> right_align = {});
 
 /// Writes the workbook and returns its bytes; throws std::runtime_error on failure.
 std::string render(const Workbook& wb);

@@ -112,12 +112,12 @@ void check_days(const CheckContext& ctx, std::vector<Diagnostic>& out) {
     if (days <= allowed + extension) continue;
     Message m;
     if (extension == 0) {
-      m = {fmt::format("巡查 {} 在 {} 驻点 {} 天，超过规定的 {} 天，且没有经批准的延长", t.id,
+      m = {fmt::format("巡查 {} 在{}驻点 {} 天，超过规定的 {} 天，且没有经批准的延长", t.id,
                        r->name, days, allowed),
            fmt::format("tour {} spends {} days on site in {}; {} allowed and no approved extension",
                        t.id, days, t.region, allowed)};
     } else {
-      m = {fmt::format("巡查 {} 在 {} 驻点 {} 天，超过规定的 {} 天加批准延长的 {} 天", t.id, r->name,
+      m = {fmt::format("巡查 {} 在{}驻点 {} 天，超过规定的 {} 天加批准延长的 {} 天", t.id, r->name,
                        days, allowed, extension),
            fmt::format("tour {} spends {} days on site in {}; {} allowed plus an approved extension of {}",
                        t.id, days, t.region, allowed, extension)};

@@ -130,7 +130,7 @@ void check_ledger_problems(const CheckContext& ctx, std::vector<Diagnostic>& out
       std::string unit_en = lp.overdue_in_workdays ? "working day" : "day";
       bool ongoing = p.mode == FixMode::ongoing;
       diag("R106", ongoing ? "stages" : (p.extensions.empty() ? "due" : "extensions"),
-           {fmt::format("问题 {}{}应于 {} 前完成，已逾期 {} {}", p.id, ongoing ? "的阶段目标" : "", row.due ? iso(*row.due) : "?",
+           {fmt::format("问题 {} {}应于 {} 前完成，已逾期 {} {}", p.id, ongoing ? "的阶段目标" : "", row.due ? iso(*row.due) : "?",
                         row.late_by, unit_zh),
             fmt::format("problem {}: {} was due {}; overdue by {} {}{}", p.id, ongoing ? "a stage target" : "rectification",
                         row.due ? iso(*row.due) : "?", row.late_by, unit_en, row.late_by == 1 ? "" : "s")});
