@@ -1,9 +1,8 @@
 // xuncha ledger: the problem ledger (整改台账) as of --as-of: problems overdue first, summary lines,
 // listed hazards, leads awaiting feedback, unanswered public reports, look-backs due.
 #include "app.hpp"
-#include "ics.hpp"
+#include "render/ics.hpp"
 #include "ledger_view.hpp"
-#include "render.hpp"
 
 #include <xuncha/text/width.hpp>
 

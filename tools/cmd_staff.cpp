@@ -1,7 +1,6 @@
 // xuncha staff: the team plan (巡查组组成方案) for a schedule: every team of the cycle and every
 // tour's leader and experts, under every team rule.
 #include "app.hpp"
-#include "render.hpp"
 #include "staff_render.hpp"
 
 #include <xuncha/staff/staff.hpp>

@@ -2,8 +2,8 @@
 // targets, listing deadlines, lead feedback, public-report verification and answers.
 #include "deadlines_ledger.hpp"
 
-#include "ics.hpp"
-#include "render.hpp"
+#include "render/ics.hpp"
+#include "app.hpp"
 
 #include <xuncha/deadlines/deadlines.hpp>
 #include <xuncha/text/width.hpp>

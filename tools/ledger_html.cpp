@@ -2,7 +2,7 @@
 // title, a line with tour, feedback and as-of dates, one row per problem grouped by region or
 // tour (or unit, gravity) with a caption and summary per group, overdue rows marked.
 #include "ledger_view.hpp"
-#include "render.hpp"
+#include "app.hpp"
 
 #include <fmt/format.h>
 

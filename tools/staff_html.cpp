@@ -2,7 +2,7 @@
 // (team, each tour's leader, deputies, liaison, members with their units, experts), no scripts.
 #include "staff_render.hpp"
 
-#include "render.hpp"
+#include "app.hpp"
 
 #include <fmt/format.h>
 

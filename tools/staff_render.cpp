@@ -1,7 +1,7 @@
 // The team plan as text, yaml (input for `xuncha check`), json and csv.
 #include "staff_render.hpp"
 
-#include "render.hpp"
+#include "app.hpp"
 #include "render/xlsx.hpp"
 
 #include <xuncha/text/width.hpp>
