@@ -11,12 +11,15 @@ mode=${1:-run}
 
 packages=(build-essential cmake ninja-build pkg-config
           libcli11-dev libfmt-dev libyaml-cpp-dev libhowardhinnant-date-dev doctest-dev libutf8proc-dev
-          libxlsxwriter-dev)
+          nlohmann-json3-dev libxlsxwriter-dev)
 if [ "$mode" = test ]; then
   # Printing tests render the HTML schedule in headless Chromium with a CJK font.
   packages+=(chromium fonts-noto-cjk fonts-arphic-ukai poppler-utils)
   # The ledger's .xlsx is read back with a real reader.
   packages+=(python3 python3-openpyxl)
+  # Each output checked by its real consumer (tests/consumers/): the SARIF and output JSON
+  # schemas, Jenkins' JUnit XSD, PyYAML, icalendar, pandas (CSV as analysts read it).
+  packages+=(python3-jsonschema python3-rfc3987 libxml2-utils python3-icalendar python3-yaml python3-pandas)
   # The fuzz targets build with clang's libFuzzer.
   packages+=(clang libclang-rt-14-dev)
   # The JSON Schemas are checked against the examples with a real validator.

@@ -94,7 +94,7 @@ done
 for f in $(LANG=C "$bin" --help | awk '/^Options:/{on=1;next} on && /^  -/{print $1} on && /^$/{on=0}' | tr ',' '\n' | grep -v -e '^-h$' -e '^--help$'); do
   grep -qxF -- "$f" <<<"$(complete_bash xuncha -)" || bad "global flag '$f' is not completed"
 done
-rules=$("$bin" rule -f json | sed -n 's/^ *{"id": "\([^"]*\)".*/\1/p')
+rules=$("$bin" rule -f json | sed -n 's/^ *"id": "\([^"]*\)".*/\1/p')
 [ -n "$rules" ] || bad "no rule ids from xuncha rule -f json"
 offered=$(complete_bash xuncha rule "")
 for r in $rules; do grep -qxF "$r" <<<"$offered" || bad "rule '$r' is not completed"; done

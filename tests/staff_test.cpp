@@ -82,7 +82,7 @@ struct Case {
 
   std::string yaml() const {
     static const cli::Environment env{};
-    cli::Context ctx{env, {}, {}, {}, {}, false, false, {}};
+    cli::Context ctx{env, {}, {}, {}, {}, false, false, {}, false, {}, 0, {}};
     cli::StaffView view{loaded.data, result, options, false, true};
     return cli::staff_yaml(ctx, view);
   }

@@ -7,14 +7,35 @@
 #include <xuncha/text/width.hpp>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
 
 namespace xuncha::cli {
 namespace {
 
 struct CheckOptions {
   std::vector<std::string> paths;
+  std::vector<std::string> reports;  ///< FMT=FILE
   std::string baseline, write_baseline;
 };
+
+// --report FMT=FILE: the format and the file, checked before anything is read.
+std::vector<std::pair<std::string, std::string>> parse_reports(const std::vector<std::string>& specs) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& s : specs) {
+    auto eq = s.find('=');
+    std::string f = eq == std::string::npos ? std::string() : s.substr(0, eq);
+    if (eq == std::string::npos || eq + 1 == s.size() ||
+        std::find(findings_formats.begin(), findings_formats.end(), f) == findings_formats.end())
+      throw UsageError(fmt::format("--report expects FORMAT=FILE with FORMAT one of {}, got '{}'",
+                                   fmt::join(findings_formats, ", "), s));
+    for (const auto& [other_format, other_file] : out)
+      if (other_file == s.substr(eq + 1)) throw UsageError(fmt::format("--report: {} named twice", other_file));
+    out.emplace_back(f, s.substr(eq + 1));
+  }
+  return out;
+}
 
 std::string status_text(const Context& ctx, rules::CoverageRow::Status s) {
   switch (s) {
@@ -39,8 +60,9 @@ xlsx::Sheet coverage_sheet(const Context& ctx, const std::vector<rules::Coverage
   s.name = ctx.t("五年全覆盖", "Coverage");
   s.title = {ctx.zh ? fmt::format("五年全覆盖情况（{}—{}年，截至 {}）", from, to, format_iso(ctx.as_of))
                     : fmt::format("Five-year coverage ({}-{}, as of {})", from, to, format_iso(ctx.as_of))};
+  // No U+2014 in the header: its width is ambiguous, so aligned columns would drift.
   s.header = {ctx.t("地区", "region"), ctx.t("名称", "name"), ctx.t("类别", "class"), ctx.t("最近巡查", "last tour"),
-              ctx.t(fmt::format("{}—{}年次数", from, to), fmt::format("tours {}-{}", from, to)),
+              ctx.t(fmt::format("{}-{}年次数", from, to), fmt::format("tours {}-{}", from, to)),
               ctx.t("最迟下次", "next due by"), ctx.t("国务院巡查", "State Council"), ctx.t("状态", "status")};
   s.widths = {14, 16, 14, 10, 16, 12, 14, 14};
   for (const auto& r : rows) {
@@ -57,35 +79,35 @@ xlsx::Sheet coverage_sheet(const Context& ctx, const std::vector<rules::Coverage
   return s;
 }
 
-std::string coverage_text(const xlsx::Sheet& s) {
+std::string coverage_text(const Context& ctx, const xlsx::Sheet& s) {
   if (s.rows.empty()) return {};
-  return s.title.front() + "\n" + xlsx::text_table(s, {false, false, false, true, true, true, false, false}).render() + "\n";
+  return s.title.front() + "\n" +
+         xlsx::text_table(s, {false, false, false, true, true, true, false, false}).render(ctx.width) + "\n";
 }
 
-std::string coverage_json(const std::vector<rules::CoverageRow>& rows) {
-  std::string out = "  \"coverage\": [";
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    const auto& r = rows[i];
-    std::string sc;
-    for (auto y : r.state_council_years) sc += (sc.empty() ? "" : ", ") + std::to_string(y);
-    static constexpr std::string_view names[] = {"covered", "due_next_year", "uncovered"};
-    out += fmt::format("{}\n    {{\"region\": {}, \"name\": {}, \"window\": [{}, {}], \"last_tour_year\": {}, "
-                       "\"tours_in_window\": {}, \"due_by\": {}, \"state_council_years\": [{}], \"status\": {}}}",
-                       i ? "," : "", json_string(r.region->id), json_string(r.region->name), r.window_from,
-                       r.window_to, r.last_year ? std::to_string(r.last_year) : "null", r.tours_in_window, r.due_by, sc,
-                       json_string(names[static_cast<std::size_t>(r.status)]));
-  }
-  return out + (rows.empty() ? "]" : "\n  ]");
+Json coverage_json(const std::vector<rules::CoverageRow>& rows) {
+  static constexpr std::string_view names[] = {"covered", "due_next_year", "uncovered"};
+  Json out = Json::array();
+  for (const auto& r : rows)
+    out.push_back({{"region", r.region->id}, {"name", r.region->name}, {"window", {r.window_from, r.window_to}},
+                   {"last_tour_year", r.last_year ? Json(r.last_year) : Json(nullptr)},
+                   {"tours_in_window", r.tours_in_window}, {"due_by", r.due_by},
+                   {"state_council_years", r.state_council_years},
+                   {"status", names[static_cast<std::size_t>(r.status)]}});
+  return out;
 }
 
 int run_check(Context& ctx, const CheckOptions& opts) {
   require_format(ctx, "check", findings_formats);
+  auto reports = parse_reports(opts.reports);
   auto sel = selection(ctx);
   auto loaded = load_inputs(ctx, opts.paths.empty() ? std::vector<std::string>{"."} : opts.paths);
   auto diags = loaded.result.diagnostics;
   std::vector<rules::CoverageRow> rows;
+  std::vector<const rules::RuleInfo*> ran;
   std::size_t suppressed = 0;
   if (loaded.result.ok()) {
+    ran = rules_run(loaded.result.data.policy, sel);
     rules::CheckContext cc{loaded.result.data, loaded.calendar, ctx.as_of, ctx.global.allow_uncovered};
     auto found = rules::run_checks(cc, sel);
     suppressed = apply_suppressions(loaded.result, sel, found);
@@ -107,28 +129,50 @@ int run_check(Context& ctx, const CheckOptions& opts) {
   if (!opts.baseline.empty()) ctx.input_names.push_back(opts.baseline);  // -o never overwrites it
   if (!opts.baseline.empty() && loaded.result.ok()) accepted = apply_baseline(opts.baseline, diags);
   ctx.summary_counts = {{"suppressed", suppressed}, {"baselined", accepted}};
+  // What the suppressions and the baseline left out: in the summary of the text formats, on
+  // stderr beside machine-readable output.
+  std::string left_out;
+  if (suppressed > 0)
+    left_out += ctx.t(fmt::format("另有 {} 个问题被行内注释抑制\n", suppressed),
+                      fmt::format("{} finding{} suppressed by inline comments\n", suppressed, suppressed == 1 ? "" : "s"));
+  if (accepted > 0)
+    left_out += ctx.t(fmt::format("另有 {} 个已知问题被基线 {} 接受\n", accepted, opts.baseline),
+                      fmt::format("{} known finding{} accepted by the baseline {}\n", accepted,
+                                  accepted == 1 ? "" : "s", opts.baseline));
+  auto text_format = [](std::string_view f) { return f == "text" || f == "concise"; };
   auto sheet = coverage_sheet(ctx, rows);
-  if (ctx.global.format == "xlsx") {
-    std::vector<xlsx::Sheet> sheets;
-    if (!sheet.rows.empty()) sheets.push_back(std::move(sheet));
-    ctx.out += render_findings_xlsx(ctx, diags, std::move(sheets));
-  } else {
-    std::string preface = ctx.global.quiet ? std::string() : coverage_text(sheet);
-    ctx.out += render_findings(ctx, diags, preface, rows.empty() ? std::string() : coverage_json(rows));
+  FindingsReport report{diags, ctx.global.quiet ? std::string() : coverage_text(ctx, sheet), Json::object(), ran};
+  if (!rows.empty()) report.extra["coverage"] = coverage_json(rows);
+  if (!sheet.rows.empty()) report.sheets.push_back(sheet);
+  ctx.out += render_findings(ctx, report, ctx.global.format);
+  if (text_format(ctx.global.format)) ctx.out += left_out;
+  else if (!ctx.global.quiet && !left_out.empty()) {
+    std::string_view rest = left_out;
+    while (!rest.empty()) {
+      auto nl = rest.find('\n');
+      ctx.err += "xuncha: " + std::string(rest.substr(0, nl + 1));
+      rest.remove_prefix(nl + 1);
+    }
   }
-  if (suppressed > 0) {
-    std::string line = ctx.t(fmt::format("另有 {} 个问题被行内注释抑制\n", suppressed),
-                             fmt::format("{} finding{} suppressed by inline comments\n", suppressed, suppressed == 1 ? "" : "s"));
-    if (ctx.global.format == "text" || ctx.global.format == "concise") ctx.out += line;
-    else if (!ctx.global.quiet) ctx.err += "xuncha: " + line;
-  }
-  if (accepted > 0) {
-    std::string line = ctx.t(fmt::format("另有 {} 个已知问题被基线 {} 接受\n", accepted, opts.baseline),
-                             fmt::format("{} known finding{} accepted by the baseline {}\n", accepted,
-                                         accepted == 1 ? "" : "s", opts.baseline));
-    // In the summary of the text formats; on stderr beside machine-readable output.
-    if (ctx.global.format == "text" || ctx.global.format == "concise") ctx.out += line;
-    else if (!ctx.global.quiet) ctx.err += "xuncha: " + line;
+  // Each --report file: the same findings in another format, for a file (no colour, full
+  // tables, terminal-safe text), written atomically and never onto an input.
+  if (!reports.empty()) {
+    Context file_ctx = ctx;
+    file_ctx.color = false;
+    file_ctx.width = 0;
+    report.preface = ctx.global.quiet ? std::string() : coverage_text(file_ctx, sheet);
+    for (const auto& [format, file] : reports)
+      if (!ctx.global.output.empty() && (file == ctx.global.output || same_file(file, ctx.global.output)))
+        throw UsageError(fmt::format("--report {}: the same file as -o", file));
+    for (const auto& [format, file] : reports)
+      for (const auto& in : ctx.input_names)
+        if (same_file(in, file)) throw UsageError(fmt::format("refusing to write onto input file {}", file));
+    for (const auto& [format, file] : reports) {
+      std::string text = render_findings(file_ctx, report, format);
+      if (text_format(format)) text += left_out;
+      if (text_format(format) || format == "github") text = terminal_safe(text, false);
+      write_atomically(file, text);
+    }
   }
   if (!opts.write_baseline.empty() && loaded.result.ok()) return 0;
   return findings_exit_code(ctx, diags);
@@ -139,6 +183,8 @@ int run_check(Context& ctx, const CheckOptions& opts) {
 std::function<int(Context&)> setup_check(CLI::App& app) {
   auto opts = std::make_shared<CheckOptions>();
   app.add_option("paths", opts->paths, "Data files or folders ('-' for standard input); default: .");
+  app.add_option("--report", opts->reports,
+                 "Also write the findings as FORMAT to FILE (FORMAT=FILE, repeatable; e.g. sarif=x.sarif)");
   app.add_option("--baseline", opts->baseline, "Accept the findings recorded in FILE; only new ones fail");
   app.add_option("--write-baseline", opts->write_baseline, "Record today's findings in FILE (atomically) and pass");
   app.footer("Formats: text (coverage table and findings), concise, json, csv, github, sarif, junit,\n"

@@ -30,16 +30,13 @@ int run_config(Context& ctx, const ConfigOptions&) {
     return v;
   };
   if (ctx.global.format == "json") {
-    ctx.out += fmt::format("{{\n  \"config_file\": {},\n  \"settings\": {{\n",
-                           g.config_file.empty() ? "null" : json_string(g.config_file));
-    for (std::size_t i = 0; i < config_keys.size(); ++i) {
-      auto key = config_keys[i];
-      std::string values;
-      for (const auto& v : lang(value_of(g, key), key)) values += (values.empty() ? "" : ", ") + json_string(v);
-      ctx.out += fmt::format("    {}: {{\"value\": [{}], \"from\": {}}}{}\n", json_string(key), values,
-                             json_string(g.origin.at(std::string(key))), i + 1 < config_keys.size() ? "," : "");
-    }
-    ctx.out += "  }\n}\n";
+    Json j = json_envelope(ctx, "config");
+    j["config_file"] = g.config_file.empty() ? Json(nullptr) : Json(g.config_file);
+    Json settings = Json::object();
+    for (auto key : config_keys)
+      settings[std::string(key)] = {{"value", lang(value_of(g, key), key)}, {"from", g.origin.at(std::string(key))}};
+    j["settings"] = std::move(settings);
+    ctx.out += json_dump(j);
     return 0;
   }
   ctx.out += ctx.t(fmt::format("配置文件：{}\n", g.config_file.empty() ? "（无）" : g.config_file),

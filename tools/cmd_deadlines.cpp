@@ -20,7 +20,7 @@ using deadlines::Status;
 struct DeadlinesOptions {
   std::vector<std::string> paths;
   int within = -1;
-  bool overdue = false, due_soon = false, all = false, fail_if_overdue = false;
+  bool overdue = false, due_soon = false, all = false, fail_if_overdue = false, ics_events = false;
   std::string region, tour;
 };
 
@@ -60,7 +60,7 @@ std::string render_text(const Context& ctx, const Dataset& data, const std::vect
   std::string out = ctx.zh ? fmt::format("巡查程序期限（截至 {}）\n", format_iso(ctx.as_of))
                            : fmt::format("Procedure deadlines (as of {})\n", format_iso(ctx.as_of));
   if (rows.empty()) return out + ctx.t("没有符合条件的期限\n", "no deadlines match\n");
-  out += t.render();
+  out += t.render(ctx.width);
   int overdue = 0, soon = 0;
   for (const auto& r : rows) {
     overdue += r.status == Status::overdue;
@@ -71,28 +71,31 @@ std::string render_text(const Context& ctx, const Dataset& data, const std::vect
   return out;
 }
 
-std::string render_json(const Context& ctx, const std::vector<Row>& rows, const std::string& extra) {
-  std::string out = fmt::format("{{\n  \"as_of\": {},\n  \"deadlines\": [", json_string(format_iso(ctx.as_of)));
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    const auto& r = rows[i];
-    out += fmt::format("{}\n    {{\"tour\": {}, \"region\": {}, \"step\": {}, \"due\": {}, \"done\": {}, \"status\": {}, "
-                       "\"workdays\": {}}}",
-                       i ? "," : "", json_string(r.tour->id), json_string(r.tour->region),
-                       json_string(milestone_names[static_cast<std::size_t>(r.step)]),
-                       r.due ? json_string(format_iso(*r.due)) : "null", r.done ? json_string(format_iso(*r.done)) : "null",
-                       json_string(deadlines::status_names[static_cast<std::size_t>(r.status)]), r.by);
-  }
-  return out + (rows.empty() ? "]" : "\n  ]") + extra + "\n}\n";
+std::string render_json(const Context& ctx, const std::vector<Row>& rows, const std::vector<ledger::Deadline>* led) {
+  Json j = json_envelope(ctx, "deadlines");
+  Json list = Json::array();
+  for (const auto& r : rows)
+    list.push_back({{"tour", r.tour->id}, {"region", r.tour->region},
+                    {"step", milestone_names[static_cast<std::size_t>(r.step)]},
+                    {"due", r.due ? Json(format_iso(*r.due)) : Json(nullptr)},
+                    {"done", r.done ? Json(format_iso(*r.done)) : Json(nullptr)},
+                    {"status", deadlines::status_names[static_cast<std::size_t>(r.status)]}, {"workdays", r.by}});
+  j["deadlines"] = std::move(list);
+  if (led) j["ledger_deadlines"] = ledger_deadlines_json(*led);
+  return json_dump(j);
 }
 
+// CSV: English header and keys whatever the language (render/csv.hpp).
 std::string render_csv(const Context& ctx, const Dataset& data, const std::vector<Row>& rows) {
   std::string out = ctx.global.bom ? "\xEF\xBB\xBF" : "";
-  out += ctx.zh ? "巡查,地区,步骤,期限,完成,状态,工作日\r\n" : "tour,region,step,due,done,status,workdays\r\n";
+  out += "tour,region,name,step,due,done,status,workdays\r\n";
   for (const auto& r : rows) {
     const Region* reg = data.region(r.tour->region);
-    out += fmt::format("{},{},{},{},{},{},{}\r\n", csv_cell(r.tour->id), csv_cell(reg ? reg->name : r.tour->region),
-                       csv_cell(step_name(ctx, r.step)), r.due ? format_iso(*r.due) : "", r.done ? format_iso(*r.done) : "",
-                       csv_cell(status_name(ctx, r.status)), r.by);
+    out += fmt::format("{},{},{},{},{},{},{},{}\r\n", csv_cell(r.tour->id), csv_cell(r.tour->region),
+                       csv_cell(reg ? reg->name : r.tour->region),
+                       milestone_names[static_cast<std::size_t>(r.step)], r.due ? format_iso(*r.due) : "",
+                       r.done ? format_iso(*r.done) : "", deadlines::status_names[static_cast<std::size_t>(r.status)],
+                       r.by);
   }
   return out;
 }
@@ -124,6 +127,7 @@ std::string render_xlsx(const Context& ctx, const Dataset& data, const std::vect
 int run_deadlines(Context& ctx, const DeadlinesOptions& o) {
   const auto& f = ctx.global.format;
   require_format(ctx, "deadlines", deadlines_formats());
+  if (o.ics_events && f != "ics") throw UsageError(fmt::format("--ics-events goes with -f ics (not {})", f));
   auto loaded = load_inputs(ctx, o.paths.empty() ? std::vector<std::string>{"."} : o.paths);
   if (!loaded.result.ok()) {
     report_input_errors(ctx, loaded.result.diagnostics);
@@ -156,10 +160,10 @@ int run_deadlines(Context& ctx, const DeadlinesOptions& o) {
   auto led = with_ledger ? ledger_deadlines(data, loaded.calendar, ctx.as_of, within,
                                             {o.region, o.tour, o.overdue, o.due_soon, o.all})
                          : std::vector<ledger::Deadline>{};
-  if (f == "json") ctx.out += render_json(ctx, shown, with_ledger ? ledger_deadlines_json(led) : "");
-  else if (f == "csv") ctx.out += render_csv(ctx, data, shown) + ledger_deadlines_csv(ctx, data, led);
+  if (f == "json") ctx.out += render_json(ctx, shown, with_ledger ? &led : nullptr);
+  else if (f == "csv") ctx.out += render_csv(ctx, data, shown) + ledger_deadlines_csv(data, led);
   else if (f == "xlsx") ctx.out += render_xlsx(ctx, data, shown, led, with_ledger);
-  else if (f == "ics") ctx.out += deadlines_ics(ctx, data, shown, ledger_deadlines_ics(ctx, led));
+  else if (f == "ics") ctx.out += deadlines_ics(ctx, data, shown, o.ics_events, ledger_deadlines_ics(ctx, data, led, o.ics_events));
   else ctx.out += render_text(ctx, data, shown) + (with_ledger ? ledger_deadlines_text(ctx, data, led) : "");
   if (o.fail_if_overdue) {
     for (const auto& r : shown)
@@ -189,6 +193,8 @@ std::function<int(Context&)> setup_deadlines(CLI::App& app) {
   app.add_option("--region", o->region, "Only tours of this region");
   app.add_option("--tour", o->tour, "Only this tour");
   app.add_flag("--fail-if-overdue", o->fail_if_overdue, "Exit 1 when an overdue step is shown");
+  app.add_flag("--ics-events", o->ics_events,
+               "With -f ics: each deadline as an all-day event too (for calendars that ignore to-dos)");
   app.footer("Default: open steps (overdue, due soon, pending), overdue first. Formats: text, json, csv, ics,\n"
              "xlsx (deadlines and ledger deadlines sheets; needs -o FILE or a redirect).");
   return [o](Context& ctx) { return run_deadlines(ctx, *o); };

@@ -125,7 +125,7 @@ std::string summary_table(const Context& ctx, const LedgerView& v) {
   for (const auto& s : v.summary)
     t.add({ledger_key_text(ctx, v, s), std::to_string(s.problems), std::to_string(s.done), std::to_string(s.basically_done),
            std::to_string(s.closed), std::to_string(s.overdue), rate(s.closure_permille())});
-  return t.render();
+  return t.render(ctx.width);
 }
 
 std::string render_text(const Context& ctx, const LedgerView& v) {
@@ -147,7 +147,7 @@ std::string render_text(const Context& ctx, const LedgerView& v) {
       t.add({std::to_string(++n), p.id, p.tour, v.region_name(p.region), gravity_text(ctx, p.gravity), mode_text(ctx, p),
              p.unit.empty() ? "-" : p.unit, p.person.empty() ? "-" : p.person, opt(r.due), state});
     }
-    out += t.render();
+    out += t.render(ctx.width);
   }
   out += "\n" + summary_table(ctx, v);
   if (!v.hazards.empty()) {
@@ -160,7 +160,7 @@ std::string render_text(const Context& ctx, const LedgerView& v) {
       t.add({h->id, v.region_name(h->region), h->name, ctx.zh ? fmt::format("{}级", h->grade) : fmt::format("grade {}", h->grade),
              level_text(ctx, h->level), opt(dl), late ? ctx.t("逾期", "overdue") : ctx.t("整改中", "in progress")});
     }
-    out += t.render();
+    out += t.render(ctx.width);
   }
   if (!v.leads.empty()) {
     out += ctx.t("\n问题线索待反馈\n", "\nLeads awaiting feedback\n");
@@ -176,7 +176,7 @@ std::string render_text(const Context& ctx, const LedgerView& v) {
       t.add({l.lead->id, l.lead->tour, std::string(ctx.zh ? lead_nature_zh[ni] : lead_nature_names[ni]), rec,
              opt(l.lead->transferred), opt(l.due), l.late ? ctx.t("逾期", "overdue") : ctx.t("等待反馈", "waiting")});
     }
-    out += t.render();
+    out += t.render(ctx.width);
   }
   if (!v.reports.empty()) {
     out += ctx.t("\n群众举报未办结\n", "\nPublic reports not answered\n");
@@ -185,7 +185,7 @@ std::string render_text(const Context& ctx, const LedgerView& v) {
     for (const auto& r : v.reports)
       t.add({r.report->id, r.report->tour, format_iso(r.report->received), format_iso(r.verify_due), opt(r.report->verified),
              opt(r.answer_due), r.late ? ctx.t("逾期", "overdue") : ctx.t("办理中", "open")});
-    out += t.render();
+    out += t.render(ctx.width);
   }
   if (!v.lookbacks.empty()) {
     out += ctx.t("\n应开展回头看的地区\n", "\nRegions due for a look-back\n");
@@ -193,7 +193,7 @@ std::string render_text(const Context& ctx, const LedgerView& v) {
                    ctx.t("最迟", "by")});
     for (const auto& d : v.lookbacks)
       t.add({v.region_name(d.tour->region), d.tour->id, ctx.t(d.reason), format_iso(d.from), format_iso(d.to)});
-    out += t.render();
+    out += t.render(ctx.width);
   }
   const auto& total = v.summary.back();
   out += ctx.zh ? fmt::format("\n共 {} 个问题，已完成 {} 个，已销号 {} 个，逾期 {} 个，销号率 {}\n", total.problems, total.done,
@@ -203,115 +203,95 @@ std::string render_text(const Context& ctx, const LedgerView& v) {
   return out;
 }
 
-std::string json_date(const std::optional<Date>& d) { return d ? json_string(format_iso(*d)) : "null"; }
+Json json_date(const std::optional<Date>& d) { return d ? Json(format_iso(*d)) : Json(nullptr); }
+Json json_text(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
 
 std::string render_json(const Context& ctx, const LedgerView& v) {
-  std::string out = fmt::format("{{\n  \"as_of\": {},\n  \"problems\": [", json_string(format_iso(ctx.as_of)));
-  for (std::size_t i = 0; i < v.rows.size(); ++i) {
-    const auto& r = v.rows[i];
+  Json j = json_envelope(ctx, "ledger");
+  Json problems = Json::array();
+  for (const auto& r : v.rows) {
     const Problem& p = *r.problem;
-    out += fmt::format(
-        "{}\n    {{\"id\": {}, \"tour\": {}, \"region\": {}, \"found\": {}, \"gravity\": {}, \"mode\": {}, \"description\": {}, "
-        "\"measures\": {}, \"unit\": {}, \"person\": {}, \"leader\": {}, \"due\": {}, \"extended\": {}, \"state\": {}, "
-        "\"overdue\": {}, \"late_by\": {}, \"stage_met\": {}, \"completed\": {}, \"verified\": {}, \"closed\": {}, \"hazard\": {}}}",
-        i ? "," : "", json_string(p.id), json_string(p.tour), json_string(p.region), json_string(format_iso(p.found)),
-        json_string(gravity_names[static_cast<std::size_t>(p.gravity)]),
-        p.mode ? json_string(fix_mode_names[static_cast<std::size_t>(*p.mode)]) : "null", json_string(p.description),
-        json_string(p.measures), json_string(p.unit), json_string(p.person), json_string(p.leader), json_date(r.due),
-        r.extended ? "true" : "false", json_string(problem_state_names[static_cast<std::size_t>(p.state)]),
-        r.overdue ? "true" : "false", r.late_by, r.stage_met ? "true" : "false", json_date(p.completed),
-        json_date(p.verified), json_date(p.closed), p.hazard.empty() ? "null" : json_string(p.hazard));
+    problems.push_back(
+        {{"id", p.id}, {"tour", p.tour}, {"region", p.region}, {"found", format_iso(p.found)},
+         {"gravity", gravity_names[static_cast<std::size_t>(p.gravity)]},
+         {"mode", p.mode ? Json(fix_mode_names[static_cast<std::size_t>(*p.mode)]) : Json(nullptr)},
+         {"description", p.description}, {"measures", p.measures}, {"unit", p.unit}, {"person", p.person},
+         {"leader", p.leader}, {"due", json_date(r.due)}, {"extended", r.extended},
+         {"state", problem_state_names[static_cast<std::size_t>(p.state)]}, {"overdue", r.overdue},
+         {"late_by", r.late_by}, {"stage_met", r.stage_met}, {"completed", json_date(p.completed)},
+         {"verified", json_date(p.verified)}, {"closed", json_date(p.closed)}, {"hazard", json_text(p.hazard)}});
   }
-  out += v.rows.empty() ? "],\n" : "\n  ],\n";
+  j["problems"] = std::move(problems);
   static constexpr std::string_view bys[] = {"region", "tour", "unit", "grade"};
-  out += fmt::format("  \"by\": {},\n  \"summary\": [", json_string(bys[static_cast<std::size_t>(v.by)]));
-  for (std::size_t i = 0; i < v.summary.size(); ++i) {
-    const auto& s = v.summary[i];
-    out += fmt::format("{}\n    {{\"key\": {}, \"problems\": {}, \"done\": {}, \"stage_met\": {}, \"closed\": {}, "
-                       "\"overdue\": {}, \"closure_rate\": {}.{}}}",
-                       i ? "," : "", s.key.empty() ? "null" : json_string(s.key), s.problems, s.done, s.basically_done,
-                       s.closed, s.overdue, s.closure_permille() / 1000, fmt::format("{:03}", s.closure_permille() % 1000));
-  }
-  out += "\n  ],\n  \"hazards\": [";
-  for (std::size_t i = 0; i < v.hazards.size(); ++i) {
-    const Hazard& h = *v.hazards[i];
-    out += fmt::format("{}\n    {{\"id\": {}, \"region\": {}, \"name\": {}, \"grade\": {}, \"level\": {}, \"deadline\": {}}}",
-                       i ? "," : "", json_string(h.id), json_string(h.region), json_string(h.name), h.grade,
-                       h.level ? json_string(listing_level_names[static_cast<std::size_t>(*h.level)]) : "null",
-                       json_date(h.deadline_in_force()));
-  }
-  out += v.hazards.empty() ? "],\n" : "\n  ],\n";
-  out += "  \"leads_awaiting_feedback\": [";
-  for (std::size_t i = 0; i < v.leads.size(); ++i) {
-    const auto& l = v.leads[i];
-    out += fmt::format("{}\n    {{\"id\": {}, \"tour\": {}, \"nature\": {}, \"recipient\": {}, \"transferred\": {}, "
-                       "\"feedback_due\": {}, \"late\": {}}}",
-                       i ? "," : "", json_string(l.lead->id), json_string(l.lead->tour),
-                       json_string(lead_nature_names[static_cast<std::size_t>(l.lead->nature)]),
-                       l.lead->recipient ? json_string(recipient_names[static_cast<std::size_t>(*l.lead->recipient)]) : "null",
-                       json_date(l.lead->transferred), json_date(l.due), l.late ? "true" : "false");
-  }
-  out += v.leads.empty() ? "],\n" : "\n  ],\n";
-  out += "  \"public_reports_open\": [";
-  for (std::size_t i = 0; i < v.reports.size(); ++i) {
-    const auto& r = v.reports[i];
-    out += fmt::format("{}\n    {{\"id\": {}, \"tour\": {}, \"received\": {}, \"verify_due\": {}, \"verified\": {}, "
-                       "\"answer_due\": {}, \"late\": {}}}",
-                       i ? "," : "", json_string(r.report->id), json_string(r.report->tour),
-                       json_string(format_iso(r.report->received)), json_string(format_iso(r.verify_due)),
-                       json_date(r.report->verified), json_date(r.answer_due), r.late ? "true" : "false");
-  }
-  out += v.reports.empty() ? "],\n" : "\n  ],\n";
-  out += "  \"lookbacks_due\": [";
-  for (std::size_t i = 0; i < v.lookbacks.size(); ++i) {
-    const auto& d = v.lookbacks[i];
-    out += fmt::format("{}\n    {{\"region\": {}, \"tour\": {}, \"reason\": {}, \"from\": {}, \"to\": {}}}", i ? "," : "",
-                       json_string(d.tour->region), json_string(d.tour->id), json_string(d.reason.en),
-                       json_string(format_iso(d.from)), json_string(format_iso(d.to)));
-  }
-  out += v.lookbacks.empty() ? "]\n}\n" : "\n  ]\n}\n";
-  return out;
+  j["by"] = bys[static_cast<std::size_t>(v.by)];
+  Json summary = Json::array();
+  for (const auto& s : v.summary)
+    summary.push_back({{"key", json_text(s.key)}, {"problems", s.problems}, {"done", s.done},
+                       {"stage_met", s.basically_done}, {"closed", s.closed}, {"overdue", s.overdue},
+                       // A fraction with three decimals, as the ledger's permille counts it.
+                       {"closure_rate", static_cast<double>(s.closure_permille()) / 1000.0}});
+  j["summary"] = std::move(summary);
+  Json hazards = Json::array();
+  for (const Hazard* h : v.hazards)
+    hazards.push_back({{"id", h->id}, {"region", h->region}, {"name", h->name}, {"grade", h->grade},
+                       {"level", h->level ? Json(listing_level_names[static_cast<std::size_t>(*h->level)]) : Json(nullptr)},
+                       {"deadline", json_date(h->deadline_in_force())}});
+  j["hazards"] = std::move(hazards);
+  Json leads = Json::array();
+  for (const auto& l : v.leads)
+    leads.push_back({{"id", l.lead->id}, {"tour", l.lead->tour},
+                     {"nature", lead_nature_names[static_cast<std::size_t>(l.lead->nature)]},
+                     {"recipient", l.lead->recipient ? Json(recipient_names[static_cast<std::size_t>(*l.lead->recipient)])
+                                                     : Json(nullptr)},
+                     {"transferred", json_date(l.lead->transferred)}, {"feedback_due", json_date(l.due)},
+                     {"late", l.late}});
+  j["leads_awaiting_feedback"] = std::move(leads);
+  Json reports = Json::array();
+  for (const auto& r : v.reports)
+    reports.push_back({{"id", r.report->id}, {"tour", r.report->tour}, {"received", format_iso(r.report->received)},
+                       {"verify_due", format_iso(r.verify_due)}, {"verified", json_date(r.report->verified)},
+                       {"answer_due", json_date(r.answer_due)}, {"late", r.late}});
+  j["public_reports_open"] = std::move(reports);
+  Json lookbacks = Json::array();
+  for (const auto& d : v.lookbacks)
+    lookbacks.push_back({{"region", d.tour->region}, {"tour", d.tour->id}, {"reason", d.reason.en},
+                         {"from", format_iso(d.from)}, {"to", format_iso(d.to)}});
+  j["lookbacks_due"] = std::move(lookbacks);
+  return json_dump(j);
 }
 
+// CSV: English header and keys for coded values whatever the language (as every CSV of xuncha);
+// the region's name beside its id.
 std::string render_csv(const Context& ctx, const LedgerView& v) {
   std::string out = ctx.global.bom ? "\xEF\xBB\xBF" : "";
-  out += ctx.zh ? "序号,问题编号,巡查,地区,发现日期,等级,问题,整改措施,责任单位,责任人,责任领导,整改方式,整改时限,整改情况,逾期天数,完成,核查,销号\r\n"
-                : "no,id,tour,region,found,gravity,problem,measures,unit,person,leader,mode,due,state,overdue_days,completed,verified,closed\r\n";
+  out += "no,id,tour,region,name,found,gravity,problem,measures,unit,person,leader,mode,due,state,extended,"
+         "overdue_days,completed,verified,closed\r\n";
   std::size_t n = 0;
   for (const auto& r : v.rows) {
     const Problem& p = *r.problem;
-    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\r\n", ++n, csv_cell(p.id), csv_cell(p.tour),
-                       csv_cell(v.region_name(p.region)), format_iso(p.found), csv_cell(gravity_text(ctx, p.gravity)),
-                       csv_cell(p.description), csv_cell(p.measures), csv_cell(p.unit), csv_cell(p.person),
-                       csv_cell(p.leader), csv_cell(p.mode ? mode_text(ctx, p) : ""), r.due ? format_iso(*r.due) : "",
-                       csv_cell(ledger_state_text(ctx, r)), r.overdue ? std::to_string(r.late_by) : "",
+    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\r\n", ++n, csv_cell(p.id),
+                       csv_cell(p.tour), csv_cell(p.region), csv_cell(v.region_name(p.region)), format_iso(p.found),
+                       gravity_names[static_cast<std::size_t>(p.gravity)], csv_cell(p.description),
+                       csv_cell(p.measures), csv_cell(p.unit), csv_cell(p.person), csv_cell(p.leader),
+                       p.mode ? fix_mode_names[static_cast<std::size_t>(*p.mode)] : std::string_view(),
+                       r.due ? format_iso(*r.due) : "", problem_state_names[static_cast<std::size_t>(p.state)],
+                       r.extended ? "true" : "false", r.overdue ? std::to_string(r.late_by) : "",
                        p.completed ? format_iso(*p.completed) : "", p.verified ? format_iso(*p.verified) : "",
                        p.closed ? format_iso(*p.closed) : "");
   }
   return out;
 }
 
-// To-dos for item deadlines, UIDs stable across runs (the record id and what is due).
+// To-dos for item deadlines, UIDs stable across runs (the record id and what is due), in the
+// province's UID domain with the revision fields of every xuncha calendar (render/ics.hpp).
 std::string render_ics(const Context& ctx, const LedgerView& v) {
   std::string out;
   out += ics::line("BEGIN:VCALENDAR");
   out += ics::line("VERSION:2.0");
   out += ics::line("PRODID:-//xuncha//ledger " XUNCHA_VERSION "//EN");
   out += ics::line("CALSCALE:GREGORIAN");
-  std::string stamp = ics::date_value(format_iso(ctx.as_of)) + "T000000Z";
   auto todo = [&](const std::string& uid, Date due, const std::string& summary, std::optional<Date> done) {
-    out += ics::line("BEGIN:VTODO");
-    out += ics::line("UID:" + uid + "@xuncha");
-    out += ics::line("DTSTAMP:" + stamp);
-    out += ics::line("DUE;VALUE=DATE:" + ics::date_value(format_iso(due)));
-    out += ics::line("SUMMARY:" + ics::escape(summary));
-    if (done) {
-      out += ics::line("STATUS:COMPLETED");
-      out += ics::line("COMPLETED:" + ics::date_value(format_iso(*done)) + "T000000Z");
-    } else {
-      out += ics::line("STATUS:NEEDS-ACTION");
-    }
-    out += ics::line("END:VTODO");
+    out += ics_deadline(ctx, v.data, uid, due, done, summary, false);
   };
   for (const auto& r : v.rows)
     if (r.due)
@@ -387,7 +367,7 @@ int run_ledger(Context& ctx, const LedgerOptions& o) {
                   f != "text" && f != "json" && f != "csv" && f != "xlsx";
   if (!loaded.result.ok()) {
     if (findings) {
-      ctx.out += render_findings(ctx, loaded.result.diagnostics);
+      ctx.out += render_findings(ctx, FindingsReport{loaded.result.diagnostics, {}, Json::object(), {}}, f);
       return 2;
     }
     report_input_errors(ctx, loaded.result.diagnostics);
@@ -400,8 +380,9 @@ int run_ledger(Context& ctx, const LedgerOptions& o) {
     // The ledger's rules only, as `check --select R` would report them.
     rules::CheckContext cc{data, loaded.calendar, ctx.as_of, ctx.global.allow_uncovered};
     static constexpr std::string_view only[] = {"ledger", "ledger-records"};
-    auto diags = rules::run_checks(cc, selection(ctx), only);
-    ctx.out += render_findings(ctx, diags);
+    auto sel = selection(ctx);
+    auto diags = rules::run_checks(cc, sel, only);
+    ctx.out += render_findings(ctx, FindingsReport{diags, {}, Json::object(), rules_run(data.policy, sel, only)}, f);
     return findings_exit_code(ctx, diags);
   }
   if (o.propose_lookbacks) {

@@ -14,12 +14,6 @@ struct RuleOptions {
 };
 
 std::string explain(const Context& ctx, const rules::RuleInfo& r) {
-  if (ctx.global.format == "json")
-    return fmt::format("{{\"id\": {}, \"slug\": {}, \"severity\": {}, \"clause\": {}, \"summary_zh\": {}, "
-                       "\"summary_en\": {}, \"explanation_zh\": {}, \"explanation_en\": {}}}",
-                       json_string(r.id), json_string(r.slug), json_string(to_string(r.severity)),
-                       json_string(r.clause), json_string(r.summary_zh), json_string(r.summary_en),
-                       json_string(r.explain_zh), json_string(r.explain_en));
   std::string first = ctx.zh ? fmt::format("{} {}：{}\n", r.id, r.slug, r.summary_zh)
                              : fmt::format("{} {}: {}\n", r.id, r.slug, r.summary_en);
   std::string meta = ctx.zh ? fmt::format("  默认级别：{}    条款：{}\n", to_string(r.severity), r.clause)
@@ -98,9 +92,14 @@ int run_rule(Context& ctx, const RuleOptions& opts) {
   if (ctx.global.format == "man") {
     ctx.out += rules_man(ctx, chosen);
   } else if (json) {
-    ctx.out += "[\n";
-    for (std::size_t i = 0; i < chosen.size(); ++i) ctx.out += "  " + explain(ctx, *chosen[i]) + (i + 1 < chosen.size() ? ",\n" : "\n");
-    ctx.out += "]\n";
+    Json list = Json::array();
+    for (const auto* r : chosen)
+      list.push_back({{"id", r->id}, {"slug", r->slug}, {"severity", to_string(r->severity)}, {"clause", r->clause},
+                      {"summary_zh", r->summary_zh}, {"summary_en", r->summary_en},
+                      {"explanation_zh", r->explain_zh}, {"explanation_en", r->explain_en}});
+    Json j = json_envelope(ctx, "rule");
+    j["rules"] = std::move(list);
+    ctx.out += json_dump(j);
   } else if (opts.ids.empty() && !opts.all) {
     // Without ids: a table of every rule.
     text::Table t({ctx.t("编号", "id"), ctx.t("名称", "slug"), ctx.t("级别", "severity"), ctx.t("条款", "clause"),
@@ -108,7 +107,7 @@ int run_rule(Context& ctx, const RuleOptions& opts) {
     for (const auto* r : chosen)
       t.add({std::string(r->id), std::string(r->slug), std::string(to_string(r->severity)), std::string(r->clause),
              std::string(ctx.zh ? r->summary_zh : r->summary_en)});
-    ctx.out += t.render();
+    ctx.out += t.render(ctx.width);
   } else {
     for (std::size_t i = 0; i < chosen.size(); ++i) ctx.out += (i ? "\n" : "") + explain(ctx, *chosen[i]);
   }

@@ -1,10 +1,13 @@
-// xuncha schema: JSON Schemas (draft 2020-12) of the input kinds, for editors and validators.
+// xuncha schema: JSON Schemas of the input kinds (draft 2020-12, for editors and validators) and,
+// with --output CMD, of a command's json output (draft-07).
 #include "app.hpp"
+#include "output_schemas.hpp"
 
 #include <xuncha/core/suggest.hpp>
 #include <xuncha/load/schema.hpp>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 namespace xuncha::cli {
 namespace {
@@ -12,10 +15,29 @@ namespace {
 struct SchemaOptions {
   std::string kind;
   bool list = false;
+  std::string output;
 };
+
+int run_output_schema(Context& ctx, const std::string& output) {
+  const auto& names = output_schema_names();
+  auto schema = output_schema(output);
+  if (!schema) {
+    std::vector<std::string_view> known(names.begin(), names.end());
+    auto hint = closest_match(output, known);
+    throw UsageError(fmt::format("schema: no json output named '{}'{}; expected one of {}", output,
+                                 hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint), fmt::join(names, ", ")));
+  }
+  ctx.out += *schema;
+  return 0;
+}
 
 int run_schema(Context& ctx, const SchemaOptions& opts) {
   require_format(ctx, "schema", {"json", "text"});
+  if (!opts.output.empty()) {
+    if (opts.list || !opts.kind.empty())
+      throw UsageError("schema: --output CMD goes alone (not with KIND or --list)");
+    return run_output_schema(ctx, opts.output);
+  }
   if (opts.list) {
     for (auto k : load::known_kinds()) ctx.out += fmt::format("{}\n", k);
     return 0;
@@ -43,6 +65,11 @@ std::function<int(Context&)> setup_schema(CLI::App& app) {
   auto opts = std::make_shared<SchemaOptions>();
   app.add_option("KIND", opts->kind, "The kind (regions, tours, policy, ...); without it, one schema for every kind");
   app.add_flag("--list", opts->list, "List the kinds, one per line");
+  app.add_option("--output", opts->output,
+                 "Print the JSON Schema of CMD's -f json output instead: check, teams, teams-suggest "
+                 "(teams --suggest), deadlines, schedule, staff, ledger, workdays, rule or config");
+  app.footer("Every json output starts with tool, version, output (the command), schema_version and (if dated) as_of;\n"
+             "the --output schema says what follows. Columns are counted in characters (Unicode code points).");
   return [opts](Context& ctx) { return run_schema(ctx, *opts); };
 }
 

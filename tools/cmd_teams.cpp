@@ -35,12 +35,6 @@ std::string names(const Dataset& data, const std::vector<std::string>& ids) {
 /// A text cell, or an empty one (shown "-" on the terminal).
 xlsx::Cell text_or_empty(std::string s) { return s.empty() ? xlsx::Cell{} : xlsx::Cell::of(std::move(s)); }
 
-std::string json_ids(const std::vector<std::string>& ids) {
-  std::string s;
-  for (const auto& id : ids) s += (s.empty() ? "" : ", ") + json_string(id);
-  return "[" + s + "]";
-}
-
 // The team a diagnostic concerns: its subject is a team id, or a tour id whose team it is.
 std::string team_of(const Dataset& data, const Diagnostic& d) {
   if (data.team(d.subject)) return d.subject;
@@ -105,28 +99,26 @@ xlsx::Sheet table_sheet(const Context& ctx, const Dataset& data, const std::vect
   return s;
 }
 
-std::string table_text(const xlsx::Sheet& s) {
+std::string table_text(const Context& ctx, const xlsx::Sheet& s) {
   if (s.rows.empty()) return {};
-  return s.title.front() + "\n" + xlsx::text_table(s, {false, false, true, false, false, false, false, true, false}).render() + "\n";
+  return s.title.front() + "\n" +
+         xlsx::text_table(s, {false, false, true, false, false, false, false, true, false}).render(ctx.width) + "\n";
 }
 
-std::string table_json(const std::vector<rules::TeamRow>& rows, const std::map<std::string, Counts>& counts) {
-  std::string out = "  \"teams\": [";
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    const Team& g = *rows[i].team;
+Json table_json(const std::vector<rules::TeamRow>& rows, const std::map<std::string, Counts>& counts) {
+  Json out = Json::array();
+  for (const auto& row : rows) {
+    const Team& g = *row.team;
     auto it = counts.find(g.id);
     Counts c = it == counts.end() ? Counts{} : it->second;
     std::vector<std::string> tours;
-    for (const auto* t : rows[i].tours) tours.push_back(t->id);
-    out += fmt::format("{}\n    {{\"id\": {}, \"cycle\": {}, \"size\": {}, \"leader\": {}, \"deputies\": {}, "
-                       "\"liaison\": {}, \"members\": {}, \"experts\": {}, \"tours\": {}, \"status\": {}, "
-                       "\"errors\": {}, \"warnings\": {}}}",
-                       i ? "," : "", json_string(g.id), json_string(g.cycle), rows[i].size,
-                       json_ids(g.of(Role::leader)), json_ids(g.of(Role::deputy)), json_ids(g.of(Role::liaison)),
-                       json_ids(g.of(Role::member)), json_ids(g.of(Role::expert)), json_ids(tours),
-                       json_string(status_key(c)), c.errors, c.warnings);
+    for (const auto* t : row.tours) tours.push_back(t->id);
+    out.push_back({{"id", g.id}, {"cycle", g.cycle}, {"size", row.size}, {"leader", g.of(Role::leader)},
+                   {"deputies", g.of(Role::deputy)}, {"liaison", g.of(Role::liaison)},
+                   {"members", g.of(Role::member)}, {"experts", g.of(Role::expert)}, {"tours", tours},
+                   {"status", status_key(c)}, {"errors", c.errors}, {"warnings", c.warnings}});
   }
-  return out + (rows.empty() ? "]" : "\n  ]");
+  return out;
 }
 
 std::string role_text(const Context& ctx, Role r) {
@@ -170,7 +162,7 @@ std::string suggest_text(const Context& ctx, const Dataset& data, const rules::T
                  rank_name(ctx, c.person->rank), std::to_string(c.tours_in_year),
                  c.other_team.empty() ? "-" : c.other_team});
     }
-    out += table.render();
+    out += table.render(ctx.width);
     if (g.eligible > g.candidates.size())
       out += ctx.zh ? fmt::format("  另有 {} 人符合条件（--limit 可显示更多）\n", g.eligible - g.candidates.size())
                     : fmt::format("  {} more qualify (--limit shows more)\n", g.eligible - g.candidates.size());
@@ -199,36 +191,32 @@ std::string suggest_text(const Context& ctx, const Dataset& data, const rules::T
 
 std::string suggest_json(const Context& ctx, const rules::TeamSuggestion& s) {
   static constexpr std::array<std::string_view, 5> roles{"leader", "deputy", "liaison", "member", "expert"};
-  std::string out = fmt::format("{{\n  \"tool\": \"xuncha\",\n  \"version\": {},\n  \"tour\": {},\n  \"team\": {},\n"
-                                "  \"dated\": {},\n  \"gaps\": [",
-                                json_string(XUNCHA_VERSION), json_string(s.tour->id),
-                                s.team ? json_string(s.team->id) : "null", s.dated ? "true" : "false");
-  for (std::size_t i = 0; i < s.gaps.size(); ++i) {
-    const auto& g = s.gaps[i];
-    out += fmt::format("{}\n    {{\"role\": {}, \"needed\": {}, \"replaces\": {}, \"reason\": {}, \"eligible\": {}, "
-                       "\"candidates\": [",
-                       i ? "," : "", json_string(roles[static_cast<std::size_t>(g.role)]), g.needed,
-                       g.replaces.empty() ? "null" : json_string(g.replaces), json_string(ctx.t(g.reason)), g.eligible);
-    for (std::size_t k = 0; k < g.candidates.size(); ++k) {
-      const auto& c = g.candidates[k];
-      out += fmt::format("{}{{\"id\": {}, \"name\": {}, \"unit\": {}, \"rank\": {}, \"tours_in_year\": {}, "
-                         "\"other_team\": {}}}",
-                         k ? ", " : "", json_string(c.person->id), json_string(c.person->name),
-                         json_string(c.person->unit), json_string(rank_name(ctx, c.person->rank)), c.tours_in_year,
-                         c.other_team.empty() ? "null" : json_string(c.other_team));
-    }
-    out += "]}";
+  auto null_or = [](const std::string& v) { return v.empty() ? Json(nullptr) : Json(v); };
+  Json j = json_envelope(ctx, "teams-suggest");
+  j["tour"] = s.tour->id;
+  j["team"] = s.team ? Json(s.team->id) : Json(nullptr);
+  j["dated"] = s.dated;
+  Json gaps = Json::array();
+  for (const auto& g : s.gaps) {
+    Json candidates = Json::array();
+    for (const auto& c : g.candidates)
+      candidates.push_back({{"id", c.person->id}, {"name", c.person->name}, {"unit", c.person->unit},
+                            {"rank", rank_name(ctx, c.person->rank)}, {"tours_in_year", c.tours_in_year},
+                            {"other_team", null_or(c.other_team)}});
+    gaps.push_back({{"role", roles[static_cast<std::size_t>(g.role)]}, {"needed", g.needed},
+                    {"replaces", null_or(g.replaces)}, {"reason", ctx.t(g.reason)}, {"eligible", g.eligible},
+                    {"candidates", std::move(candidates)}});
   }
-  out += s.gaps.empty() ? "],\n  \"proposal\": [" : "\n  ],\n  \"proposal\": [";
-  for (std::size_t k = 0; k < s.proposal.size(); ++k) {
-    const auto& p = s.proposal[k];
+  j["gaps"] = std::move(gaps);
+  Json proposal = Json::array();
+  for (const auto& p : s.proposal) {
     const auto& g = s.gaps[p.gap];
-    out += fmt::format("{}\n    {{\"role\": {}, \"replaces\": {}, \"id\": {}, \"name\": {}}}", k ? "," : "",
-                       json_string(roles[static_cast<std::size_t>(g.role)]),
-                       g.replaces.empty() ? "null" : json_string(g.replaces), json_string(p.person->id),
-                       json_string(p.person->name));
+    proposal.push_back({{"role", roles[static_cast<std::size_t>(g.role)]}, {"replaces", null_or(g.replaces)},
+                        {"id", p.person->id}, {"name", p.person->name}});
   }
-  return out + fmt::format("{}],\n  \"unfilled\": {}\n}}\n", s.proposal.empty() ? "" : "\n  ", s.unfilled);
+  j["proposal"] = std::move(proposal);
+  j["unfilled"] = s.unfilled;
+  return json_dump(j);
 }
 
 int run_suggest(Context& ctx, const TeamsOptions& opts, const Loaded& loaded) {
@@ -258,14 +246,16 @@ int run_teams(Context& ctx, const TeamsOptions& opts) {
   }
   std::vector<rules::TeamRow> rows;
   std::map<std::string, Counts> counts;
+  std::vector<const rules::RuleInfo*> ran;
+  static constexpr std::string_view only[] = {"teams"};
   if (loaded.result.ok()) {
+    ran = rules_run(data.policy, sel, only);
     if (!opts.team.empty() && !data.team(opts.team))
       throw UsageError(unknown_id("team", opts.team, ids_of(data.teams)));
     if (!opts.tour.empty() && !data.tour(opts.tour))
       throw UsageError(unknown_id("tour", opts.tour, ids_of(data.tours)));
     std::string tour_team = opts.tour.empty() ? std::string() : data.tour(opts.tour)->team;
     rules::CheckContext cc{data, loaded.calendar, ctx.as_of};
-    static constexpr std::string_view only[] = {"teams"};
     for (auto& d : rules::run_checks(cc, sel, only)) {
       std::string team = team_of(data, d);
       if (!opts.team.empty() && team != opts.team) continue;
@@ -282,14 +272,10 @@ int run_teams(Context& ctx, const TeamsOptions& opts) {
     }
   }
   auto sheet = table_sheet(ctx, data, rows, counts);
-  if (ctx.global.format == "xlsx") {
-    std::vector<xlsx::Sheet> sheets;
-    if (!sheet.rows.empty()) sheets.push_back(std::move(sheet));
-    ctx.out += render_findings_xlsx(ctx, diags, std::move(sheets));
-  } else {
-    std::string preface = ctx.global.quiet ? std::string() : table_text(sheet);
-    ctx.out += render_findings(ctx, diags, preface, loaded.result.ok() ? table_json(rows, counts) : std::string());
-  }
+  FindingsReport report{diags, ctx.global.quiet ? std::string() : table_text(ctx, sheet), Json::object(), ran};
+  if (loaded.result.ok()) report.extra["teams"] = table_json(rows, counts);
+  if (!sheet.rows.empty()) report.sheets.push_back(std::move(sheet));
+  ctx.out += render_findings(ctx, report, ctx.global.format);
   return findings_exit_code(ctx, diags);
 }
 

@@ -29,6 +29,14 @@ std::string kind_text(const Context& ctx, Calendar::DayKind k) {
 }
 std::string_view kind_key(Calendar::DayKind k) { return day_kind_keys[static_cast<std::size_t>(k)]; }
 
+// The json envelope, the action, then its members.
+std::string envelope(const Context& ctx, std::string_view action, const Json& members) {
+  Json j = json_envelope(ctx, "workdays");
+  j["action"] = std::string(action);
+  for (const auto& [k, v] : members.items()) j[k] = v;
+  return json_dump(j);
+}
+
 int run_workdays(Context& ctx, const WorkdaysOptions& o) {
   bool json = ctx.global.format == "json";
   require_format(ctx, "workdays", {"text", "json"});
@@ -54,8 +62,7 @@ int run_workdays(Context& ctx, const WorkdaysOptions& o) {
     }
     Date r = cal.add_workdays(d, n);
     require_covered(ctx, cal, std::min(d, r), std::max(d, r));
-    ctx.out += json ? fmt::format("{{\"date\": {}, \"workdays\": {}, \"result\": {}}}\n", json_string(format_iso(d)), n,
-                                  json_string(format_iso(r)))
+    ctx.out += json ? envelope(ctx, "add", {{"date", format_iso(d)}, {"workdays", n}, {"result", format_iso(r)}})
                     : format_iso(r) + "\n";
     return 0;
   }
@@ -64,8 +71,7 @@ int run_workdays(Context& ctx, const WorkdaysOptions& o) {
     Date a = parse_date_arg(o.args[0], "between"), b = parse_date_arg(o.args[1], "between");
     require_covered(ctx, cal, std::min(a, b), std::max(a, b));
     int n = cal.workdays_between(a, b);
-    ctx.out += json ? fmt::format("{{\"from\": {}, \"to\": {}, \"workdays\": {}}}\n", json_string(format_iso(a)),
-                                  json_string(format_iso(b)), n)
+    ctx.out += json ? envelope(ctx, "between", {{"from", format_iso(a)}, {"to", format_iso(b)}, {"workdays", n}})
                     : std::to_string(n) + "\n";
     return 0;
   }
@@ -77,9 +83,9 @@ int run_workdays(Context& ctx, const WorkdaysOptions& o) {
     auto name = cal.holiday_name(d);
     bool work = cal.is_workday(d);
     if (json) {
-      ctx.out += fmt::format("{{\"date\": {}, \"workday\": {}, \"kind\": {}, \"holiday\": {}}}\n", json_string(format_iso(d)),
-                             work ? "true" : "false", json_string(kind_key(k)),
-                             name.en.empty() ? "null" : json_string(ctx.t(name)));
+      ctx.out += envelope(ctx, "is",
+                          {{"date", format_iso(d)}, {"workday", work}, {"kind", kind_key(k)},
+                           {"holiday", name.en.empty() ? Json(nullptr) : Json(ctx.t(name))}});
     } else {
       std::string what = kind_text(ctx, k);
       if (!name.en.empty()) what += ctx.zh ? fmt::format("（{}）", name.zh) : fmt::format(" ({})", name.en);
@@ -107,12 +113,11 @@ int run_workdays(Context& ctx, const WorkdaysOptions& o) {
     require_covered(ctx, cal, from, to);
     auto items = cal.listed(from, to);
     if (json) {
-      ctx.out += "[";
-      for (std::size_t i = 0; i < items.size(); ++i)
-        ctx.out += fmt::format("{}\n  {{\"date\": {}, \"kind\": {}, \"holiday\": {}}}", i ? "," : "",
-                               json_string(format_iso(items[i].date)), json_string(kind_key(items[i].kind)),
-                               items[i].name.en.empty() ? "null" : json_string(ctx.t(items[i].name)));
-      ctx.out += items.empty() ? "]\n" : "\n]\n";
+      Json days = Json::array();
+      for (const auto& it : items)
+        days.push_back({{"date", format_iso(it.date)}, {"kind", kind_key(it.kind)},
+                        {"holiday", it.name.en.empty() ? Json(nullptr) : Json(ctx.t(it.name))}});
+      ctx.out += envelope(ctx, "list", {{"days", std::move(days)}});
     } else {
       for (const auto& it : items) {
         std::string what = kind_text(ctx, it.kind);

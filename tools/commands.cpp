@@ -30,7 +30,7 @@ const std::vector<Command>& commands() {
       {"workdays", "Working-day arithmetic: add, between, is, list", setup_workdays, {"text", "json"}},
       {"teams", "Validate team composition; --suggest TOUR finds people for broken roles", setup_teams, findings_formats},
       {"rule", "Explain rules: clause, severity, zh and en", setup_rule, {"text", "json", "man"}},
-      {"schema", "JSON Schemas (draft 2020-12) of the input kinds, for editors and validators", setup_schema, {"json", "text"}},
+      {"schema", "JSON Schemas: input kinds (draft 2020-12) and, with --output CMD, json outputs", setup_schema, {"json", "text"}},
       {"completion", "Print a shell completion script: bash, zsh or fish", setup_completion, {"text"}},
       {"config", "Show the effective settings (flags > xuncha.yaml > defaults) and where each came from", setup_config, {"text", "json"}},
   };

@@ -25,6 +25,7 @@ struct Environment {
   bool stdout_tty = false;
   Date today{};              ///< the system date, used when --as-of is absent
   unsigned cores = 1;
+  unsigned columns = 0;      ///< $COLUMNS, else the terminal's width when stdout is one; 0: unknown
   std::istream* in = nullptr;
 };
 
@@ -63,6 +64,8 @@ struct Context {
   bool color = false;
   std::vector<std::string> input_names;  ///< files read, so -o never overwrites one
   bool no_result = false;  ///< the command produced nothing to keep: -o FILE is left as it was
+  std::string command;     ///< the subcommand being run ("check", "schedule", ...)
+  std::size_t width = 0;   ///< tables fit this many columns; 0 (pipes, files, -o): full tables
   /// Further counts for the JSON summary object, in order (check: suppressed, baselined).
   std::vector<std::pair<std::string, std::size_t>> summary_counts = {};
 

@@ -70,32 +70,32 @@ std::string ledger_deadlines_text(const Context& ctx, const Dataset& data, const
            d.done ? format_iso(*d.done) : "-", st, by_text(ctx, d)});
     overdue += d.status == DueStatus::overdue;
   }
-  out += t.render();
+  out += t.render(ctx.width);
   out += ctx.zh ? fmt::format("共 {} 项，逾期 {} 项\n", rows.size(), overdue)
                 : fmt::format("{}, {} overdue\n", count_of(rows.size(), "item"), overdue);
   return out;
 }
 
-std::string ledger_deadlines_json(const std::vector<ledger::Deadline>& rows) {
-  std::string out = ",\n  \"ledger_deadlines\": [";
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    const auto& d = rows[i];
-    out += fmt::format("{}\n    {{\"item\": {}, \"id\": {}, \"tour\": {}, \"region\": {}, \"due\": {}, \"done\": {}, "
-                       "\"status\": {}, \"workdays\": {}}}",
-                       i ? "," : "", json_string(ledger::item_names[static_cast<std::size_t>(d.item)]), json_string(*d.id),
-                       d.tour->empty() ? "null" : json_string(*d.tour), json_string(*d.region),
-                       json_string(format_iso(d.due)), d.done ? json_string(format_iso(*d.done)) : "null",
-                       json_string(deadlines::status_names[static_cast<std::size_t>(d.status)]), d.by);
-  }
-  return out + (rows.empty() ? "]" : "\n  ]");
+Json ledger_deadlines_json(const std::vector<ledger::Deadline>& rows) {
+  Json out = Json::array();
+  for (const auto& d : rows)
+    out.push_back({{"item", ledger::item_names[static_cast<std::size_t>(d.item)]}, {"id", *d.id},
+                   {"tour", d.tour->empty() ? Json(nullptr) : Json(*d.tour)}, {"region", *d.region},
+                   {"due", format_iso(d.due)}, {"done", d.done ? Json(format_iso(*d.done)) : Json(nullptr)},
+                   {"status", deadlines::status_names[static_cast<std::size_t>(d.status)]}, {"workdays", d.by}});
+  return out;
 }
 
-std::string ledger_deadlines_csv(const Context& ctx, const Dataset& data, const std::vector<ledger::Deadline>& rows) {
+// The deadlines CSV's columns (tour, region, name, step, due, done, status, workdays), English
+// keys whatever the language: step is the ledger item and the record's id ("listing L-2025-01").
+std::string ledger_deadlines_csv(const Dataset& data, const std::vector<ledger::Deadline>& rows) {
   std::string out;
   for (const auto& d : rows)
-    out += fmt::format("{},{},{},{},{},{},{}\r\n", csv_cell(*d.tour), csv_cell(region_name(data, *d.region)),
-                       csv_cell(item_text(ctx, d.item) + " " + *d.id), format_iso(d.due), d.done ? format_iso(*d.done) : "",
-                       csv_cell(status_text(ctx, d.status)), d.by);
+    out += fmt::format("{},{},{},{},{},{},{},{}\r\n", csv_cell(*d.tour), csv_cell(*d.region),
+                       csv_cell(region_name(data, *d.region)),
+                       csv_cell(fmt::format("{} {}", ledger::item_names[static_cast<std::size_t>(d.item)], *d.id)),
+                       format_iso(d.due), d.done ? format_iso(*d.done) : "",
+                       deadlines::status_names[static_cast<std::size_t>(d.status)], d.by);
   return out;
 }
 
@@ -116,25 +116,14 @@ xlsx::Sheet ledger_deadlines_sheet(const Context& ctx, const Dataset& data, cons
   return s;
 }
 
-std::string ledger_deadlines_ics(const Context& ctx, const std::vector<ledger::Deadline>& rows) {
+std::string ledger_deadlines_ics(const Context& ctx, const Dataset& data, const std::vector<ledger::Deadline>& rows,
+                                 bool events) {
   std::string out;
-  std::string stamp = ics::date_value(format_iso(ctx.as_of)) + "T000000Z";
   for (const auto& d : rows) {
-    out += ics::line("BEGIN:VTODO");
     // Stable: the record id and what is due (a stage target also by its date, as an item has several).
-    std::string uid = fmt::format("ledger-{}-{}", ledger::item_names[static_cast<std::size_t>(d.item)], *d.id);
-    if (d.item == ledger::Item::stage) uid += "-" + ics::date_value(format_iso(d.due));
-    out += ics::line("UID:" + uid + "@xuncha");
-    out += ics::line("DTSTAMP:" + stamp);
-    out += ics::line("DUE;VALUE=DATE:" + ics::date_value(format_iso(d.due)));
-    out += ics::line("SUMMARY:" + ics::escape(fmt::format("{} {}", item_text(ctx, d.item), *d.id)));
-    if (d.done) {
-      out += ics::line("STATUS:COMPLETED");
-      out += ics::line("COMPLETED:" + ics::date_value(format_iso(*d.done)) + "T000000Z");
-    } else {
-      out += ics::line("STATUS:NEEDS-ACTION");
-    }
-    out += ics::line("END:VTODO");
+    std::string local = fmt::format("ledger-{}-{}", ledger::item_names[static_cast<std::size_t>(d.item)], *d.id);
+    if (d.item == ledger::Item::stage) local += "-" + ics::date_value(format_iso(d.due));
+    out += ics_deadline(ctx, data, local, d.due, d.done, fmt::format("{} {}", item_text(ctx, d.item), *d.id), events);
   }
   return out;
 }

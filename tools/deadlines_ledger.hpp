@@ -19,11 +19,14 @@ struct LedgerDeadlineFilter {
 std::vector<ledger::Deadline> ledger_deadlines(const Dataset& data, const Calendar& cal, Date as_of, int within,
                                                const LedgerDeadlineFilter& f);
 std::string ledger_deadlines_text(const Context& ctx, const Dataset& data, const std::vector<ledger::Deadline>& rows);
-/// `,\n  "ledger_deadlines": [...]`, spliced into the deadlines object.
-std::string ledger_deadlines_json(const std::vector<ledger::Deadline>& rows);
-std::string ledger_deadlines_csv(const Context& ctx, const Dataset& data, const std::vector<ledger::Deadline>& rows);
+/// The "ledger_deadlines" member of the deadlines json document.
+Json ledger_deadlines_json(const std::vector<ledger::Deadline>& rows);
+/// Rows in the deadlines CSV's columns (English keys whatever the language).
+std::string ledger_deadlines_csv(const Dataset& data, const std::vector<ledger::Deadline>& rows);
+/// To-dos (and with `events` all-day events) placed in the deadlines calendar.
+std::string ledger_deadlines_ics(const Context& ctx, const Dataset& data, const std::vector<ledger::Deadline>& rows,
+                                 bool events);
 /// The ledger deadlines as a sheet of -f xlsx (dates are dates, working days numbers).
 xlsx::Sheet ledger_deadlines_sheet(const Context& ctx, const Dataset& data, const std::vector<ledger::Deadline>& rows);
-std::string ledger_deadlines_ics(const Context& ctx, const std::vector<ledger::Deadline>& rows);
 
 }  // namespace xuncha::cli

@@ -2,15 +2,50 @@
 #include "inputs.hpp"
 
 #include "render/findings.hpp"
+#include "render/terminal.hpp"
 
 #include <xuncha/rules/policy_check.hpp>
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <istream>
 #include <iterator>
 
 namespace xuncha::cli {
+
+namespace {
+
+// -v: what was read. Files, records per kind, calendar years, where the policy came from.
+std::string verbose_report(const Context& ctx, const std::vector<std::string>& files, const Loaded& loaded) {
+  const auto& d = loaded.result.data;
+  std::string out = ctx.zh ? fmt::format("xuncha: 读取 {} 个文件\n", files.size())
+                           : fmt::format("xuncha: read {}\n", count_of(files.size(), "file"));
+  for (const auto& f : files) out += "xuncha:   " + f + "\n";
+  out += ctx.zh ? fmt::format("xuncha: 记录：地区 {}，单位 {}，人员 {}，聘任 {}，巡查组 {}，巡查 {}\n", d.regions.size(),
+                              d.units.size(), d.people.size(), d.appointments.size(), d.teams.size(), d.tours.size())
+                : fmt::format("xuncha: records: {} regions, {} units, {} people, {} appointments, {} teams, {} tours\n",
+                              d.regions.size(), d.units.size(), d.people.size(), d.appointments.size(),
+                              d.teams.size(), d.tours.size());
+  const auto& bundled = Calendar::bundled_years();
+  std::string years;
+  for (const auto& y : d.calendar_years) years += (years.empty() ? "" : ", ") + std::to_string(y.year);
+  int first = bundled.empty() ? 0 : bundled.front().year, last = bundled.empty() ? 0 : bundled.back().year;
+  for (const auto& y : bundled) first = std::min(first, y.year), last = std::max(last, y.year);
+  out += ctx.zh ? fmt::format("xuncha: 日历：内置 {}—{} 年{}\n", first, last,
+                              years.empty() ? std::string() : "；数据及 --calendar 增补 " + years)
+                : fmt::format("xuncha: calendar: bundled {}-{}{}\n", first, last,
+                              years.empty() ? std::string() : "; from the data and --calendar: " + years);
+  std::string policy;
+  for (const auto& p : ctx.global.policy_files) policy += ", " + p;
+  out += ctx.zh ? fmt::format("xuncha: 政策：内置默认值，再依次应用数据中的 kind: policy 文档{}\n",
+                              policy.empty() ? std::string() : "及 --policy" + policy)
+                : fmt::format("xuncha: policy: built-in defaults, then kind: policy documents in the data{}\n",
+                              policy.empty() ? std::string() : ", then --policy" + policy.substr(1));
+  return out;
+}
+
+}  // namespace
 
 Loaded load_inputs(Context& ctx, const std::vector<std::string>& paths) {
   std::vector<Diagnostic> diags;
@@ -29,6 +64,8 @@ Loaded load_inputs(Context& ctx, const std::vector<std::string>& paths) {
   for (const auto& p : ctx.global.calendar_files) inputs.push_back({p, std::nullopt, load::InputRole::calendar});
   for (const auto& in : inputs)
     if (!in.text) ctx.input_names.push_back(in.name);
+  std::vector<std::string> read_names;
+  for (const auto& in : inputs) read_names.push_back(in.name);
   load::LoadOptions opts;
   opts.jobs = ctx.global.jobs ? ctx.global.jobs : std::max(1u, ctx.env.cores);
   Loaded loaded{load::load(std::move(inputs), opts), Calendar{}};
@@ -44,6 +81,7 @@ Loaded load_inputs(Context& ctx, const std::vector<std::string>& paths) {
   std::vector<CalendarYear> years = Calendar::bundled_years();
   years.insert(years.end(), result.data.calendar_years.begin(), result.data.calendar_years.end());
   loaded.calendar = Calendar(years);
+  if (ctx.global.verbose && !ctx.global.quiet) ctx.err += verbose_report(ctx, read_names, loaded);
   return loaded;
 }
 

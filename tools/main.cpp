@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <iostream>
 #include <thread>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 int main(int argc, char** argv) {
@@ -15,6 +16,16 @@ int main(int argc, char** argv) {
   env.no_color = std::getenv("NO_COLOR") != nullptr && *std::getenv("NO_COLOR") != '\0';
   env.force_color = std::getenv("FORCE_COLOR") != nullptr && *std::getenv("FORCE_COLOR") != '\0';
   env.stdout_tty = ::isatty(STDOUT_FILENO) != 0;
+  // Table width: $COLUMNS when set (a number), else the terminal's; pipes and files get 0.
+  if (const char* cols = std::getenv("COLUMNS"); cols && *cols) {
+    char* end = nullptr;
+    unsigned long n = std::strtoul(cols, &end, 10);
+    if (*end == '\0' && n >= 20 && n <= 10000) env.columns = static_cast<unsigned>(n);
+  }
+  if (env.columns == 0 && env.stdout_tty) {
+    struct winsize ws {};
+    if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20) env.columns = ws.ws_col;
+  }
   env.today = std::chrono::floor<date::days>(std::chrono::system_clock::now());
   env.cores = std::max(1u, std::thread::hardware_concurrency());
   env.in = &std::cin;

@@ -2,6 +2,7 @@
 #include "config.hpp"
 #include "context.hpp"
 #include "output_file.hpp"
+#include "render/terminal.hpp"
 
 #include <xuncha/core/suggest.hpp>
 
@@ -25,7 +26,7 @@ int run(const std::vector<std::string>& args, const Environment& env, std::ostre
   app.require_subcommand(1);
   app.fallthrough();
   app.footer("Run 'xuncha COMMAND --help' for a command's flags; 'man xuncha' for the whole manual.");
-  Context ctx{env, {}, {}, {}, {}, false, false, {}};
+  Context ctx{env, {}, {}, {}, {}, false, false, {}, false, {}, 0, {}};
   auto& g = ctx.global;
   app.add_option("--as-of", g.as_of, "The date treated as today (YYYY-MM-DD); default: the system date");
   app.add_option("--lang", g.lang, "Output language: zh or en (default from LANG)")->check(CLI::IsMember({"zh", "en"}));
@@ -38,7 +39,7 @@ int run(const std::vector<std::string>& args, const Environment& env, std::ostre
   app.add_option("-j,--jobs", g.jobs, "Files parsed in parallel (default: all cores)")->check(CLI::Range(1u, 256u));
   app.add_flag("--allow-uncovered", g.allow_uncovered, "Count only weekends in years the calendar does not cover (a warning, not an error)");
   app.add_flag("-q,--quiet", g.quiet, "Print only the findings");
-  app.add_flag("-v,--verbose", g.verbose, "Say more about what was read");
+  app.add_flag("-v,--verbose", g.verbose, "Say on stderr what was read: files, records, calendar years, policy sources");
   app.add_flag("--bom", g.bom, "Start CSV output with a UTF-8 BOM (for Excel)");
   app.add_option("--select", g.select, "Run only these rules (ids, slugs or prefixes such as T or C1)")->delimiter(',');
   app.add_option("--ignore", g.ignore, "Skip these rules (ids, slugs or prefixes)")->delimiter(',');
@@ -104,6 +105,7 @@ int run(const std::vector<std::string>& args, const Environment& env, std::ostre
     }
     apply_config(ctx, start);
     ctx.zh = (g.lang.empty() ? default_lang(env) : g.lang) == "zh";
+    ctx.width = g.output.empty() ? env.columns : 0;
     if (g.color == "always") ctx.color = true;
     else if (g.color == "auto") ctx.color = !env.no_color && (env.force_color || (env.stdout_tty && g.output.empty()));
     if (g.as_of.empty()) {
@@ -117,10 +119,15 @@ int run(const std::vector<std::string>& args, const Environment& env, std::ostre
     int code = 0;
     for (auto& [sub, runner] : subs) {
       if (sub->parsed()) {
+        ctx.command = sub->get_name();
         code = runner(ctx);
         break;
       }
     }
+    // Terminal text cannot carry control characters from the data (render/terminal.hpp).
+    const auto& f = g.format;
+    if (f == "text" || f == "concise" || f == "github" || f == "md") ctx.out = terminal_safe(ctx.out, ctx.color);
+    ctx.err = terminal_safe(ctx.err, ctx.color);
     if (!g.output.empty()) {
       for (const auto& in : ctx.input_names)
         if (same_file(in, g.output))
@@ -133,7 +140,7 @@ int run(const std::vector<std::string>& args, const Environment& env, std::ostre
     err << ctx.err;
     return code;
   } catch (const UsageError& e) {
-    err << ctx.err << "xuncha: error: " << e.what() << "\n";
+    err << terminal_safe(ctx.err, ctx.color) << "xuncha: error: " << terminal_safe(e.what(), false) << "\n";
     return 2;
   } catch (const std::exception& e) {
     err << ctx.err << "xuncha: internal error: " << e.what() << "\nPlease report this with the input that caused it.\n";

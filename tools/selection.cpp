@@ -37,6 +37,30 @@ Severity fail_threshold(const Context& ctx) {
   return Severity::error;
 }
 
+std::vector<const rules::RuleInfo*> rules_run(const Policy& policy, const rules::RuleSelection& sel,
+                                              std::span<const std::string_view> only) {
+  // One stand-in finding per rule, put through the same severity and selection step as real
+  // findings: what survives is what ran.
+  std::vector<Diagnostic> probe;
+  for (const auto& c : rules::checkers()) {
+    if (!c.run) continue;
+    if (!only.empty() && std::find(only.begin(), only.end(), c.name) == only.end()) continue;
+    for (const auto& r : c.rules) {
+      Diagnostic d;
+      d.rule = std::string(r.id);
+      d.severity = r.severity;
+      probe.push_back(std::move(d));
+    }
+  }
+  rules::apply_severities(probe, policy, sel);
+  std::vector<const rules::RuleInfo*> out;
+  for (const auto& d : probe)
+    if (const auto* r = rules::find_rule(d.rule)) out.push_back(r);
+  std::sort(out.begin(), out.end(), [](const auto* a, const auto* b) { return a->id < b->id; });
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
 int findings_exit_code(const Context& ctx, const std::vector<Diagnostic>& diags) {
   for (const auto& d : diags)
     if (!d.rule.empty() && d.rule[0] == 'L') return 2;

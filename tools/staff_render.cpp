@@ -90,7 +90,7 @@ std::string staff_text(const Context& ctx, const StaffView& v) {
                  fmt::format("{} – {}", format_iso(*t.start), format_iso(*t.end)), who(ctx, data, s.leader),
                  experts.empty() ? "-" : experts});
     }
-    std::string rendered = table.render();
+    std::string rendered = table.render(ctx.width > 2 ? ctx.width - 2 : ctx.width);
     std::string indented;
     std::size_t pos = 0;
     while (pos < rendered.size()) {
@@ -176,59 +176,50 @@ std::string staff_yaml(const Context& ctx, const StaffView& v) {
 std::string staff_json(const Context& ctx, const StaffView& v) {
   const auto& r = v.result;
   const auto& data = v.data;
-  std::string out = "{\n";
-  out += fmt::format("  \"province\": {},\n  \"seed\": {},\n  \"feasible\": {},\n", json_string(data.policy.province),
-                     v.options.seed, r.feasible ? "true" : "false");
+  Json j = json_envelope(ctx, "staff");
+  j["province"] = data.policy.province;
+  j["seed"] = v.options.seed;
+  j["feasible"] = r.feasible;
   if (!r.feasible) {
-    out += fmt::format("  \"proven\": {},\n  \"problems\": [", r.proven ? "true" : "false");
-    for (std::size_t i = 0; i < r.problems.size(); ++i)
-      out += fmt::format("{}\n    {}", i ? "," : "", json_string(ctx.t(r.problems[i])));
-    return out + "\n  ]\n}\n";
+    j["proven"] = r.proven;
+    Json problems = Json::array();
+    for (const auto& p : r.problems) problems.push_back(ctx.t(p));
+    j["problems"] = std::move(problems);
+    return json_dump(j);
   }
-  out += fmt::format("  \"objective\": {},\n  \"lower_bound\": {},\n  \"terms\": {{\"units\": {}, \"days\": {}, \"pairs\": {}, "
-                     "\"fields\": {}}},\n  \"iterations\": {},\n  \"teams\": [",
-                     r.objective, r.bound, r.terms.units, r.terms.days, r.terms.pairs, r.terms.fields, r.iterations);
-  for (std::size_t i = 0; i < r.teams.size(); ++i) {
-    const auto& g = r.teams[i];
-    out += fmt::format("{}\n    {{\"id\": {}, \"cycle\": {}, \"team\": {}, \"deputies\": {}, \"liaison\": {}, \"members\": {}, "
-                       "\"tours\": [",
-                       i ? "," : "", json_string(g.id), json_string(g.cycle), g.slot, yaml_list(g.deputies),
-                       json_string(g.liaison), yaml_list(g.members));
-    for (std::size_t k = 0; k < g.stints.size(); ++k) {
-      const auto& s = g.stints[k];
+  j["objective"] = r.objective;
+  j["lower_bound"] = r.bound;
+  j["terms"] = {{"units", r.terms.units}, {"days", r.terms.days}, {"pairs", r.terms.pairs}, {"fields", r.terms.fields}};
+  j["iterations"] = r.iterations;
+  Json teams = Json::array();
+  for (const auto& g : r.teams) {
+    Json tours = Json::array();
+    for (const auto& s : g.stints) {
       const Tour& t = data.tours[s.tour];
-      out += fmt::format("{}\n      {{\"tour\": {}, \"region\": {}, \"start\": {}, \"end\": {}, \"record\": {}, \"leader\": {}, "
-                         "\"experts\": {}, \"appointments\": {}}}",
-                         k ? "," : "", json_string(t.id), json_string(t.region), json_string(format_iso(*t.start)),
-                         json_string(format_iso(*t.end)), json_string(s.record), json_string(s.leader),
-                         yaml_list(s.experts), yaml_list(s.appointments));
+      tours.push_back({{"tour", t.id}, {"region", t.region}, {"start", format_iso(*t.start)},
+                       {"end", format_iso(*t.end)}, {"record", s.record}, {"leader", s.leader},
+                       {"experts", s.experts}, {"appointments", s.appointments}});
     }
-    out += "\n    ]}";
+    teams.push_back({{"id", g.id}, {"cycle", g.cycle}, {"team", g.slot}, {"deputies", g.deputies},
+                     {"liaison", g.liaison}, {"members", g.members}, {"tours", std::move(tours)}});
   }
-  out += "\n  ]";
+  j["teams"] = std::move(teams);
   if (v.explain) {
-    out += ",\n  \"explanations\": [";
-    for (std::size_t i = 0; i < r.reasons.size(); ++i) {
-      const auto& w = r.reasons[i];
-      out += fmt::format("{}\n    {{\"team\": {}, \"tour\": {}, \"role\": {}, \"person\": {}, \"why\": {}}}", i ? "," : "",
-                         json_string(w.team), w.tour.empty() ? "null" : json_string(w.tour),
-                         json_string(role_key(w.role)), json_string(w.person),
-                         json_string(ctx.t(w.text)));
-    }
-    out += "\n  ]";
+    Json why = Json::array();
+    for (const auto& w : r.reasons)
+      why.push_back({{"team", w.team}, {"tour", w.tour.empty() ? Json(nullptr) : Json(w.tour)},
+                     {"role", role_key(w.role)}, {"person", w.person}, {"why", ctx.t(w.text)}});
+    j["explanations"] = std::move(why);
   }
   if (!v.options.keep_teams.empty()) {
-    out += ",\n  \"changes\": [";
-    for (std::size_t i = 0; i < r.changes.size(); ++i) {
-      const auto& c = r.changes[i];
-      out += fmt::format("{}\n    {{\"team\": {}, \"tour\": {}, \"role\": {}, \"before\": {}, \"after\": {}}}", i ? "," : "",
-                         json_string(c.team), c.tour.empty() ? "null" : json_string(c.tour),
-                         json_string(role_key(c.role)),
-                         c.before.empty() ? "null" : json_string(c.before), json_string(c.after));
-    }
-    out += "\n  ]";
+    Json changes = Json::array();
+    for (const auto& c : r.changes)
+      changes.push_back({{"team", c.team}, {"tour", c.tour.empty() ? Json(nullptr) : Json(c.tour)},
+                         {"role", role_key(c.role)}, {"before", c.before.empty() ? Json(nullptr) : Json(c.before)},
+                         {"after", c.after}});
+    j["changes"] = std::move(changes);
   }
-  return out + "\n}\n";
+  return json_dump(j);
 }
 
 std::string staff_xlsx(const Context& ctx, const StaffView& v) {

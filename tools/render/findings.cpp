@@ -10,7 +10,6 @@
 
 #include <fmt/format.h>
 
-#include <map>
 
 namespace xuncha::cli {
 namespace {
@@ -33,12 +32,6 @@ std::string_view severity_color(Severity s) {
   }
 }
 
-std::string location_text(const Location& l) {
-  if (l.file.empty()) return "xuncha";
-  if (l.line == 0) return l.file;
-  return fmt::format("{}:{}:{}", l.file, l.line, l.column);
-}
-
 const rules::RuleInfo* info_of(const Diagnostic& d) { return rules::find_rule(d.rule); }
 
 std::string render_text(const Context& ctx, const std::vector<Diagnostic>& diags) {
@@ -52,41 +45,29 @@ std::string render_text(const Context& ctx, const std::vector<Diagnostic>& diags
   return out;
 }
 
-std::string render_json(const Context& ctx, const std::vector<Diagnostic>& diags,
-                        const std::string& extra) {
-  std::map<Severity, int> counts;
-  for (const auto& d : diags) ++counts[d.severity];
-  std::string out = "{\n";
-  out += fmt::format("  \"tool\": \"xuncha\",\n  \"version\": {},\n  \"as_of\": {},\n",
-                     json_string(XUNCHA_VERSION), json_string(format_iso(ctx.as_of)));
-  std::string more;
-  for (const auto& [key, n] : ctx.summary_counts) more += fmt::format(", {}: {}", json_string(key), n);
-  out += fmt::format("  \"summary\": {{\"error\": {}, \"warning\": {}, \"info\": {}{}}},\n",
-                     counts[Severity::error], counts[Severity::warning], counts[Severity::info], more);
-  if (!extra.empty()) out += extra + ",\n";
-  out += "  \"diagnostics\": [";
-  bool first = true;
+Json render_json(const Context& ctx, const FindingsReport& report) {
+  const auto& diags = report.diags;
+  int counts[3] = {0, 0, 0};
+  for (const auto& d : diags) ++counts[d.severity == Severity::error ? 0 : d.severity == Severity::warning ? 1 : 2];
+  Json j = json_envelope(ctx, ctx.command.empty() ? "check" : ctx.command);
+  j["summary"] = {{"error", counts[0]}, {"warning", counts[1]}, {"info", counts[2]}};
+  for (const auto& [key, n] : ctx.summary_counts) j["summary"][key] = n;
+  for (const auto& [key, value] : report.extra.items()) j[key] = value;
+  Json list = Json::array();
   for (const auto& d : diags) {
     const auto* info = info_of(d);
-    out += first ? "\n" : ",\n";
-    first = false;
-    out += fmt::format(
-        "    {{\"rule\": {}, \"slug\": {}, \"severity\": {}, \"clause\": {}, \"file\": {}, \"line\": {}, "
-        "\"column\": {}, \"path\": {}, \"subject\": {}, \"message\": {}, \"message_zh\": {}, \"message_en\": {}, "
-        "\"related\": [",
-        json_string(d.rule), json_string(info ? info->slug : ""), json_string(to_string(d.severity)),
-        json_string(info ? info->clause : ""), json_string(d.where.file), d.where.line, d.where.column,
-        json_string(d.yaml_path), json_string(d.subject), json_string(ctx.t(d.message)),
-        json_string(d.message.zh), json_string(d.message.en));
-    for (std::size_t i = 0; i < d.related.size(); ++i) {
-      const auto& r = d.related[i];
-      out += fmt::format("{}{{\"file\": {}, \"line\": {}, \"column\": {}, \"message\": {}}}", i ? ", " : "",
-                         json_string(r.where.file), r.where.line, r.where.column, json_string(ctx.t(r.message)));
-    }
-    out += "]}";
+    Json related = Json::array();
+    for (const auto& r : d.related)
+      related.push_back({{"file", r.where.file}, {"line", r.where.line}, {"column", r.where.column},
+                         {"message", ctx.t(r.message)}});
+    list.push_back({{"rule", d.rule}, {"slug", info ? info->slug : ""}, {"severity", to_string(d.severity)},
+                    {"clause", info ? info->clause : ""}, {"file", d.where.file}, {"line", d.where.line},
+                    {"column", d.where.column}, {"path", d.yaml_path}, {"subject", d.subject},
+                    {"message", ctx.t(d.message)}, {"message_zh", d.message.zh}, {"message_en", d.message.en},
+                    {"related", std::move(related)}});
   }
-  out += first ? "]\n}\n" : "\n  ]\n}\n";
-  return out;
+  j["diagnostics"] = std::move(list);
+  return j;
 }
 
 std::string render_csv(const Context& ctx, const std::vector<Diagnostic>& diags) {
@@ -125,54 +106,13 @@ std::string render_github(const Context& ctx, const std::vector<Diagnostic>& dia
   return out;
 }
 
-std::string render_sarif(const Context& ctx, const std::vector<Diagnostic>& diags) {
-  std::string out = "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n";
-  out += "  \"runs\": [{\n    \"tool\": {\"driver\": {\"name\": \"xuncha\", \"version\": ";
-  out += json_string(XUNCHA_VERSION) + ", \"rules\": [";
-  const auto& all = rules::all_rules();
-  for (std::size_t i = 0; i < all.size(); ++i) {
-    const auto* r = all[i];
-    out += fmt::format("{}\n      {{\"id\": {}, \"name\": {}, \"shortDescription\": {{\"text\": {}}}, "
-                       "\"fullDescription\": {{\"text\": {}}}, \"properties\": {{\"clause\": {}}}}}",
-                       i ? "," : "", json_string(r->id), json_string(r->slug),
-                       json_string(ctx.zh ? r->summary_zh : r->summary_en),
-                       json_string(ctx.zh ? r->explain_zh : r->explain_en), json_string(r->clause));
-  }
-  out += "]}},\n    \"results\": [";
-  for (std::size_t i = 0; i < diags.size(); ++i) {
-    const auto& d = diags[i];
-    std::string level = d.severity == Severity::error ? "error" : d.severity == Severity::warning ? "warning" : "note";
-    out += fmt::format(
-        "{}\n      {{\"ruleId\": {}, \"level\": {}, \"message\": {{\"text\": {}}}, \"locations\": [{{\"physicalLocation\": "
-        "{{\"artifactLocation\": {{\"uri\": {}}}, \"region\": {{\"startLine\": {}, \"startColumn\": {}}}}}}}], "
-        "\"partialFingerprints\": {{\"xuncha/v1\": {}}}}}",
-        i ? "," : "", json_string(d.rule), json_string(level), json_string(ctx.t(d.message)),
-        json_string(d.where.file), std::max(d.where.line, 1), std::max(d.where.column, 1),
-        json_string(d.rule + ":" + d.subject + ":" + d.yaml_path));
-  }
-  out += "\n    ]\n  }]\n}\n";
-  return out;
-}
-
-
-std::string render_junit(const Context& ctx, const std::vector<Diagnostic>& diags) {
-  int failures = 0;
-  for (const auto& d : diags) failures += d.severity >= Severity::warning ? 1 : 0;
-  std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  out += fmt::format("<testsuites name=\"xuncha\" tests=\"{}\" failures=\"{}\">\n", diags.size(), failures);
-  out += fmt::format("  <testsuite name=\"xuncha check\" tests=\"{}\" failures=\"{}\">\n", diags.size(), failures);
-  for (const auto& d : diags) {
-    out += fmt::format("    <testcase classname=\"{}\" name=\"{} {}\">\n", xml_escape(d.where.file), xml_escape(d.rule),
-                       xml_escape(d.subject));
-    out += fmt::format("      <failure type=\"{}\" message=\"{}\">{}</failure>\n", to_string(d.severity),
-                       xml_escape(ctx.t(d.message)), xml_escape(location_text(d.where)));
-    out += "    </testcase>\n";
-  }
-  out += "  </testsuite>\n</testsuites>\n";
-  return out;
-}
-
 }  // namespace
+
+std::string location_text(const Location& l) {
+  if (l.file.empty()) return "xuncha";
+  if (l.line == 0) return l.file;
+  return fmt::format("{}:{}:{}", l.file, l.line, l.column);
+}
 
 std::string concise_line(const Context& ctx, const Diagnostic& d, bool color) {
   const auto* info = info_of(d);
@@ -198,10 +138,9 @@ std::string summary_line(const Context& ctx, const std::vector<Diagnostic>& diag
   return fmt::format("{} error{}, {} warning{}, {} info", e, e == 1 ? "" : "s", w, w == 1 ? "" : "s", i);
 }
 
-std::string render_findings(const Context& ctx, const std::vector<Diagnostic>& diags,
-                            const std::string& preface, const std::string& json_extra) {
-  const auto& f = ctx.global.format;
-  if (f == "json") return render_json(ctx, diags, json_extra);
+std::string render_findings(const Context& ctx, const FindingsReport& report, std::string_view f) {
+  const auto& diags = report.diags;
+  if (f == "json") return json_dump(render_json(ctx, report));
   if (f == "concise") {
     std::string out;
     for (const auto& d : diags) out += concise_line(ctx, d, false) + "\n";
@@ -210,12 +149,19 @@ std::string render_findings(const Context& ctx, const std::vector<Diagnostic>& d
   if (f == "csv") return render_csv(ctx, diags);
   if (f == "github") return render_github(ctx, diags);
   if (f == "sarif") return render_sarif(ctx, diags);
-  if (f == "junit") return render_junit(ctx, diags);
-  if (f == "xlsx") return render_findings_xlsx(ctx, diags);
-  std::string out = preface;
+  if (f == "junit") return render_junit(ctx, report);
+  if (f == "xlsx") return render_findings_xlsx(ctx, diags, report.sheets);
+  std::string out = report.preface;
   out += render_text(ctx, diags);
   if (!ctx.global.quiet || !diags.empty()) out += summary_line(ctx, diags) + "\n";
   return out;
+}
+
+std::string render_findings(const Context& ctx, const std::vector<Diagnostic>& diags,
+                            const std::string& preface, const std::string& json_extra) {
+  FindingsReport report{diags, preface, Json::object(), {}};
+  if (!json_extra.empty()) report.extra = Json::parse("{" + json_extra + "}");
+  return render_findings(ctx, report, ctx.global.format);
 }
 
 }  // namespace xuncha::cli

@@ -4,6 +4,8 @@
 #include "terminal.hpp"
 #include "xml.hpp"
 
+#include <xuncha/text/width.hpp>
+
 #include <fmt/format.h>
 
 #include <map>
@@ -26,6 +28,23 @@ std::string zh_range(Date a, Date b) {
 }
 std::string zh_md(Date d) { return fmt::format("{}月{}日", month_num(d), day_num(d)); }
 
+// 一 … 十九 for the （一） headings of GB/T 9704.
+std::string zh_numeral(int n) {
+  static constexpr std::string_view digits[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+  if (n < 10) return std::string(digits[static_cast<std::size_t>(n)]);
+  if (n < 20) return "十" + std::string(digits[static_cast<std::size_t>(n - 10)]);
+  return std::to_string(n);
+}
+
+// The customary short form of a region's name: 恩施土家族苗族自治州 → 恩施, 神农架林区 → 神农架.
+std::string short_name(const std::string& name) {
+  static constexpr std::string_view suffixes[] = {"土家族苗族自治州", "自治州", "林区", "市", "地区", "州"};
+  for (auto suffix : suffixes)
+    if (name.size() > suffix.size() + 3 && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0)
+      return name.substr(0, name.size() - suffix.size());
+  return name;
+}
+
 std::string range_text(const Context& ctx, const PlannedTour& t) {
   if (!t.start || !t.end) return "-";
   if (ctx.zh) return zh_range(*t.start, *t.end);
@@ -33,7 +52,7 @@ std::string range_text(const Context& ctx, const PlannedTour& t) {
 }
 
 constexpr std::string_view css = R"(@font-face{font-family:"XBS";src:local("方正小标宋简体"),local("FZXiaoBiaoSong-B05S"),local("Noto Serif CJK SC Bold"),local("NotoSerifCJKsc-Bold");}
-@page{size:A4 landscape;margin:28mm 37mm 26mm 35mm;}
+@page{size:A4 landscape;margin:28mm 37mm 26mm 35mm;@top-left-corner{content:"";}@top-left{content:"";}@top-center{content:"";}@top-right{content:"";}@top-right-corner{content:"";}}
 @page:right{@bottom-right{content:"— " counter(page) " —";font-family:"SimSun","宋体","Songti SC","STSong","Noto Serif CJK SC","Source Han Serif SC",serif;font-size:14pt;vertical-align:top;padding:7mm 14pt 0 0;}}
 @page:left{@bottom-left{content:"— " counter(page) " —";font-family:"SimSun","宋体","Songti SC","STSong","Noto Serif CJK SC","Source Han Serif SC",serif;font-size:14pt;vertical-align:top;padding:7mm 0 0 14pt;}}
 *{box-sizing:border-box;}
@@ -62,6 +81,7 @@ tr.cap td{font-family:"SimHei","黑体","Noto Sans CJK SC",sans-serif;text-align
 .legend{font-size:10.5pt;margin:0.3em 0 0;}
 .legend span{display:inline-block;width:1.4em;height:0.9em;border:0.5pt solid #000;vertical-align:middle;margin:0 0.2em 0 0.8em;}
 .round{break-inside:avoid;margin:0 0 0.8em;}
+h3{font-size:14pt;font-weight:normal;margin:0.5em 0 0.3em;break-after:avoid;}
 .tl{position:relative;}
 .tl .row{position:relative;height:15pt;border-bottom:0.5pt solid #999;}
 .tl .lab{position:absolute;left:0;width:11%;top:0;bottom:0;font-size:9pt;line-height:15pt;white-space:nowrap;overflow:hidden;}
@@ -146,6 +166,7 @@ std::string schedule_html(const Context& ctx, const ScheduleView& v) {
   o += fmt::format("<section>\n<h2>{}</h2>\n", ctx.t("二、各轮巡查时间安排", "2. Timeline of each round"));
   std::map<int, std::vector<const PlannedTour*>> by_year;
   for (const auto& t : r.tours) by_year[t.year].push_back(&t);
+  int round_no = 0;
   for (const auto& round : by_year) {
     // Not a structured binding: clang before 16 cannot capture one in a lambda (fuzz build).
     const int year = round.first;
@@ -167,8 +188,10 @@ std::string schedule_html(const Context& ctx, const ScheduleView& v) {
     double unit = 100.0 / static_cast<double>(total);
     int teams = r.teams;
     for (auto* t : tours) teams = std::max(teams, t->team);
-    o += fmt::format("<div class=\"round\"><p class=\"hei\">{}</p>\n<div class=\"tl\">\n",
-                     esc(ctx.zh ? fmt::format("{}年", year) : std::to_string(year)));
+    ++round_no;
+    o += fmt::format("<div class=\"round\"><h3 class=\"kai\">{}</h3>\n<div class=\"tl\">\n",
+                     esc(ctx.zh ? fmt::format("（{}）{}年", zh_numeral(round_no), year)
+                                : fmt::format("({}) {}", round_no, year)));
     // Axis: month starts.
     o += "<div class=\"row axis\"><div class=\"lane\">";
     for (auto& [a, b] : spans)
@@ -196,6 +219,10 @@ std::string schedule_html(const Context& ctx, const ScheduleView& v) {
         if (!a || !b) continue;
         const Region* reg = v.data.region(t->region);
         std::string label = reg ? reg->name : t->region;
+        // A short bar gets the short name (恩施土家族苗族自治州 → 恩施) so the name is not clipped:
+        // about 7.5 pt per character against the bar's share of the ~226 mm lane.
+        double bar_pt = (*b - *a + unit) / 100.0 * 226.0 / 25.4 * 72.0;
+        if (static_cast<double>(text::display_width(label)) * 3.9 > bar_pt) label = short_name(label);
         o += fmt::format("<div class=\"bar{}\" style=\"left:{:.3f}%;width:{:.3f}%\" title=\"{}\">{}</div>",
                          t->pinned ? " pin" : "", *a, *b - *a + unit, esc(range_text(ctx, *t)), esc(label));
       }
@@ -203,9 +230,25 @@ std::string schedule_html(const Context& ctx, const ScheduleView& v) {
     }
     o += "</div></div>\n";
   }
-  o += fmt::format("<p class=\"note\">{}</p>\n</section>\n",
+  // The time axis shows only the batch windows: say what the black lines leave out.
+  std::string gaps;
+  if (!by_year.empty() && pol.batches.size() > 1) {
+    int y = by_year.begin()->first;
+    for (std::size_t i = 0; i + 1 < pol.batches.size(); ++i) {
+      Date a = pol.batches[i].last_day(y) + date::days{1}, b = pol.batches[i + 1].first_day(y) - date::days{1};
+      if (b < a) continue;
+      gaps += (gaps.empty() ? "" : ctx.t("、", ", ")) +
+              (ctx.zh ? zh_md(a) + "—" + zh_md(b) : format_iso(a).substr(5) + " to " + format_iso(b).substr(5));
+    }
+  }
+  std::string gap_note = gaps.empty() ? std::string()
+                         : ctx.zh ? fmt::format("黑色竖线为两批巡查之间的间隔（{}），该时段不安排巡查，时间轴上略去。", gaps)
+                                  : fmt::format(" Black lines: the break between batches ({}), when no tour is planned; "
+                                                "the time axis leaves it out.", gaps);
+  o += fmt::format("<p class=\"note\">{}{}</p>\n</section>\n",
                    ctx.t("灰色竖条为法定节假日及停止巡查日；灰色条块为数据中已定的巡查。",
-                         "Grey stripes: statutory holidays and blackout days; grey bars: tours already in the data."));
+                         "Grey stripes: statutory holidays and blackout days; grey bars: tours already in the data."),
+                   esc(gap_note));
 
   // Table of tours with deadlines: one tbody per round (Chromium keeps it together). The note on
   // how the dates are counted goes above the table, so it never ends up alone on a last page.

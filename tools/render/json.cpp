@@ -1,26 +1,28 @@
-// JSON string literals.
+// JSON output: built with nlohmann-json, invalid UTF-8 replaced, one envelope.
 #include "json.hpp"
-
-#include <fmt/format.h>
 
 namespace xuncha::cli {
 
+Json json_envelope(const Context& ctx, std::string_view output) {
+  Json j;
+  j["tool"] = "xuncha";
+  j["version"] = XUNCHA_VERSION;
+  j["output"] = std::string(output);
+  j["schema_version"] = json_schema_version;
+  if (output_is_dated(output)) j["as_of"] = format_iso(ctx.as_of);
+  return j;
+}
+
+bool output_is_dated(std::string_view output) {
+  return output != "workdays" && output != "rule" && output != "config";
+}
+
+std::string json_dump(const Json& j) {
+  return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
 std::string json_string(std::string_view s) {
-  std::string out = "\"";
-  for (char ch : s) {
-    auto c = static_cast<unsigned char>(ch);
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20) out += fmt::format("\\u{:04x}", c);
-        else out += static_cast<char>(c);
-    }
-  }
-  return out + "\"";
+  return Json(std::string(s)).dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
 }  // namespace xuncha::cli

@@ -4,6 +4,10 @@
 #include "csv.hpp"
 #include "json.hpp"
 #include "terminal.hpp"
+#include "yaml.hpp"
+
+#include <algorithm>
+#include <cmath>
 
 #include <xuncha/text/width.hpp>
 
@@ -66,7 +70,7 @@ std::string objective_text(const Context& ctx, const ScheduleView& v) {
   t.add({ctx.t("巡查日合计", "total tour-days"), std::to_string(r.terms.tour_days), std::to_string(w.tour_days),
          std::to_string(w.tour_days * r.terms.tour_days), std::to_string(b.min_work)});
   t.add({ctx.t("合计", "total"), "", "", std::to_string(r.objective), std::to_string(b.best())});
-  std::string out = ctx.t("目标函数与下界\n", "Objective and lower bounds\n") + t.render();
+  std::string out = ctx.t("目标函数与下界\n", "Objective and lower bounds\n") + t.render(ctx.width);
   out += ctx.zh ? fmt::format("与最佳下界的差距 {:.2f}%（各项下界之和 {}，拉格朗日松弛下界 {}）；至少需要 {} 个巡查组，现有 {} 个\n",
                               gap_percent(r), b.simple, b.lagrangian, b.min_teams, r.teams)
                 : fmt::format("gap to the best bound {:.2f}% (sum of term bounds {}, Lagrangian relaxation {}); at "
@@ -107,7 +111,7 @@ std::string schedule_text(const Context& ctx, const ScheduleView& v) {
              std::to_string(p->days), iso(p->start), iso(p->end), dated ? format_iso(p->report_due) : "-",
              dated ? format_iso(p->plan_due) : "-", dated ? format_iso(p->results_due) : "-"});
     }
-    out += t.render();
+    out += t.render(ctx.width);
   }
   bool any_pinned = false, any_moved = false;
   for (const auto& t : r.tours) any_pinned |= t.pinned, any_moved |= t.moved;
@@ -132,18 +136,24 @@ std::string schedule_text(const Context& ctx, const ScheduleView& v) {
 std::string schedule_yaml(const Context& ctx, const ScheduleView& v) {
   const auto& r = v.result;
   const auto& pol = v.data.policy;
+  // A comment line ends at the first line break: none may come from the data.
+  auto comment = [](std::string text) {
+    std::replace(text.begin(), text.end(), '\n', ' ');
+    std::replace(text.begin(), text.end(), '\r', ' ');
+    return text;
+  };
   std::string out = fmt::format(
       "# {} — xuncha schedule --from {} --years {} --seed {}\n"
       "# Planned tours only (tours already in the data stay there). Deadlines in comments: report due,\n"
       "# then rectification plan / results due as planning estimates (feedback assumed {} working days\n"
       "# after the report is due). objective {}, best lower bound {}.\n",
-      schedule_title(ctx, v), v.options.from, v.options.years, v.options.seed, pol.planning_feedback_workdays, r.objective,
+      comment(schedule_title(ctx, v)), v.options.from, v.options.years, v.options.seed, pol.planning_feedback_workdays, r.objective,
       r.bounds.best());
   out += fmt::format("kind: schedule\nversion: 1\nprovince: {}\nfrom: {}\nyears: {}\nas_of: {}\ntours:\n",
                      json_string(pol.province), v.options.from, v.options.years, format_iso(ctx.as_of));
   for (const auto& t : r.tours) {
     if (t.pinned) continue;
-    out += fmt::format("  - id: {}\n    region: {}\n    kind: regular\n    year: {}\n    team_slot: {}\n", t.id, t.region,
+    out += fmt::format("  - id: {}\n    region: {}\n    kind: regular\n    year: {}\n    team_slot: {}\n", yaml_string(t.id), yaml_string(t.region),
                        t.year, t.team);
     out += fmt::format("    start: {}\n    end: {}     # report {} · plan {} · results {}\n", iso(t.start), iso(t.end),
                        format_iso(t.report_due), format_iso(t.plan_due), format_iso(t.results_due));
@@ -153,18 +163,16 @@ std::string schedule_yaml(const Context& ctx, const ScheduleView& v) {
 
 namespace {
 
-std::string tour_json(const Context&, const ScheduleView& v, const PlannedTour& t) {
+Json tour_json(const ScheduleView& v, const PlannedTour& t) {
   bool dated = t.end.has_value();
-  auto opt = [](const std::optional<Date>& d) { return d ? json_string(format_iso(*d)) : std::string("null"); };
-  auto due = [&](Date d) { return dated ? json_string(format_iso(d)) : std::string("null"); };
-  return fmt::format(
-      "{{\"id\": {}, \"region\": {}, \"name\": {}, \"year\": {}, \"batch\": {}, \"team\": {}, \"team_id\": {}, "
-      "\"start\": {}, \"end\": {}, \"days\": {}, \"pinned\": {}, \"moved\": {}, \"report_due\": {}, "
-      "\"feedback_assumed\": {}, \"rectification_plan_due\": {}, \"rectification_results_due\": {}}}",
-      json_string(t.id), json_string(t.region), json_string(region_name(v, t.region)), t.year,
-      json_string(t.batch < 0 ? std::string("-") : v.data.policy.batches[static_cast<std::size_t>(t.batch)].name), t.team, t.team_id.empty() ? "null" : json_string(t.team_id),
-      opt(t.start), opt(t.end), t.days, t.pinned ? "true" : "false", t.moved ? "true" : "false", due(t.report_due),
-      due(t.feedback_assumed), due(t.plan_due), due(t.results_due));
+  auto opt = [](const std::optional<Date>& d) { return d ? Json(format_iso(*d)) : Json(nullptr); };
+  auto due = [&](Date d) { return dated ? Json(format_iso(d)) : Json(nullptr); };
+  return {{"id", t.id}, {"region", t.region}, {"name", region_name(v, t.region)}, {"year", t.year},
+          {"batch", t.batch < 0 ? std::string("-") : v.data.policy.batches[static_cast<std::size_t>(t.batch)].name},
+          {"team", t.team}, {"team_id", t.team_id.empty() ? Json(nullptr) : Json(t.team_id)},
+          {"start", opt(t.start)}, {"end", opt(t.end)}, {"days", t.days}, {"pinned", t.pinned},
+          {"moved", t.moved}, {"report_due", due(t.report_due)}, {"feedback_assumed", due(t.feedback_assumed)},
+          {"rectification_plan_due", due(t.plan_due)}, {"rectification_results_due", due(t.results_due)}};
 }
 
 }  // namespace
@@ -172,42 +180,42 @@ std::string tour_json(const Context&, const ScheduleView& v, const PlannedTour& 
 std::string schedule_json(const Context& ctx, const ScheduleView& v) {
   const auto& r = v.result;
   const auto& w = v.data.policy.weights;
-  std::string out = "{\n";
-  out += fmt::format("  \"province\": {},\n  \"from\": {},\n  \"years\": {},\n  \"as_of\": {},\n  \"seed\": {},\n",
-                     json_string(v.data.policy.province), v.options.from, v.options.years,
-                     json_string(format_iso(ctx.as_of)), v.options.seed);
-  out += fmt::format("  \"feasible\": {},\n", r.feasible ? "true" : "false");
+  Json j = json_envelope(ctx, "schedule");
+  j["province"] = v.data.policy.province;
+  j["from"] = v.options.from;
+  j["years"] = v.options.years;
+  j["seed"] = v.options.seed;
+  j["feasible"] = r.feasible;
   if (!r.feasible) {
-    out += fmt::format("  \"proven\": {},\n", r.proven ? "true" : "false");
-    out += "  \"problems\": [";
-    for (std::size_t i = 0; i < r.problems.size(); ++i)
-      out += fmt::format("{}\n    {{\"region\": {}, \"year\": {}, \"message\": {}}}", i ? "," : "",
-                         r.problems[i].region.empty() ? "null" : json_string(r.problems[i].region),
-                         r.problems[i].year ? std::to_string(r.problems[i].year) : "null",
-                         json_string(ctx.t(r.problems[i].text)));
-    return out + "\n  ]\n}\n";
+    Json problems = Json::array();
+    for (const auto& p : r.problems)
+      problems.push_back({{"region", p.region.empty() ? Json(nullptr) : Json(p.region)},
+                          {"year", p.year ? Json(p.year) : Json(nullptr)}, {"message", ctx.t(p.text)}});
+    j["proven"] = r.proven;
+    j["problems"] = std::move(problems);
+    return json_dump(j);
   }
-  std::string rounds;
-  for (int y : r.round_years) rounds += (rounds.empty() ? "" : ", ") + std::to_string(y);
-  out += fmt::format("  \"round_years\": [{}],\n  \"teams\": {},\n", rounds, r.teams);
-  out += "  \"tours\": [";
-  for (std::size_t i = 0; i < r.tours.size(); ++i) out += (i ? ",\n    " : "\n    ") + tour_json(ctx, v, r.tours[i]);
-  out += "\n  ],\n";
-  out += fmt::format(
-      "  \"objective\": {{\"total\": {}, \"terms\": {{\"round_load\": {}, \"risk\": {}, \"team_balance\": {}, "
-      "\"tour_days\": {}}}, \"weights\": {{\"round_load\": {}, \"risk\": {}, \"team_balance\": {}, \"tour_days\": {}}}}},\n",
-      r.objective, r.terms.round_load, r.terms.risk, r.terms.team_balance, r.terms.tour_days, w.round_load, w.risk,
-      w.team_balance, w.tour_days);
-  out += fmt::format(
-      "  \"bounds\": {{\"best\": {}, \"sum_of_terms\": {}, \"lagrangian\": {}, \"round_load\": {}, \"risk\": {}, "
-      "\"min_work\": {}, \"min_teams\": {}}},\n  \"gap_percent\": {:.4f},\n",
-      r.bounds.best(), r.bounds.simple, r.bounds.lagrangian, r.bounds.round_load, r.bounds.risk, r.bounds.min_work,
-      r.bounds.min_teams, gap_percent(r));
-  out += fmt::format("  \"kept\": {},\n  \"moved\": {},\n  \"explanations\": [", r.kept, r.moved);
-  for (std::size_t i = 0; i < r.explanations.size(); ++i)
-    out += fmt::format("{}\n    {{\"region\": {}, \"why\": {}}}", i ? "," : "", json_string(r.explanations[i].region),
-                       json_string(ctx.t(r.explanations[i].text)));
-  return out + "\n  ]\n}\n";
+  j["round_years"] = r.round_years;
+  j["teams"] = r.teams;
+  Json tours = Json::array();
+  for (const auto& t : r.tours) tours.push_back(tour_json(v, t));
+  j["tours"] = std::move(tours);
+  j["objective"] = {{"total", r.objective},
+                    {"terms", {{"round_load", r.terms.round_load}, {"risk", r.terms.risk},
+                               {"team_balance", r.terms.team_balance}, {"tour_days", r.terms.tour_days}}},
+                    {"weights", {{"round_load", w.round_load}, {"risk", w.risk}, {"team_balance", w.team_balance},
+                                 {"tour_days", w.tour_days}}}};
+  j["bounds"] = {{"best", r.bounds.best()}, {"sum_of_terms", r.bounds.simple}, {"lagrangian", r.bounds.lagrangian},
+                 {"round_load", r.bounds.round_load}, {"risk", r.bounds.risk}, {"min_work", r.bounds.min_work},
+                 {"min_teams", r.bounds.min_teams}};
+  // Four decimals, as a number.
+  j["gap_percent"] = std::round(gap_percent(r) * 10000.0) / 10000.0;
+  j["kept"] = r.kept;
+  j["moved"] = r.moved;
+  Json why = Json::array();
+  for (const auto& e : r.explanations) why.push_back({{"region", e.region}, {"why", ctx.t(e.text)}});
+  j["explanations"] = std::move(why);
+  return json_dump(j);
 }
 
 std::string schedule_csv(const Context& ctx, const ScheduleView& v) {
@@ -217,7 +225,11 @@ std::string schedule_csv(const Context& ctx, const ScheduleView& v) {
   for (const auto& t : v.result.tours) {
     bool dated = t.end.has_value();
     auto due = [&](Date d) { return dated ? format_iso(d) : std::string(); };
-    std::vector<std::string> cells{std::to_string(t.year), batch_name(ctx, v.data.policy, t.batch), team_label(ctx, t),
+    // English keys whatever the language (render/csv.hpp): the policy's batch name, the team's
+    // id or number.
+    std::string batch = t.batch < 0 ? std::string() : v.data.policy.batches[static_cast<std::size_t>(t.batch)].name;
+    std::string team = !t.team_id.empty() ? t.team_id : t.team ? std::to_string(t.team) : std::string();
+    std::vector<std::string> cells{std::to_string(t.year), batch, team,
                                    t.id, t.region, region_name(v, t.region), std::to_string(t.days),
                                    t.start ? format_iso(*t.start) : "", t.end ? format_iso(*t.end) : "",
                                    due(t.report_due), due(t.feedback_assumed), due(t.plan_due), due(t.results_due),

@@ -1,5 +1,5 @@
 #pragma once
-// Text for a terminal: colour and counted nouns.
+// Text for a terminal: colour, counted nouns, and control characters made harmless.
 #include <string>
 #include <string_view>
 
@@ -12,5 +12,11 @@ inline std::string count_of(std::size_t n, std::string_view noun) {
 
 /// Wraps `s` in an ANSI colour when `on`.
 std::string paint(std::string_view s, std::string_view code, bool on);
+
+/// Text that can go to a terminal whatever the data held: C0 and C1 control characters other
+/// than newline and tab, DEL, and bytes that are not UTF-8 are shown as `\xHH` (`\u009B` for C1),
+/// so a value cannot move the cursor, set the title or clear the screen. With `keep_colour`,
+/// colour sequences (ESC [ digits ; ... m) pass, and only those.
+std::string terminal_safe(std::string_view s, bool keep_colour);
 
 }  // namespace xuncha::cli

@@ -5,6 +5,7 @@
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
 
+#include <algorithm>
 #include <istream>
 #include <streambuf>
 #include <unordered_map>
@@ -122,6 +123,40 @@ class TreeBuilder : public YAML::EventHandler {
   int same_pos_ = 0;
 };
 
+// yaml-cpp counts columns in bytes; people (and the encoding check, and SARIF's
+// columnKind "unicodeCodePoints") count characters. Converts a 1-based byte column on a
+// 1-based line into a 1-based code-point column.
+class ColumnMap {
+ public:
+  explicit ColumnMap(std::string_view text) : text_(text) {
+    ascii_ = true;
+    for (char c : text)
+      if (static_cast<unsigned char>(c) >= 0x80) {
+        ascii_ = false;
+        break;
+      }
+    if (ascii_) return;
+    // yaml-cpp does not count a UTF-8 byte order mark in the first line's columns.
+    starts_.push_back(text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0);
+    for (std::size_t i = 0; i < text.size(); ++i)
+      if (text[i] == '\n') starts_.push_back(i + 1);
+  }
+  std::uint32_t operator()(std::uint32_t line, std::uint32_t byte_column) const {
+    if (ascii_ || line == 0 || line > starts_.size() || byte_column == 0) return byte_column;
+    std::size_t from = starts_[line - 1];
+    std::size_t to = std::min(text_.size(), from + byte_column - 1);
+    std::uint32_t column = 1;
+    for (std::size_t i = from; i < to; ++i)
+      if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
+    return column;
+  }
+
+ private:
+  std::string_view text_;
+  bool ascii_ = true;
+  std::vector<std::size_t> starts_;
+};
+
 }  // namespace
 
 YParse parse_yaml(std::string_view text) {
@@ -142,6 +177,10 @@ YParse parse_yaml(std::string_view text) {
     result.error = {static_cast<std::uint32_t>(e.mark.line + 1),
                     static_cast<std::uint32_t>(e.mark.column + 1), e.msg, false};
   }
+  ColumnMap columns(text);
+  for (auto& doc : result.documents)
+    for (auto& n : doc.nodes) n.column = columns(n.line, n.column);
+  if (result.failed) result.error.column = columns(result.error.line, result.error.column);
   return result;
 }
 

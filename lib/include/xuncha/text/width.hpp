@@ -17,7 +17,11 @@ class Table {
   explicit Table(std::vector<std::string> header, std::vector<bool> right_align = {});
   void add(std::vector<std::string> row);
   /// Renders with two spaces between columns and a rule under the header.
-  std::string render() const;
+  std::string render() const { return render(0); }
+  /// The same, no line wider than `max_width` columns (0: no limit): the widest left-aligned
+  /// columns wrap onto more lines; when even that cannot fit, each row is printed as
+  /// `header  value` lines, one block per row.
+  std::string render(std::size_t max_width) const;
   bool empty() const { return rows_.empty(); }
 
  private:
