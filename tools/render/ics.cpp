@@ -80,8 +80,11 @@ std::string schedule_ics(const Context& ctx, const ScheduleView& v) {
       out += ics::line(fmt::format("UID:{}-{}@xuncha", t.id, d.key));
       out += ics::line("DTSTAMP:" + stamp);
       out += ics::line("DUE;VALUE=DATE:" + ics::date_value(format_iso(d.date)));
-      out += ics::line("SUMMARY:" + ics::escape(ctx.zh ? fmt::format("{}：{}", name, d.zh)
-                                                       : fmt::format("{}: {}", t.region, d.en)));
+      // A date in a year the working-day calendar does not cover is counted with weekends only.
+      bool beyond = beyond_calendar(v, d.date);
+      out += ics::line("SUMMARY:" + ics::escape(ctx.zh ? fmt::format("{}：{}{}", name, d.zh, beyond ? "（按周末估算）" : "")
+                                                       : fmt::format("{}: {}{}", t.region, d.en,
+                                                                     beyond ? " (estimated: weekends only)" : "")));
       out += ics::line("RELATED-TO:" + t.id + "@xuncha");
       out += ics::line("END:VTODO");
     }

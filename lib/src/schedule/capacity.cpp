@@ -34,7 +34,7 @@ bool Solver::check_capacity() {
   };
   // Per round: one team's usable days, all teams' (a round may have more teams than asked for when
   // its pinned tours name more), and the days of those extra teams.
-  std::vector<long long> one_team(static_cast<std::size_t>(K_), 0), cap(one_team), extra(one_team), forced(one_team);
+  std::vector<long long> one_team(static_cast<std::size_t>(K_), 0), cap(one_team), extra(one_team);
   // Work that every schedule puts into a set of rounds, more tours than the fewest allowed: a
   // region that no set of its possible years without those rounds keeps covered has a tour there.
   // (The patterns of fewest tours alone are no proof: a region may take two tours to avoid a round.)
@@ -50,15 +50,7 @@ bool Solver::check_capacity() {
     at(extra, k) = (teams_of(k) - T0_) * at(one_team, k);
   }
   long long work = pinned_days_;
-  for (const auto& r : regions_) {
-    work += static_cast<long long>(r.days) * size_of(r.patterns.front());
-    for (int k : r.patterns.front()) {
-      bool in_all = std::all_of(r.patterns.begin(), r.patterns.end(), [&](const auto& p) {
-        return std::find(p.begin(), p.end(), k) != p.end();
-      });
-      if (in_all) at(forced, k) += r.days;  // (the model's: every pattern of fewest tours has k)
-    }
-  }
+  for (const auto& r : regions_) work += static_cast<long long>(r.days) * size_of(r.patterns.front());
   res_.bounds.min_work = work;
   if (durations.size() == 0 || std::all_of(regions_.begin(), regions_.end(), [](const RegionInfo& r) {
         return r.patterns.front().empty();
@@ -134,7 +126,6 @@ bool Solver::check_capacity() {
   }
   for (int k = 0; k < K_; ++k) {
     long long need = held(1u << k) + at(pinned_in, k);
-    forced_max_ = std::max(forced_max_, at(forced, k) + at(round_load_, k));
     if (need <= at(cap, k)) continue;
     long long one = at(one_team, k);
     if (one == 0) {

@@ -14,8 +14,7 @@ void Solver::finish() {
     t.team_balance += teams_of(k) * at(team_max_, k) - at(round_load_, k);
   }
   t.risk = risk_total_;
-  t.tour_days = pinned_days_;
-  for (const auto& r : regions_) t.tour_days += static_cast<long long>(r.days) * size_of(r.items);
+  t.tour_days = pinned_days_ + planned_days_;
   res_.terms = t;
   res_.objective = weighted(t, w);
   for (const auto& r : regions_) res_.moved += r.moved;
@@ -58,6 +57,7 @@ void Solver::finish() {
     const Region& reg = at(data_.regions, r.data_index);
     for (int it : r.items) {
       const auto& item = at(items_, it);
+      if (item.slot < 0) continue;  // (past the length of its pattern)
       const auto& ts = at(slots_, item.slot);
       PlannedTour p;
       p.year = year_of_round(item.round);
