@@ -129,6 +129,7 @@ class Solver {
                   bool* gave_up = nullptr) const;
   int round_cannot_pack() const;
   void search();
+  void polish();
   void finish();
   void explain();
   int month_index(Date d) const { return (year_of(d) - opt_.from) * 12 + month_of(d) - 1; }
