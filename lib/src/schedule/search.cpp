@@ -3,8 +3,6 @@
 
 #include <algorithm>
 #include <array>
-#include <map>
-#include <tuple>
 
 namespace xuncha::schedule::detail {
 
@@ -238,63 +236,8 @@ void Solver::search() {
   std::sort(touched.begin(), touched.end());
   touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
   refresh_regions(touched);
+  swap_patterns();
   polish();
-}
-
-// Per round and duration, the tours' places (team period and start) are interchangeable: round and
-// team loads stay whichever tour takes which. Regions' first tours go to the earliest places by
-// risk (the rearrangement that minimises Σ risk · month for those places), later tours and tours
-// after a pinned one to the last. Kept only when the key improves (e.g. not with more of --keep's
-// tours moved).
-void Solver::polish() {
-  std::vector<int> touched;
-  for (int k = 0; k < K_; ++k) {
-    Key before = key();
-    std::vector<std::pair<int, int>> undo;  // (item, slot)
-    std::map<int, std::vector<std::pair<Date, int>>> places;  // duration → (start, slot)
-    std::map<int, std::vector<int>> tours;                    // duration → items
-    for (int s : at(slots_of_round_, k))
-      for (int it : at(slots_, s).items) {
-        int d = at(regions_, at(items_, it).region).days;
-        places[d].emplace_back(at(slots_, s).first + date::days{at(items_, it).offset}, s);
-        tours[d].push_back(it);
-      }
-    touched.clear();
-    for (auto& [d, pl] : places) {
-      auto& its = tours[d];
-      std::sort(pl.begin(), pl.end());
-      auto weight = [&](int it) {
-        const auto& item = at(items_, it);
-        const auto& r = at(regions_, item.region);
-        bool first = item.pos == 0 && month_index(at(slots_, item.slot).first) < r.fixed_first_month;
-        return first ? r.risk : 0;
-      };
-      std::vector<std::tuple<int, int, int>> order;  // (-weight, data index, item)
-      for (int it : its) order.emplace_back(-weight(it), at(regions_, at(items_, it).region).data_index, it);
-      std::sort(order.begin(), order.end());
-      for (std::size_t i = 0; i < order.size(); ++i) {
-        int it = std::get<2>(order[i]);
-        if (at(items_, it).slot == pl[i].second) continue;
-        undo.emplace_back(it, at(items_, it).slot);
-      }
-      for (const auto& [it, from] : undo)
-        if (at(items_, it).slot == from) remove_item(it, touched);
-      for (std::size_t i = 0; i < order.size(); ++i) {
-        int it = std::get<2>(order[i]);
-        if (at(items_, it).slot < 0) add_item(it, pl[i].second, touched);
-      }
-    }
-    std::sort(touched.begin(), touched.end());
-    touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
-    refresh_regions(touched);
-    if (key() < before) continue;  // (an equal key keeps the places the search chose)
-    touched.clear();
-    for (const auto& [it, from] : undo) remove_item(it, touched);
-    for (const auto& [it, from] : undo) add_item(it, from, touched);
-    std::sort(touched.begin(), touched.end());
-    touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
-    refresh_regions(touched);
-  }
 }
 
 }  // namespace xuncha::schedule::detail
