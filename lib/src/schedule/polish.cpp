@@ -3,6 +3,7 @@
 #include "solver.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <tuple>
 
@@ -73,6 +74,59 @@ void Solver::swap_patterns() {
       exchange(a, b);
       if (key() < before) break;
       exchange(a, b);  // (swapping back restores both)
+    }
+  }
+}
+
+// Team balance: while every team at a round's largest load can pass one tour to a team that stays
+// below that load with it (a period with room, the start nearest the tour's own), the largest load
+// drops; each such step is kept only when the key improves.
+void Solver::level_teams() {
+  std::vector<int> touched;
+  for (int k = 0; k < K_; ++k) {
+    for (int step = 0; step < 64; ++step) {
+      long long top = at(team_max_, k);
+      Key before = key();
+      std::vector<std::pair<int, int>> undo;  // (item, slot it left)
+      bool stuck = false;
+      touched.clear();
+      for (int j = 0; j < teams_of(k) && !stuck; ++j) {
+        if (at(team_load_, k * T_ + j) < top) continue;
+        int best_it = -1, best_s = -1;
+        long long best_gap = LLONG_MAX;
+        for (int s : at(slots_of_round_, k)) {
+          const auto& ts = at(slots_, s);
+          if (ts.team != j) continue;
+          for (int it : ts.items) {
+            int d = at(regions_, at(items_, it).region).days;
+            long long when = (ts.first - Date{}).count() + at(items_, it).offset;
+            for (int s2 : at(slots_of_round_, k)) {
+              const auto& t2 = at(slots_, s2);
+              if (t2.team == j || t2.cap - t2.used < d || at(team_load_, k * T_ + t2.team) + d >= top) continue;
+              long long gap = std::abs((t2.first - Date{}).count() + t2.used - when);
+              if (gap < best_gap) best_gap = gap, best_it = it, best_s = s2;
+            }
+          }
+        }
+        if (best_it < 0) {
+          stuck = true;
+          break;
+        }
+        undo.emplace_back(best_it, at(items_, best_it).slot);
+        remove_item(best_it, touched);
+        add_item(best_it, best_s, touched);
+      }
+      std::sort(touched.begin(), touched.end());
+      touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
+      refresh_regions(touched);
+      if (!stuck && key() < before) continue;
+      touched.clear();
+      for (auto u = undo.rbegin(); u != undo.rend(); ++u) remove_item(u->first, touched);
+      for (auto u = undo.rbegin(); u != undo.rend(); ++u) add_item(u->first, u->second, touched);
+      std::sort(touched.begin(), touched.end());
+      touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
+      refresh_regions(touched);
+      break;
     }
   }
 }

@@ -237,6 +237,7 @@ void Solver::search() {
   touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
   refresh_regions(touched);
   swap_patterns();
+  level_teams();
   polish();
 }
 

@@ -131,6 +131,7 @@ class Solver {
   void search();
   void polish();
   void swap_patterns();
+  void level_teams();
   void finish();
   void explain();
   int month_index(Date d) const { return (year_of(d) - opt_.from) * 12 + month_of(d) - 1; }
