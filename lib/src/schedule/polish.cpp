@@ -63,7 +63,9 @@ void Solver::swap_patterns() {
     for (int b : order) {
       const auto& A = at(regions_, a);
       const auto& B = at(regions_, b);
-      if (B.risk >= A.risk || B.days != A.days || cur(b) == cur(a) || start(b) >= sa) continue;
+      // (Same days and as many tours: tour for tour, the loads stay.)
+      if (B.risk >= A.risk || B.days != A.days || tours_of(B) != tours_of(A) || cur(b) == cur(a) || start(b) >= sa)
+        continue;
       if (!can(a, cur(b)) || !can(b, cur(a))) continue;
       partners.emplace_back(start(b), b);
     }

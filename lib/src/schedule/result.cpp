@@ -2,11 +2,21 @@
 #include "solver.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 #include <tuple>
 
 namespace xuncha::schedule::detail {
 
 void Solver::finish() {
+  // Each region's placed tours are its pattern's, one per round of it: a plan that breaks this
+  // would break coverage, so it is an internal error, never an output.
+  for (const auto& r : regions_) {
+    int placed = 0;
+    for (int it : r.items) placed += at(items_, it).slot >= 0 ? 1 : 0;
+    if (placed != tours_of(r))
+      throw std::logic_error(fmt::format("schedule: {} has {} tours placed for a pattern of {}",
+                                         at(data_.regions, r.data_index).id, placed, tours_of(r)));
+  }
   const auto& w = pol_.weights;
   Terms t;
   for (int k = 0; k < K_; ++k) {
