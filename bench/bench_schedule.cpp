@@ -190,7 +190,7 @@ int main(int argc, char** argv) {
   }
   run(17, 5, 4, false, -1, cal);
   run(100, 5, 4, false, -1, cal);
-  run(333, 5, 10, false, -1, cal);  // the size: infeasible, the bound says 11 teams
+  run(333, 5, 10, false, -1, cal);  // the size: proven infeasible (15-day places: 12 teams needed)
   run(333, 5, 12, false, -1, cal);
   run(2850, 10, 60, true, -1, cal);
   run(2850, 10, 60, false, -1, cal);

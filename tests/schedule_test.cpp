@@ -448,3 +448,40 @@ TEST_CASE("schedule: an earlier schedule among the inputs is left aside, with a 
   REQUIRE(again.notes.size() == 1);
   CHECK(again.notes[0].en.find("pass it with --keep") != std::string::npos);
 }
+
+TEST_CASE("schedule: more long tours than places for them is proven impossible, though the days would do") {
+  // One team, one round (2025) with two periods of 29 days; three 15-day regions and one 7-day
+  // region due in 2025: 52 tour-days in 58 days that 15 + 7 + 7 fill exactly, but a 29-day
+  // period holds one 15-day tour, so three of them do not fit (issue 11: 333 regions at 11 teams).
+  auto data = load_ok({{"p.yaml",
+                        "kind: policy\nversion: 1\nteams_per_round: 1\nfirst_round_year: 2025\nbatches:\n"
+                        "  - {name: one, from: 03-02, to: 03-30}\n  - {name: two, from: 09-01, to: 09-29}\n"},
+                       {"r.yaml",
+                        "kind: regions\nversion: 1\nregions:\n"
+                        "  - {id: a, name: A, class: city, counties: 1, risk: 1}\n"
+                        "  - {id: b, name: B, class: city, counties: 1, risk: 1}\n"
+                        "  - {id: c, name: C, class: city, counties: 1, risk: 1}\n"
+                        "  - {id: d, name: D, class: direct_city, counties: 1, risk: 1}\n"},
+                       {"t.yaml",
+                        "kind: teams\nversion: 1\nteams:\n  - {id: GH}\n"},
+                       {"h.yaml",
+                        "kind: tours\nversion: 1\ntours:\n"
+                        "  - {id: ha, region: a, kind: regular, team: GH, year: 2020}\n"
+                        "  - {id: hb, region: b, kind: regular, team: GH, year: 2020}\n"
+                        "  - {id: hc, region: c, kind: regular, team: GH, year: 2020}\n"
+                        "  - {id: hd, region: d, kind: regular, team: GH, year: 2020}\n"}});
+  schedule::Options o;
+  o.from = 2025;
+  o.years = 1;
+  auto res = schedule::plan(data, china(), o);
+  CHECK_FALSE(res.feasible);
+  CHECK(res.proven);
+  REQUIRE(!res.problems.empty());
+  CHECK(res.problems[0].text.en.find("3 regions of 15 days or more on site can only go in 2025") != std::string::npos);
+  CHECK(res.problems[0].text.en.find("hold at most 2 such tours") != std::string::npos);
+  CHECK(res.bounds.min_teams == 2);
+  // Two teams: four places for 15-day tours; planned.
+  o.teams = 2;
+  auto two = schedule::plan(data, china(), o);
+  CHECK(two.feasible);
+}

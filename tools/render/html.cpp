@@ -279,7 +279,10 @@ std::string schedule_html(const Context& ctx, const ScheduleView& v) {
       std::string team = !t->team_id.empty() ? t->team_id
                          : t->team ? (ctx.zh ? fmt::format("第{}组", t->team) : fmt::format("Team {}", t->team))
                                    : "-";
-      auto due = [&](Date d) { return dated ? esc(ctx.zh ? zh_md(d) : format_iso(d)) : std::string("-"); };
+      auto due = [&](Date d) {
+        if (!dated) return std::string("-");
+        return esc(ctx.zh ? zh_md(d) : format_iso(d)) + (beyond_calendar(v, d) ? "#" : "");  // (legend below)
+      };
       o += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"l\">{}{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
                        ++n, esc(batch_name(ctx, pol, t->batch)), esc(team), esc(reg ? reg->name : t->region),
                        t->pinned ? ctx.t("（已定）", " (set)") : "", esc(range_text(ctx, *t)), t->days,
@@ -288,6 +291,13 @@ std::string schedule_html(const Context& ctx, const ScheduleView& v) {
     o += "</tbody>\n";
   }
   o += "</table>\n";
+  if (std::string ys = beyond_calendar_years(v); !ys.empty())
+    o += "<p class=\"note\">" +
+         esc(ctx.t(fmt::format("标 # 的日期落在 {} 年，工作日历不包含该年：只按周末估算。", ys),
+                   fmt::format("A date marked # falls in {}, which the working-day calendar does not cover: estimated "
+                               "counting weekends only.",
+                               ys))) +
+         "</p>\n";
   o += "</section>\n</body>\n</html>\n";
   return o;
 }

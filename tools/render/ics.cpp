@@ -142,8 +142,11 @@ std::string schedule_ics(const Context& ctx, const ScheduleView& v) {
       out += ics::line(uid(t.id, fmt::format("-{}", d.key), domain));
       out += rev;
       out += ics::line("DUE;VALUE=DATE:" + all_day(d.date));
-      out += ics::line("SUMMARY:" + ics::escape(ctx.zh ? fmt::format("{}：{}", name, d.zh)
-                                                       : fmt::format("{}: {}", name, d.en)));
+      // A date in a year the working-day calendar does not cover is counted with weekends only.
+      bool beyond = beyond_calendar(v, d.date);
+      out += ics::line("SUMMARY:" + ics::escape(ctx.zh ? fmt::format("{}：{}{}", name, d.zh, beyond ? "（按周末估算）" : "")
+                                                       : fmt::format("{}: {}{}", name, d.en,
+                                                                     beyond ? " (estimated: weekends only)" : "")));
       out += ics::line("RELATED-TO:" + uid(t.id, "", domain).substr(4));
       out += ics::line("END:VTODO");
     }

@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 
 #include <map>
+#include <set>
 
 namespace xuncha::cli {
 
@@ -43,6 +44,19 @@ std::string team_label(const Context& ctx, const PlannedTour& t) {
   return ctx.zh ? fmt::format("第{}组", t.team) : fmt::format("team {}", t.team);
 }
 
+bool beyond_calendar(const ScheduleView& v, Date d) { return !v.calendar.covers(year_of(d)); }
+
+std::string beyond_calendar_years(const ScheduleView& v) {
+  std::set<int> ys;
+  for (const auto& t : v.result.tours)
+    if (t.end)
+      for (Date d : {t.report_due, t.feedback_assumed, t.plan_due, t.results_due})
+        if (beyond_calendar(v, d)) ys.insert(year_of(d));
+  std::string out;
+  for (int y : ys) out += (out.empty() ? "" : ", ") + std::to_string(y);
+  return out;
+}
+
 std::string schedule_title(const Context& ctx, const ScheduleView& v) {
   int last_year = v.options.from + v.options.years - 1;
   return ctx.zh ? fmt::format("{}安全生产巡查计划（{}—{}年）", v.data.policy.province, v.options.from, last_year)
@@ -53,6 +67,22 @@ std::string schedule_title(const Context& ctx, const ScheduleView& v) {
 namespace {
 
 std::string iso(const std::optional<Date>& d) { return d ? format_iso(*d) : "-"; }
+
+// A planned deadline as shown in a table: "-" for an undated tour, '#' after a date the calendar
+// does not cover (see the legend under the table).
+std::string due_cell(const ScheduleView& v, const PlannedTour& t, Date d) {
+  if (!t.end) return "-";
+  return format_iso(d) + (beyond_calendar(v, d) ? "#" : "");
+}
+
+std::string beyond_legend(const Context& ctx, const ScheduleView& v) {
+  std::string ys = beyond_calendar_years(v);
+  if (ys.empty()) return "";
+  return ctx.t(fmt::format("# 日期落在 {} 年，工作日历不包含该年：只按周末估算\n", ys),
+               fmt::format("# a date in {}, which the working-day calendar does not cover: estimated counting weekends "
+                           "only\n",
+                           ys));
+}
 
 std::string objective_text(const Context& ctx, const ScheduleView& v) {
   const auto& r = v.result;
@@ -106,10 +136,9 @@ std::string schedule_text(const Context& ctx, const ScheduleView& v) {
                   {false, false, false, false, true, false, false, false, false, false});
     for (auto* p : tours) {
       std::string region = p->region + (p->pinned ? "*" : "") + (p->moved ? "~" : "");
-      bool dated = p->end.has_value();
       t.add({batch_name(ctx, pol, p->batch), team_label(ctx, *p), region, region_name(v, p->region),
-             std::to_string(p->days), iso(p->start), iso(p->end), dated ? format_iso(p->report_due) : "-",
-             dated ? format_iso(p->plan_due) : "-", dated ? format_iso(p->results_due) : "-"});
+             std::to_string(p->days), iso(p->start), iso(p->end), due_cell(v, *p, p->report_due),
+             due_cell(v, *p, p->plan_due), due_cell(v, *p, p->results_due)});
     }
     out += t.render(ctx.width);
   }
@@ -118,6 +147,7 @@ std::string schedule_text(const Context& ctx, const ScheduleView& v) {
   out += "\n";
   if (any_pinned) out += ctx.t("* 数据中已有的巡查，保持不变\n", "* already in the data, left as it is\n");
   if (any_moved) out += ctx.t("~ 与 --keep 的计划相比有调整\n", "~ changed from the --keep schedule\n");
+  out += beyond_legend(ctx, v);
   out += ctx.zh ? fmt::format("整改期限为估计值：假定报告期限后 {} 个工作日反馈\n", pol.planning_feedback_workdays)
                 : fmt::format("Rectification due dates are planning estimates: feedback assumed {} working days after "
                               "the report is due\n",
@@ -149,6 +179,10 @@ std::string schedule_yaml(const Context& ctx, const ScheduleView& v) {
       "# after the report is due). objective {}, best lower bound {}.\n",
       comment(schedule_title(ctx, v)), v.options.from, v.options.years, v.options.seed, pol.planning_feedback_workdays, r.objective,
       r.bounds.best());
+  if (std::string ys = beyond_calendar_years(v); !ys.empty())
+    out += fmt::format("# A deadline marked # falls in {}, which the working-day calendar does not cover: estimated "
+                       "counting weekends only.\n",
+                       ys);
   out += fmt::format("kind: schedule\nversion: 1\nprovince: {}\nfrom: {}\nyears: {}\nas_of: {}\ntours:\n",
                      json_string(pol.province), v.options.from, v.options.years, format_iso(ctx.as_of));
   for (const auto& t : r.tours) {
@@ -156,7 +190,7 @@ std::string schedule_yaml(const Context& ctx, const ScheduleView& v) {
     out += fmt::format("  - id: {}\n    region: {}\n    kind: regular\n    year: {}\n    team_slot: {}\n", yaml_string(t.id), yaml_string(t.region),
                        t.year, t.team);
     out += fmt::format("    start: {}\n    end: {}     # report {} · plan {} · results {}\n", iso(t.start), iso(t.end),
-                       format_iso(t.report_due), format_iso(t.plan_due), format_iso(t.results_due));
+                       due_cell(v, t, t.report_due), due_cell(v, t, t.plan_due), due_cell(v, t, t.results_due));
   }
   return out;
 }
@@ -167,12 +201,21 @@ Json tour_json(const ScheduleView& v, const PlannedTour& t) {
   bool dated = t.end.has_value();
   auto opt = [](const std::optional<Date>& d) { return d ? Json(format_iso(*d)) : Json(nullptr); };
   auto due = [&](Date d) { return dated ? Json(format_iso(d)) : Json(nullptr); };
+  // The deadlines that fall in a year the working-day calendar does not cover (weekends only).
+  Json estimated = Json::array();
+  const std::pair<const char*, Date> dues[] = {{"report_due", t.report_due},
+                                               {"feedback_assumed", t.feedback_assumed},
+                                               {"rectification_plan_due", t.plan_due},
+                                               {"rectification_results_due", t.results_due}};
+  for (const auto& [key, d] : dues)
+    if (dated && beyond_calendar(v, d)) estimated.push_back(key);
   return {{"id", t.id}, {"region", t.region}, {"name", region_name(v, t.region)}, {"year", t.year},
           {"batch", t.batch < 0 ? std::string("-") : v.data.policy.batches[static_cast<std::size_t>(t.batch)].name},
           {"team", t.team}, {"team_id", t.team_id.empty() ? Json(nullptr) : Json(t.team_id)},
           {"start", opt(t.start)}, {"end", opt(t.end)}, {"days", t.days}, {"pinned", t.pinned},
           {"moved", t.moved}, {"report_due", due(t.report_due)}, {"feedback_assumed", due(t.feedback_assumed)},
-          {"rectification_plan_due", due(t.plan_due)}, {"rectification_results_due", due(t.results_due)}};
+          {"rectification_plan_due", due(t.plan_due)}, {"rectification_results_due", due(t.results_due)},
+          {"estimated_by_weekends", std::move(estimated)}};
 }
 
 }  // namespace
@@ -256,14 +299,18 @@ std::string schedule_md(const Context& ctx, const ScheduleView& v) {
                  "| batch | team | region | on site | days | report due | plan due (est.) | results due (est.) |\n");
     out += "|---|---|---|---|---:|---|---|---|\n";
     for (auto* t : tours) {
-      bool dated = t->end.has_value();
       out += fmt::format("| {} | {} | {}{} | {} — {} | {} | {} | {} | {} |\n", cell(batch_name(ctx, v.data.policy, t->batch)),
                          cell(team_label(ctx, *t)), cell(region_name(v, t->region)), t->pinned ? " *" : "",
-                         iso(t->start), iso(t->end), t->days, dated ? format_iso(t->report_due) : "-",
-                         dated ? format_iso(t->plan_due) : "-", dated ? format_iso(t->results_due) : "-");
+                         iso(t->start), iso(t->end), t->days, due_cell(v, *t, t->report_due),
+                         due_cell(v, *t, t->plan_due), due_cell(v, *t, t->results_due));
     }
     out += "\n";
   }
+  if (std::string ys = beyond_calendar_years(v); !ys.empty())
+    out += ctx.t(fmt::format("标 # 的日期落在 {} 年，工作日历不包含该年：只按周末估算。\n\n", ys),
+                 fmt::format("A date marked # falls in {}, which the working-day calendar does not cover: estimated "
+                             "counting weekends only.\n\n",
+                             ys));
   out += ctx.zh ? fmt::format("目标函数 {}，最佳下界 {}，差距 {:.2f}%。\n", r.objective, r.bounds.best(), gap_percent(r))
                 : fmt::format("Objective {}, best lower bound {}, gap {:.2f}%.\n", r.objective, r.bounds.best(),
                               gap_percent(r));

@@ -37,6 +37,11 @@ double gap_percent(const schedule::Result& r);
 std::string region_name(const ScheduleView& v, const std::string& id);
 /// The tour's team: its id, "第N组" / "team N", or "-".
 std::string team_label(const Context& ctx, const schedule::PlannedTour& t);
+/// A deadline in a year the working-day calendar does not cover: counted with weekends only, an
+/// estimate (each such date is marked in every format).
+bool beyond_calendar(const ScheduleView& v, Date d);
+/// The years of such deadlines among the schedule's tours, "2033" or "2033, 2034" ("" when none).
+std::string beyond_calendar_years(const ScheduleView& v);
 /// "湖北省安全生产巡查计划（2026—2030年）" / "... schedule, 2026-2030".
 std::string schedule_title(const Context& ctx, const ScheduleView& v);
 

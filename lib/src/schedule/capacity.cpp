@@ -34,7 +34,7 @@ bool Solver::check_capacity() {
   };
   // Per round: one team's usable days, all teams' (a round may have more teams than asked for when
   // its pinned tours name more), and the days of those extra teams.
-  std::vector<long long> one_team(static_cast<std::size_t>(K_), 0), cap(one_team), extra(one_team), forced(one_team);
+  std::vector<long long> one_team(static_cast<std::size_t>(K_), 0), cap(one_team), extra(one_team);
   // Work that every schedule puts into a set of rounds, more tours than the fewest allowed: a
   // region that no set of its possible years without those rounds keeps covered has a tour there.
   // (The patterns of fewest tours alone are no proof: a region may take two tours to avoid a round.)
@@ -50,15 +50,7 @@ bool Solver::check_capacity() {
     at(extra, k) = (teams_of(k) - T0_) * at(one_team, k);
   }
   long long work = pinned_days_;
-  for (const auto& r : regions_) {
-    work += static_cast<long long>(r.days) * size_of(r.patterns.front());
-    for (int k : r.patterns.front()) {
-      bool in_all = std::all_of(r.patterns.begin(), r.patterns.end(), [&](const auto& p) {
-        return std::find(p.begin(), p.end(), k) != p.end();
-      });
-      if (in_all) at(forced, k) += r.days;  // (the model's: every pattern of fewest tours has k)
-    }
-  }
+  for (const auto& r : regions_) work += static_cast<long long>(r.days) * size_of(r.patterns.front());
   res_.bounds.min_work = work;
   if (durations.size() == 0 || std::all_of(regions_.begin(), regions_.end(), [](const RegionInfo& r) {
         return r.patterns.front().empty();
@@ -89,12 +81,54 @@ bool Solver::check_capacity() {
   unsigned tight_set = 0;
   long long tight_need = 0, tight_one = 0;
   int tight_teams = 0;
+  // And a count: a period of L days holds at most ⌊L/D⌋ tours of D days or more, whatever else it
+  // holds, so the regions of D days or more that only the rounds of a set can take must number no
+  // more than those places (15-day tours in periods of 24 or 29 days: one each, however many
+  // days are left). Places in the free periods (pinned tours and --as-of taken out) per round,
+  // and per team in the whole periods (a team added to the round).
+  std::vector<int> lengths(durations.begin(), durations.end());
+  for (const auto& r : regions_)
+    if (!r.patterns.front().empty()) lengths.push_back(r.days);
+  std::sort(lengths.begin(), lengths.end());
+  lengths.erase(std::unique(lengths.begin(), lengths.end()), lengths.end());
+  const int L = size_of(lengths);
+  std::vector<long long> places(static_cast<std::size_t>(K_ * L), 0), team_places(places);
+  for (int k = 0; k < K_; ++k)
+    for (int i = 0; i < L; ++i) {
+      for (int s : at(slots_of_round_, k)) at(places, k * L + i) += at(slots_, s).cap / at(lengths, i);
+      for (const auto& sl : at(base_slots_, k)) at(team_places, k * L + i) += sl.capacity() / at(lengths, i);
+    }
+  int count_teams = 0, count_len = 0;
+  unsigned count_set = 0;
+  long long count_need = 0, count_have = 0;
+  std::vector<long long> at_least(static_cast<std::size_t>(L));
   if (K_ <= 12 && T0_ > 0) {
     for (unsigned set = 1; set < (1u << K_); ++set) {
       long long need = 0, one = 0;
       for (int k = 0; k < K_; ++k)
         if (set >> k & 1u) need += at(pinned_in, k), one += at(one_team, k);
-      need += held(set);
+      std::fill(at_least.begin(), at_least.end(), 0);
+      for (const auto& r : regions_) {
+        if (r.patterns.front().empty() || coverable_without(r, set)) continue;
+        need += r.days;
+        for (int i = 0; i < L && at(lengths, i) <= r.days; ++i) ++at(at_least, i);
+      }
+      for (int i = 0; i < L; ++i) {
+        long long have = 0, one_each = 0;
+        for (int k = 0; k < K_; ++k)
+          if (set >> k & 1u) have += at(places, k * L + i), one_each += at(team_places, k * L + i);
+        if (at(at_least, i) <= have || one_each == 0) continue;
+        // Teams: every round of the set gets teams up to t (a round with more keeps them).
+        int t = T0_;
+        for (long long cap_t = have; cap_t < at(at_least, i) && t < 100000;) {
+          ++t;
+          cap_t = have;
+          for (int k = 0; k < K_; ++k)
+            if (set >> k & 1u) cap_t += std::max(0, t - teams_of(k)) * at(team_places, k * L + i);
+        }
+        if (t > count_teams)
+          count_teams = t, count_len = at(lengths, i), count_set = set, count_need = at(at_least, i), count_have = have;
+      }
       long long more = 0;
       for (int k = 0; k < K_; ++k)
         if (set >> k & 1u) more += at(extra, k);
@@ -104,8 +138,23 @@ bool Solver::check_capacity() {
   }
   // The stronger of the two deductions is the one shown.
   bool subset_short = tight_teams > T0_ && tight_teams > all_teams && std::popcount(tight_set) > 1;
-  res_.bounds.min_teams = std::max(all_teams, tight_teams);
+  res_.bounds.min_teams = std::max({all_teams, tight_teams, count_teams});
   bool ok = true;
+  if (count_teams > T0_ && count_teams > std::max(all_teams, tight_teams)) {
+    std::vector<int> ys;
+    for (int k = 0; k < K_; ++k)
+      if (count_set >> k & 1u) ys.push_back(year_of_round(k));
+    res_.problems.push_back(
+        {"", 0,
+         {fmt::format("巡查组不足：只能在 {} 年巡查、驻点 {} 天及以上的地区有 {} 个，而各组在这几年的空闲时段最多只能容纳 {} 次"
+                      "这样的巡查（L 天的时段最多容纳 ⌊L/{}⌋ 次，无论剩下几天），至少需要 {} 个组，现有 {} 个",
+                      years_text(ys), count_len, count_need, count_have, count_len, count_teams, T0_),
+          fmt::format("not enough teams: {} regions of {} days or more on site can only go in {}, but the teams' free "
+                      "periods there hold at most {} such tours (a period of L days holds ⌊L/{}⌋, however many days "
+                      "are left), so at least {} teams are needed; {} available",
+                      count_need, count_len, years_text(ys), count_have, count_len, count_teams, T0_)}});
+    return false;
+  }
   if (all_teams > T0_ && !subset_short) {
     res_.problems.push_back(
         {"", 0,
@@ -134,7 +183,6 @@ bool Solver::check_capacity() {
   }
   for (int k = 0; k < K_; ++k) {
     long long need = held(1u << k) + at(pinned_in, k);
-    forced_max_ = std::max(forced_max_, at(forced, k) + at(round_load_, k));
     if (need <= at(cap, k)) continue;
     long long one = at(one_team, k);
     if (one == 0) {

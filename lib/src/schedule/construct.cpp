@@ -59,10 +59,12 @@ bool Solver::place_region(int ri, bool any_pattern, int only_pattern) {
     }
     score += pol_.weights.round_load * (new_max - cur_max);
     if (first_month != INT_MAX) score += static_cast<long long>(pol_.weights.risk) * r.risk * first_month;
-    // Kept tours: stay in the kept years when re-planning.
+    // Kept tours: stay in the kept years when re-planning. Tours beyond the fewest only where
+    // nothing else fits.
     for (const auto& kp : r.kept)
       if (std::none_of(pat.begin(), pat.end(), [&](int k) { return year_of_round(k) == kp.year; }))
         score += 1000000000LL;
+    score += 1000000000LL * (size_of(pat) - r.fewest);
     score = score * 1024 + q / 64;
     if (score < best_score) best_score = score, best_p = p, best_slots = chosen;
     if (!any_pattern) break;
@@ -90,10 +92,11 @@ bool Solver::place_region(int ri, bool any_pattern, int only_pattern) {
 bool Solver::construct() {
   for (int ri = 0; ri < size_of(regions_); ++ri) {
     auto& r = at(regions_, ri);
-    int n = size_of(r.patterns.front());
+    int n = 0;
+    for (const auto& pat : r.patterns) n = std::max(n, size_of(pat));
     for (int i = 0; i < n; ++i) {
       r.items.push_back(size_of(items_));
-      items_.push_back({ri, -1, -1, 0});
+      items_.push_back({ri, -1, -1, 0, i});
     }
   }
   {
@@ -139,7 +142,7 @@ bool Solver::construct() {
       packed = false;
   tight_.clear();
   std::vector<int> first_slot, first_pattern;
-  Key first_key{LLONG_MAX, LLONG_MAX, LLONG_MAX};
+  Key first_key{LLONG_MAX, LLONG_MAX, LLONG_MAX, LLONG_MAX};
   if (packed) {
     first_key = key();
     for (const auto& item : items_) first_slot.push_back(item.slot);
@@ -174,7 +177,10 @@ bool Solver::construct() {
     }
   }
   if (!packed && !greedy) {
-    // Neither construction placed every region: repair the packing round by round.
+    // Neither construction placed every region: a first fit (latest years first), then repair the
+    // packing round by round.
+    clear_items();
+    if (first_fit()) return true;
     clear_items();
     RepairReport rep;
     if (repair(pattern_of, rep)) return true;
@@ -196,12 +202,12 @@ bool Solver::construct() {
     std::string years_zh = rep.rounds.empty() ? std::string("-") : years_text(rep.rounds);
     res_.problems.push_back(
         {"", 0,
-         {fmt::format("{} 个巡查组未找到可行安排（这不证明不存在）：两种构造都排不下：{}；逐轮装箱修复（{} 次把较短的巡查移到其他轮次，"
+         {fmt::format("{} 个巡查组未找到可行安排（这不证明不存在）：三种构造（按容量、贪心、按最晚年份首次适配）都排不下：{}；逐轮装箱修复（{} 次把较短的巡查移到其他轮次，"
                       "每轮先按最佳适配并做至多 {} 个节点的精确搜索，再逐个时段尽量填满）仍无法装下 {} 年。下界要求至少 {} 个组，"
                       "下界只是必要条件，不保证够用；可用 --teams {} 再试，或放宽批次窗口",
                       T0_, stranded.zh, rep.moves, rep.node_limit, years_zh, bound, T0_ + 1),
-          fmt::format("no schedule found with {} teams (this does not prove there is none): both constructions strand a "
-                      "tour: {}; repairing the packing round by round ({} moves of shorter tours to other rounds, a "
+          fmt::format("no schedule found with {} teams (this does not prove there is none): the three constructions "
+                      "(capacity-aware, greedy, first fit in the latest years) strand a tour: {}; repairing the packing round by round ({} moves of shorter tours to other rounds, a "
                       "best-fit packing with an exact search of up to {} nodes per round, then period by period, each filled as full as the tours allow) still could not pack {}. The lower bound "
                       "needs at least {} teams; it is a bound, necessary but not enough: try --teams {}, or widen the "
                       "batch windows",
@@ -211,9 +217,40 @@ bool Solver::construct() {
   if (packed && !greedy) {
     clear_items();
     std::vector<int> touched;
-    for (int it = 0; it < size_of(items_); ++it) add_item(it, at(first_slot, it), touched);
+    for (int it = 0; it < size_of(items_); ++it)
+      if (at(first_slot, it) >= 0) add_item(it, at(first_slot, it), touched);
     for (int ri = 0; ri < size_of(regions_); ++ri) at(regions_, ri).pattern = at(first_pattern, ri);
     refresh_regions(touched);
+  }
+  return true;
+}
+
+// The third construction, for when the other two strand a tour: longest tours first, each region
+// in the latest years its windows allow (fewest tours first), each tour at the earliest start any
+// team still offers, the first pattern that fits taken. Late years first leave the early rounds,
+// the ones that regions due now must take, to them.
+bool Solver::first_fit() {
+  std::vector<int> order = order_;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](int a, int b) { return at(regions_, a).days > at(regions_, b).days; });
+  for (int ri : order) {
+    const auto& r = at(regions_, ri);
+    if (r.items.empty()) continue;
+    std::vector<int> pats(r.patterns.size());
+    std::iota(pats.begin(), pats.end(), 0);
+    std::stable_sort(pats.begin(), pats.end(), [&](int a, int b) {
+      const auto& pa = at(r.patterns, a);
+      const auto& pb = at(r.patterns, b);
+      if (pa.size() != pb.size()) return pa.size() < pb.size();
+      return pb < pa;  // later years first
+    });
+    bool placed = false;
+    for (int p : pats)
+      if (place_region(ri, false, p)) {
+        placed = true;
+        break;
+      }
+    if (!placed) return false;
   }
   return true;
 }
@@ -278,6 +315,7 @@ std::vector<int> Solver::assign_rounds() const {
       long long score = w.round_load * (new_max - cur_max) + static_cast<long long>(w.risk) * r.risk * month_at(pat.front());
       for (const auto& kp : r.kept)
         if (std::none_of(pat.begin(), pat.end(), [&](int k) { return year_of_round(k) == kp.year; })) score += 1000000;
+      score += 1000000LL * (size_of(pat) - r.fewest);  // (less than a day over the rounds' capacity)
       score = (over * 1000000000LL + score) * 1024 + quad / 1024;
       if (score < best) best = score, at(out, ri) = p;
     }

@@ -117,6 +117,7 @@ bool Solver::build_region(RegionInfo& r, const Region& reg) {
     }
     cur = best;
   }
+  r.fewest = need;
   // Every set of `need` allowed years that covers every window (few: at most C(rounds, need)).
   std::vector<int> pick;
   std::vector<int> ys;
@@ -166,6 +167,38 @@ bool Solver::build_region(RegionInfo& r, const Region& reg) {
     return false;
   }
   return true;
+}
+
+// When no schedule of fewest tours was found: the sets of one tour more (allowed years that cover
+// every window, at most 512), after the region's patterns of fewest tours. Returns how many.
+int Solver::add_extra_patterns(RegionInfo& r) const {
+  if (r.fewest == 0 || size_of(r.allowed) <= r.fewest) return 0;
+  int need = r.fewest + 1, added = 0;
+  std::vector<int> pick, ys;
+  auto rec = [&](auto&& self, int startpos) -> void {
+    if (added >= 512) return;
+    if (size_of(pick) == need) {
+      ys.clear();
+      for (int k : pick) ys.push_back(year_of_round(k));
+      if (!covers(r, ys)) return;
+      // Only sets that need every one of their years (a tour more on top of a covering set helps nothing).
+      for (int j = 0; j < need; ++j) {
+        std::vector<int> less = ys;
+        less.erase(less.begin() + j);
+        if (covers(r, less)) return;
+      }
+      r.patterns.push_back(pick);
+      ++added;
+      return;
+    }
+    for (int i = startpos; i < size_of(r.allowed); ++i) {
+      pick.push_back(at(r.allowed, i));
+      self(self, i + 1);
+      pick.pop_back();
+    }
+  };
+  rec(rec, 0);
+  return added;
 }
 
 // Whether some set of the region's possible years outside `rounds` (a bit per round; any number of

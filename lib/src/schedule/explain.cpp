@@ -16,7 +16,8 @@ void Solver::explain() {
     std::set<int> possible;
     for (const auto& pat : r.patterns)
       for (int k : pat) possible.insert(year_of_round(k));
-    for (int it : r.items) chosen.push_back(year_of_round(at(items_, it).round));
+    for (int it : r.items)
+      if (at(items_, it).slot >= 0) chosen.push_back(year_of_round(at(items_, it).round));
     std::sort(chosen.begin(), chosen.end());
     std::string last_zh = r.last ? fmt::format("上次省级巡查 {} 年", r.last) : "无省级巡查记录";
     std::string last_en = r.last ? fmt::format("last provincial tour {}", r.last) : "no provincial tour on record";
@@ -52,9 +53,9 @@ void Solver::explain() {
     res_.explanations.push_back(
         {reg.id,
          {fmt::format("{}（{}）：{}{}{}；可选年份 {}；需 {} 次{}；安排在 {}：{}", reg.name, reg.id, last_zh, sc_zh, fixed_zh,
-                      years_text({possible.begin(), possible.end()}), r.items.size(), extra_zh, years_text(chosen), why.zh),
+                      years_text({possible.begin(), possible.end()}), chosen.size(), extra_zh, years_text(chosen), why.zh),
           fmt::format("{}: {}{}{}; possible years {}; {} tour(s) needed{}; placed in {}: {}", reg.id, last_en, sc_en,
-                      fixed_en, years_text({possible.begin(), possible.end()}), r.items.size(), extra_en,
+                      fixed_en, years_text({possible.begin(), possible.end()}), chosen.size(), extra_en,
                       years_text(chosen), why.en)}});
   }
 }

@@ -158,7 +158,8 @@ bool Solver::repair(std::vector<int> pattern_of, RepairReport& report) {
     }
     if (bad < 0) {
       std::vector<int> touched;
-      for (int it = 0; it < size_of(items_); ++it) add_item(it, at(slot, it), touched);
+      for (int it = 0; it < size_of(items_); ++it)
+        if (at(slot, it) >= 0) add_item(it, at(slot, it), touched);
       for (int ri = 0; ri < size_of(regions_); ++ri)
         if (!at(regions_, ri).items.empty()) at(regions_, ri).pattern = at(pattern_of, ri);
       std::vector<int> all(regions_.size());
@@ -167,7 +168,7 @@ bool Solver::repair(std::vector<int> pattern_of, RepairReport& report) {
       return true;
     }
     // The shortest tour of the round that can leave it for rounds with room (most room first).
-    std::tuple<int, long long, int, int> best{INT_MAX, 0, -1, -1};
+    std::tuple<int, int, long long, int, int> best{INT_MAX, 0, 0, -1, -1};
     for (const auto& [it, days] : at(per, bad)) {
       int ri = at(items_, it).region;
       const auto& r = at(regions_, ri);
@@ -181,11 +182,12 @@ bool Solver::repair(std::vector<int> pattern_of, RepairReport& report) {
         for (int k : pat)
           if (std::find(cur.begin(), cur.end(), k) == cur.end()) room = std::min(room, at(cap, k) - at(load, k) - days);
         if (room < 0) continue;
-        std::tuple<int, long long, int, int> c{days, -room, ri, p};
+        std::tuple<int, int, long long, int, int> c{days, size_of(pat), -room, ri, p};  // (fewer tours first)
         if (c < best) best = c;
       }
     }
-    auto [days, room, ri, p] = best;
+    auto [days, tours, room, ri, p] = best;
+    (void)tours;
     if (ri < 0) {
       report.rounds.push_back(year_of_round(bad));
       return false;

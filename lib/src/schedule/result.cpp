@@ -2,11 +2,21 @@
 #include "solver.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 #include <tuple>
 
 namespace xuncha::schedule::detail {
 
 void Solver::finish() {
+  // Each region's placed tours are its pattern's, one per round of it: a plan that breaks this
+  // would break coverage, so it is an internal error, never an output.
+  for (const auto& r : regions_) {
+    int placed = 0;
+    for (int it : r.items) placed += at(items_, it).slot >= 0 ? 1 : 0;
+    if (placed != tours_of(r))
+      throw std::logic_error(fmt::format("schedule: {} has {} tours placed for a pattern of {}",
+                                         at(data_.regions, r.data_index).id, placed, tours_of(r)));
+  }
   const auto& w = pol_.weights;
   Terms t;
   for (int k = 0; k < K_; ++k) {
@@ -14,8 +24,7 @@ void Solver::finish() {
     t.team_balance += teams_of(k) * at(team_max_, k) - at(round_load_, k);
   }
   t.risk = risk_total_;
-  t.tour_days = pinned_days_;
-  for (const auto& r : regions_) t.tour_days += static_cast<long long>(r.days) * size_of(r.items);
+  t.tour_days = pinned_days_ + planned_days_;
   res_.terms = t;
   res_.objective = weighted(t, w);
   for (const auto& r : regions_) res_.moved += r.moved;
@@ -58,6 +67,7 @@ void Solver::finish() {
     const Region& reg = at(data_.regions, r.data_index);
     for (int it : r.items) {
       const auto& item = at(items_, it);
+      if (item.slot < 0) continue;  // (past the length of its pattern)
       const auto& ts = at(slots_, item.slot);
       PlannedTour p;
       p.year = year_of_round(item.round);

@@ -18,8 +18,68 @@ void Solver::run() {
     res_.proven = true;  // every problem build() reports is a proof: a window with no year, a bound
     return;
   }
-  // Simple bounds (SCHEDULING.md).
+  simple_bounds();
+  if (!construct() && (res_.proven || !retry_with_extra_tours())) return;
+  search();
+  // The relaxation's bound: regions of the slot model priced against round and slot capacity.
+  BoundInput in;
+  in.rounds = K_;
+  in.teams = T0_;
+  if (std::any_of(teams_of_round_.begin(), teams_of_round_.end(), [&](int t) { return t != T0_; }))
+    in.round_teams = teams_of_round_;
+  const auto& w = pol_.weights;
+  in.weights = w;
+  in.fixed_days = pinned_days_;
+  in.from_year = opt_.from;
+  in.upper = key().obj;
+  in.round_fixed = round_load_;
+  for (const auto& r : regions_)
+    for (int it : r.items)
+      if (at(items_, it).slot >= 0) in.round_fixed[static_cast<std::size_t>(at(items_, it).round)] -= r.days;
+  for (int s = 0; s < size_of(slots_); ++s) {
+    const auto& ts = at(slots_, s);
+    in.slots.push_back({ts.round, ts.cap, month_index(ts.first), month_index(ts.first + date::days{ts.cap - 1}),
+                        (ts.first - Date{}).count()});
+  }
+  for (const auto& r : regions_) {
+    BoundRegion br;
+    br.days = r.days;
+    br.risk = r.risk;
+    br.fixed_first_month = r.fixed_first_month;
+    br.patterns = r.patterns;
+    in.regions.push_back(std::move(br));
+  }
+  res_.bounds.lagrangian = lagrangian_bound(in);
+  finish();
+  // Regions that took more tours than coverage needs (only when no schedule of fewest tours was found).
+  std::vector<std::string> more;
+  for (const auto& r : regions_)
+    if (tours_of(r) > r.fewest) more.push_back(at(data_.regions, r.data_index).id);
+  if (!more.empty()) {
+    std::string ids;
+    for (const auto& id : more) ids += (ids.empty() ? "" : ", ") + id;
+    res_.notes.push_back(
+        {fmt::format("每个地区只安排覆盖所需的最少次数时未找到可行安排；{} 个地区多安排一次巡查：{}", more.size(), ids),
+         fmt::format("no schedule was found with the fewest tours coverage needs per region; {} region(s) get one "
+                     "tour more: {}",
+                     more.size(), ids)});
+  }
+  res_.feasible = true;
+}
+
+// Per-term bounds (SCHEDULING.md) over the regions' current patterns.
+void Solver::simple_bounds() {
   auto& b = res_.bounds;
+  b.risk = 0;
+  // Largest load forced into one round: pinned work and regions every pattern of which has the round.
+  std::vector<long long> forced = round_load_;
+  for (const auto& r : regions_)
+    for (int k : r.patterns.front())
+      if (std::all_of(r.patterns.begin(), r.patterns.end(),
+                      [&](const auto& p) { return std::find(p.begin(), p.end(), k) != p.end(); }))
+        at(forced, k) += r.days;
+  forced_max_ = 0;
+  for (long long f : forced) forced_max_ = std::max(forced_max_, f);
   long long forced_max = forced_max_;
   b.round_load = K_ ? std::max((b.min_work - pinned_days_ + std::accumulate(round_load_.begin(), round_load_.end(), 0LL) + K_ - 1) / K_, forced_max) : 0;
   // Every set S of rounds carries at least the work that cannot go elsewhere, so the largest round
@@ -46,37 +106,30 @@ void Solver::run() {
   }
   const auto& w = pol_.weights;
   b.simple = w.round_load * b.round_load + w.risk * b.risk + w.tour_days * b.min_work;
-  if (!construct()) return;
-  search();
-  // The relaxation's bound: regions of the slot model priced against round and slot capacity.
-  BoundInput in;
-  in.rounds = K_;
-  in.teams = T0_;
-  if (std::any_of(teams_of_round_.begin(), teams_of_round_.end(), [&](int t) { return t != T0_; }))
-    in.round_teams = teams_of_round_;
-  in.weights = w;
-  in.fixed_days = pinned_days_;
-  in.from_year = opt_.from;
-  in.upper = key().obj;
-  in.round_fixed = round_load_;
-  for (const auto& r : regions_)
-    for (int it : r.items) in.round_fixed[static_cast<std::size_t>(at(items_, it).round)] -= r.days;
-  for (int s = 0; s < size_of(slots_); ++s) {
-    const auto& ts = at(slots_, s);
-    in.slots.push_back({ts.round, ts.cap, month_index(ts.first), month_index(ts.first + date::days{ts.cap - 1}),
-                        (ts.first - Date{}).count()});
+}
+
+// No schedule of fewest tours found (and none proven impossible): every region may take one tour
+// more where its years allow, and the constructions and the repair run again. The search then
+// minimises the tours beyond the fewest before the objective.
+bool Solver::retry_with_extra_tours() {
+  clear_items();
+  int added = 0;
+  for (auto& r : regions_) added += add_extra_patterns(r);
+  if (added == 0) return false;
+  std::vector<Problem> first = res_.problems;
+  res_.problems.clear();
+  items_.clear();
+  for (auto& r : regions_) r.items.clear();
+  simple_bounds();
+  if (construct()) return true;
+  if (!res_.proven) {
+    res_.problems = first;
+    res_.problems.push_back({"", 0,
+                             {"每个地区多安排一次巡查（在其可选年份中）后再试各种构造和修复，仍未找到",
+                              "allowing every region one tour more (in its possible years), the constructions and the "
+                              "repair were tried again: still no schedule found"}});
   }
-  for (const auto& r : regions_) {
-    BoundRegion br;
-    br.days = r.days;
-    br.risk = r.risk;
-    br.fixed_first_month = r.fixed_first_month;
-    br.patterns = r.patterns;
-    in.regions.push_back(std::move(br));
-  }
-  b.lagrangian = lagrangian_bound(in);
-  finish();
-  res_.feasible = true;
+  return false;
 }
 
 }  // namespace detail

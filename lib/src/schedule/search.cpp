@@ -60,16 +60,21 @@ void Solver::search() {
       if (found < 0) return false;
       target[static_cast<std::size_t>(i)] = found;
     }
-    // Items are ordered like the pattern's rounds; two targets in one slot cannot happen.
-    for (int i = 0; i < size_of(pat); ++i) {
+    // Items are ordered like the pattern's rounds; two targets in one slot cannot happen. Items
+    // past the new pattern's length leave; items it adds are logged as coming from nowhere (-1).
+    for (int i = 0; i < size_of(r.items); ++i) {
       int it = at(r.items, i);
-      if (at(items_, it).slot == target[static_cast<std::size_t>(i)]) continue;
-      log.emplace_back(it, at(items_, it).slot);
+      int from = at(items_, it).slot;
+      if (from < 0 || (i < size_of(pat) && from == target[static_cast<std::size_t>(i)])) continue;
+      log.emplace_back(it, from);
       remove_item(it, hit);
     }
     for (int i = 0; i < size_of(pat); ++i) {
       int it = at(r.items, i);
-      if (at(items_, it).slot < 0) add_item(it, target[static_cast<std::size_t>(i)], hit);
+      if (at(items_, it).slot >= 0) continue;
+      if (std::find_if(log.begin(), log.end(), [&](const auto& e) { return e.first == it; }) == log.end())
+        log.emplace_back(it, -1);
+      add_item(it, target[static_cast<std::size_t>(i)], hit);
     }
     p_old = r.pattern;
     r.pattern = p;
@@ -86,6 +91,7 @@ void Solver::search() {
       // Relocate one tour to another team slot of its round.
       int it = rnd(static_cast<int>(n));
       auto& item = at(items_, it);
+      if (item.slot < 0) continue;
       const auto& cands = at(slots_of_round_, item.round);
       if (cands.empty()) continue;
       int s = at(cands, rnd(size_of(cands)));
@@ -107,6 +113,7 @@ void Solver::search() {
       // Swap two tours of the same round.
       int a = rnd(static_cast<int>(n));
       const auto& ia = at(items_, a);
+      if (ia.slot < 0) continue;
       const auto& cands = at(slots_of_round_, ia.round);
       if (cands.empty()) continue;
       const auto& other = at(slots_, at(cands, rnd(size_of(cands))));
@@ -130,10 +137,10 @@ void Solver::search() {
       if (flexible.empty()) continue;
       int ra = at(flexible, rnd(size_of(flexible)));
       auto& A = at(regions_, ra);
-      if (A.items.size() != 1) continue;
+      if (tours_of(A) != 1) continue;
       int a = A.items.front();
       int pa = rnd(size_of(A.patterns));
-      if (pa == A.pattern) continue;
+      if (pa == A.pattern || at(A.patterns, pa).size() != 1) continue;
       int k2 = at(A.patterns, pa).front();
       const auto& cands = at(slots_of_round_, k2);
       if (cands.empty()) continue;
@@ -142,11 +149,11 @@ void Solver::search() {
       int b = at(other.items, rnd(size_of(other.items)));
       int rb = at(items_, b).region;
       auto& B = at(regions_, rb);
-      if (B.items.size() != 1) continue;
+      if (tours_of(B) != 1) continue;
       int k1 = at(items_, a).round;
       int pb = -1;
       for (int p = 0; p < size_of(B.patterns); ++p)
-        if (at(B.patterns, p).front() == k1) pb = p;
+        if (at(B.patterns, p).size() == 1 && at(B.patterns, p).front() == k1) pb = p;
       if (pb < 0) continue;
       int sa = at(items_, a).slot, sb = at(items_, b).slot;
       if (at(slots_, sa).cap - at(slots_, sa).used + A.days < B.days ||
@@ -206,8 +213,10 @@ void Solver::search() {
       }
     } else {
       touched.clear();
-      for (auto u = undo.rbegin(); u != undo.rend(); ++u) remove_item(u->first, touched);
-      for (auto u = undo.rbegin(); u != undo.rend(); ++u) add_item(u->first, u->second, touched);
+      for (auto u = undo.rbegin(); u != undo.rend(); ++u)
+        if (at(items_, u->first).slot >= 0) remove_item(u->first, touched);
+      for (auto u = undo.rbegin(); u != undo.rend(); ++u)
+        if (u->second >= 0) add_item(u->first, u->second, touched);
       if (pattern_region >= 0) at(regions_, pattern_region).pattern = old_pattern;
       if (pattern_region2 >= 0) at(regions_, pattern_region2).pattern = old_pattern2;
       std::sort(touched.begin(), touched.end());
@@ -221,11 +230,15 @@ void Solver::search() {
   touched.clear();
   for (int it = 0; it < size_of(items_); ++it)
     if (at(items_, it).slot >= 0) remove_item(it, touched);
-  for (int it = 0; it < size_of(items_); ++it) add_item(it, at(best_slot_of, it), touched);
+  for (int it = 0; it < size_of(items_); ++it)
+    if (at(best_slot_of, it) >= 0) add_item(it, at(best_slot_of, it), touched);
   for (int ri = 0; ri < size_of(regions_); ++ri) at(regions_, ri).pattern = at(best_pattern, ri);
   std::sort(touched.begin(), touched.end());
   touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
   refresh_regions(touched);
+  swap_patterns();
+  level_teams();
+  polish();
 }
 
 }  // namespace xuncha::schedule::detail

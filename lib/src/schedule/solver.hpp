@@ -1,7 +1,7 @@
 // Private to the schedule module: the solver's instance, state and the class whose parts live in
 // setup.cpp (the instance), coverage.cpp (each region's possible round years), capacity.cpp (teams
 // needed), state.cpp (incremental evaluation), construct.cpp, search.cpp, result.cpp, explain.cpp,
-// mip.cpp (the slot MIP writer) and schedule.cpp (the run and the public functions).
+// polish.cpp (after the search), mip.cpp (the slot MIP writer) and schedule.cpp (the run and the public functions).
 #pragma once
 #include <xuncha/schedule/schedule.hpp>
 
@@ -58,20 +58,24 @@ struct RegionInfo {
   std::vector<int> council;              // State Council years
   std::vector<int> fixed;                // pinned provincial years in the horizon
   int fixed_first_month = INT_MAX;       // month index of the earliest pinned start
-  std::vector<std::vector<int>> patterns;  // round indexes, ascending (fewest tours)
+  std::vector<std::vector<int>> patterns;  // round indexes, ascending (fewest tours first; then, only
+                                           // when no schedule of fewest tours was found, one more)
+  int fewest = 0;                        // tours of the patterns of fewest tours
   std::vector<int> allowed;              // round indexes it may take
   int pattern = -1;
-  std::vector<int> items;
+  std::vector<int> items;                // one per tour of its longest pattern; those past the current
+                                         // pattern's length are not placed (slot -1)
   std::vector<Kept> kept;
   int risk_cost = 0, moved = 0;
 };
 
 struct Item {
   int region = 0, round = -1, slot = -1, offset = 0;
+  int pos = 0;  // its place in the region's pattern (item pos goes to the pattern's pos-th round)
 };
 
 struct Key {
-  long long moved = 0, obj = 0, quad = 0;
+  long long extra = 0, moved = 0, obj = 0, quad = 0;  // extra: tours beyond the fewest, minimised first
   auto operator<=>(const Key&) const = default;
 };
 
@@ -91,6 +95,10 @@ class Solver {
   bool coverable_without(const RegionInfo& r, unsigned rounds) const;
   Message uncovered_window(const RegionInfo& r, const Region& reg, int lo, int e) const;
   bool covers(const RegionInfo& r, const std::vector<int>& chosen_years) const;
+  int add_extra_patterns(RegionInfo& r) const;
+  bool retry_with_extra_tours();
+  void simple_bounds();
+  int tours_of(const RegionInfo& r) const { return r.pattern < 0 ? 0 : size_of(at(r.patterns, r.pattern)); }
   bool is_round_year(int y) const;
   long long work_held_by(unsigned set) const;
   bool later_round_in(const RegionInfo& r, int lo, int hi) const;
@@ -107,6 +115,7 @@ class Solver {
   bool construct();
   std::vector<int> assign_rounds() const;
   bool place_region(int r, bool any_pattern, int only_pattern = -1);
+  bool first_fit();
   void clear_items();
   struct RepairReport {
     int moves = 0;              // tours moved to another round
@@ -120,6 +129,9 @@ class Solver {
                   bool* gave_up = nullptr) const;
   int round_cannot_pack() const;
   void search();
+  void polish();
+  void swap_patterns();
+  void level_teams();
   void finish();
   void explain();
   int month_index(Date d) const { return (year_of(d) - opt_.from) * 12 + month_of(d) - 1; }
@@ -144,6 +156,7 @@ class Solver {
   std::vector<Item> items_;
   std::vector<long long> round_load_, team_load_, team_max_;  // team_load_[k*T + j]
   long long pinned_days_ = 0, risk_total_ = 0, moved_total_ = 0, quad_ = 0;
+  long long planned_days_ = 0, extra_total_ = 0;  // days of the placed tours; tours beyond the fewest
   long long forced_max_ = 0;
   std::vector<char> tight_;   // per round: packed best-fit by the capacity-aware construction  // largest load forced into one round (pinned tours and single-round regions)
   std::vector<int> order_;  // construction order of regions

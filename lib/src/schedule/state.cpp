@@ -65,6 +65,8 @@ void Solver::add_item(int it, int s, std::vector<int>& touched) {
   item.round = ts.round;
   ts.items.push_back(it);
   ts.used += static_cast<int>(d);
+  planned_days_ += d;
+  if (item.pos >= at(regions_, item.region).fewest) ++extra_total_;
   auto& rl = at(round_load_, ts.round);
   auto& tl = at(team_load_, ts.round * T_ + ts.team);
   quad_ += (rl + d) * (rl + d) - rl * rl + (tl + d) * (tl + d) - tl * tl;
@@ -81,6 +83,8 @@ void Solver::remove_item(int it, std::vector<int>& touched) {
   long long d = at(regions_, item.region).days;
   ts.items.erase(std::find(ts.items.begin(), ts.items.end(), it));
   ts.used -= static_cast<int>(d);
+  planned_days_ -= d;
+  if (item.pos >= at(regions_, item.region).fewest) --extra_total_;
   auto& rl = at(round_load_, ts.round);
   auto& tl = at(team_load_, ts.round * T_ + ts.team);
   quad_ += (rl - d) * (rl - d) - rl * rl + (tl - d) * (tl - d) - tl * tl;
@@ -88,6 +92,7 @@ void Solver::remove_item(int it, std::vector<int>& touched) {
   tl -= d;
   if (tl + d == at(team_max_, ts.round)) refresh_team_max(ts.round);
   item.slot = -1;
+  item.round = -1;
   touched.push_back(item.region);
   resequence(s, touched);
 }
@@ -102,9 +107,8 @@ Key Solver::key() const {
   }
   (void)sum;
   t.risk = risk_total_;
-  t.tour_days = pinned_days_;
-  for (const auto& r : regions_) t.tour_days += static_cast<long long>(r.days) * size_of(r.items);
-  return {moved_total_, weighted(t, pol_.weights), quad_};
+  t.tour_days = pinned_days_ + planned_days_;
+  return {extra_total_, moved_total_, weighted(t, pol_.weights), quad_};
 }
 
 }  // namespace xuncha::schedule::detail

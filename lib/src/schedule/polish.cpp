@@ -1,0 +1,192 @@
+// After the search: regions trade round years and places where that lowers the risk term (the
+// loads stay), then each round's places go by risk.
+#include "solver.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <map>
+#include <tuple>
+
+namespace xuncha::schedule::detail {
+
+// Two regions of the same days on site that may each take the other's round years swap them, tour
+// for tour into each other's places: round and team loads stay, only the months change. The higher
+// risk region takes the earlier first tour; kept only when the key improves. Regions by decreasing
+// risk, partners by their first tour's start (at most 8 tried per region).
+void Solver::swap_patterns() {
+  std::map<std::vector<int>, int> ids;
+  std::vector<std::vector<int>> pid(regions_.size());
+  for (std::size_t r = 0; r < regions_.size(); ++r)
+    for (const auto& pat : regions_[r].patterns) pid[r].push_back(ids.emplace(pat, static_cast<int>(ids.size())).first->second);
+  auto cur = [&](int r) { return at(at(pid, r), at(regions_, r).pattern); };
+  auto can = [&](int r, int id) {
+    const auto& v = at(pid, r);
+    return std::find(v.begin(), v.end(), id) != v.end();
+  };
+  auto start = [&](int r) {
+    const auto& item = at(items_, at(regions_, r).items.front());
+    return (at(slots_, item.slot).first - Date{}).count() + item.offset;
+  };
+  std::vector<int> order;
+  for (int r = 0; r < size_of(regions_); ++r) {
+    const auto& reg = at(regions_, r);
+    if (reg.pattern >= 0 && tours_of(reg) > 0 && size_of(reg.patterns) > 1 && reg.fixed_first_month == INT_MAX)
+      order.push_back(r);
+  }
+  std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return at(regions_, a).risk > at(regions_, b).risk; });
+  std::vector<int> touched;
+  auto exchange = [&](int a, int b) {
+    auto& A = at(regions_, a);
+    auto& B = at(regions_, b);
+    int n = tours_of(A);
+    std::vector<int> sa, sb;
+    for (int i = 0; i < n; ++i) sa.push_back(at(items_, at(A.items, i)).slot), sb.push_back(at(items_, at(B.items, i)).slot);
+    touched.clear();
+    for (int i = 0; i < n; ++i) remove_item(at(A.items, i), touched), remove_item(at(B.items, i), touched);
+    for (int i = 0; i < n; ++i) add_item(at(A.items, i), at(sb, i), touched), add_item(at(B.items, i), at(sa, i), touched);
+    std::swap(A.pattern, B.pattern);
+    // The pattern indexes differ per region: each takes the index of the other's round years.
+    int ia = -1, ib = -1;
+    for (int p = 0; p < size_of(A.patterns); ++p)
+      if (at(A.patterns, p) == at(B.patterns, A.pattern)) ia = p;
+    for (int p = 0; p < size_of(B.patterns); ++p)
+      if (at(B.patterns, p) == at(A.patterns, B.pattern)) ib = p;
+    A.pattern = ia;
+    B.pattern = ib;
+    std::sort(touched.begin(), touched.end());
+    touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
+    refresh_regions(touched);
+  };
+  for (int a : order) {
+    std::vector<std::pair<long long, int>> partners;
+    long long sa = start(a);
+    for (int b : order) {
+      const auto& A = at(regions_, a);
+      const auto& B = at(regions_, b);
+      // (Same days and as many tours: tour for tour, the loads stay.)
+      if (B.risk >= A.risk || B.days != A.days || tours_of(B) != tours_of(A) || cur(b) == cur(a) || start(b) >= sa)
+        continue;
+      if (!can(a, cur(b)) || !can(b, cur(a))) continue;
+      partners.emplace_back(start(b), b);
+    }
+    std::sort(partners.begin(), partners.end());
+    if (partners.size() > 8) partners.resize(8);
+    for (const auto& [when, b] : partners) {
+      Key before = key();
+      exchange(a, b);
+      if (key() < before) break;
+      exchange(a, b);  // (swapping back restores both)
+    }
+  }
+}
+
+// Team balance: while every team at a round's largest load can pass one tour to a team that stays
+// below that load with it (a period with room, the start nearest the tour's own), the largest load
+// drops; each such step is kept only when the key improves.
+void Solver::level_teams() {
+  std::vector<int> touched;
+  for (int k = 0; k < K_; ++k) {
+    for (int step = 0; step < 64; ++step) {
+      long long top = at(team_max_, k);
+      Key before = key();
+      std::vector<std::pair<int, int>> undo;  // (item, slot it left)
+      bool stuck = false;
+      touched.clear();
+      for (int j = 0; j < teams_of(k) && !stuck; ++j) {
+        if (at(team_load_, k * T_ + j) < top) continue;
+        int best_it = -1, best_s = -1;
+        long long best_gap = LLONG_MAX;
+        for (int s : at(slots_of_round_, k)) {
+          const auto& ts = at(slots_, s);
+          if (ts.team != j) continue;
+          for (int it : ts.items) {
+            int d = at(regions_, at(items_, it).region).days;
+            long long when = (ts.first - Date{}).count() + at(items_, it).offset;
+            for (int s2 : at(slots_of_round_, k)) {
+              const auto& t2 = at(slots_, s2);
+              if (t2.team == j || t2.cap - t2.used < d || at(team_load_, k * T_ + t2.team) + d >= top) continue;
+              long long gap = std::abs((t2.first - Date{}).count() + t2.used - when);
+              if (gap < best_gap) best_gap = gap, best_it = it, best_s = s2;
+            }
+          }
+        }
+        if (best_it < 0) {
+          stuck = true;
+          break;
+        }
+        undo.emplace_back(best_it, at(items_, best_it).slot);
+        remove_item(best_it, touched);
+        add_item(best_it, best_s, touched);
+      }
+      std::sort(touched.begin(), touched.end());
+      touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
+      refresh_regions(touched);
+      if (!stuck && key() < before) continue;
+      touched.clear();
+      for (auto u = undo.rbegin(); u != undo.rend(); ++u) remove_item(u->first, touched);
+      for (auto u = undo.rbegin(); u != undo.rend(); ++u) add_item(u->first, u->second, touched);
+      std::sort(touched.begin(), touched.end());
+      touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
+      refresh_regions(touched);
+      break;
+    }
+  }
+}
+
+// Per round and duration, the tours' places (team period and start) are interchangeable: round and
+// team loads stay whichever tour takes which. Regions' first tours go to the earliest places by
+// risk (the rearrangement that minimises Σ risk · month for those places), later tours and tours
+// after a pinned one to the last. Kept only when the key improves (e.g. not with more of --keep's
+// tours moved).
+void Solver::polish() {
+  std::vector<int> touched;
+  for (int k = 0; k < K_; ++k) {
+    Key before = key();
+    std::vector<std::pair<int, int>> undo;  // (item, slot)
+    std::map<int, std::vector<std::pair<Date, int>>> places;  // duration → (start, slot)
+    std::map<int, std::vector<int>> tours;                    // duration → items
+    for (int s : at(slots_of_round_, k))
+      for (int it : at(slots_, s).items) {
+        int d = at(regions_, at(items_, it).region).days;
+        places[d].emplace_back(at(slots_, s).first + date::days{at(items_, it).offset}, s);
+        tours[d].push_back(it);
+      }
+    touched.clear();
+    for (auto& [d, pl] : places) {
+      auto& its = tours[d];
+      std::sort(pl.begin(), pl.end());
+      auto weight = [&](int it) {
+        const auto& item = at(items_, it);
+        const auto& r = at(regions_, item.region);
+        bool first = item.pos == 0 && month_index(at(slots_, item.slot).first) < r.fixed_first_month;
+        return first ? r.risk : 0;
+      };
+      std::vector<std::tuple<int, int, int>> order;  // (-weight, data index, item)
+      for (int it : its) order.emplace_back(-weight(it), at(regions_, at(items_, it).region).data_index, it);
+      std::sort(order.begin(), order.end());
+      for (std::size_t i = 0; i < order.size(); ++i) {
+        int it = std::get<2>(order[i]);
+        if (at(items_, it).slot == pl[i].second) continue;
+        undo.emplace_back(it, at(items_, it).slot);
+      }
+      for (const auto& [it, from] : undo)
+        if (at(items_, it).slot == from) remove_item(it, touched);
+      for (std::size_t i = 0; i < order.size(); ++i) {
+        int it = std::get<2>(order[i]);
+        if (at(items_, it).slot < 0) add_item(it, pl[i].second, touched);
+      }
+    }
+    std::sort(touched.begin(), touched.end());
+    touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
+    refresh_regions(touched);
+    if (key() < before) continue;  // (an equal key keeps the places the search chose)
+    touched.clear();
+    for (const auto& [it, from] : undo) remove_item(it, touched);
+    for (const auto& [it, from] : undo) add_item(it, from, touched);
+    std::sort(touched.begin(), touched.end());
+    touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
+    refresh_regions(touched);
+  }
+}
+
+}  // namespace xuncha::schedule::detail
