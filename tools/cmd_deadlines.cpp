@@ -105,13 +105,8 @@ std::string render_xlsx(const Context& ctx, const Dataset& data, const std::vect
   xlsx::Workbook wb;
   wb.created = ctx.as_of;
   wb.title = ctx.t("巡查程序期限", "Procedure deadlines");
-  xlsx::Sheet s;
-  s.name = ctx.t("程序期限", "Deadlines");
-  s.title = {ctx.zh ? fmt::format("巡查程序期限（截至 {}）", format_iso(ctx.as_of))
-                    : fmt::format("Procedure deadlines (as of {})", format_iso(ctx.as_of))};
-  s.header = {ctx.t("巡查", "tour"), ctx.t("地区", "region"), ctx.t("步骤", "step"), ctx.t("期限", "due"),
-              ctx.t("完成", "done"), ctx.t("状态", "status"), ctx.t("工作日", "working days")};
-  s.widths = {18, 14, 22, 12, 12, 12, 10};
+  auto s = deadlines_sheet(ctx, ctx.t("程序期限", "Deadlines"), "巡查程序期限", "Procedure deadlines",
+                           ctx.t("步骤", "step"), 22);
   for (const auto& r : rows) {
     const Region* reg = data.region(r.tour->region);
     s.rows.push_back({xlsx::Cell::of(r.tour->id), xlsx::Cell::of(reg ? reg->name : r.tour->region),

@@ -290,25 +290,25 @@ std::string render_ics(const Context& ctx, const LedgerView& v) {
   out += ics::line("VERSION:2.0");
   out += ics::line("PRODID:-//xuncha//ledger " XUNCHA_VERSION "//EN");
   out += ics::line("CALSCALE:GREGORIAN");
-  auto todo = [&](const std::string& uid, Date due, const std::string& summary, std::optional<Date> done) {
+  auto vtodo = [&](const std::string& uid, Date due, const std::string& summary, std::optional<Date> done) {
     out += ics_deadline(ctx, v.data, uid, due, done, summary, false);
   };
   for (const auto& r : v.rows)
     if (r.due)
-      todo("problem-" + r.problem->id, *r.due,
+      vtodo("problem-" + r.problem->id, *r.due,
            ctx.zh ? fmt::format("整改 {} {}", r.problem->id, r.problem->description)
                   : fmt::format("Rectify {} {}", r.problem->id, r.problem->description),
            r.problem->completed);
   for (const auto* h : v.hazards)
     if (auto dl = h->deadline_in_force())
-      todo("hazard-" + h->id, *dl, ctx.zh ? fmt::format("挂牌隐患 {} {} 整改期限", h->id, h->name)
+      vtodo("hazard-" + h->id, *dl, ctx.zh ? fmt::format("挂牌隐患 {} {} 整改期限", h->id, h->name)
                                           : fmt::format("Listed hazard {} {} deadline", h->id, h->name), std::nullopt);
   for (const auto& l : v.leads)
     if (l.due)
-      todo("lead-" + l.lead->id, *l.due, ctx.zh ? fmt::format("问题线索 {} 办理反馈", l.lead->id)
+      vtodo("lead-" + l.lead->id, *l.due, ctx.zh ? fmt::format("问题线索 {} 办理反馈", l.lead->id)
                                                 : fmt::format("Lead {} feedback", l.lead->id), std::nullopt);
   for (const auto& r : v.reports)
-    todo("report-" + r.report->id, r.report->verified && r.answer_due ? *r.answer_due : r.verify_due,
+    vtodo("report-" + r.report->id, r.report->verified && r.answer_due ? *r.answer_due : r.verify_due,
          ctx.zh ? fmt::format("群众举报 {} {}", r.report->id, r.report->verified ? "答复" : "核查")
                 : fmt::format("Public report {} {}", r.report->id, r.report->verified ? "answer" : "verification"),
          std::nullopt);

@@ -99,14 +99,21 @@ std::string ledger_deadlines_csv(const Dataset& data, const std::vector<ledger::
   return out;
 }
 
-xlsx::Sheet ledger_deadlines_sheet(const Context& ctx, const Dataset& data, const std::vector<ledger::Deadline>& rows) {
+xlsx::Sheet deadlines_sheet(const Context& ctx, std::string name, const std::string& title_zh,
+                            const std::string& title_en, std::string what, double what_width) {
   xlsx::Sheet s;
-  s.name = ctx.t("整改期限", "Ledger deadlines");
-  s.title = {ctx.zh ? fmt::format("整改台账期限（截至 {}）", format_iso(ctx.as_of))
-                    : fmt::format("Ledger deadlines (as of {})", format_iso(ctx.as_of))};
-  s.header = {ctx.t("巡查", "tour"), ctx.t("地区", "region"), ctx.t("事项", "item"), ctx.t("期限", "due"),
+  s.name = std::move(name);
+  s.title = {ctx.zh ? fmt::format("{}（截至 {}）", title_zh, format_iso(ctx.as_of))
+                    : fmt::format("{} (as of {})", title_en, format_iso(ctx.as_of))};
+  s.header = {ctx.t("巡查", "tour"), ctx.t("地区", "region"), std::move(what), ctx.t("期限", "due"),
               ctx.t("完成", "done"), ctx.t("状态", "status"), ctx.t("工作日", "working days")};
-  s.widths = {18, 14, 34, 12, 12, 12, 10};
+  s.widths = {18, 14, what_width, 12, 12, 12, 10};
+  return s;
+}
+
+xlsx::Sheet ledger_deadlines_sheet(const Context& ctx, const Dataset& data, const std::vector<ledger::Deadline>& rows) {
+  auto s = deadlines_sheet(ctx, ctx.t("整改期限", "Ledger deadlines"), "整改台账期限", "Ledger deadlines",
+                           ctx.t("事项", "item"), 34);
   for (const auto& d : rows) {
     s.rows.push_back({xlsx::Cell::of(*d.tour), xlsx::Cell::of(region_name(data, *d.region)),
                       xlsx::Cell::of(item_text(ctx, d.item) + " " + *d.id), xlsx::Cell::of(d.due), xlsx::Cell::of(d.done),

@@ -26,6 +26,10 @@ std::string ledger_deadlines_csv(const Dataset& data, const std::vector<ledger::
 /// To-dos (and with `events` all-day events) placed in the deadlines calendar.
 std::string ledger_deadlines_ics(const Context& ctx, const Dataset& data, const std::vector<ledger::Deadline>& rows,
                                  bool events);
+/// An empty deadlines sheet: title line "TITLE（截至 as-of）", the columns tour, region, WHAT, due,
+/// done, status, working days; shared by the tour steps' sheet and the ledger deadlines' sheet.
+xlsx::Sheet deadlines_sheet(const Context& ctx, std::string name, const std::string& title_zh,
+                            const std::string& title_en, std::string what, double what_width);
 /// The ledger deadlines as a sheet of -f xlsx (dates are dates, working days numbers).
 xlsx::Sheet ledger_deadlines_sheet(const Context& ctx, const Dataset& data, const std::vector<ledger::Deadline>& rows);
 

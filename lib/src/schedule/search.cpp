@@ -80,6 +80,20 @@ void Solver::search() {
     r.pattern = p;
     return true;
   };
+  // Exchanges the team slots of items a (da days) and b (db days) when each fits in the other's
+  // slot once it has left; the old slots go to the undo log. False (nothing changed) otherwise.
+  auto exchange = [&](std::vector<std::pair<int, int>>& undo, int a, int da, int b, int db) {
+    int sa = at(items_, a).slot, sb = at(items_, b).slot;
+    if (at(slots_, sa).cap - at(slots_, sa).used + da < db || at(slots_, sb).cap - at(slots_, sb).used + db < da)
+      return false;
+    undo.emplace_back(a, sa);
+    undo.emplace_back(b, sb);
+    remove_item(a, touched);
+    remove_item(b, touched);
+    add_item(a, sb, touched);
+    add_item(b, sa, touched);
+    return true;
+  };
   long long done = 0;
   for (; done < iters; ++done) {
     touched.clear();
@@ -120,17 +134,8 @@ void Solver::search() {
       if (other.items.empty()) continue;
       int b = at(other.items, rnd(size_of(other.items)));
       const auto& ib = at(items_, b);
-      int sa = ia.slot, sb = ib.slot;
-      if (sa == sb) continue;
-      int da = at(regions_, ia.region).days, db = at(regions_, ib.region).days;
-      if (at(slots_, sa).cap - at(slots_, sa).used + da < db || at(slots_, sb).cap - at(slots_, sb).used + db < da)
-        continue;
-      undo.emplace_back(a, sa);
-      undo.emplace_back(b, sb);
-      remove_item(a, touched);
-      remove_item(b, touched);
-      add_item(a, sb, touched);
-      add_item(b, sa, touched);
+      if (ia.slot == ib.slot) continue;
+      if (!exchange(undo, a, at(regions_, ia.region).days, b, at(regions_, ib.region).days)) continue;
     } else if (kind == 10) {
       // Swap the round years of two one-tour regions: the round loads stay, the months change
       // (a relocation alone would raise the fuller round's load first).
@@ -155,16 +160,7 @@ void Solver::search() {
       for (int p = 0; p < size_of(B.patterns); ++p)
         if (at(B.patterns, p).size() == 1 && at(B.patterns, p).front() == k1) pb = p;
       if (pb < 0) continue;
-      int sa = at(items_, a).slot, sb = at(items_, b).slot;
-      if (at(slots_, sa).cap - at(slots_, sa).used + A.days < B.days ||
-          at(slots_, sb).cap - at(slots_, sb).used + B.days < A.days)
-        continue;
-      undo.emplace_back(a, sa);
-      undo.emplace_back(b, sb);
-      remove_item(a, touched);
-      remove_item(b, touched);
-      add_item(a, sb, touched);
-      add_item(b, sa, touched);
+      if (!exchange(undo, a, A.days, b, B.days)) continue;
       old_pattern = A.pattern;
       pattern_region = ra;
       old_pattern2 = B.pattern;
