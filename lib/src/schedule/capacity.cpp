@@ -139,11 +139,16 @@ bool Solver::check_capacity() {
   // The stronger of the two deductions is the one shown.
   bool subset_short = tight_teams > T0_ && tight_teams > all_teams && std::popcount(tight_set) > 1;
   res_.bounds.min_teams = std::max({all_teams, tight_teams, count_teams});
-  bool ok = true;
-  if (count_teams > T0_ && count_teams > std::max(all_teams, tight_teams)) {
+  // The round years of a set of rounds (bit k: round k), for the messages.
+  auto years_of_set = [&](unsigned set) {
     std::vector<int> ys;
     for (int k = 0; k < K_; ++k)
-      if (count_set >> k & 1u) ys.push_back(year_of_round(k));
+      if (set >> k & 1u) ys.push_back(year_of_round(k));
+    return ys;
+  };
+  bool ok = true;
+  if (count_teams > T0_ && count_teams > std::max(all_teams, tight_teams)) {
+    std::vector<int> ys = years_of_set(count_set);
     res_.problems.push_back(
         {"", 0,
          {fmt::format("巡查组不足：只能在 {} 年巡查、驻点 {} 天及以上的地区有 {} 个，而各组在这几年的空闲时段最多只能容纳 {} 次"
@@ -168,9 +173,7 @@ bool Solver::check_capacity() {
     ok = false;
   }
   if (subset_short) {
-    std::vector<int> ys;
-    for (int k = 0; k < K_; ++k)
-      if (tight_set >> k & 1u) ys.push_back(year_of_round(k));
+    std::vector<int> ys = years_of_set(tight_set);
     res_.problems.push_back(
         {"", 0,
          {fmt::format("巡查组不足：只能在 {} 年巡查的工作至少 {} 个巡查日，每个组在这几年共有 {} 个可用日，至少需要 {} 个组，"
