@@ -1,7 +1,10 @@
 // Schedule benchmark on generated instances: time, objective, best bound and gap.
 //   bench_schedule            the four sizes of the issue
-//   bench_schedule N Y T      one instance: N regions, Y years, T teams (--counties: 7-day counties)
+//   bench_schedule N Y T      one instance: N regions, Y years, T teams (--counties: county-level,
+//                             7 days, one in 17 with a 10-day override; --uniform: all 7 days)
 //   bench_schedule --dump-mip FILE N Y T   write that instance's slot MIP (CPLEX LP) for bench/cbc.sh
+//                             (--places: the place MIP, for one tour length: --counties --uniform)
+//   --dump-tours FILE         also write the planned tours (region, year, start, team), one per line
 //   bench_schedule --data PATH FROM        the data of PATH (a folder: e.g. examples/province), five
 //                                          years from FROM, the policy's teams (also with --dump-mip)
 #include <xuncha/calendar/calendar.hpp>
@@ -25,6 +28,9 @@ namespace {
 // A province-like instance: class mix of the example (12 cities, 1 prefecture, 3 direct cities,
 // 1 forestry district per 17), risk 1-5, last tours spread over the five years before the horizon
 // (round years regular, the others irregular tours, so the rounds stay anchored at `from`).
+bool uniform = false;      // --uniform: with --counties, no 10-day override (one tour length)
+std::string tours_file;    // --dump-tours FILE
+
 Dataset generate(int n, int from, std::uint64_t seed, bool counties) {
   Dataset d;
   std::uint64_t s = seed;
@@ -42,6 +48,7 @@ Dataset generate(int n, int from, std::uint64_t seed, bool counties) {
     r.cls = k < 12 ? RegionClass::city : k == 12 ? RegionClass::prefecture : k < 16 ? RegionClass::direct_city : RegionClass::forestry;
     if (k == 0) r.days = 10;
     if (counties) r.cls = RegionClass::direct_city;  // national scale: county-level, 7 days
+    if (counties && uniform) r.days.reset();
     r.risk = 1 + static_cast<int>(next() % 5);
     d.regions.push_back(r);
     Tour t;
@@ -117,6 +124,11 @@ void report(const std::string& name, const Instance& in, long long iterations, c
     fmt::print("{}: infeasible ({}) in {:.1f} ms\n", name, res.problems.empty() ? "" : res.problems.front().text.en, ms);
     return;
   }
+  if (!tours_file.empty()) {
+    std::ofstream out(tours_file);
+    for (const auto& t : res.tours)
+      out << t.region << ' ' << t.year << ' ' << (t.start ? date::format("%F", *t.start) : std::string("-")) << ' ' << t.team << '\n';
+  }
   long long b = res.bounds.best();
   fmt::print("{}: {:>8.1f} ms  {:>8} moves  objective {:>9}  bound {:>9} "
              "(terms {:>9}, Lagrangian {:>9})  gap {:>6.2f}%\n",
@@ -133,9 +145,12 @@ void run(int n, int years, int teams, bool counties, long long iterations, const
          instance(n, years, teams, counties), iterations, cal);
 }
 
+bool places = false;  // --places: the place MIP (one tour length) instead of the slot MIP
+
 int dump_mip(const std::string& file, const Instance& in, const Calendar& cal) {
   std::string error;
-  std::string lp = schedule::slot_mip(in.data, cal, in.options, error);
+  std::string lp = places ? schedule::place_mip(in.data, cal, in.options, error)
+                          : schedule::slot_mip(in.data, cal, in.options, error);
   if (lp.empty()) {
     fmt::print(stderr, "bench_schedule: {}\n", error);
     return 1;
@@ -156,6 +171,15 @@ int main(int argc, char** argv) {
     if (args[i] == "--counties") {
       counties = true;
       args.erase(args.begin() + static_cast<long>(i));
+    } else if (args[i] == "--places") {
+      places = true;
+      args.erase(args.begin() + static_cast<long>(i));
+    } else if (args[i] == "--uniform") {
+      uniform = true;
+      args.erase(args.begin() + static_cast<long>(i));
+    } else if (args[i] == "--dump-tours" && i + 1 < args.size()) {
+      tours_file = args[i + 1];
+      args.erase(args.begin() + static_cast<long>(i), args.begin() + static_cast<long>(i) + 2);
     } else if (args[i] == "--iterations" && i + 1 < args.size()) {
       iterations = std::atoll(args[i + 1].c_str());
       args.erase(args.begin() + static_cast<long>(i), args.begin() + static_cast<long>(i) + 2);
@@ -184,7 +208,8 @@ int main(int argc, char** argv) {
   }
   if (!args.empty() || !mip_file.empty() || !data_path.empty()) {
     fmt::print(stderr,
-               "usage: bench_schedule [[--counties] [--iterations N] [--dump-mip FILE] REGIONS YEARS TEAMS]\n"
+               "usage: bench_schedule [[--counties [--uniform]] [--iterations N] [--dump-mip FILE [--places]] [--dump-tours FILE]\n"
+               "                       REGIONS YEARS TEAMS]\n"
                "       bench_schedule [--iterations N] [--dump-mip FILE] --data PATH FROM\n");
     return 2;
   }

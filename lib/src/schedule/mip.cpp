@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <numeric>
 #include <set>
+#include <map>
 #include <tuple>
 
 namespace xuncha::schedule::detail {
@@ -159,6 +160,111 @@ std::string Solver::mip(std::string& error) {
   out += " Lmax >= 0\n";
   for (int k = 0; k < K_; ++k) out += fmt::format(" M{} >= 0\n", k);
   out += "Binaries\n" + bins + "End\n";
+  return out;
+}
+
+}  // namespace xuncha::schedule::detail
+
+namespace xuncha::schedule::detail {
+
+// The same model for an instance whose planned tours all have one length D (county level):
+// a team period of c days is c/D places, dated back to back, and places of one round are
+// interchangeable but for their month, so a region's first tour only needs a month of its first
+// round with a place left: "first tours started by month m ≤ places starting by month m" per
+// round, and every tour of a round needs a place. Team balance: each team of round k does at most
+// t_k tours (integer), so the busiest team's load is at least D·t_k ≥ D·(tours of k)/T. It drops
+// which team holds which place, so its optimum is a lower bound of the slot MIP's, and equal to it
+// when the teams' periods are the same (fill the places in date order, team by team).
+std::string Solver::place_mip(std::string& error) {
+  if (!build()) {
+    error = res_.problems.empty() ? "no schedule" : res_.problems.front().text.en;
+    return {};
+  }
+  if (!opt_.keep.empty() || pinned_days_ != 0) {
+    error = "pinned or kept tours are not modelled by the place MIP writer";
+    return {};
+  }
+  int D = 0;
+  for (const auto& r : regions_) {
+    if (r.patterns.front().empty()) continue;
+    if (D != 0 && r.days != D) {
+      error = "the place MIP needs every planned tour to have the same length";
+      return {};
+    }
+    D = r.days;
+  }
+  const auto& w = pol_.weights;
+  std::vector<std::map<int, long long>> places(static_cast<std::size_t>(K_));  // round → month → places
+  std::vector<long long> total(static_cast<std::size_t>(K_), 0);
+  for (const auto& s : slots_)
+    for (int i = 0; (i + 1) * D <= s.cap; ++i) {
+      ++at(places, s.round)[month_index(s.first + date::days{i * D})];
+      ++at(total, s.round);
+    }
+  std::string obj, rows, bins, gens;
+  int row = 0;
+  auto term = [](std::string& out, long long c, const std::string& v) {
+    if (c == 0) return;
+    out += fmt::format(" {} {} {}", c < 0 ? "-" : "+", c < 0 ? -c : c, v);
+    if (out.size() - out.rfind('\n') > 200) out += "\n ";
+  };
+  auto add_row = [&](const std::string& lhs, const std::string& sense, long long rhs) {
+    rows += fmt::format(" c{}:{} {} {}\n", row++, lhs, sense, rhs);
+  };
+  std::vector<std::string> round_sum(static_cast<std::size_t>(K_));
+  std::vector<std::map<int, std::string>> month_sum(static_cast<std::size_t>(K_));
+  for (int ri = 0; ri < size_of(regions_); ++ri) {
+    const auto& r = at(regions_, ri);
+    if (r.patterns.front().empty()) continue;
+    std::string one;
+    std::map<int, std::string> first;  // first round → its patterns' x
+    for (int p = 0; p < size_of(r.patterns); ++p) {
+      std::string x = fmt::format("x{}_{}", ri, p);
+      term(one, 1, x);
+      bins += " " + x + "\n";
+      // tour-days, less the round loads the team balance subtracts
+      term(obj, static_cast<long long>(w.tour_days - w.team_balance) * D * size_of(at(r.patterns, p)), x);
+      for (int k : at(r.patterns, p)) term(at(round_sum, k), 1, x);
+      term(first[at(r.patterns, p).front()], -1, x);
+    }
+    add_row(one, "=", 1);
+    for (auto& [k, link] : first) {
+      for (const auto& [m, n] : at(places, k)) {
+        std::string f = fmt::format("f{}_{}_{}", ri, k, m);
+        term(link, 1, f);
+        term(at(month_sum, k)[m], 1, f);
+        term(obj, static_cast<long long>(w.risk) * r.risk * m, f);
+      }
+      add_row(link, "=", 0);
+    }
+  }
+  term(obj, static_cast<long long>(w.round_load) * D, "Lmax");  // Lmax in tours
+  for (int k = 0; k < K_; ++k) {
+    std::string cum;
+    long long cap = 0;
+    for (const auto& [m, n] : at(places, k)) {
+      cum += at(month_sum, k)[m];
+      cap += n;
+      if (!cum.empty()) add_row(cum, "<=", cap);
+    }
+    if (at(round_sum, k).empty()) continue;
+    add_row(at(round_sum, k), "<=", at(total, k));
+    std::string neg = at(round_sum, k);
+    for (char& c : neg) c = c == '+' ? '-' : (c == '-' ? '+' : c);
+    add_row(" + 1 Lmax" + neg, ">=", 0);
+    std::string t = fmt::format("t{}", k);
+    gens += " " + t + "\n";
+    add_row(fmt::format(" + {} {}", teams_of(k), t) + neg, ">=", 0);
+    term(obj, static_cast<long long>(w.team_balance) * D * teams_of(k), t);
+  }
+  std::string out = fmt::format(
+      "\\ xuncha place MIP: {} regions, rounds {}, {} teams, tours of {} days\n"
+      "\\ objective = {}·largest round load + {}·risk months + {}·team balance + {}·tour-days (Lmax in tours)\n"
+      "Minimize\n obj:{}\nSubject To\n{}Bounds\n",
+      regions_.size(), years_text(res_.round_years), T0_, D, w.round_load * D, w.risk, w.team_balance, w.tour_days,
+      obj, rows);
+  out += " Lmax >= 0\n";
+  out += "General\n" + gens + "Binaries\n" + bins + "End\n";
   return out;
 }
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <iterator>
 #include <map>
 #include <tuple>
 
@@ -77,6 +78,132 @@ void Solver::swap_patterns() {
       if (key() < before) break;
       exchange(a, b);  // (swapping back restores both)
     }
+  }
+}
+
+// Two regions of the same days trade round years when the trade leaves every round's load as it
+// was: A moves to a pattern whose first tour is in an earlier round, B gives up exactly the rounds
+// A enters and enters exactly the rounds A leaves (a county whose next tour must come early takes
+// the place of a second tour that can wait). Each takes the other's place in the rounds it enters
+// and keeps its own elsewhere, so team loads stay as well; only the months change. The swap above
+// is the case where the two exchange their whole patterns. Regions by decreasing risk; for each
+// change of A, the partners whose vacated place in A's new first round starts earliest (at most 8
+// tried); kept only when the key improves.
+void Solver::trade_patterns() {
+  auto eligible = [&](int r) {
+    const auto& reg = at(regions_, r);
+    return reg.pattern >= 0 && tours_of(reg) > 0 && size_of(reg.patterns) > 1 && reg.fixed_first_month == INT_MAX;
+  };
+  // The rounds a change of pattern leaves and enters.
+  auto diff = [&](int r, int to) {
+    const auto& reg = at(regions_, r);
+    const auto& a = at(reg.patterns, reg.pattern);
+    const auto& b = at(reg.patterns, to);
+    std::vector<int> left, entered;
+    std::set_difference(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(left));
+    std::set_difference(b.begin(), b.end(), a.begin(), a.end(), std::back_inserter(entered));
+    return std::pair(left, entered);
+  };
+  struct Option {
+    int region, from, to;
+  };
+  using Change = std::tuple<int, std::vector<int>, std::vector<int>>;  // (days, left, entered)
+  std::map<Change, std::vector<Option>> index;
+  auto add_options = [&](int r) {
+    const auto& reg = at(regions_, r);
+    for (int p = 0; p < size_of(reg.patterns); ++p)
+      if (p != reg.pattern) {
+        auto [left, entered] = diff(r, p);
+        index[{reg.days, std::move(left), std::move(entered)}].push_back({r, reg.pattern, p});
+      }
+  };
+  std::vector<int> order;
+  for (int r = 0; r < size_of(regions_); ++r)
+    if (eligible(r)) order.push_back(r), add_options(r);
+  std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return at(regions_, a).risk > at(regions_, b).risk; });
+  auto slot_in = [&](int r, int k) {
+    for (int it : at(regions_, r).items)
+      if (at(items_, it).slot >= 0 && at(items_, it).round == k) return at(items_, it).slot;
+    return -1;
+  };
+  std::vector<int> touched;
+  // Moves a to pattern pa and b to pattern pb with the slots given per round (round → slot).
+  auto place = [&](int a, int pa, const std::map<int, int>& sa, int b, int pb, const std::map<int, int>& sb) {
+    touched.clear();
+    for (int r : {a, b})
+      for (int it : at(regions_, r).items)
+        if (at(items_, it).slot >= 0) remove_item(it, touched);
+    at(regions_, a).pattern = pa;
+    at(regions_, b).pattern = pb;
+    for (auto [r, slots] : {std::pair(a, &sa), std::pair(b, &sb)}) {
+      const auto& reg = at(regions_, r);
+      const auto& pat = at(reg.patterns, reg.pattern);
+      for (int i = 0; i < size_of(pat); ++i) add_item(at(reg.items, i), slots->at(at(pat, i)), touched);
+    }
+    std::sort(touched.begin(), touched.end());
+    touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
+    refresh_regions(touched);
+  };
+  auto slots_of = [&](int r) {
+    std::map<int, int> m;
+    for (int it : at(regions_, r).items)
+      if (at(items_, it).slot >= 0) m[at(items_, it).round] = at(items_, it).slot;
+    return m;
+  };
+  for (int pass = 0; pass < 3; ++pass) {
+    bool improved = false;
+    for (int a : order) {
+      const auto& A = at(regions_, a);
+      for (int pa = 0; pa < size_of(A.patterns); ++pa) {
+        int first = at(at(A.patterns, A.pattern), 0);
+        int k = at(at(A.patterns, pa), 0);
+        if (pa == A.pattern || k >= first) continue;
+        auto [left, entered] = diff(a, pa);
+        auto found = index.find({A.days, entered, left});
+        if (found == index.end()) continue;
+        // Ranked by the risk change the two first tours' months suggest (the sequence inside the
+        // periods may move them; the key decides).
+        auto start_of = [&](int r, int round) {
+          int s = slot_in(r, round);
+          const auto& ts = at(slots_, s);
+          for (int it : ts.items)
+            if (at(items_, it).region == r) return month_index(ts.first + date::days{at(items_, it).offset});
+          return month_index(ts.first);
+        };
+        std::vector<std::pair<long long, Option>> cands;
+        for (const auto& o : found->second) {
+          if (o.region == a || at(regions_, o.region).pattern != o.from) continue;
+          const auto& B = at(regions_, o.region);
+          long long delta = static_cast<long long>(A.risk) * start_of(o.region, k) - A.risk_cost;
+          int kb = at(at(B.patterns, o.to), 0);
+          if (kb != at(at(B.patterns, o.from), 0))
+            delta += static_cast<long long>(B.risk) * (kb == first ? start_of(a, kb) : start_of(o.region, kb)) - B.risk_cost;
+          if (delta < 0) cands.emplace_back(delta, o);
+        }
+        std::size_t n = std::min<std::size_t>(cands.size(), 8);
+        std::partial_sort(cands.begin(), cands.begin() + static_cast<long>(n), cands.end(),
+                          [](const auto& x, const auto& y) { return x.first < y.first; });
+        for (std::size_t c = 0; c < n; ++c) {
+          const Option o = cands[c].second;
+          int b = o.region;
+          auto old_a = slots_of(a), old_b = slots_of(b);
+          int was_a = A.pattern;
+          std::map<int, int> new_a, new_b;
+          for (int r : at(A.patterns, pa)) new_a[r] = old_a.count(r) ? old_a[r] : old_b.at(r);
+          for (int r : at(at(regions_, b).patterns, o.to)) new_b[r] = old_b.count(r) ? old_b[r] : old_a.at(r);
+          Key before = key();
+          place(a, pa, new_a, b, o.to, new_b);
+          if (key() < before) {
+            add_options(a);
+            add_options(b);
+            improved = true;
+            break;
+          }
+          place(a, was_a, old_a, b, o.from, old_b);
+        }
+      }
+    }
+    if (!improved) break;
   }
 }
 

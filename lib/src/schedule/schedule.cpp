@@ -144,6 +144,12 @@ std::string slot_mip(const Dataset& data, const Calendar& calendar, const Option
   return solver.mip(error);
 }
 
+std::string place_mip(const Dataset& data, const Calendar& calendar, const Options& options, std::string& error) {
+  Result res;
+  Solver solver(data, calendar, options, res);
+  return solver.place_mip(error);
+}
+
 long long weighted(const Terms& t, const ObjectiveWeights& w) {
   return w.round_load * t.round_load + w.risk * t.risk + w.team_balance * t.team_balance + w.tour_days * t.tour_days;
 }

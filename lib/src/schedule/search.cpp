@@ -233,6 +233,7 @@ void Solver::search() {
   touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
   refresh_regions(touched);
   swap_patterns();
+  trade_patterns();
   level_teams();
   polish();
 }

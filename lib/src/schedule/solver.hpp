@@ -86,6 +86,7 @@ class Solver {
 
   void run();
   std::string mip(std::string& error);
+  std::string place_mip(std::string& error);
 
  private:
   // setup
@@ -131,6 +132,7 @@ class Solver {
   void search();
   void polish();
   void swap_patterns();
+  void trade_patterns();
   void level_teams();
   void finish();
   void explain();

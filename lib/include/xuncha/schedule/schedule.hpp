@@ -103,6 +103,11 @@ Result plan(const Dataset& data, const Calendar& calendar, const Options& option
 /// planned tour in the horizon (not modelled).
 std::string slot_mip(const Dataset& data, const Calendar& calendar, const Options& options, std::string& error);
 
+/// The same model aggregated to places for an instance whose planned tours all have one length
+/// (county level): a lower bound of the slot MIP, equal to it when the teams' periods are the
+/// same. Small enough for an exact solver at thousands of regions. Empty, with `error`, otherwise.
+std::string place_mip(const Dataset& data, const Calendar& calendar, const Options& options, std::string& error);
+
 /// Round years of the horizon (policy cadence, anchored at first_round_year or the last regular round).
 std::vector<int> round_years(const Dataset& data, int from, int years, int* anchor = nullptr);
 
