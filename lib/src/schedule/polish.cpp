@@ -208,8 +208,9 @@ void Solver::trade_patterns() {
 }
 
 // Team balance: while every team at a round's largest load can pass one tour to a team that stays
-// below that load with it (a period with room, the start nearest the tour's own), the largest load
-// drops; each such step is kept only when the key improves.
+// below that load with it (a period with room, the start nearest the tour's own), or exchange it for
+// a shorter tour of such a team (a 10-day tour for a 7-day one), the largest load drops; each such
+// step is kept only when the key improves.
 void Solver::level_teams() {
   std::vector<int> touched;
   for (int k = 0; k < K_; ++k) {
@@ -219,21 +220,35 @@ void Solver::level_teams() {
       std::vector<std::pair<int, int>> undo;  // (item, slot it left)
       bool stuck = false;
       touched.clear();
+      std::vector<char> moved(items_.size(), 0);  // (an item moves at most once per step)
       for (int j = 0; j < teams_of(k) && !stuck; ++j) {
         if (at(team_load_, k * T_ + j) < top) continue;
-        int best_it = -1, best_s = -1;
+        // The nearest start (a) to a period of a team that stays below the top with the tour, or
+        // (b) in exchange for a shorter tour of such a team when both periods have room.
+        int best_it = -1, best_s = -1, best_other = -1;
         long long best_gap = LLONG_MAX;
         for (int s : at(slots_of_round_, k)) {
           const auto& ts = at(slots_, s);
           if (ts.team != j) continue;
           for (int it : ts.items) {
+            if (at(moved, it)) continue;
             int d = at(regions_, at(items_, it).region).days;
             long long when = (ts.first - Date{}).count() + at(items_, it).offset;
             for (int s2 : at(slots_of_round_, k)) {
               const auto& t2 = at(slots_, s2);
-              if (t2.team == j || t2.cap - t2.used < d || at(team_load_, k * T_ + t2.team) + d >= top) continue;
-              long long gap = std::abs((t2.first - Date{}).count() + t2.used - when);
-              if (gap < best_gap) best_gap = gap, best_it = it, best_s = s2;
+              long long other_load = at(team_load_, k * T_ + t2.team);
+              if (t2.team == j || other_load >= top) continue;
+              long long start2 = (t2.first - Date{}).count();
+              if (t2.cap - t2.used >= d && other_load + d < top) {
+                long long gap = std::abs(start2 + t2.used - when);
+                if (gap < best_gap) best_gap = gap, best_it = it, best_s = s2, best_other = -1;
+              }
+              for (int it2 : t2.items) {
+                int d2 = at(regions_, at(items_, it2).region).days;
+                if (d2 >= d || at(moved, it2) || other_load + d - d2 >= top || t2.cap - t2.used + d2 < d) continue;
+                long long gap = std::abs(start2 + at(items_, it2).offset - when);
+                if (gap < best_gap) best_gap = gap, best_it = it, best_s = s2, best_other = it2;
+              }
             }
           }
         }
@@ -241,8 +256,16 @@ void Solver::level_teams() {
           stuck = true;
           break;
         }
-        undo.emplace_back(best_it, at(items_, best_it).slot);
+        int from = at(items_, best_it).slot;
+        undo.emplace_back(best_it, from);
+        at(moved, best_it) = 1;
         remove_item(best_it, touched);
+        if (best_other >= 0) {
+          undo.emplace_back(best_other, best_s);
+          at(moved, best_other) = 1;
+          remove_item(best_other, touched);
+          add_item(best_other, from, touched);
+        }
         add_item(best_it, best_s, touched);
       }
       std::sort(touched.begin(), touched.end());
