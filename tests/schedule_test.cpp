@@ -285,6 +285,31 @@ TEST_CASE("schedule: the slot MIP of a small province is written in CPLEX LP for
   CHECK(error.find("--keep") != std::string::npos);
 }
 
+TEST_CASE("schedule: the place MIP is written for one tour length and refused for several") {
+  std::string regions = "kind: regions\nversion: 1\nregions:\n";
+  for (int i = 0; i < 6; ++i)
+    regions += fmt::format("  - {{id: c{}, name: C{}, class: direct_city, counties: 1, risk: {}}}\n", i, i, 1 + i % 5);
+  auto data = load_ok({{"r.yaml", regions}});
+  schedule::Options o;
+  o.from = 2025;
+  o.years = 5;
+  o.teams = 2;
+  std::string error;
+  std::string lp = schedule::place_mip(data, china(), o, error);
+  CHECK(error.empty());
+  for (const char* part : {"tours of 7 days", "Minimize\n obj:", "Subject To\n", "General\n t0\n", "Binaries\n", "End\n"})
+    CHECK_MESSAGE(lp.find(part) != std::string::npos, part);
+  // A pattern choice per region; first tours by month (f), the largest round load in tours, whose
+  // weight is 30 per tour-day: 210.
+  for (int r = 0; r < 6; ++r) CHECK(lp.find(fmt::format(" x{}_0\n", r)) != std::string::npos);
+  CHECK(lp.find(" f0_0_") != std::string::npos);
+  CHECK(lp.find("+ 210 Lmax") != std::string::npos);
+  // Cities (15 days) and direct cities (7): no place model.
+  auto mixed = load_ok({{"r.yaml", regions_yaml(6)}});
+  CHECK(schedule::place_mip(mixed, china(), o, error).empty());
+  CHECK(error.find("same length") != std::string::npos);
+}
+
 namespace {
 
 // One round, one team, one period from `first` of `capacity` days; every region in that round.

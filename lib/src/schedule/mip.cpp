@@ -172,9 +172,10 @@ namespace xuncha::schedule::detail {
 // interchangeable but for their month, so a region's first tour only needs a month of its first
 // round with a place left: "first tours started by month m ≤ places starting by month m" per
 // round, and every tour of a round needs a place. Team balance: each team of round k does at most
-// t_k tours (integer), so the busiest team's load is at least D·t_k ≥ D·(tours of k)/T. It drops
-// which team holds which place, so its optimum is a lower bound of the slot MIP's, and equal to it
-// when the teams' periods are the same (fill the places in date order, team by team).
+// t_k tours (integer), so the busiest team's load is at least D·t_k ≥ D·(tours of k)/T. Every
+// schedule is a solution with the same objective (a tour starts at its period's first day plus D
+// days per tour before it: a place); it drops which team holds which place and the order inside a
+// period, so its optimum is a lower bound of every schedule.
 std::string Solver::place_mip(std::string& error) {
   if (!build()) {
     error = res_.problems.empty() ? "no schedule" : res_.problems.front().text.en;

@@ -1,7 +1,7 @@
 // Private to the schedule module: the solver's instance, state and the class whose parts live in
 // setup.cpp (the instance), coverage.cpp (each region's possible round years), capacity.cpp (teams
 // needed), state.cpp (incremental evaluation), construct.cpp, search.cpp, result.cpp, explain.cpp,
-// polish.cpp (after the search), mip.cpp (the slot MIP writer) and schedule.cpp (the run and the public functions).
+// polish.cpp (after the search), mip.cpp (the slot and place MIP writers) and schedule.cpp (the run and the public functions).
 #pragma once
 #include <xuncha/schedule/schedule.hpp>
 

@@ -104,8 +104,9 @@ Result plan(const Dataset& data, const Calendar& calendar, const Options& option
 std::string slot_mip(const Dataset& data, const Calendar& calendar, const Options& options, std::string& error);
 
 /// The same model aggregated to places for an instance whose planned tours all have one length
-/// (county level): a lower bound of the slot MIP, equal to it when the teams' periods are the
-/// same. Small enough for an exact solver at thousands of regions. Empty, with `error`, otherwise.
+/// (county level): every schedule is one of its solutions with the same objective, so its optimum
+/// is a lower bound of every schedule. Small enough for an exact solver at thousands of regions.
+/// Empty, with `error`, when tours differ in length or are pinned or kept.
 std::string place_mip(const Dataset& data, const Calendar& calendar, const Options& options, std::string& error);
 
 /// Round years of the horizon (policy cadence, anchored at first_round_year or the last regular round).
