@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the fuzz targets with clang++ (-fsanitize=fuzzer,address) in build-fuzz/ and runs one.
 # Usage: fuzz/run.sh [SECONDS=300] [TARGET=loader] [extra libFuzzer flags...]
-#   TARGET: loader (the YAML loader) or one subcommand's in-process entry point:
+#   TARGET: loader (the YAML loader), yaml (the YAML fast path against yaml-cpp) or one
+#           subcommand's in-process entry point:
 #           check, teams, deadlines, schedule, workdays.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -13,7 +14,7 @@ cmake -S "$ROOT" -B "$B" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYP
   -DXUNCHA_FUZZ=ON -DXUNCHA_BUILD_TESTS=OFF -DXUNCHA_BUILD_BENCH=OFF -DXUNCHA_WERROR=ON >/dev/null
 ninja -C "$B" -j"${JOBS:-1}" "xuncha_fuzz_$TARGET" >/dev/null
 case "$TARGET" in
-  loader) seeds=$ROOT/fuzz/corpus/loader; max_len=8192 ;;
+  loader|yaml) seeds=$ROOT/fuzz/corpus/loader; max_len=8192 ;;
   workdays) seeds=$ROOT/fuzz/corpus/workdays; max_len=256 ;;
   *) seeds=$ROOT/fuzz/corpus/cli; max_len=65536 ;;
 esac

@@ -139,9 +139,37 @@ TEST_CASE("yaml fast path: hand-picked texts are either answered as yaml-cpp doe
       "a: 1\n...\n",
       "--- a\n",
       "%YAML 1.2\n---\na: 1\n",
+      "a:b: c\n",
+      "a: 'x' y\n",
+      "a:# c\n",
+      "a: #b\nc: d\n",
+      "a: b #\n",
+      "a:  two  spaces  \n",
+      "- a:\n    b: 1\n- a:\n  - x\n  - y\n",
+      "[a]: b\n",
+      "- [a]: b\n",
+      "a: [x,\ny]\n",
+      "a:\n  - [x, # c\n     y]\n  - {k: v,\n\n     l: w}\n",
+      "a: {k: v} # c\nb: [1]#c\n",
+      "a: ''\nb: \"\"\nc: ' x '\n",
+      "a: x\r\n  # c\r\nb: y\r\n",
+      "a:\n  b: 1\n c: 2\n",
+      "a: 1\n  b: 2\n",
+      "- a\n - b\n",
+      "- a\n-b\n",
+      "a: -\n",
+      "a: [-]\n",
+      "a: [- x]\n",
+      "a: [x: y]\n",
+      "a: [a b, c  d ,e]\n",
+      "a: {b: [c, {d: e}], f: g}\n",
   };
+  std::vector<std::string> all(std::begin(texts), std::end(texts));
+  all.push_back("k: " + std::string(5000, 'v') + "\n");             // a long value
+  all.push_back(std::string(1100, 'k') + ": v\n");                  // a key past yaml-cpp's limit
+  all.push_back("k: [" + std::string(3000, 'x') + ", y]\n");
   int answered = 0;
-  for (const char* t : texts) {
+  for (const auto& t : all) {
     auto o = compare(t);
     if (o.answered) ++answered;
     CHECK_MESSAGE(o.diff.empty(), "'" << t << "': " << o.diff);

@@ -248,7 +248,6 @@ class Fast {
   }
 
   void plain(std::uint32_t col, std::string_view v) {
-    if (v.size() > 1000) give_up();
     if (is_null_word(v))
       sink_.null(line_, col + 1);
     else
@@ -265,7 +264,8 @@ class Fast {
   // "key: value" at column i (the map is open).
   void entry(std::uint32_t i, std::string_view c) {
     std::size_t colon = key_end(c);
-    if (colon == std::string_view::npos || colon == 0) give_up();
+    // (yaml-cpp takes a simple key of at most 1024 characters)
+    if (colon == std::string_view::npos || colon == 0 || colon > 1000) give_up();
     if (c[0] == '"' || c[0] == '\'') {
       quoted(i, c, colon - 1);
     } else {

@@ -16,6 +16,8 @@ struct YNode {
   std::uint32_t first = 0;     ///< children: YTree::kids[first, first + count)
   std::uint32_t count = 0;     ///< for maps: 2 * entries (key, value, key, value …)
   std::string value;           ///< scalar text
+
+  friend bool operator==(const YNode&, const YNode&) = default;
 };
 
 /// One parsed document: nodes plus the child table; aliases share nodes.
@@ -27,6 +29,8 @@ struct YDocument {
 
   const YNode& node(std::uint32_t i) const { return nodes[i]; }
   std::uint32_t child(const YNode& n, std::uint32_t k) const { return kids[n.first + k]; }
+
+  friend bool operator==(const YDocument&, const YDocument&) = default;
 };
 
 /// A syntax problem found while parsing (yaml-cpp's message, 1-based mark).
