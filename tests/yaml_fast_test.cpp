@@ -163,6 +163,10 @@ TEST_CASE("yaml fast path: hand-picked texts are either answered as yaml-cpp doe
       "a: [x: y]\n",
       "a: [a b, c  d ,e]\n",
       "a: {b: [c, {d: e}], f: g}\n",
+      // Found by xuncha_fuzz_yaml: a flow key whose colon is on the next line.
+      "k: {id: a, c 正厅 \n :  safety0}\n",
+      "k: {\"q\"\n : v}\n",
+      "k: {[a]: b}\n",
   };
   std::vector<std::string> all(std::begin(texts), std::end(texts));
   all.push_back("k: " + std::string(5000, 'v') + "\n");             // a long value

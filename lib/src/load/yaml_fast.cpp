@@ -346,9 +346,12 @@ class Fast {
       return;
     }
     for (;;) {
+      auto key_line = line_;
+      if (map && (peek() == '[' || peek() == '{')) give_up();  // a collection as a key
       node_in_flow();  // a key in a map, an item in a sequence
       blanks();
       if (map) {
+        if (line_ != key_line) give_up();  // a key's colon on another line
         if (peek() != ':' || p_ + 1 >= line_end_ || text_[p_ + 1] != ' ') give_up();
         ++p_;
         blanks();
@@ -397,15 +400,12 @@ class Fast {
     if (v.empty()) give_up();
     plain(col, v);
     p_ += v.size();
-    // A plain scalar that reaches the line's end (or a comment) may go on on the next line.
-    if (v.size() == e && e == s.size()) {
+    // A plain scalar that reaches the line's end (or a comment) may go on on the next line, and a
+    // key may not have its colon there.
+    if (e == s.size() || s[e] == '#') {
       blanks();
       char n = peek();
-      if (n != ',' && n != ']' && n != '}' && n != ':') give_up();
-    } else if (e < s.size() && s[e] == '#') {
-      blanks();
-      char n = peek();
-      if (n != ',' && n != ']' && n != '}' && n != ':') give_up();
+      if (n != ',' && n != ']' && n != '}') give_up();
     }
   }
 
