@@ -14,7 +14,7 @@ cmake -S "$ROOT" -B "$B" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYP
   -DXUNCHA_FUZZ=ON -DXUNCHA_BUILD_TESTS=OFF -DXUNCHA_BUILD_BENCH=OFF -DXUNCHA_WERROR=ON >/dev/null
 ninja -C "$B" -j"${JOBS:-1}" "xuncha_fuzz_$TARGET" >/dev/null
 case "$TARGET" in
-  loader|yaml) seeds=$ROOT/fuzz/corpus/loader; max_len=8192 ;;
+  loader|yaml) seeds=$ROOT/fuzz/corpus/loader; max_len=8192; set -- -dict="$ROOT/fuzz/yaml.dict" "$@" ;;
   workdays) seeds=$ROOT/fuzz/corpus/workdays; max_len=256 ;;
   *) seeds=$ROOT/fuzz/corpus/cli; max_len=65536 ;;
 esac
