@@ -347,11 +347,13 @@ class Fast {
     }
     for (;;) {
       auto key_line = line_;
+      std::size_t key_pos = p_;
       if (map && (peek() == '[' || peek() == '{')) give_up();  // a collection as a key
       node_in_flow();  // a key in a map, an item in a sequence
       blanks();
       if (map) {
-        if (line_ != key_line) give_up();  // a key's colon on another line
+        // A key's colon on another line, or more than yaml-cpp's 1,024 bytes from the key's start.
+        if (line_ != key_line || p_ - key_pos > 1000) give_up();
         if (peek() != ':' || p_ + 1 >= line_end_ || text_[p_ + 1] != ' ') give_up();
         ++p_;
         blanks();
