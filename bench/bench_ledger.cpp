@@ -172,6 +172,9 @@ int main(int argc, char** argv) {
     }
   }
   std::error_code ec;
-  fs::remove_all(w.root, ec);
+  if (std::getenv("XUNCHA_BENCH_KEEP"))
+    fmt::print("data kept in {}\n", w.root.string());
+  else
+    fs::remove_all(w.root, ec);
   return 0;
 }

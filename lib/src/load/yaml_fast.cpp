@@ -2,7 +2,7 @@
 // line into the same events, at the same marks, as yaml-cpp's parser emits for it. yaml-cpp's
 // scanner matches every character against regular expressions and reads 3–6 MB/s; a country's
 // ledger is 166 MB. Anything this parser is not sure of (anchors, tags, block scalars, multi-line
-// scalars, empty values, tabs, unusual escapes, flow collections over several lines, any error)
+// scalars, empty sequence items, tabs, unusual escapes, any error)
 // makes it give up, and yaml-cpp parses the text from the start: the fast path never decides what
 // a text means when yaml-cpp could decide otherwise. tests/yaml_fast_test.cpp and the
 // xuncha_fuzz_yaml target compare the two on every input where the fast path answers.
@@ -61,7 +61,10 @@ class Fast {
       handle_line();
       pos = next_;
     }
-    if (in_doc_) end_document();
+    if (in_doc_) {
+      // yaml-cpp's mark at the end: the line after the last line break, else the last line; column 1
+      end_document(!text_.empty() && text_.back() == '\n' ? line_ + 1 : line_, 1);
+    }
     if (documents_ == 0) give_up();  // (no document: yaml-cpp's to say)
   }
 
@@ -89,7 +92,7 @@ class Fast {
     std::string_view l = line_text_;
     if (l.substr(0, 3) == "---" || l.substr(0, 3) == "...") {
       if (l.substr(0, 3) == "..." || l.find_first_not_of(' ', 3) != std::string_view::npos) give_up();
-      if (in_doc_) end_document();
+      if (in_doc_) end_document(line_, 1);
       sink_.document_start(line_);
       in_doc_ = true;
       return;
@@ -107,7 +110,7 @@ class Fast {
     while (!stack_.empty()) {
       Block& top = stack_.back();
       if (top.indent > i || (top.indent == i && top.kind == Kind::seq && !dash)) {
-        if (top.awaiting) give_up();  // an empty value: null, at a mark of yaml-cpp's choosing
+        if (top.awaiting) empty_value(line_, i + 1);
         sink_.close();
         stack_.pop_back();
         continue;
@@ -130,8 +133,9 @@ class Fast {
       item(i, rest);
       return;
     }
-    if (!stack_.empty() && stack_.back().kind == Kind::map && stack_.back().indent == i && !stack_.back().awaiting) {
-      // the next entry
+    if (!stack_.empty() && stack_.back().kind == Kind::map && stack_.back().indent == i) {
+      // the next entry (the one before had an empty value when the map still awaits one)
+      if (stack_.back().awaiting) empty_value(line_, i + 1);
     } else if (!stack_.empty() && stack_.back().kind == Kind::map && stack_.back().awaiting && stack_.back().indent < i) {
       stack_.back().awaiting = false;
       open(Kind::map, i);
@@ -144,9 +148,17 @@ class Fast {
     entry(i, rest);
   }
 
-  void end_document() {
+  // An empty value is null, marked where yaml-cpp finds the token after it: the next line's first
+  // token (the next key, a dedent, `---`) or the end of the text.
+  void empty_value(std::uint32_t line, std::uint32_t column) {
+    sink_.null(line, column);
+    stack_.back().awaiting = false;
+  }
+
+  // The document ends at a `---` line or at the end of the text (the mark of a last empty value).
+  void end_document(std::uint32_t line, std::uint32_t column) {
     while (!stack_.empty()) {
-      if (stack_.back().awaiting) give_up();
+      if (stack_.back().awaiting) empty_value(line, column);
       sink_.close();
       stack_.pop_back();
     }
