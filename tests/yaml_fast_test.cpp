@@ -182,6 +182,13 @@ TEST_CASE("yaml fast path: hand-picked texts are either answered as yaml-cpp doe
       "a:\n\n\n",
       "a:\r\n  b:\r\n",
       "k: [1]\nv:",
+      // Found by xuncha_fuzz_yaml: an empty value, then a last line of blanks without a line break.
+      "s:\n- ds:\n\n \n ",
+      "b:\n  a:\n ",
+      "b:\n  a:\n   ",
+      "a:\n ",
+      "a:\n  \n  ",
+      "a:\n# c\n  ",
       // Found by xuncha_fuzz_yaml: a flow key whose colon is on the next line.
       "k: {id: a, c 正厅 \n :  safety0}\n",
       "k: {\"q\"\n : v}\n",

@@ -63,7 +63,12 @@ class Fast {
     }
     if (in_doc_) {
       // yaml-cpp's mark at the end: the line after the last line break, else the last line; column 1
-      end_document(!text_.empty() && text_.back() == '\n' ? line_ + 1 : line_, 1);
+      // (but after the blanks of a last line of blanks shorter than the indentation: left to it)
+      bool newline = !text_.empty() && text_.back() == '\n';
+      bool blanks_last = !newline && !line_text_.empty() && line_text_.find_first_not_of(' ') == std::string_view::npos;
+      for (const auto& b : stack_)
+        if (b.awaiting && blanks_last) give_up();
+      end_document(newline ? line_ + 1 : line_, 1);
     }
     if (documents_ == 0) give_up();  // (no document: yaml-cpp's to say)
   }
