@@ -2,10 +2,10 @@
 // line into the same events, at the same marks, as yaml-cpp's parser emits for it. yaml-cpp's
 // scanner matches every character against regular expressions and reads 3–6 MB/s; a country's
 // ledger is 166 MB. Anything this parser is not sure of (anchors, tags, block scalars, multi-line
-// scalars, empty sequence items, tabs, unusual escapes, any error)
-// makes it give up, and yaml-cpp parses the text from the start: the fast path never decides what
-// a text means when yaml-cpp could decide otherwise. tests/yaml_fast_test.cpp and the
-// xuncha_fuzz_yaml target compare the two on every input where the fast path answers.
+// scalars, empty sequence items, tabs, unusual escapes, any error) makes it give up, and yaml-cpp
+// parses the text from the start: the fast path never decides what a text means when yaml-cpp
+// could decide otherwise. tests/yaml_fast_test.cpp and the xuncha_fuzz_yaml target compare the
+// two on every input where the fast path answers.
 #include "yaml_sink.hpp"
 
 #include <cstdint>
