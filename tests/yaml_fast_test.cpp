@@ -186,6 +186,12 @@ TEST_CASE("yaml fast path: hand-picked texts are either answered as yaml-cpp doe
       "s:\n- ds:\n\n \n ",
       "b:\n  a:\n ",
       "b:\n  a:\n   ",
+      // Found by review: the same with a last line that is a comment.
+      "- a:\n#",
+      "a:\n  b:\n#",
+      "a:\r\n  b:\r\n#",
+      "a:\n  b:\n    c:\n  #",
+      "a:\n  b:\n# long comment here\n#",
       "a:\n ",
       "a:\n  \n  ",
       "a:\n# c\n  ",

@@ -62,12 +62,14 @@ class Fast {
       pos = next_;
     }
     if (in_doc_) {
-      // yaml-cpp's mark at the end: the line after the last line break, else the last line; column 1
-      // (but after the blanks of a last line of blanks shorter than the indentation: left to it)
+      // yaml-cpp's mark at the end: the line after the last line break, else the last line, column 1;
+      // but a last line of blanks or a comment without a line break can end a map early, at its
+      // end: left to yaml-cpp.
       bool newline = !text_.empty() && text_.back() == '\n';
-      bool blanks_last = !newline && !line_text_.empty() && line_text_.find_first_not_of(' ') == std::string_view::npos;
+      std::size_t first = line_text_.find_first_not_of(' ');
+      bool no_token_last = !newline && !line_text_.empty() && (first == std::string_view::npos || line_text_[first] == '#');
       for (const auto& b : stack_)
-        if (b.awaiting && blanks_last) give_up();
+        if (b.awaiting && no_token_last) give_up();
       end_document(newline ? line_ + 1 : line_, 1);
     }
     if (documents_ == 0) give_up();  // (no document: yaml-cpp's to say)
