@@ -162,27 +162,29 @@ void Solver::trade_patterns() {
         auto found = index.find({A.days, entered, left});
         if (found == index.end()) continue;
         // Ranked by the risk change the two first tours' months suggest (the sequence inside the
-        // periods may move them; the key decides).
-        auto start_of = [&](int r, int round) {
-          int s = slot_in(r, round);
-          const auto& ts = at(slots_, s);
+        // periods may move them; the key decides). In a round it enters, a region takes the place
+        // the other leaves there: the start of whichever of the two has a tour in that round.
+        auto start_in = [&](int r1, int r2, int round) {
+          int owner = slot_in(r1, round) >= 0 ? r1 : r2;
+          const auto& ts = at(slots_, slot_in(owner, round));
           for (int it : ts.items)
-            if (at(items_, it).region == r) return month_index(ts.first + date::days{at(items_, it).offset});
+            if (at(items_, it).region == owner) return month_index(ts.first + date::days{at(items_, it).offset});
           return month_index(ts.first);
         };
         std::vector<std::pair<long long, Option>> cands;
         for (const auto& o : found->second) {
           if (o.region == a || at(regions_, o.region).pattern != o.from) continue;
           const auto& B = at(regions_, o.region);
-          long long delta = static_cast<long long>(A.risk) * start_of(o.region, k) - A.risk_cost;
+          long long delta = static_cast<long long>(A.risk) * start_in(o.region, a, k) - A.risk_cost;
           int kb = at(at(B.patterns, o.to), 0);
           if (kb != at(at(B.patterns, o.from), 0))
-            delta += static_cast<long long>(B.risk) * (kb == first ? start_of(a, kb) : start_of(o.region, kb)) - B.risk_cost;
+            delta += static_cast<long long>(B.risk) * start_in(o.region, a, kb) - B.risk_cost;
           if (delta < 0) cands.emplace_back(delta, o);
         }
         std::size_t n = std::min<std::size_t>(cands.size(), 8);
-        std::partial_sort(cands.begin(), cands.begin() + static_cast<long>(n), cands.end(),
-                          [](const auto& x, const auto& y) { return x.first < y.first; });
+        std::partial_sort(cands.begin(), cands.begin() + static_cast<long>(n), cands.end(), [](const auto& x, const auto& y) {
+          return std::tuple(x.first, x.second.region, x.second.to) < std::tuple(y.first, y.second.region, y.second.to);
+        });
         for (std::size_t c = 0; c < n; ++c) {
           const Option o = cands[c].second;
           int b = o.region;
