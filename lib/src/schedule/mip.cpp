@@ -194,6 +194,10 @@ std::string Solver::place_mip(std::string& error) {
     }
     D = r.days;
   }
+  if (D <= 0) {
+    error = "nothing to plan: no region needs a planned tour in the horizon";
+    return {};
+  }
   const auto& w = pol_.weights;
   std::vector<std::map<int, long long>> places(static_cast<std::size_t>(K_));  // round → month → places
   std::vector<long long> total(static_cast<std::size_t>(K_), 0);
