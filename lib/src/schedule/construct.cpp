@@ -260,8 +260,6 @@ void Solver::clear_items() {
   for (int it = 0; it < size_of(items_); ++it)
     if (at(items_, it).slot >= 0) remove_item(it, touched);
   for (auto& r : regions_) r.pattern = -1;
-  std::sort(touched.begin(), touched.end());
-  touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
   refresh_regions(touched);
 }
 

@@ -8,6 +8,30 @@
 #include <tuple>
 
 namespace xuncha::schedule::detail {
+namespace {
+
+// The pieces of CPLEX LP text both writers below are made of.
+void term(std::string& out, long long c, const std::string& v) {
+  if (c == 0) return;
+  out += fmt::format(" {} {} {}", c < 0 ? "-" : "+", c < 0 ? -c : c, v);
+  if (out.size() - out.rfind('\n') > 200) out += "\n ";
+}
+
+// A sum of terms with every sign flipped (to move it to the other side of a row).
+std::string negated(std::string sum) {
+  for (char& c : sum) c = c == '+' ? '-' : (c == '-' ? '+' : c);
+  return sum;
+}
+
+struct Rows {
+  std::string text;
+  int count = 0;
+  void add(const std::string& lhs, const std::string& sense, long long rhs) {
+    text += fmt::format(" c{}:{} {} {}\n", count++, lhs, sense, rhs);
+  }
+};
+
+}  // namespace
 
 std::string Solver::mip(std::string& error) {
   if (!build()) {
@@ -36,16 +60,8 @@ std::string Solver::mip(std::string& error) {
     });
     for (int i = 0; i < size_of(ord); ++i) at(rank, at(ord, i)) = i;
   }
-  std::string obj, rows, bins, gens;
-  auto term = [](std::string& out, long long c, const std::string& v) {
-    if (c == 0) return;
-    out += fmt::format(" {} {} {}", c < 0 ? "-" : "+", c < 0 ? -c : c, v);
-    if (out.size() - out.rfind('\n') > 200) out += "\n ";
-  };
-  int row = 0;
-  auto add_row = [&](const std::string& lhs, const std::string& sense, long long rhs) {
-    rows += fmt::format(" c{}:{} {} {}\n", row++, lhs, sense, rhs);
-  };
+  std::string obj, bins, gens;
+  Rows rows;
   auto y = [](int r, int s) { return fmt::format("y{}_{}", r, s); };
   // Which rounds a region may use; its planned tours are the items of one pattern.
   long long constant = w.tour_days * pinned_days_;
@@ -63,7 +79,7 @@ std::string Solver::mip(std::string& error) {
       bins += fmt::format(" x{}_{}\n", ri, p);
       for (int k : at(r.patterns, p)) rounds.insert(k);
     }
-    add_row(one, "=", 1);
+    rows.add(one, "=", 1);
     for (int k : rounds) {
       std::string link;
       for (int s : at(slots_of_round_, k)) {
@@ -78,7 +94,7 @@ std::string Solver::mip(std::string& error) {
       for (int p = 0; p < size_of(r.patterns); ++p)
         if (std::find(at(r.patterns, p).begin(), at(r.patterns, p).end(), k) != at(r.patterns, p).end())
           term(link, -1, fmt::format("x{}_{}", ri, p));
-      add_row(link, "=", 0);
+      rows.add(link, "=", 0);
       // Risk: the month of the first tour's start, which lies in the pattern's first round.
       std::string front;
       for (int p = 0; p < size_of(r.patterns); ++p)
@@ -89,7 +105,7 @@ std::string Solver::mip(std::string& error) {
         if (ts.cap < r.days) continue;
         std::string v = fmt::format("v{}_{}", ri, s);
         bins += " " + v + "\n";
-        add_row(fmt::format(" + 1 {} - 1 {}{}", v, y(ri, s), [&] {
+        rows.add(fmt::format(" + 1 {} - 1 {}{}", v, y(ri, s), [&] {
                   std::string neg;
                   for (int p = 0; p < size_of(r.patterns); ++p)
                     if (at(r.patterns, p).front() == k) term(neg, -1, fmt::format("x{}_{}", ri, p));
@@ -115,26 +131,22 @@ std::string Solver::mip(std::string& error) {
           bins += " " + z + "\n";
           term(obj, wr, z);
           // offset >= off and v = 1  =>  z = 1:   offset + cap·v − cap·z <= off − 1 + cap
-          add_row(offset + fmt::format(" + {} {} - {} {}", ts.cap, v, ts.cap, z), "<=", off - 1 + ts.cap);
+          rows.add(offset + fmt::format(" + {} {} - {} {}", ts.cap, v, ts.cap, z), "<=", off - 1 + ts.cap);
         }
       }
     }
   }
   for (int s = 0; s < size_of(slots_); ++s)
-    if (!at(slot_sum, s).empty()) add_row(at(slot_sum, s), "<=", at(slots_, s).cap);
+    if (!at(slot_sum, s).empty()) rows.add(at(slot_sum, s), "<=", at(slots_, s).cap);
   term(obj, w.round_load, "Lmax");
   long long pinned_rounds = 0;
   for (int k = 0; k < K_; ++k) {
     pinned_rounds += at(round_load_, k);
     // Lmax >= round load;  M_k >= every team's load;  team balance = Σ_k (T·M_k − round load).
-    std::string src = at(round_sum, k);
-    for (char& c : src) c = c == '+' ? '-' : c;
-    add_row(" + 1 Lmax" + src, ">=", at(round_load_, k));
+    rows.add(" + 1 Lmax" + negated(at(round_sum, k)), ">=", at(round_load_, k));
     term(obj, static_cast<long long>(w.team_balance) * teams_of(k), fmt::format("M{}", k));
     for (int j = 0; j < teams_of(k); ++j) {
-      std::string t = at(team_sum, k * T_ + j);
-      for (char& c : t) c = c == '+' ? '-' : c;
-      add_row(fmt::format(" + 1 M{}", k) + t, ">=", at(team_load_, k * T_ + j));
+      rows.add(fmt::format(" + 1 M{}", k) + negated(at(team_sum, k * T_ + j)), ">=", at(team_load_, k * T_ + j));
     }
     // Symmetry: when the round's teams have the same periods and no pinned load, they are
     // interchangeable; number them by decreasing load.
@@ -144,9 +156,7 @@ std::string Solver::mip(std::string& error) {
       at(periods, at(slots_, s).team).emplace_back((at(slots_, s).first - Date{}).count(), at(slots_, s).cap);
     for (int j = 0; j < teams_of(k); ++j) same = same && at(periods, j) == at(periods, 0) && at(team_load_, k * T_ + j) == 0;
     for (int j = 0; same && j + 1 < teams_of(k); ++j) {
-      std::string next = at(team_sum, k * T_ + j + 1);
-      for (char& c : next) c = c == '+' ? '-' : c;
-      if (!at(team_sum, k * T_ + j).empty()) add_row(at(team_sum, k * T_ + j) + next, ">=", 0);
+      if (!at(team_sum, k * T_ + j).empty()) rows.add(at(team_sum, k * T_ + j) + negated(at(team_sum, k * T_ + j + 1)), ">=", 0);
     }
   }
   constant -= static_cast<long long>(w.team_balance) * pinned_rounds;
@@ -156,16 +166,12 @@ std::string Solver::mip(std::string& error) {
       "\\ objective = {}·largest round load + {}·risk months + {}·team balance + {}·tour-days\n"
       "Minimize\n obj:{}\nSubject To\n{}Bounds\n ONE = 1\n",
       regions_.size(), years_text(res_.round_years), T0_, slots_.size(), w.round_load, w.risk, w.team_balance,
-      w.tour_days, obj, rows);
+      w.tour_days, obj, rows.text);
   out += " Lmax >= 0\n";
   for (int k = 0; k < K_; ++k) out += fmt::format(" M{} >= 0\n", k);
   out += "Binaries\n" + bins + "End\n";
   return out;
 }
-
-}  // namespace xuncha::schedule::detail
-
-namespace xuncha::schedule::detail {
 
 // The same model for an instance whose planned tours all have one length D (county level):
 // a team period of c days is c/D places, dated back to back, and places of one round are
@@ -206,16 +212,8 @@ std::string Solver::place_mip(std::string& error) {
       ++at(places, s.round)[month_index(s.first + date::days{i * D})];
       ++at(total, s.round);
     }
-  std::string obj, rows, bins, gens;
-  int row = 0;
-  auto term = [](std::string& out, long long c, const std::string& v) {
-    if (c == 0) return;
-    out += fmt::format(" {} {} {}", c < 0 ? "-" : "+", c < 0 ? -c : c, v);
-    if (out.size() - out.rfind('\n') > 200) out += "\n ";
-  };
-  auto add_row = [&](const std::string& lhs, const std::string& sense, long long rhs) {
-    rows += fmt::format(" c{}:{} {} {}\n", row++, lhs, sense, rhs);
-  };
+  std::string obj, bins, gens;
+  Rows rows;
   std::vector<std::string> round_sum(static_cast<std::size_t>(K_));
   std::vector<std::map<int, std::string>> month_sum(static_cast<std::size_t>(K_));
   for (int ri = 0; ri < size_of(regions_); ++ri) {
@@ -232,7 +230,7 @@ std::string Solver::place_mip(std::string& error) {
       for (int k : at(r.patterns, p)) term(at(round_sum, k), 1, x);
       term(first[at(r.patterns, p).front()], -1, x);
     }
-    add_row(one, "=", 1);
+    rows.add(one, "=", 1);
     for (auto& [k, link] : first) {
       for (const auto& [m, n] : at(places, k)) {
         std::string f = fmt::format("f{}_{}_{}", ri, k, m);
@@ -240,7 +238,7 @@ std::string Solver::place_mip(std::string& error) {
         term(at(month_sum, k)[m], 1, f);
         term(obj, static_cast<long long>(w.risk) * r.risk * m, f);
       }
-      add_row(link, "=", 0);
+      rows.add(link, "=", 0);
     }
   }
   term(obj, static_cast<long long>(w.round_load) * D, "Lmax");  // Lmax in tours
@@ -250,16 +248,15 @@ std::string Solver::place_mip(std::string& error) {
     for (const auto& [m, n] : at(places, k)) {
       cum += at(month_sum, k)[m];
       cap += n;
-      if (!cum.empty()) add_row(cum, "<=", cap);
+      if (!cum.empty()) rows.add(cum, "<=", cap);
     }
     if (at(round_sum, k).empty()) continue;
-    add_row(at(round_sum, k), "<=", at(total, k));
-    std::string neg = at(round_sum, k);
-    for (char& c : neg) c = c == '+' ? '-' : (c == '-' ? '+' : c);
-    add_row(" + 1 Lmax" + neg, ">=", 0);
+    rows.add(at(round_sum, k), "<=", at(total, k));
+    std::string neg = negated(at(round_sum, k));
+    rows.add(" + 1 Lmax" + neg, ">=", 0);
     std::string t = fmt::format("t{}", k);
     gens += " " + t + "\n";
-    add_row(fmt::format(" + {} {}", teams_of(k), t) + neg, ">=", 0);
+    rows.add(fmt::format(" + {} {}", teams_of(k), t) + neg, ">=", 0);
     term(obj, static_cast<long long>(w.team_balance) * D * teams_of(k), t);
   }
   std::string out = fmt::format(
@@ -267,7 +264,7 @@ std::string Solver::place_mip(std::string& error) {
       "\\ objective = {}·largest round load + {}·risk months + {}·team balance + {}·tour-days (Lmax in tours)\n"
       "Minimize\n obj:{}\nSubject To\n{}Bounds\n",
       regions_.size(), years_text(res_.round_years), T0_, D, w.round_load * D, w.risk, w.team_balance, w.tour_days,
-      obj, rows);
+      obj, rows.text);
   out += " Lmax >= 0\n";
   out += "General\n" + gens + "Binaries\n" + bins + "End\n";
   return out;

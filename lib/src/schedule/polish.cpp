@@ -29,11 +29,8 @@ void Solver::swap_patterns() {
     return (at(slots_, item.slot).first - Date{}).count() + item.offset;
   };
   std::vector<int> order;
-  for (int r = 0; r < size_of(regions_); ++r) {
-    const auto& reg = at(regions_, r);
-    if (reg.pattern >= 0 && tours_of(reg) > 0 && size_of(reg.patterns) > 1 && reg.fixed_first_month == INT_MAX)
-      order.push_back(r);
-  }
+  for (int r = 0; r < size_of(regions_); ++r)
+    if (tradable(at(regions_, r))) order.push_back(r);
   std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return at(regions_, a).risk > at(regions_, b).risk; });
   std::vector<int> touched;
   auto exchange = [&](int a, int b) {
@@ -54,8 +51,6 @@ void Solver::swap_patterns() {
       if (at(B.patterns, p) == at(A.patterns, B.pattern)) ib = p;
     A.pattern = ia;
     B.pattern = ib;
-    std::sort(touched.begin(), touched.end());
-    touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
     refresh_regions(touched);
   };
   for (int a : order) {
@@ -87,13 +82,9 @@ void Solver::swap_patterns() {
 // the place of a second tour that can wait). Each takes the other's place in the rounds it enters
 // and keeps its own elsewhere, so team loads stay as well; only the months change. The swap above
 // is the case where the two exchange their whole patterns. Regions by decreasing risk; for each
-// change of A, the partners whose vacated place in A's new first round starts earliest (at most 8
-// tried); kept only when the key improves.
+// change of A, the partners whose trade the first tours' months suggest lowers the risk term most
+// (at most 8 tried); kept only when the key improves.
 void Solver::trade_patterns() {
-  auto eligible = [&](int r) {
-    const auto& reg = at(regions_, r);
-    return reg.pattern >= 0 && tours_of(reg) > 0 && size_of(reg.patterns) > 1 && reg.fixed_first_month == INT_MAX;
-  };
   // The rounds a change of pattern leaves and enters.
   auto diff = [&](int r, int to) {
     const auto& reg = at(regions_, r);
@@ -119,7 +110,7 @@ void Solver::trade_patterns() {
   };
   std::vector<int> order;
   for (int r = 0; r < size_of(regions_); ++r)
-    if (eligible(r)) order.push_back(r), add_options(r);
+    if (tradable(at(regions_, r))) order.push_back(r), add_options(r);
   std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return at(regions_, a).risk > at(regions_, b).risk; });
   auto slot_in = [&](int r, int k) {
     for (int it : at(regions_, r).items)
@@ -140,8 +131,6 @@ void Solver::trade_patterns() {
       const auto& pat = at(reg.patterns, reg.pattern);
       for (int i = 0; i < size_of(pat); ++i) add_item(at(reg.items, i), slots->at(at(pat, i)), touched);
     }
-    std::sort(touched.begin(), touched.end());
-    touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
     refresh_regions(touched);
   };
   auto slots_of = [&](int r) {
@@ -270,15 +259,11 @@ void Solver::level_teams() {
         }
         add_item(best_it, best_s, touched);
       }
-      std::sort(touched.begin(), touched.end());
-      touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
       refresh_regions(touched);
       if (!stuck && key() < before) continue;
       touched.clear();
       for (auto u = undo.rbegin(); u != undo.rend(); ++u) remove_item(u->first, touched);
       for (auto u = undo.rbegin(); u != undo.rend(); ++u) add_item(u->first, u->second, touched);
-      std::sort(touched.begin(), touched.end());
-      touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
       refresh_regions(touched);
       break;
     }
@@ -328,15 +313,11 @@ void Solver::polish() {
         if (at(items_, it).slot < 0) add_item(it, pl[i].second, touched);
       }
     }
-    std::sort(touched.begin(), touched.end());
-    touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
     refresh_regions(touched);
     if (key() < before) continue;  // (an equal key keeps the places the search chose)
     touched.clear();
     for (const auto& [it, from] : undo) remove_item(it, touched);
     for (const auto& [it, from] : undo) add_item(it, from, touched);
-    std::sort(touched.begin(), touched.end());
-    touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
     refresh_regions(touched);
   }
 }

@@ -196,8 +196,6 @@ void Solver::search() {
         }
       }
     }
-    std::sort(touched.begin(), touched.end());
-    touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
     refresh_regions(touched);
     Key next = key();
     auto& h = hist[static_cast<std::size_t>(done % history)];
@@ -215,8 +213,6 @@ void Solver::search() {
         if (u->second >= 0) add_item(u->first, u->second, touched);
       if (pattern_region >= 0) at(regions_, pattern_region).pattern = old_pattern;
       if (pattern_region2 >= 0) at(regions_, pattern_region2).pattern = old_pattern2;
-      std::sort(touched.begin(), touched.end());
-      touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
       refresh_regions(touched);
     }
     if (cur < h) h = cur;
@@ -229,8 +225,6 @@ void Solver::search() {
   for (int it = 0; it < size_of(items_); ++it)
     if (at(best_slot_of, it) >= 0) add_item(it, at(best_slot_of, it), touched);
   for (int ri = 0; ri < size_of(regions_); ++ri) at(regions_, ri).pattern = at(best_pattern, ri);
-  std::sort(touched.begin(), touched.end());
-  touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
   refresh_regions(touched);
   swap_patterns();
   trade_patterns();

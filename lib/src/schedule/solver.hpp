@@ -100,6 +100,10 @@ class Solver {
   bool retry_with_extra_tours();
   void simple_bounds();
   int tours_of(const RegionInfo& r) const { return r.pattern < 0 ? 0 : size_of(at(r.patterns, r.pattern)); }
+  // A planned region with a choice of round years and no pinned tour: the passes may change them.
+  bool tradable(const RegionInfo& r) const {
+    return r.pattern >= 0 && tours_of(r) > 0 && size_of(r.patterns) > 1 && r.fixed_first_month == INT_MAX;
+  }
   bool is_round_year(int y) const;
   long long work_held_by(unsigned set) const;
   bool later_round_in(const RegionInfo& r, int lo, int hi) const;
@@ -107,7 +111,7 @@ class Solver {
   bool check_capacity();
   // state
   void resequence(int s, std::vector<int>& touched_regions);
-  void refresh_regions(const std::vector<int>& regions);
+  void refresh_regions(std::vector<int>& regions);  // sorts them and drops repeats
   void add_item(int it, int s, std::vector<int>& touched);
   void remove_item(int it, std::vector<int>& touched);
   void refresh_team_max(int k);

@@ -22,7 +22,10 @@ void Solver::resequence(int s, std::vector<int>& touched) {
   }
 }
 
-void Solver::refresh_regions(const std::vector<int>& regions) {
+void Solver::refresh_regions(std::vector<int>& regions) {
+  // Each region once (the touched lists name a region for every item that moved).
+  std::sort(regions.begin(), regions.end());
+  regions.erase(std::unique(regions.begin(), regions.end()), regions.end());
   for (int ri : regions) {
     auto& r = at(regions_, ri);
     int first = r.fixed_first_month;
