@@ -124,35 +124,27 @@ class Fast {
       }
       break;
     }
-    if (dash) {
-      if (!stack_.empty() && stack_.back().kind == Kind::seq && stack_.back().indent == i) {
-        // the next item
-      } else if (!stack_.empty() && stack_.back().kind == Kind::map && stack_.back().awaiting &&
-                 stack_.back().indent <= i) {
-        stack_.back().awaiting = false;
-        open(Kind::seq, i);
-      } else if (stack_.empty() && !has_content_) {
-        open(Kind::seq, i);
-      } else {
-        give_up();
-      }
-      has_content_ = true;
-      item(i, rest);
-      return;
-    }
-    if (!stack_.empty() && stack_.back().kind == Kind::map && stack_.back().indent == i) {
-      // the next entry (the one before had an empty value when the map still awaits one)
+    // A "- " line is an item of a sequence, any other a "key: …" entry of a map: the next one of the
+    // collection at this column, the first of a collection that is the value a key awaits (a
+    // sequence may sit at the key's own column), or the document's root.
+    Kind kind = dash ? Kind::seq : Kind::map;
+    if (!stack_.empty() && stack_.back().kind == kind && stack_.back().indent == i) {
+      // the next item or entry (the one before had an empty value when the map still awaits one)
       if (stack_.back().awaiting) empty_value(line_, i + 1);
-    } else if (!stack_.empty() && stack_.back().kind == Kind::map && stack_.back().awaiting && stack_.back().indent < i) {
+    } else if (!stack_.empty() && stack_.back().kind == Kind::map && stack_.back().awaiting &&
+               (stack_.back().indent < i || (dash && stack_.back().indent == i))) {
       stack_.back().awaiting = false;
-      open(Kind::map, i);
+      open(kind, i);
     } else if (stack_.empty() && !has_content_) {
-      open(Kind::map, i);
+      open(kind, i);
     } else {
       give_up();
     }
     has_content_ = true;
-    entry(i, rest);
+    if (dash)
+      item(i, rest);
+    else
+      entry(i, rest, key_end(rest));
   }
 
   // An empty value is null, marked where yaml-cpp finds the token after it: the next line's first
@@ -191,9 +183,10 @@ class Fast {
     auto j = i + static_cast<std::uint32_t>(skip);
     std::string_view c = rest.substr(skip);
     if (is_dash(c)) give_up();  // "- - x"
-    if (c[0] != '[' && c[0] != '{' && key_end(c) != std::string_view::npos) {
+    std::size_t colon = c[0] == '[' || c[0] == '{' ? std::string_view::npos : key_end(c);
+    if (colon != std::string_view::npos) {
       open(Kind::map, j);
-      entry(j, c);
+      entry(j, c, colon);
       return;
     }
     value(j, c);
@@ -280,9 +273,8 @@ class Fast {
     if (r[k] != '#' || k == 0) give_up();
   }
 
-  // "key: value" at column i (the map is open).
-  void entry(std::uint32_t i, std::string_view c) {
-    std::size_t colon = key_end(c);
+  // "key: value" at column i (the map is open); `colon` is key_end(c).
+  void entry(std::uint32_t i, std::string_view c, std::size_t colon) {
     // (yaml-cpp takes a simple key of at most 1024 characters)
     if (colon == std::string_view::npos || colon == 0 || colon > 1000) give_up();
     if (c[0] == '"' || c[0] == '\'') {
