@@ -133,14 +133,12 @@ TEST_CASE("a --calendar year adds coverage and replaces a notice year") {
 
 #include <xuncha/load/loader.hpp>
 
-#include <fstream>
-#include <sstream>
+#include "test_util.hpp"
+
 
 TEST_CASE("the compiled-in calendar tables are data/cn-calendar.yaml as the loader reads it") {
-  std::ifstream in(XUNCHA_SOURCE_DIR "/data/cn-calendar.yaml");
-  std::stringstream text;
-  text << in.rdbuf();
-  std::vector<load::InputFile> inputs{{"cn-calendar.yaml", text.str(), load::InputRole::calendar}};
+  std::vector<load::InputFile> inputs{
+      {"cn-calendar.yaml", xuncha::test::read_file(XUNCHA_SOURCE_DIR "/data/cn-calendar.yaml"), load::InputRole::calendar}};
   auto loaded = load::load(std::move(inputs));
   REQUIRE(loaded.ok());
   const auto& compiled = Calendar::bundled_years();

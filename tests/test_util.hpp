@@ -1,4 +1,7 @@
 #pragma once
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -7,6 +10,14 @@
 #include <xuncha/rules/policy_check.hpp>
 
 namespace xuncha::test {
+
+/// A file's bytes.
+inline std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
 
 /// Loads YAML texts given as (name, text) pairs.
 inline load::LoadResult load_texts(std::vector<std::pair<std::string, std::string>> texts, unsigned jobs = 1) {
