@@ -1,13 +1,12 @@
 // xuncha check --baseline / --write-baseline.
 #include "baseline.hpp"
 
-
+#include <xuncha/load/file_read.hpp>
 #include <xuncha/load/yaml_tree.hpp>
 
 #include <fmt/format.h>
 
 #include <charconv>
-#include <fstream>
 #include <map>
 #include <sstream>
 
@@ -36,12 +35,11 @@ std::string baseline_text(const std::vector<Diagnostic>& diags) {
   return out;
 }
 
-std::size_t apply_baseline(const std::string& file, std::vector<Diagnostic>& diags) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw UsageError(fmt::format("--baseline {}: cannot read the file", file));
-  std::stringstream buf;
-  buf << in.rdbuf();
-  auto parsed = load::parse_yaml(buf.str());
+std::size_t apply_baseline(const std::string& file, std::size_t max_bytes, std::vector<Diagnostic>& diags) {
+  Message why;
+  auto text = load::read_regular_file(file, max_bytes, why);
+  if (!text) throw UsageError(fmt::format("--baseline {}: {}", file, why.en));
+  auto parsed = load::parse_yaml(*text);
   auto fail = [&](std::uint32_t line, std::uint32_t column, const std::string& what) {
     throw UsageError(fmt::format("{}:{}:{}: {}", file, line, column, what));
   };

@@ -14,6 +14,6 @@ std::string baseline_text(const std::vector<Diagnostic>& diags);
 
 /// Reads FILE and removes the findings it accepts from `diags` (at most its count per key);
 /// returns how many were accepted. A malformed FILE is a usage error with file:line:column.
-std::size_t apply_baseline(const std::string& file, std::vector<Diagnostic>& diags);
+std::size_t apply_baseline(const std::string& file, std::size_t max_bytes, std::vector<Diagnostic>& diags);
 
 }  // namespace xuncha::cli

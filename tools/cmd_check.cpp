@@ -117,17 +117,16 @@ int run_check(Context& ctx, const CheckOptions& opts) {
   }
   if (!opts.write_baseline.empty() && loaded.result.ok()) {
     // Records today's findings as known; the run then reports them as usual and passes.
-    for (const auto& in : ctx.input_names)
-      if (same_file(in, opts.write_baseline))
-        throw UsageError(fmt::format("refusing to write the baseline onto input file {}", opts.write_baseline));
-    write_atomically(opts.write_baseline, baseline_text(diags));
+    refuse_input(ctx, opts.write_baseline, "--write-baseline");
+    write_output(opts.write_baseline, baseline_text(diags));
     if (!ctx.global.quiet)
       ctx.err += ctx.t(fmt::format("xuncha：已写入基线 {}\n", opts.write_baseline),
                        fmt::format("xuncha: wrote baseline {}\n", opts.write_baseline));
   }
   std::size_t accepted = 0;
-  if (!opts.baseline.empty()) ctx.input_names.push_back(opts.baseline);  // -o never overwrites it
-  if (!opts.baseline.empty() && loaded.result.ok()) accepted = apply_baseline(opts.baseline, diags);
+  // --write-baseline may refresh the --baseline file itself; -o and --report never write onto it.
+  if (!opts.baseline.empty()) ctx.input_names.push_back(opts.baseline);
+  if (!opts.baseline.empty() && loaded.result.ok()) accepted = apply_baseline(opts.baseline, ctx.global.max_file_bytes, diags);
   ctx.summary_counts = {{"suppressed", suppressed}, {"baselined", accepted}};
   // What the suppressions and the baseline left out: in the summary of the text formats, on
   // stderr beside machine-readable output.
@@ -164,14 +163,12 @@ int run_check(Context& ctx, const CheckOptions& opts) {
     for (const auto& [format, file] : reports)
       if (!ctx.global.output.empty() && (file == ctx.global.output || same_file(file, ctx.global.output)))
         throw UsageError(fmt::format("--report {}: the same file as -o", file));
-    for (const auto& [format, file] : reports)
-      for (const auto& in : ctx.input_names)
-        if (same_file(in, file)) throw UsageError(fmt::format("refusing to write onto input file {}", file));
+    for (const auto& [format, file] : reports) refuse_input(ctx, file, "--report");
     for (const auto& [format, file] : reports) {
       std::string text = render_findings(file_ctx, report, format);
       if (text_format(format)) text += left_out;
       if (text_format(format) || format == "github") text = terminal_safe(text, false);
-      write_atomically(file, text);
+      write_output(file, text);
     }
   }
   if (!opts.write_baseline.empty() && loaded.result.ok()) return 0;

@@ -19,6 +19,7 @@ std::vector<std::string> value_of(const GlobalOptions& g, std::string_view key) 
   if (key == "exclude") return g.exclude;
   if (key == "lang") return {g.lang};
   if (key == "policy") return g.policy_files;
+  if (key == "max-file-size") return {g.max_file_size.empty() ? load::format_size(g.max_file_bytes) : g.max_file_size};
   return g.calendar_files;
 }
 
@@ -44,7 +45,7 @@ int run_config(Context& ctx, const ConfigOptions&) {
   for (auto key : config_keys) {
     std::string values;
     for (const auto& v : lang(value_of(g, key), key)) values += (values.empty() ? "" : ",") + v;
-    ctx.out += fmt::format("{:<9} {:<30} {}\n", key, values.empty() ? "-" : values, g.origin.at(std::string(key)));
+    ctx.out += fmt::format("{:<13} {:<30} {}\n", key, values.empty() ? "-" : values, g.origin.at(std::string(key)));
   }
   return 0;
 }

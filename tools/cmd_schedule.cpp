@@ -26,7 +26,9 @@ struct ScheduleOptions {
 std::vector<Tour> read_keep(Context& ctx, const std::string& path, bool& failed) {
   std::vector<load::InputFile> in{{path, std::nullopt, load::InputRole::data}};
   ctx.input_names.push_back(path);
-  auto r = load::load(std::move(in));
+  load::LoadOptions options;
+  options.max_file_bytes = ctx.global.max_file_bytes;
+  auto r = load::load(std::move(in), options);
   auto policy = rules::validate_policy(r.data);
   r.diagnostics.insert(r.diagnostics.end(), policy.begin(), policy.end());
   sort_diagnostics(r.diagnostics);

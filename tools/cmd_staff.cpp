@@ -23,7 +23,9 @@ struct StaffOptions {
 void read_keep(Context& ctx, const std::string& path, staff::Options& so, bool& failed) {
   std::vector<load::InputFile> in{{path, std::nullopt, load::InputRole::data}};
   ctx.input_names.push_back(path);
-  auto r = load::load(std::move(in));
+  load::LoadOptions options;
+  options.max_file_bytes = ctx.global.max_file_bytes;
+  auto r = load::load(std::move(in), options);
   std::vector<Diagnostic> real;  // references point into the data set, not into this file alone
   for (auto& d : r.diagnostics)
     if (d.rule != "L006") real.push_back(d);

@@ -2,13 +2,13 @@
 #include "config.hpp"
 
 #include <xuncha/core/suggest.hpp>
+#include <xuncha/load/file_read.hpp>
 #include <xuncha/load/yaml_tree.hpp>
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 
 namespace xuncha::cli {
@@ -94,7 +94,8 @@ std::string find_config(const std::string& start) {
   for (;;) {
     std::vector<fs::path> found;
     for (auto name : {"xuncha.yaml", ".xuncha.yaml"})
-      if (fs::is_regular_file(dir / name, ec)) found.push_back(dir / name);
+      // Whatever it is: a configuration that is a folder or a pipe is an error, not ignored.
+      if (fs::exists(fs::symlink_status(dir / name, ec))) found.push_back(dir / name);
     auto shown = [&](const fs::path& p) {
       auto rel = p.lexically_relative(cwd);
       return rel.empty() || *rel.begin() == ".." ? p.string() : rel.string();
@@ -115,11 +116,10 @@ void apply_config(Context& ctx, const std::string& start) {
   std::string file = find_config(start);
   g.config_file = file;
   if (file.empty()) return;
-  std::ifstream in(file, std::ios::binary);
-  std::stringstream buf;
-  buf << in.rdbuf();
-  if (!in) throw UsageError(fmt::format("{}: cannot read the configuration file", file));
-  std::string text = buf.str();
+  Message why;
+  auto read = load::read_regular_file(file, max_config_bytes, why);
+  if (!read) throw UsageError(fmt::format("{}: the configuration file: {}", file, why.en));
+  std::string text = std::move(*read);
   int line = 0, column = 0;
   if (auto problem = load::check_encoding(text, line, column); !problem.empty())
     throw UsageError(fmt::format("{}:{}:{}: {}", file, line, column, problem.substr(problem.find('|') + 1)));
@@ -179,6 +179,11 @@ void apply_config(Context& ctx, const std::string& start) {
     } else if (name == "fail-on") {
       auto v = r.one(value, name, {"error", "warning", "info", "never"});
       if (!cli) g.fail_on = v;
+      set_origin();
+    } else if (name == "max-file-size") {
+      if (value.type != YNode::Type::scalar || !load::parse_size(value.value))
+        r.fail(value, "'max-file-size' takes a size: bytes, or a number with K, M or G (e.g. 512M)");
+      if (!cli) g.max_file_size = value.value;
       set_origin();
     } else if (name == "lang") {
       auto v = r.one(value, name, {"zh", "en"});

@@ -9,8 +9,11 @@
 namespace xuncha::cli {
 
 /// The settings a configuration file may hold, in the order `xuncha config` prints them.
-inline const std::vector<std::string_view> config_keys{"select", "ignore", "severity", "fail-on",
-                                                       "exclude", "lang", "policy", "calendar"};
+inline const std::vector<std::string_view> config_keys{"select", "ignore",   "severity", "fail-on",      "exclude",
+                                                       "lang",   "policy",   "calendar", "max-file-size"};
+
+/// The configuration file itself is read up to this size.
+inline constexpr std::size_t max_config_bytes = 1024 * 1024;
 
 /// Finds the configuration file for `start` (a file or folder; empty: the current folder).
 /// Returns its path (relative to the current folder when below it), or "" when there is none.

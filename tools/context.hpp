@@ -14,6 +14,7 @@
 
 #include <xuncha/core/date.hpp>
 #include <xuncha/core/diagnostic.hpp>
+#include <xuncha/load/file_read.hpp>
 
 namespace xuncha::cli {
 
@@ -46,6 +47,8 @@ struct GlobalOptions {
   std::vector<std::string> select, ignore, severity;
   std::string fail_on = "error";
   std::vector<std::string> exclude;  ///< --exclude GLOB: left out of folder walks
+  std::string max_file_size;  ///< --max-file-size as given ("" : the default)
+  std::size_t max_file_bytes = load::default_max_file_bytes;  ///< its value: the limit per input file
   // Repository configuration (config.cpp): settings given on the command line ("fail-on", ...),
   // where each setting came from, and the file read ("" when none).
   std::vector<std::string> given;

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <istream>
 #include <iterator>
+#include <optional>
 
 namespace xuncha::cli {
 
@@ -52,10 +53,17 @@ Loaded load_inputs(Context& ctx, const std::vector<std::string>& paths) {
   load::WalkOptions walk;
   walk.exclude = ctx.global.exclude;
   auto inputs = load::expand_paths(paths, diags, walk);
+  // The walk's notes (files it does not read: spreadsheets, documents) are not errors.
+  auto notes_begin = std::stable_partition(diags.begin(), diags.end(),
+                                           [](const Diagnostic& d) { return d.severity != Severity::info; });
+  std::vector<Diagnostic> walk_notes(notes_begin, diags.end());
+  diags.erase(notes_begin, diags.end());
   for (auto& in : inputs) {
     if (in.name == "-" && !in.text) {
-      std::string text;
-      if (ctx.env.in) text.assign(std::istreambuf_iterator<char>(*ctx.env.in), {});
+      Message why;
+      std::optional<std::string> text = std::string();
+      if (ctx.env.in) text = load::read_stream(*ctx.env.in, ctx.global.max_file_bytes, why);
+      if (!text) throw UsageError(ctx.t(fmt::format("标准输入：{}", why.zh), fmt::format("standard input: {}", why.en)));
       in.name = "<stdin>";
       in.text = std::move(text);
     }
@@ -68,9 +76,11 @@ Loaded load_inputs(Context& ctx, const std::vector<std::string>& paths) {
   for (const auto& in : inputs) read_names.push_back(in.name);
   load::LoadOptions opts;
   opts.jobs = ctx.global.jobs ? ctx.global.jobs : std::max(1u, ctx.env.cores);
+  opts.max_file_bytes = ctx.global.max_file_bytes;
   Loaded loaded{load::load(std::move(inputs), opts), Calendar{}};
   auto& result = loaded.result;
   result.diagnostics.insert(result.diagnostics.end(), diags.begin(), diags.end());
+  result.notes.insert(result.notes.begin(), walk_notes.begin(), walk_notes.end());
   if (!ctx.global.quiet)
     for (const auto& n : result.notes)
       ctx.err += ctx.t(fmt::format("xuncha：提示：{}：{}\n", n.where.file, n.message.zh),

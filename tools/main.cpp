@@ -1,7 +1,11 @@
 // The xuncha binary: gathers the process environment and hands over to cli::run.
 #include "app.hpp"
+#include "output_file.hpp"
 
+#include <cerrno>
 #include <chrono>
+#include <cstdio>
+#include <cstring>
 #include <cstdlib>
 #include <iostream>
 #include <thread>
@@ -9,6 +13,8 @@
 #include <unistd.h>
 
 int main(int argc, char** argv) {
+  xuncha::cli::guard_standard_descriptors();
+  xuncha::cli::install_signal_cleanup();
   xuncha::cli::Environment env;
   const char* lang = std::getenv("LC_ALL");
   if (!lang || !*lang) lang = std::getenv("LANG");
@@ -30,10 +36,20 @@ int main(int argc, char** argv) {
   env.cores = std::max(1u, std::thread::hardware_concurrency());
   env.in = &std::cin;
   std::vector<std::string> args(argv + 1, argv + argc);
+  int code = 3;
   try {
-    return xuncha::cli::run(args, env, std::cout, std::cerr);
+    code = xuncha::cli::run(args, env, std::cout, std::cerr);
   } catch (const std::exception& e) {
     std::cerr << "xuncha: internal error: " << e.what() << "\n";
     return 3;
   }
+  // The last check of standard output: a failure the run's own flush could not see (a close
+  // on a network file system) is still a failed write, never a success.
+  errno = 0;
+  if (std::fclose(stdout) != 0 && code != 2) {
+    std::cerr << "xuncha: error: cannot write the results to standard output: " << std::strerror(errno ? errno : EIO)
+              << "\n";
+    return 2;
+  }
+  return code;
 }

@@ -46,6 +46,8 @@ int run(const std::vector<std::string>& args, const Environment& env, std::ostre
   app.add_option("--severity", g.severity, "Change a rule's severity: ID=off|info|warning|error")->delimiter(',');
   app.add_option("--fail-on", g.fail_on, "Exit 1 on findings at or above: error, warning, info or never")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}));
+  app.add_option("--max-file-size", g.max_file_size,
+                 "Refuse an input file larger than SIZE (bytes, or with K, M, G: 64M); default: 512M");
   app.add_option("--exclude", g.exclude, "Leave files and folders matching GLOB out of folder walks (repeatable)")
       ->allow_extra_args(false);
 
@@ -105,6 +107,13 @@ int run(const std::vector<std::string>& args, const Environment& env, std::ostre
     }
     apply_config(ctx, start);
     ctx.zh = (g.lang.empty() ? default_lang(env) : g.lang) == "zh";
+    if (!g.max_file_size.empty()) {
+      auto size = load::parse_size(g.max_file_size);
+      if (!size)
+        throw UsageError(fmt::format("--max-file-size expects a size (bytes, or a number with K, M or G: 64M), got '{}'",
+                                     g.max_file_size));
+      g.max_file_bytes = *size;
+    }
     ctx.width = g.output.empty() ? env.columns : 0;
     if (g.color == "always") ctx.color = true;
     else if (g.color == "auto") ctx.color = !env.no_color && (env.force_color || (env.stdout_tty && g.output.empty()));
@@ -128,14 +137,12 @@ int run(const std::vector<std::string>& args, const Environment& env, std::ostre
     const auto& f = g.format;
     if (f == "text" || f == "concise" || f == "github" || f == "md") ctx.out = terminal_safe(ctx.out, ctx.color);
     ctx.err = terminal_safe(ctx.err, ctx.color);
-    if (!g.output.empty()) {
-      for (const auto& in : ctx.input_names)
-        if (same_file(in, g.output))
-          throw UsageError(fmt::format("refusing to write onto input file {}", g.output));
+    if (!g.output.empty() && g.output != "-") {
+      refuse_input(ctx, g.output, "-o");
       // A run that produced nothing (no schedule, unreadable input) leaves an earlier file alone.
-      if (!ctx.no_result && !(code != 0 && ctx.out.empty())) write_atomically(g.output, ctx.out);
+      if (!ctx.no_result && !(code != 0 && ctx.out.empty())) write_output(g.output, ctx.out);
     } else {
-      out << ctx.out;
+      write_stream(out, ctx.out);
     }
     err << ctx.err;
     return code;

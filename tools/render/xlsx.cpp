@@ -1,13 +1,20 @@
 #include "xlsx.hpp"
 
+#include "../context.hpp"
+#include "../output_file.hpp"
+
+#include <xuncha/load/file_read.hpp>
+
 #include <xlsxwriter.h>
 
 #include <fmt/format.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <set>
 #include <stdexcept>
 #include <unistd.h>
@@ -37,28 +44,45 @@ std::string sheet_name(const std::string& want, std::set<std::string>& used) {
   return name;
 }
 
-struct Closer {
-  std::string path;
-  ~Closer() {
-    std::error_code ec;
-    std::filesystem::remove(path, ec);
+// libxlsxwriter reports its failures on stderr as well as in its result: while it works, its
+// stderr goes nowhere, and the result becomes one clear message of ours.
+struct QuietStderr {
+  int saved = ::dup(STDERR_FILENO);
+  QuietStderr() {
+    int null = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
+    if (saved >= 0 && null >= 0) ::dup2(null, STDERR_FILENO);
+    if (null >= 0) ::close(null);
+  }
+  ~QuietStderr() {
+    if (saved >= 0) {
+      ::dup2(saved, STDERR_FILENO);
+      ::close(saved);
+    }
   }
 };
+
+std::string temp_folder() {
+  const char* dir = std::getenv("TMPDIR");
+  return dir && *dir ? dir : "/tmp";
+}
 
 }  // namespace
 
 std::string render(const Workbook& wb) {
-  auto dir = std::filesystem::temp_directory_path();
-  std::string pattern = (dir / "xuncha-XXXXXX.xlsx").string();
-  int fd = ::mkstemps(pattern.data(), 5);
-  if (fd < 0) throw std::runtime_error("cannot create a temporary file for the workbook");
-  ::close(fd);
-  Closer cleanup{pattern};
+  // The workbook is built in a temporary file (libxlsxwriter writes only to files) in $TMPDIR,
+  // with libxlsxwriter's own scratch files; a signal removes it (output_file.hpp).
+  std::string dir = temp_folder();
+  TempFile temp((std::filesystem::path(dir) / "xuncha-XXXXXX.xlsx").string(), 5,
+                "a temporary file for the workbook (set TMPDIR to a writable folder)");
+  temp.close();
+  const std::string& pattern = temp.path();
 
   lxw_workbook_options opts{};
   opts.constant_memory = LXW_FALSE;
+  opts.tmpdir = dir.data();
+  QuietStderr quiet;
   lxw_workbook* book = workbook_new_opt(pattern.c_str(), &opts);
-  if (!book) throw std::runtime_error("cannot start the workbook");
+  if (!book) throw UsageError(fmt::format("cannot start the workbook in {}", dir));
 
   lxw_doc_properties props{};
   std::string title = wb.title;
@@ -131,10 +155,16 @@ std::string render(const Workbook& wb) {
       }
     }
   }
+  int saved_errno = 0;
   lxw_error err = workbook_close(book);
-  if (err != LXW_NO_ERROR) throw std::runtime_error(fmt::format("cannot write the workbook: {}", lxw_strerror(err)));
-  std::ifstream in(pattern, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  if (err != LXW_NO_ERROR) saved_errno = errno;
+  if (err != LXW_NO_ERROR)
+    throw UsageError(fmt::format("cannot write the workbook in {}: {}{}", dir, lxw_strerror(err),
+                                 saved_errno ? fmt::format(" ({})", std::strerror(saved_errno)) : std::string()));
+  Message why;
+  auto bytes = load::read_regular_file(pattern, std::size_t(-1) / 2, why);
+  if (!bytes) throw UsageError(fmt::format("cannot read back the workbook {}: {}", pattern, why.en));
+  return std::move(*bytes);
 }
 
 }  // namespace xuncha::cli::xlsx

@@ -2,14 +2,17 @@
 // empty files, then the YAML parse and the decoder; and folder walks (expand_paths).
 #include "decoder.hpp"
 
+#include <xuncha/load/file_read.hpp>
+
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <fnmatch.h>
-#include <fstream>
+#include <optional>
 #include <set>
 #include <sys/stat.h>
 
@@ -28,39 +31,6 @@ Diagnostic input_error(std::string_view rule, std::string file, int line, int co
 }
 
 namespace {
-
-// Reads a regular file; refuses folders, FIFOs and devices so a run never blocks on them.
-std::optional<std::string> read_file(const std::string& path, std::size_t max_bytes,
-                                     Message& why) {
-  struct stat st {};
-  if (::stat(path.c_str(), &st) != 0) {
-    why = {fmt::format("无法读取文件：{}", std::strerror(errno)),
-           fmt::format("cannot read file: {}", std::strerror(errno))};
-    return std::nullopt;
-  }
-  if (!S_ISREG(st.st_mode)) {
-    why = {"不是普通文件（文件夹、管道或设备），无法作为输入",
-           "not a regular file (a folder, FIFO or device); expected a YAML file"};
-    return std::nullopt;
-  }
-  if (static_cast<std::size_t>(st.st_size) > max_bytes) {
-    why = {fmt::format("文件过大（{} 字节，上限 {} 字节）", st.st_size, max_bytes),
-           fmt::format("file too large ({} bytes; the limit is {} bytes)", st.st_size, max_bytes)};
-    return std::nullopt;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    why = {fmt::format("无法读取文件：{}", std::strerror(errno)),
-           fmt::format("cannot read file: {}", std::strerror(errno))};
-    return std::nullopt;
-  }
-  std::string text;
-  text.resize(static_cast<std::size_t>(st.st_size));
-  in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  text.resize(static_cast<std::size_t>(in.gcount()));
-  return text;
-}
-
 
 bool whitespace_only(std::string_view text) {
   for (char c : text)
@@ -151,7 +121,7 @@ void decode_file(const InputFile& input, std::uint32_t index, const LoadOptions&
     text = *input.text;
   } else {
     Message why;
-    auto content = read_file(input.name, options.max_file_bytes, why);
+    auto content = read_regular_file(input.name, options.max_file_bytes, why);
     if (!content) {
       out.diagnostics.push_back(input_error("L012", input.name, 0, 0, std::move(why)));
       return;
@@ -297,6 +267,84 @@ bool excluded(const std::vector<std::string>& globs, const std::string& relative
 
 bool is_config_name(std::string_view name) { return name == "xuncha.yaml" || name == ".xuncha.yaml"; }
 
+namespace {
+
+std::string system_reason(const std::error_code& ec) { return ec.message(); }
+
+// Files an office keeps beside its data that xuncha does not read: named once each, with what to
+// do, so a roster saved as a spreadsheet is not silently missing from the data set.
+std::optional<Message> unread_file_note(std::string_view ext) {
+  std::string e(ext);
+  for (auto& c : e) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (e == ".csv" || e == ".xlsx" || e == ".xls" || e == ".ods" || e == ".et")
+    return Message{"电子表格不会被读取：xuncha 只读 YAML 数据文件；请按 `xuncha schema` 所述的格式另存为 .yaml",
+                   "a spreadsheet is not read: xuncha reads YAML data files only; save it as .yaml in the "
+                   "format `xuncha schema` describes"};
+  if (e == ".docx" || e == ".doc" || e == ".wps" || e == ".pdf" || e == ".txt" || e == ".json")
+    return Message{"不是 YAML 数据文件，未读取；如需作为数据，请按 `xuncha schema` 所述的格式另存为 .yaml",
+                   "not a YAML data file; not read (to use it as data, save it as .yaml in the format "
+                   "`xuncha schema` describes)"};
+  return std::nullopt;
+}
+
+struct Walker {
+  const WalkOptions& walk;
+  std::vector<Diagnostic>& diagnostics;
+  fs::path root;
+  std::vector<std::string> found;
+  bool failed = false;
+
+  void error(const fs::path& where, const std::error_code& ec) {
+    failed = true;
+    diagnostics.push_back(input_error("L012", where.lexically_normal().string(), 0, 0,
+                                      {fmt::format("无法读取文件夹：{}", system_reason(ec)),
+                                       fmt::format("cannot read folder: {}", system_reason(ec))}));
+  }
+
+  // Every unreadable folder is an error naming it; the walk goes on with the rest, so one run
+  // reports them all. Symbolic links to folders are not followed: a link loop cannot trap it.
+  void folder(const fs::path& dir) {
+    std::error_code ec;
+    fs::directory_iterator it(dir, ec), end;
+    if (ec) return error(dir, ec);
+    std::vector<fs::directory_entry> entries;
+    for (; it != end; it.increment(ec)) {
+      if (ec) return error(dir, ec);
+      entries.push_back(*it);
+    }
+    if (ec) return error(dir, ec);
+    // The order the file system lists them in differs between machines; the report may not.
+    std::sort(entries.begin(), entries.end(),
+              [](const fs::directory_entry& a, const fs::directory_entry& b) { return a.path() < b.path(); });
+    for (const auto& entry : entries) {
+      // Hidden files and folders (.git, .github, .gitlab-ci.yml) and --exclude matches are left
+      // out, folders with everything in them; so is the repository configuration file.
+      std::string name = entry.path().filename().string();
+      if (!name.empty() && name[0] == '.') continue;
+      if (excluded(walk.exclude, entry.path().lexically_relative(root).string(), name)) continue;
+      std::error_code tec;
+      auto type = entry.symlink_status(tec).type();
+      if (type == fs::file_type::directory) {
+        folder(entry.path());
+        continue;
+      }
+      auto ext = entry.path().extension().string();
+      if (ext != ".yaml" && ext != ".yml") {
+        if (auto note = unread_file_note(ext)) {
+          diagnostics.push_back(input_error("", entry.path().lexically_normal().string(), 0, 0, *note));
+          diagnostics.back().severity = Severity::info;
+        }
+        continue;
+      }
+      if (is_config_name(name)) continue;
+      // Whatever else it is (a FIFO, a device, a link to one), the reader refuses it by name.
+      found.push_back(entry.path().lexically_normal().string());
+    }
+  }
+};
+
+}  // namespace
+
 std::vector<InputFile> expand_paths(const std::vector<std::string>& paths, std::vector<Diagnostic>& diagnostics,
                                     const WalkOptions& walk) {
   std::vector<InputFile> out;
@@ -309,44 +357,23 @@ std::vector<InputFile> expand_paths(const std::vector<std::string>& paths, std::
     std::error_code ec;
     auto status = fs::status(p, ec);
     if (ec || !fs::exists(status)) {
+      auto reason = ec ? system_reason(ec) : system_reason(std::make_error_code(std::errc::no_such_file_or_directory));
       diagnostics.push_back(input_error("L012", p, 0, 0,
-                                        {"路径不存在或无法访问", "no such file or folder (or not accessible)"}));
+                                        {fmt::format("无法访问：{}", reason), fmt::format("cannot access: {}", reason)}));
       continue;
     }
     if (fs::is_directory(status)) {
-      std::vector<std::string> found;
-      // Symbolic links to folders are not followed: a link loop cannot trap the walk.
-      fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end;
-      if (ec) {
-        diagnostics.push_back(input_error("L012", p, 0, 0,
-                                          {fmt::format("无法读取文件夹：{}", ec.message()),
-                                           fmt::format("cannot read folder: {}", ec.message())}));
-        continue;
+      Walker walker{walk, diagnostics, fs::path(p), {}, false};
+      walker.folder(fs::path(p));
+      if (walker.found.empty() && !walker.failed) {
+        // Never "no findings" about a folder that held nothing to check.
+        diagnostics.push_back(input_error(
+            "L012", p, 0, 0,
+            {"文件夹中没有数据文件（*.yaml、*.yml），没有可检查的内容；请检查路径",
+             "the folder holds no data file (*.yaml, *.yml): nothing to check; check the path"}));
       }
-      for (; it != end; it.increment(ec)) {
-        if (ec) {
-          diagnostics.push_back(input_error("L012", it->path().string(), 0, 0,
-                                            {fmt::format("无法读取：{}", ec.message()),
-                                             fmt::format("cannot read: {}", ec.message())}));
-          break;
-        }
-        // Hidden files and folders (.git, .github, .gitlab-ci.yml) and --exclude matches are left
-        // out, folders with everything in them; so is the repository configuration file.
-        std::error_code fec;
-        bool folder = it->is_directory(fec);
-        std::string name = it->path().filename().string();
-        bool hidden = !name.empty() && name[0] == '.';
-        if (hidden || excluded(walk.exclude, it->path().lexically_relative(p).string(), name)) {
-          if (folder) it.disable_recursion_pending();
-          continue;
-        }
-        auto ext = it->path().extension().string();
-        if (ext != ".yaml" && ext != ".yml") continue;
-        if (folder || is_config_name(name)) continue;
-        found.push_back(it->path().lexically_normal().string());
-      }
-      std::sort(found.begin(), found.end());
-      for (auto& f : found)
+      std::sort(walker.found.begin(), walker.found.end());
+      for (auto& f : walker.found)
         if (seen.insert(f).second) out.push_back({f, std::nullopt, InputRole::data, true});
       continue;
     }

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include <xuncha/core/diagnostic.hpp>
+#include <xuncha/load/file_read.hpp>
 #include <xuncha/model/model.hpp>
 
 namespace xuncha::load {
@@ -25,7 +26,7 @@ struct InputFile {
 
 struct LoadOptions {
   unsigned jobs = 1;                                ///< files parsed in parallel
-  std::size_t max_file_bytes = 512u * 1024 * 1024;  ///< larger files are refused
+  std::size_t max_file_bytes = default_max_file_bytes;  ///< larger files are refused
 };
 
 /// An inline suppression comment: `# xuncha: ignore[C103, D201] -- reason`.

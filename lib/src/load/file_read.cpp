@@ -1,0 +1,137 @@
+// Reading a whole input file, bounded: regular files only, never past a size limit.
+#include <xuncha/load/file_read.hpp>
+
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace xuncha::load {
+namespace {
+
+Message system_error(int err) {
+  return {fmt::format("无法读取：{}", std::strerror(err)), fmt::format("cannot read: {}", std::strerror(err))};
+}
+
+Message too_large(std::size_t max_bytes) {
+  return {fmt::format("文件超过大小上限 {}，已停止读取（可在 xuncha.yaml 中用 max-file-size 调整，或用 "
+                      "--max-file-size）",
+                      format_size(max_bytes)),
+          fmt::format("larger than the size limit of {}; stopped reading (raise it with max-file-size in "
+                      "xuncha.yaml or --max-file-size)",
+                      format_size(max_bytes))};
+}
+
+struct Fd {
+  int fd = -1;
+  ~Fd() {
+    if (fd >= 0) ::close(fd);
+  }
+};
+
+}  // namespace
+
+std::string format_size(std::size_t bytes) {
+  constexpr std::size_t KiB = 1024, MiB = KiB * 1024, GiB = MiB * 1024;
+  if (bytes >= GiB && bytes % GiB == 0) return fmt::format("{} GiB", bytes / GiB);
+  if (bytes >= MiB && bytes % MiB == 0) return fmt::format("{} MiB", bytes / MiB);
+  if (bytes >= KiB && bytes % KiB == 0) return fmt::format("{} KiB", bytes / KiB);
+  return fmt::format("{} bytes", bytes);
+}
+
+std::optional<std::size_t> parse_size(std::string_view text) {
+  std::size_t i = 0, n = 0;
+  while (i < text.size() && text[i] >= '0' && text[i] <= '9') {
+    if (n > (std::size_t(-1) - 9) / 10) return std::nullopt;
+    n = n * 10 + static_cast<std::size_t>(text[i++] - '0');
+  }
+  if (i == 0 || n == 0) return std::nullopt;
+  auto unit = text.substr(i);
+  if (!unit.empty() && unit.front() == ' ') unit.remove_prefix(1);
+  std::size_t scale = 0;
+  if (unit.empty() || unit == "B") scale = 1;
+  else if (unit == "k" || unit == "K" || unit == "KiB") scale = std::size_t(1) << 10;
+  else if (unit == "M" || unit == "MiB") scale = std::size_t(1) << 20;
+  else if (unit == "G" || unit == "GiB") scale = std::size_t(1) << 30;
+  else return std::nullopt;
+  if (n > std::size_t(-1) / scale) return std::nullopt;
+  return n * scale;
+}
+
+std::optional<std::string> read_regular_file(const std::string& path, std::size_t max_bytes, Message& why) {
+  // O_NONBLOCK: opening a FIFO must not wait for a writer; the type is checked on the open file,
+  // so the file cannot be swapped between the check and the read.
+  Fd f{::open(path.c_str(), O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC)};
+  if (f.fd < 0) {
+    why = system_error(errno);
+    return std::nullopt;
+  }
+  struct stat st {};
+  if (::fstat(f.fd, &st) != 0) {
+    why = system_error(errno);
+    return std::nullopt;
+  }
+  if (S_ISDIR(st.st_mode)) {
+    why = {"是文件夹，不是文件", "is a folder, not a file"};
+    return std::nullopt;
+  }
+  if (!S_ISREG(st.st_mode)) {
+    why = {"不是普通文件（管道、套接字或设备），无法作为输入；需要 YAML 文件",
+           "not a regular file (a FIFO, socket or device); expected a YAML file"};
+    return std::nullopt;
+  }
+  if (static_cast<std::size_t>(st.st_size) > max_bytes) {
+    why = too_large(max_bytes);
+    return std::nullopt;
+  }
+  std::string text;
+  text.resize(std::min<std::size_t>(static_cast<std::size_t>(st.st_size) + 1, max_bytes + 1));
+  std::size_t have = 0;
+  for (;;) {
+    if (have == text.size()) {
+      if (have > max_bytes) {
+        why = too_large(max_bytes);
+        return std::nullopt;
+      }
+      text.resize(std::min(max_bytes + 1, std::max<std::size_t>(have * 2, 64 * 1024)));
+    }
+    auto n = ::read(f.fd, text.data() + have, text.size() - have);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      why = system_error(errno);
+      return std::nullopt;
+    }
+    if (n == 0) break;
+    have += static_cast<std::size_t>(n);
+  }
+  if (have > max_bytes) {
+    why = too_large(max_bytes);
+    return std::nullopt;
+  }
+  text.resize(have);
+  return text;
+}
+
+std::optional<std::string> read_stream(std::istream& in, std::size_t max_bytes, Message& why) {
+  std::string text;
+  char buf[64 * 1024];
+  while (in) {
+    in.read(buf, sizeof buf);
+    auto n = static_cast<std::size_t>(in.gcount());
+    if (text.size() + n > max_bytes) {
+      why = too_large(max_bytes);
+      return std::nullopt;
+    }
+    text.append(buf, n);
+  }
+  if (in.bad()) {
+    why = system_error(errno ? errno : EIO);
+    return std::nullopt;
+  }
+  return text;
+}
+
+}  // namespace xuncha::load
