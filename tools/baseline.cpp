@@ -1,5 +1,6 @@
 // xuncha check --baseline / --write-baseline.
 #include "baseline.hpp"
+#include "render/yaml.hpp"
 
 
 #include <xuncha/load/yaml_tree.hpp>
@@ -32,18 +33,18 @@ std::string baseline_text(const std::vector<Diagnostic>& diags) {
   if (counts.empty()) out += " []";
   out += "\n";
   for (const auto& [k, n] : counts)
-    out += fmt::format("  - rule: {}\n    subject: {}\n    count: {}\n", json_string(k.first), json_string(k.second), n);
+    out += fmt::format("  - rule: {}\n    subject: {}\n    count: {}\n", yaml_quoted(k.first), yaml_quoted(k.second), n);
   return out;
 }
 
 std::size_t apply_baseline(const std::string& file, std::vector<Diagnostic>& diags) {
   std::ifstream in(file, std::ios::binary);
-  if (!in) throw UsageError(fmt::format("--baseline {}: cannot read the file", file));
+  if (!in) throw UsageError(fmt::format("--baseline {}: cannot read the file", quote_path(file)));
   std::stringstream buf;
   buf << in.rdbuf();
   auto parsed = load::parse_yaml(buf.str());
   auto fail = [&](std::uint32_t line, std::uint32_t column, const std::string& what) {
-    throw UsageError(fmt::format("{}:{}:{}: {}", file, line, column, what));
+    throw UsageError(fmt::format("{}:{}:{}: {}", quote_path(file), line, column, what));
   };
   if (parsed.failed) fail(parsed.error.line, parsed.error.column, "YAML syntax error: " + parsed.error.message);
   if (parsed.documents.size() != 1) fail(1, 1, "expected one baseline document (xuncha-baseline: 1, findings:)");

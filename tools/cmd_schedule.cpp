@@ -48,7 +48,7 @@ std::vector<Tour> read_keep(Context& ctx, const std::string& path, bool& failed)
   bool other = !d.regions.empty() || !d.units.empty() || !d.people.empty() || !d.teams.empty() ||
                !d.appointments.empty() || !d.tours.empty();
   if (out.empty() && other)
-    throw UsageError(fmt::format("--keep {}: no planned tours found (expected a kind: schedule document)", path));
+    throw UsageError(fmt::format("--keep {}: no planned tours found (expected a kind: schedule document)", quote_path(path)));
   return out;
 }
 

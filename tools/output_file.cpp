@@ -2,6 +2,7 @@
 #include "output_file.hpp"
 
 #include "context.hpp"
+#include "render/terminal.hpp"
 
 #include <fmt/format.h>
 
@@ -29,21 +30,21 @@ void write_atomically(const std::string& path, const std::string& content) {
   std::vector<char> name(tmpl.begin(), tmpl.end());
   name.push_back('\0');
   int fd = ::mkstemp(name.data());
-  if (fd < 0) throw UsageError(fmt::format("cannot write {}: {}", path, std::strerror(errno)));
+  if (fd < 0) throw UsageError(fmt::format("cannot write {}: {}", quote_path(path), std::strerror(errno)));
   std::size_t done = 0;
   while (done < content.size()) {
     auto n = ::write(fd, content.data() + done, content.size() - done);
     if (n <= 0) {
       ::close(fd);
       ::unlink(name.data());
-      throw UsageError(fmt::format("cannot write {}: {}", path, std::strerror(errno)));
+      throw UsageError(fmt::format("cannot write {}: {}", quote_path(path), std::strerror(errno)));
     }
     done += static_cast<std::size_t>(n);
   }
   ::fchmod(fd, 0644);
   if (::fsync(fd) != 0 || ::close(fd) != 0 || std::rename(name.data(), path.c_str()) != 0) {
     ::unlink(name.data());
-    throw UsageError(fmt::format("cannot write {}: {}", path, std::strerror(errno)));
+    throw UsageError(fmt::format("cannot write {}: {}", quote_path(path), std::strerror(errno)));
   }
 }
 

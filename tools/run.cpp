@@ -131,7 +131,7 @@ int run(const std::vector<std::string>& args, const Environment& env, std::ostre
     if (!g.output.empty()) {
       for (const auto& in : ctx.input_names)
         if (same_file(in, g.output))
-          throw UsageError(fmt::format("refusing to write onto input file {}", g.output));
+          throw UsageError(fmt::format("refusing to write onto input file {}", quote_path(g.output)));
       // A run that produced nothing (no schedule, unreadable input) leaves an earlier file alone.
       if (!ctx.no_result && !(code != 0 && ctx.out.empty())) write_atomically(g.output, ctx.out);
     } else {
