@@ -281,19 +281,20 @@ namespace {
 
 // A data value as Markdown text: shown as written by every Markdown reader (CommonMark, GFM,
 // Python-Markdown), never as markup or HTML. Punctuation Markdown acts on is backslash-escaped,
-// < > & are HTML entities (no raw HTML, no entity injection), and a line break becomes <br> so a
-// value stays in its table cell or heading.
+// < > & ~ are character references (no raw HTML, no entity injection), and a line break becomes
+// <br> so a value stays in its table cell or heading.
 std::string md_text(std::string_view s) {
   std::string out;
   for (char c : s) {
     switch (c) {
-      case '\\': case '`': case '*': case '_': case '[': case ']': case '|': case '#': case '~':
+      case '\\': case '`': case '*': case '_': case '[': case ']': case '|': case '#':
         out += '\\';
         out += c;
         break;
       case '<': out += "&lt;"; break;
       case '>': out += "&gt;"; break;
       case '&': out += "&amp;"; break;
+      case '~': out += "&#126;"; break;  // GFM strikethrough; not every reader takes \~
       case '\n': out += "<br>"; break;
       case '\r': break;
       default: out += c;
