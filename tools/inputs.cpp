@@ -5,6 +5,7 @@
 #include "render/terminal.hpp"
 
 #include <xuncha/rules/policy_check.hpp>
+#include <xuncha/text/width.hpp>
 
 #include <fmt/format.h>
 
@@ -73,8 +74,8 @@ Loaded load_inputs(Context& ctx, const std::vector<std::string>& paths) {
   result.diagnostics.insert(result.diagnostics.end(), diags.begin(), diags.end());
   if (!ctx.global.quiet)
     for (const auto& n : result.notes)
-      ctx.err += ctx.t(fmt::format("xuncha：提示：{}：{}\n", quote_path(n.where.file), one_line(n.message.zh)),
-                       fmt::format("xuncha: note: {}: {}\n", quote_path(n.where.file), one_line(n.message.en)));
+      ctx.err += ctx.t(fmt::format("xuncha：提示：{}：{}\n", quote_path(n.where.file), text::one_line(n.message.zh)),
+                       fmt::format("xuncha: note: {}: {}\n", quote_path(n.where.file), text::one_line(n.message.en)));
   auto policy = rules::validate_policy(result.data);
   result.diagnostics.insert(result.diagnostics.end(), policy.begin(), policy.end());
   sort_diagnostics(result.diagnostics);
@@ -98,7 +99,7 @@ void report_input_errors(Context& ctx, const std::vector<Diagnostic>& diags) {
     ctx.err += concise_line(ctx, d, false) + "\n";
     for (const auto& r : d.related)
       ctx.err += fmt::format("    {} {}:{}:{}: {}\n", ctx.t("参见", "see"), quote_path(r.where.file), r.where.line,
-                             r.where.column, one_line(ctx.t(r.message)));
+                             r.where.column, text::one_line(ctx.t(r.message)));
   }
 }
 

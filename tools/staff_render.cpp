@@ -117,7 +117,7 @@ std::string staff_text(const Context& ctx, const StaffView& v) {
       out += fmt::format("  {} {}{}: {} → {} ({})\n", c.team, c.tour.empty() ? "" : c.tour + " ", role_word(ctx, c.role),
                          c.before.empty() ? "-" : c.before, who(ctx, data, c.after), ctx.t(c.why));
   }
-  for (const auto& n : r.notes) out += ctx.t("注：", "note: ") + ctx.t(n) + "\n";
+  for (const auto& n : r.notes) out += ctx.t("注：", "note: ") + text::one_line(ctx.t(n)) + "\n";
   return out;
 }
 

@@ -7,6 +7,7 @@
 #include "xml.hpp"
 
 #include <xuncha/rules/registry.hpp>
+#include <xuncha/text/width.hpp>
 
 #include <fmt/format.h>
 
@@ -40,7 +41,7 @@ std::string render_text(const Context& ctx, const std::vector<Diagnostic>& diags
     out += concise_line(ctx, d, ctx.color) + "\n";
     for (const auto& r : d.related)
       out += fmt::format("    {} {}: {}\n", paint(ctx.t("参见", "see"), "2", ctx.color),
-                         location_text(r.where), one_line(ctx.t(r.message)));
+                         location_text(r.where), text::one_line(ctx.t(r.message)));
   }
   return out;
 }
@@ -120,7 +121,7 @@ std::string concise_line(const Context& ctx, const Diagnostic& d, bool color) {
   std::string head = fmt::format("{}[{}]", sev, d.rule);
   std::string clause = info && info->clause != "—" ? fmt::format(" ({})", info->clause) : "";
   return fmt::format("{}: {} {}: {}{}", paint(location_text(d.where), "1", color),
-                     paint(head, severity_color(d.severity), color), info ? info->slug : "", one_line(ctx.t(d.message)),
+                     paint(head, severity_color(d.severity), color), info ? info->slug : "", text::one_line(ctx.t(d.message)),
                      clause);
 }
 

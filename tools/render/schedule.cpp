@@ -121,7 +121,7 @@ std::string schedule_text(const Context& ctx, const ScheduleView& v) {
                               pol.coverage_years, format_iso(ctx.as_of))
                 : fmt::format("round years {}; {} per round; every region within {} years; as of {}\n", rounds,
                               count_of(static_cast<std::size_t>(r.teams), "team"), pol.coverage_years, format_iso(ctx.as_of));
-  for (const auto& n : r.notes) out += ctx.t(n) + "\n";
+  for (const auto& n : r.notes) out += text::one_line(ctx.t(n)) + "\n";
   std::map<int, std::vector<const PlannedTour*>> by_year;
   for (const auto& t : r.tours) by_year[t.year].push_back(&t);
   for (const auto& [year, tours] : by_year) {
@@ -158,7 +158,7 @@ std::string schedule_text(const Context& ctx, const ScheduleView& v) {
   out += "\n" + objective_text(ctx, v);
   if (v.explain) {
     out += "\n" + ctx.t("各地区安排理由\n", "Why each region went where it went\n");
-    for (const auto& e : r.explanations) out += "  " + ctx.t(e.text) + "\n";
+    for (const auto& e : r.explanations) out += "  " + text::one_line(ctx.t(e.text)) + "\n";
   }
   return out;
 }

@@ -47,17 +47,6 @@ std::string terminal_safe(std::string_view s, bool keep_colour) {
   return out;
 }
 
-std::string one_line(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    if (c == '\n') out += "\\n";
-    else if (c == '\r') out += "\\r";
-    else out += c;
-  }
-  return out;
-}
-
 std::string quote_path(std::string_view path) {
   auto needs_quotes = [](const utf8::Step& step) {
     char32_t c = step.code_point;
@@ -78,7 +67,7 @@ std::string quote_path(std::string_view path) {
       out.append(step.bytes);
       continue;
     }
-    switch (step.valid ? step.code_point : 0xFFFD) {
+    switch (step.valid ? step.code_point : char32_t{0xFFFD}) {
       case '\a': out += "\\a"; break;
       case '\b': out += "\\b"; break;
       case '\t': out += "\\t"; break;

@@ -19,10 +19,6 @@ std::string paint(std::string_view s, std::string_view code, bool on);
 /// colour sequences (ESC [ digits ; ... m) pass, and only those.
 std::string terminal_safe(std::string_view s, bool keep_colour);
 
-/// A message on one line, as concise output promises: a line break from the data shows as `\n`
-/// or `\r`, so a value cannot start a line of its own (a forged `::error` workflow command).
-std::string one_line(std::string_view s);
-
 /// A file name as text output and messages show it, quoted the way git's core.quotePath does:
 /// unchanged when it holds only printable UTF-8 other than `"` and `\`, otherwise in double
 /// quotes with `\n`, `\t`, `\"`, `\\` and `\ooo` (octal) for other control bytes and bytes that

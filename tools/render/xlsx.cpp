@@ -30,8 +30,11 @@ std::string ooxml_text(std::string_view s) {
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size();) {
     if (s.compare(i, 2, "_x") == 0 && i + 7 <= s.size() && hex(s[i + 2]) && hex(s[i + 3]) && hex(s[i + 4]) &&
-        hex(s[i + 5]) && s[i + 6] == '_')
-      out += "_x005F_";
+        hex(s[i + 5]) && s[i + 6] == '_') {
+      out += "_x005F_";  // the underscore, escaped
+      ++i;
+      continue;
+    }
     auto step = utf8::next(s, i);
     i += step.bytes.size();
     char32_t c = step.code_point;
