@@ -9,7 +9,9 @@
 #          spreadsheet would run, the header the same whatever LANG
 #   YAML   PyYAML (YAML 1.1): ids read back as strings; `xuncha check` reads the file back
 #   ics    python3-icalendar: events, to-dos, SEQUENCE, UIDs per province (schedule, deadlines, ledger)
-#   text   no control character reaches the terminal
+#   md     Python-Markdown (tables): no HTML element from the data
+#   xlsx   openpyxl opens it; the shared strings decode (OOXML _xHHHH_) to the values written
+#   text   no control character reaches the terminal, no value starts a line
 # and a third, injecting folder: a region, a unit and the province whose names hold ESC, other
 # C0 controls, DEL, a newline, HTML (<img onerror>), Markdown specials, OOXML's own _xHHHH_
 # escape, quotes and backslashes, and a tours file whose name forges a GitHub workflow command.
