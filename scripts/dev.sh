@@ -18,8 +18,10 @@ if [ "$mode" = test ]; then
   # The ledger's .xlsx is read back with a real reader.
   packages+=(python3 python3-openpyxl)
   # Each output checked by its real consumer (tests/consumers/): the SARIF and output JSON
-  # schemas, Jenkins' JUnit XSD, PyYAML, icalendar, pandas (CSV as analysts read it).
-  packages+=(python3-jsonschema python3-rfc3987 libxml2-utils python3-icalendar python3-yaml python3-pandas)
+  # schemas, Jenkins' JUnit XSD, PyYAML, icalendar, pandas (CSV as analysts read it),
+  # Python-Markdown (the schedule's md), openpyxl (workbooks with injected values).
+  packages+=(python3-jsonschema python3-rfc3987 libxml2-utils python3-icalendar python3-yaml python3-pandas
+             python3-markdown)
   # The fuzz targets build with clang's libFuzzer.
   packages+=(clang libclang-rt-14-dev)
   # The JSON Schemas are checked against the examples with a real validator.

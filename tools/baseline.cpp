@@ -1,5 +1,6 @@
 // xuncha check --baseline / --write-baseline.
 #include "baseline.hpp"
+#include "render/yaml.hpp"
 
 #include <xuncha/load/file_read.hpp>
 #include <xuncha/load/yaml_tree.hpp>
@@ -31,17 +32,17 @@ std::string baseline_text(const std::vector<Diagnostic>& diags) {
   if (counts.empty()) out += " []";
   out += "\n";
   for (const auto& [k, n] : counts)
-    out += fmt::format("  - rule: {}\n    subject: {}\n    count: {}\n", json_string(k.first), json_string(k.second), n);
+    out += fmt::format("  - rule: {}\n    subject: {}\n    count: {}\n", yaml_quoted(k.first), yaml_quoted(k.second), n);
   return out;
 }
 
 std::size_t apply_baseline(const std::string& file, std::size_t max_bytes, std::vector<Diagnostic>& diags) {
   Message why;
   auto text = load::read_regular_file(file, max_bytes, why);
-  if (!text) throw UsageError(fmt::format("--baseline {}: {}", file, why.en));
+  if (!text) throw UsageError(fmt::format("--baseline {}: {}", quote_path(file), why.en));
   auto parsed = load::parse_yaml(*text);
   auto fail = [&](std::uint32_t line, std::uint32_t column, const std::string& what) {
-    throw UsageError(fmt::format("{}:{}:{}: {}", file, line, column, what));
+    throw UsageError(fmt::format("{}:{}:{}: {}", quote_path(file), line, column, what));
   };
   if (parsed.failed) fail(parsed.error.line, parsed.error.column, "YAML syntax error: " + parsed.error.message);
   if (parsed.documents.size() != 1) fail(1, 1, "expected one baseline document (xuncha-baseline: 1, findings:)");

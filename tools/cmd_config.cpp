@@ -40,8 +40,8 @@ int run_config(Context& ctx, const ConfigOptions&) {
     ctx.out += json_dump(j);
     return 0;
   }
-  ctx.out += ctx.t(fmt::format("配置文件：{}\n", g.config_file.empty() ? "（无）" : g.config_file),
-                   fmt::format("configuration file: {}\n", g.config_file.empty() ? "(none)" : g.config_file));
+  ctx.out += ctx.t(fmt::format("配置文件：{}\n", g.config_file.empty() ? "（无）" : quote_path(g.config_file)),
+                   fmt::format("configuration file: {}\n", g.config_file.empty() ? "(none)" : quote_path(g.config_file)));
   for (auto key : config_keys) {
     std::string values;
     for (const auto& v : lang(value_of(g, key), key)) values += (values.empty() ? "" : ",") + v;

@@ -2,6 +2,7 @@
 // listed hazards, leads awaiting feedback, unanswered public reports, look-backs due.
 #include "app.hpp"
 #include "render/ics.hpp"
+#include "render/yaml.hpp"
 #include "ledger_view.hpp"
 
 #include <xuncha/text/width.hpp>
@@ -329,12 +330,13 @@ std::string render_proposals(const Context& ctx, const Dataset& data, const std:
   for (const auto& p : ps) {
     const Tour& t = *p.due.tour;
     const Region* r = data.region(t.region);
-    out += ctx.zh ? fmt::format("  # {}（{}）：{}；应于 {} 至 {} 之间开展{}\n", r ? r->name : t.region, t.id, p.due.reason.zh,
-                                format_iso(p.due.from), format_iso(p.due.to), p.late ? "（已超期，尽快安排）" : "")
-                  : fmt::format("  # {} ({}): {}; due between {} and {}{}\n", r ? r->name : t.region, t.id, p.due.reason.en,
-                                format_iso(p.due.from), format_iso(p.due.to), p.late ? " (late: as soon as possible)" : "");
-    out += fmt::format("  - {{id: LB-{}, region: {}, kind: irregular, start: {}, end: {}}}\n", t.id, t.region,
-                       format_iso(p.start), format_iso(p.end));
+    std::string why = ctx.zh ? fmt::format("{}（{}）：{}；应于 {} 至 {} 之间开展{}", r ? r->name : t.region, t.id, p.due.reason.zh,
+                                           format_iso(p.due.from), format_iso(p.due.to), p.late ? "（已超期，尽快安排）" : "")
+                             : fmt::format("{} ({}): {}; due between {} and {}{}", r ? r->name : t.region, t.id, p.due.reason.en,
+                                           format_iso(p.due.from), format_iso(p.due.to), p.late ? " (late: as soon as possible)" : "");
+    out += "  # " + yaml_comment(why) + "\n";
+    out += fmt::format("  - {{id: {}, region: {}, kind: irregular, start: {}, end: {}}}\n", yaml_string("LB-" + t.id),
+                       yaml_string(t.region), format_iso(p.start), format_iso(p.end));
   }
   return out;
 }

@@ -6,6 +6,7 @@
 
 #include <xuncha/rules/policy_check.hpp>
 #include <xuncha/schedule/schedule.hpp>
+#include <xuncha/text/width.hpp>
 
 #include <fmt/format.h>
 
@@ -50,7 +51,7 @@ std::vector<Tour> read_keep(Context& ctx, const std::string& path, bool& failed)
   bool other = !d.regions.empty() || !d.units.empty() || !d.people.empty() || !d.teams.empty() ||
                !d.appointments.empty() || !d.tours.empty();
   if (out.empty() && other)
-    throw UsageError(fmt::format("--keep {}: no planned tours found (expected a kind: schedule document)", path));
+    throw UsageError(fmt::format("--keep {}: no planned tours found (expected a kind: schedule document)", quote_path(path)));
   return out;
 }
 
@@ -101,7 +102,7 @@ int run_schedule(Context& ctx, const ScheduleOptions& opts) {
     else
       ctx.err += ctx.t(fmt::format("xuncha: 未找到 {}—{} 年的巡查计划：\n", opts.from, opts.from + opts.years - 1),
                        fmt::format("xuncha: no schedule found for {}-{}:\n", opts.from, opts.from + opts.years - 1));
-    for (const auto& p : result.problems) ctx.err += "  - " + ctx.t(p.text) + "\n";
+    for (const auto& p : result.problems) ctx.err += "  - " + text::one_line(ctx.t(p.text)) + "\n";
     // -o FILE names where the schedule goes: with none, an earlier schedule there stays as it was.
     if (!ctx.global.output.empty()) ctx.no_result = true;
     else if (f == "json") ctx.out = schedule_json(ctx, view);

@@ -35,7 +35,7 @@ void read_keep(Context& ctx, const std::string& path, staff::Options& so, bool& 
     return;
   }
   if (r.data.teams.empty())
-    throw UsageError(fmt::format("--keep {}: no teams found (expected a team plan as xuncha staff -f yaml writes it)", path));
+    throw UsageError(fmt::format("--keep {}: no teams found (expected a team plan as xuncha staff -f yaml writes it)", quote_path(path)));
   so.keep_teams = std::move(r.data.teams);
   for (auto& t : r.data.tours)
     if (!t.team.empty()) so.keep_tours.push_back(std::move(t));
@@ -63,7 +63,7 @@ int run_staff(Context& ctx, const StaffOptions& opts) {
     if (tours.empty())
       throw UsageError(fmt::format("--schedule {}: no dated planned tours without a team (expected a kind: schedule document "
                                    "as xuncha schedule -f yaml writes it)",
-                                   opts.schedule));
+                                   quote_path(opts.schedule)));
   } else {
     tours = staff::tours_to_staff(data);
     if (tours.empty())

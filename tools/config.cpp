@@ -1,5 +1,6 @@
 // Repository configuration (xuncha.yaml / .xuncha.yaml): discovery, reading, precedence.
 #include "config.hpp"
+#include "render/terminal.hpp"
 
 #include <xuncha/core/suggest.hpp>
 #include <xuncha/load/file_read.hpp>
@@ -23,9 +24,9 @@ struct Reader {
   const YDocument* doc = nullptr;
 
   [[noreturn]] void fail(const YNode& at, const std::string& what) const {
-    throw UsageError(fmt::format("{}:{}:{}: {}", file, at.line, at.column, what));
+    throw UsageError(fmt::format("{}:{}:{}: {}", quote_path(file), at.line, at.column, what));
   }
-  std::string where(const YNode& at) const { return fmt::format("{}:{}:{}", file, at.line, at.column); }
+  std::string where(const YNode& at) const { return fmt::format("{}:{}:{}", quote_path(file), at.line, at.column); }
 
   // A scalar, or a list of scalars; a text "a,b" is split like the command line's lists.
   std::vector<std::pair<std::string, const YNode*>> list(const YNode& n, std::string_view key, bool split) const {
@@ -102,7 +103,7 @@ std::string find_config(const std::string& start) {
     };
     if (found.size() == 2)
       throw UsageError(fmt::format("two configuration files in {}: keep xuncha.yaml or .xuncha.yaml, not both",
-                                   shown(dir).empty() ? "." : shown(dir)));
+                                   shown(dir).empty() ? "." : quote_path(shown(dir))));
     if (found.size() == 1) return shown(found[0]);
     // The repository root ends the search (.git is a folder, or a file in a worktree).
     if (fs::exists(dir / ".git", ec) || dir == dir.root_path() || dir.parent_path() == dir) return "";
@@ -118,18 +119,18 @@ void apply_config(Context& ctx, const std::string& start) {
   if (file.empty()) return;
   Message why;
   auto read = load::read_regular_file(file, max_config_bytes, why);
-  if (!read) throw UsageError(fmt::format("{}: the configuration file: {}", file, why.en));
+  if (!read) throw UsageError(fmt::format("{}: the configuration file: {}", quote_path(file), why.en));
   std::string text = std::move(*read);
   int line = 0, column = 0;
   if (auto problem = load::check_encoding(text, line, column); !problem.empty())
-    throw UsageError(fmt::format("{}:{}:{}: {}", file, line, column, problem.substr(problem.find('|') + 1)));
+    throw UsageError(fmt::format("{}:{}:{}: {}", quote_path(file), line, column, problem.substr(problem.find('|') + 1)));
   auto parsed = load::parse_yaml(text);
   if (parsed.failed)
-    throw UsageError(fmt::format("{}:{}:{}: YAML syntax error: {}", file, parsed.error.line, parsed.error.column,
+    throw UsageError(fmt::format("{}:{}:{}: YAML syntax error: {}", quote_path(file), parsed.error.line, parsed.error.column,
                                  parsed.error.message));
   if (parsed.documents.empty()) return;
   if (parsed.documents.size() > 1)
-    throw UsageError(fmt::format("{}:{}:1: a configuration file holds one document", file, parsed.documents[1].line));
+    throw UsageError(fmt::format("{}:{}:1: a configuration file holds one document", quote_path(file), parsed.documents[1].line));
   const auto& doc = parsed.documents[0];
   Reader r{file, &doc};
   const YNode& root = doc.node(doc.root);

@@ -5,6 +5,7 @@
 #include "render/terminal.hpp"
 
 #include <xuncha/rules/policy_check.hpp>
+#include <xuncha/text/width.hpp>
 
 #include <fmt/format.h>
 
@@ -22,7 +23,7 @@ std::string verbose_report(const Context& ctx, const std::vector<std::string>& f
   const auto& d = loaded.result.data;
   std::string out = ctx.zh ? fmt::format("xuncha: 读取 {} 个文件\n", files.size())
                            : fmt::format("xuncha: read {}\n", count_of(files.size(), "file"));
-  for (const auto& f : files) out += "xuncha:   " + f + "\n";
+  for (const auto& f : files) out += "xuncha:   " + quote_path(f) + "\n";
   out += ctx.zh ? fmt::format("xuncha: 记录：地区 {}，单位 {}，人员 {}，聘任 {}，巡查组 {}，巡查 {}\n", d.regions.size(),
                               d.units.size(), d.people.size(), d.appointments.size(), d.teams.size(), d.tours.size())
                 : fmt::format("xuncha: records: {} regions, {} units, {} people, {} appointments, {} teams, {} tours\n",
@@ -38,7 +39,7 @@ std::string verbose_report(const Context& ctx, const std::vector<std::string>& f
                 : fmt::format("xuncha: calendar: bundled {}-{}{}\n", first, last,
                               years.empty() ? std::string() : "; from the data and --calendar: " + years);
   std::string policy;
-  for (const auto& p : ctx.global.policy_files) policy += ", " + p;
+  for (const auto& p : ctx.global.policy_files) policy += ", " + quote_path(p);
   out += ctx.zh ? fmt::format("xuncha: 政策：内置默认值，再依次应用数据中的 kind: policy 文档{}\n",
                               policy.empty() ? std::string() : "及 --policy" + policy)
                 : fmt::format("xuncha: policy: built-in defaults, then kind: policy documents in the data{}\n",
@@ -83,8 +84,8 @@ Loaded load_inputs(Context& ctx, const std::vector<std::string>& paths) {
   result.notes.insert(result.notes.begin(), walk_notes.begin(), walk_notes.end());
   if (!ctx.global.quiet)
     for (const auto& n : result.notes)
-      ctx.err += ctx.t(fmt::format("xuncha：提示：{}：{}\n", n.where.file, n.message.zh),
-                       fmt::format("xuncha: note: {}: {}\n", n.where.file, n.message.en));
+      ctx.err += ctx.t(fmt::format("xuncha：提示：{}：{}\n", quote_path(n.where.file), text::one_line(n.message.zh)),
+                       fmt::format("xuncha: note: {}: {}\n", quote_path(n.where.file), text::one_line(n.message.en)));
   auto policy = rules::validate_policy(result.data);
   result.diagnostics.insert(result.diagnostics.end(), policy.begin(), policy.end());
   sort_diagnostics(result.diagnostics);
@@ -107,8 +108,8 @@ void report_input_errors(Context& ctx, const std::vector<Diagnostic>& diags) {
   for (const auto& d : diags) {
     ctx.err += concise_line(ctx, d, false) + "\n";
     for (const auto& r : d.related)
-      ctx.err += fmt::format("    {} {}:{}:{}: {}\n", ctx.t("参见", "see"), r.where.file, r.where.line,
-                             r.where.column, ctx.t(r.message));
+      ctx.err += fmt::format("    {} {}:{}:{}: {}\n", ctx.t("参见", "see"), quote_path(r.where.file), r.where.line,
+                             r.where.column, text::one_line(ctx.t(r.message)));
   }
 }
 

@@ -3,6 +3,7 @@
 #include "output_file.hpp"
 
 #include "context.hpp"
+#include "render/terminal.hpp"
 
 #include <fmt/format.h>
 
@@ -51,7 +52,7 @@ struct HoldSignals {
 };
 
 [[noreturn]] void fail(const std::string& path, int err) {
-  throw UsageError(fmt::format("cannot write {}: {}", path, std::strerror(err)));
+  throw UsageError(fmt::format("cannot write {}: {}", quote_path(path), std::strerror(err)));
 }
 
 // write(2) until everything is written; returns 0 or the errno of the failure.
@@ -96,7 +97,7 @@ TempFile::TempFile(std::string pattern, int suffix_len, std::string_view purpose
   if (fd_ < 0) {
     int err = errno;
     auto dir = fs::path(pattern).parent_path().string();
-    throw UsageError(fmt::format("cannot create {} in {}: {}", purpose, dir.empty() ? "." : dir, std::strerror(err)));
+    throw UsageError(fmt::format("cannot create {} in {}: {}", purpose, dir.empty() ? "." : quote_path(dir), std::strerror(err)));
   }
   path_ = std::move(pattern);
   auto& slot = temp_paths[static_cast<std::size_t>(slot_)];
@@ -156,7 +157,7 @@ bool same_file(const std::string& a, const std::string& b) {
 void refuse_input(const Context& ctx, const std::string& path, std::string_view flag) {
   auto refuse = [&](const std::string& input) {
     if (same_file(input, path))
-      throw UsageError(fmt::format("{} {}: refusing to write onto a file this run reads ({})", flag, path, input));
+      throw UsageError(fmt::format("{} {}: refusing to write onto a file this run reads ({})", flag, quote_path(path), quote_path(input)));
   };
   for (const auto& in : ctx.input_names) refuse(in);
   if (!ctx.global.config_file.empty()) refuse(ctx.global.config_file);
@@ -182,7 +183,7 @@ void write_output(const std::string& path, std::string_view content) {
   std::string target = path;
   struct stat lst {};
   if (::lstat(path.c_str(), &lst) == 0 && S_ISLNK(lst.st_mode)) {
-    if (!exists) throw UsageError(fmt::format("cannot write {}: a symbolic link to a file that does not exist", path));
+    if (!exists) throw UsageError(fmt::format("cannot write {}: a symbolic link to a file that does not exist", quote_path(path)));
     // The link stays a link: the regular file it points to is what gets replaced.
     char* real = ::realpath(path.c_str(), nullptr);
     if (!real) fail(path, errno);
@@ -199,7 +200,7 @@ void write_output(const std::string& path, std::string_view content) {
   // ".NAME.XXXXXX" beside the target; a name too long for that gets a short temporary name.
   std::string temp_name = "." + name + ".XXXXXX";
   if (temp_name.size() > static_cast<std::size_t>(name_max)) temp_name = ".xuncha-out.XXXXXX";
-  TempFile temp((dir / temp_name).string(), 0, fmt::format("a temporary file for {}", path));
+  TempFile temp((dir / temp_name).string(), 0, fmt::format("a temporary file for {}", quote_path(path)));
   int err = write_all(temp.fd(), content);
   if (err != 0) fail(path, err);
   if (exists) {

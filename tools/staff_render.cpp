@@ -3,6 +3,7 @@
 
 #include "app.hpp"
 #include "render/xlsx.hpp"
+#include "render/yaml.hpp"
 
 #include <xuncha/text/width.hpp>
 
@@ -33,7 +34,7 @@ std::string list(const Context& ctx, const Dataset& data, const std::vector<std:
 
 std::string yaml_list(const std::vector<std::string>& ids) {
   std::string s;
-  for (const auto& id : ids) s += (s.empty() ? "" : ", ") + json_string(id);
+  for (const auto& id : ids) s += (s.empty() ? "" : ", ") + yaml_quoted(id);
   return "[" + s + "]";
 }
 
@@ -116,7 +117,7 @@ std::string staff_text(const Context& ctx, const StaffView& v) {
       out += fmt::format("  {} {}{}: {} → {} ({})\n", c.team, c.tour.empty() ? "" : c.tour + " ", role_word(ctx, c.role),
                          c.before.empty() ? "-" : c.before, who(ctx, data, c.after), ctx.t(c.why));
   }
-  for (const auto& n : r.notes) out += ctx.t("注：", "note: ") + ctx.t(n) + "\n";
+  for (const auto& n : r.notes) out += ctx.t("注：", "note: ") + text::one_line(ctx.t(n)) + "\n";
   return out;
 }
 
@@ -126,7 +127,7 @@ std::string staff_yaml(const Context& ctx, const StaffView& v) {
   std::string out = fmt::format(
       "# {} — xuncha staff --seed {}: the team plan (巡查组组成方案).\n"
       "# objective {}, lower bound {}. Check it with the data: xuncha check DATA THIS_FILE\n",
-      data.policy.province, v.options.seed, r.objective, r.bound);
+      yaml_comment(data.policy.province), v.options.seed, r.objective, r.bound);
   (void)ctx;
   out += "kind: teams\nversion: 1\nteams:\n";
   for (const auto& g : r.teams) {
@@ -135,8 +136,8 @@ std::string staff_yaml(const Context& ctx, const StaffView& v) {
       if (std::find(seen.begin(), seen.end(), s.record) != seen.end()) continue;
       seen.push_back(s.record);
       out += fmt::format("  - id: {}\n    cycle: {}\n    leader: {}\n    deputies: {}\n    liaison: {}\n    members: {}\n",
-                         json_string(s.record), json_string(g.cycle), json_string(s.leader), yaml_list(g.deputies),
-                         json_string(g.liaison), yaml_list(g.members));
+                         yaml_quoted(s.record), yaml_quoted(g.cycle), yaml_quoted(s.leader), yaml_list(g.deputies),
+                         yaml_quoted(g.liaison), yaml_list(g.members));
       out += fmt::format("    experts: {}\n", yaml_list(s.experts));
     }
   }
@@ -146,8 +147,8 @@ std::string staff_yaml(const Context& ctx, const StaffView& v) {
     for (const auto& s : g.stints)
       for (std::size_t k = 0; k < s.experts.size(); ++k) {
         any = true;
-        out += fmt::format("  - id: {}\n    person: {}\n    tour: {}\n", json_string(s.appointments[k]),
-                           json_string(s.experts[k]), json_string(data.tours[s.tour].id));
+        out += fmt::format("  - id: {}\n    person: {}\n    tour: {}\n", yaml_quoted(s.appointments[k]),
+                           yaml_quoted(s.experts[k]), yaml_quoted(data.tours[s.tour].id));
       }
   if (!any) out.replace(out.size() - 1, 1, " []\n");
   if (v.schedule_given) {
@@ -155,7 +156,7 @@ std::string staff_yaml(const Context& ctx, const StaffView& v) {
     for (const auto& g : r.teams)
       for (const auto& s : g.stints)
         if (data.tours[s.tour].plan_from > 0) from = data.tours[s.tour].plan_from;
-    out += fmt::format("---\nkind: schedule\nversion: 1\nprovince: {}\n", json_string(data.policy.province));
+    out += fmt::format("---\nkind: schedule\nversion: 1\nprovince: {}\n", yaml_quoted(data.policy.province));
     if (from > 0) out += fmt::format("from: {}\n", from);
     out += "tours:\n";
     std::vector<std::pair<std::size_t, std::string>> tours;
@@ -164,10 +165,10 @@ std::string staff_yaml(const Context& ctx, const StaffView& v) {
     std::sort(tours.begin(), tours.end());
     for (const auto& [i, record] : tours) {
       const Tour& t = data.tours[i];
-      out += fmt::format("  - id: {}\n    region: {}\n    kind: {}\n    year: {}\n", json_string(t.id), json_string(t.region),
+      out += fmt::format("  - id: {}\n    region: {}\n    kind: {}\n    year: {}\n", yaml_quoted(t.id), yaml_quoted(t.region),
                          t.kind == TourKind::regular ? "regular" : "irregular", t.year ? t.year : year_of(*t.start));
       if (t.team_slot > 0) out += fmt::format("    team_slot: {}\n", t.team_slot);
-      out += fmt::format("    team: {}\n    start: {}\n    end: {}\n", json_string(record), format_iso(*t.start), format_iso(*t.end));
+      out += fmt::format("    team: {}\n    start: {}\n    end: {}\n", yaml_quoted(record), format_iso(*t.start), format_iso(*t.end));
     }
   }
   return out;

@@ -7,6 +7,7 @@
 #include "xml.hpp"
 
 #include <xuncha/rules/registry.hpp>
+#include <xuncha/text/width.hpp>
 
 #include <fmt/format.h>
 
@@ -40,7 +41,7 @@ std::string render_text(const Context& ctx, const std::vector<Diagnostic>& diags
     out += concise_line(ctx, d, ctx.color) + "\n";
     for (const auto& r : d.related)
       out += fmt::format("    {} {}: {}\n", paint(ctx.t("参见", "see"), "2", ctx.color),
-                         location_text(r.where), ctx.t(r.message));
+                         location_text(r.where), text::one_line(ctx.t(r.message)));
   }
   return out;
 }
@@ -110,8 +111,8 @@ std::string render_github(const Context& ctx, const std::vector<Diagnostic>& dia
 
 std::string location_text(const Location& l) {
   if (l.file.empty()) return "xuncha";
-  if (l.line == 0) return l.file;
-  return fmt::format("{}:{}:{}", l.file, l.line, l.column);
+  if (l.line == 0) return quote_path(l.file);
+  return fmt::format("{}:{}:{}", quote_path(l.file), l.line, l.column);
 }
 
 std::string concise_line(const Context& ctx, const Diagnostic& d, bool color) {
@@ -120,7 +121,8 @@ std::string concise_line(const Context& ctx, const Diagnostic& d, bool color) {
   std::string head = fmt::format("{}[{}]", sev, d.rule);
   std::string clause = info && info->clause != "—" ? fmt::format(" ({})", info->clause) : "";
   return fmt::format("{}: {} {}: {}{}", paint(location_text(d.where), "1", color),
-                     paint(head, severity_color(d.severity), color), info ? info->slug : "", ctx.t(d.message), clause);
+                     paint(head, severity_color(d.severity), color), info ? info->slug : "", text::one_line(ctx.t(d.message)),
+                     clause);
 }
 
 std::string summary_line(const Context& ctx, const std::vector<Diagnostic>& diags) {

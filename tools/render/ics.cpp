@@ -1,6 +1,8 @@
 // iCalendar (RFC 5545): content lines, and the schedule and deadlines as calendars.
 #include "ics.hpp"
 
+#include "utf8.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -11,14 +13,21 @@ namespace xuncha::cli::ics {
 
 std::string escape(std::string_view s) {
   std::string out;
-  for (char c : s) {
+  for (std::size_t i = 0; i < s.size();) {
+    auto step = utf8::next(s, i);
+    i += step.bytes.size();
+    char32_t c = step.code_point;
     if (c == '\\' || c == ';' || c == ',') {
       out += '\\';
-      out += c;
+      out.append(step.bytes);
     } else if (c == '\n') {
       out += "\\n";
-    } else if (c != '\r') {
-      out += c;
+    } else if (c == '\r') {
+      // dropped: a CR LF line break is the LF's
+    } else if (!step.valid || (c < 0x20 && c != '\t') || c == 0x7F) {
+      out += "\xEF\xBF\xBD";  // TEXT holds no control characters (RFC 5545 3.3.11)
+    } else {
+      out.append(step.bytes);
     }
   }
   return out;

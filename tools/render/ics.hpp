@@ -11,7 +11,8 @@
 
 namespace xuncha::cli::ics {
 
-/// Escapes a TEXT value per RFC 5545 3.3.11 (backslash, semicolon, comma, newline).
+/// Escapes a TEXT value per RFC 5545 3.3.11 (backslash, semicolon, comma, newline); other control
+/// characters (TEXT allows none but tab) and bytes that are not UTF-8 become U+FFFD.
 std::string escape(std::string_view s);
 
 /// Folds a content line at 75 octets (never inside a UTF-8 sequence) and ends it with CRLF.

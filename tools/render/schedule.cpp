@@ -121,7 +121,7 @@ std::string schedule_text(const Context& ctx, const ScheduleView& v) {
                               pol.coverage_years, format_iso(ctx.as_of))
                 : fmt::format("round years {}; {} per round; every region within {} years; as of {}\n", rounds,
                               count_of(static_cast<std::size_t>(r.teams), "team"), pol.coverage_years, format_iso(ctx.as_of));
-  for (const auto& n : r.notes) out += ctx.t(n) + "\n";
+  for (const auto& n : r.notes) out += text::one_line(ctx.t(n)) + "\n";
   std::map<int, std::vector<const PlannedTour*>> by_year;
   for (const auto& t : r.tours) by_year[t.year].push_back(&t);
   for (const auto& [year, tours] : by_year) {
@@ -158,7 +158,7 @@ std::string schedule_text(const Context& ctx, const ScheduleView& v) {
   out += "\n" + objective_text(ctx, v);
   if (v.explain) {
     out += "\n" + ctx.t("各地区安排理由\n", "Why each region went where it went\n");
-    for (const auto& e : r.explanations) out += "  " + ctx.t(e.text) + "\n";
+    for (const auto& e : r.explanations) out += "  " + text::one_line(ctx.t(e.text)) + "\n";
   }
   return out;
 }
@@ -166,25 +166,19 @@ std::string schedule_text(const Context& ctx, const ScheduleView& v) {
 std::string schedule_yaml(const Context& ctx, const ScheduleView& v) {
   const auto& r = v.result;
   const auto& pol = v.data.policy;
-  // A comment line ends at the first line break: none may come from the data.
-  auto comment = [](std::string text) {
-    std::replace(text.begin(), text.end(), '\n', ' ');
-    std::replace(text.begin(), text.end(), '\r', ' ');
-    return text;
-  };
   std::string out = fmt::format(
       "# {} — xuncha schedule --from {} --years {} --seed {}\n"
       "# Planned tours only (tours already in the data stay there). Deadlines in comments: report due,\n"
       "# then rectification plan / results due as planning estimates (feedback assumed {} working days\n"
       "# after the report is due). objective {}, best lower bound {}.\n",
-      comment(schedule_title(ctx, v)), v.options.from, v.options.years, v.options.seed, pol.planning_feedback_workdays, r.objective,
+      yaml_comment(schedule_title(ctx, v)), v.options.from, v.options.years, v.options.seed, pol.planning_feedback_workdays, r.objective,
       r.bounds.best());
   if (std::string ys = beyond_calendar_years(v); !ys.empty())
     out += fmt::format("# A deadline marked # falls in {}, which the working-day calendar does not cover: estimated "
                        "counting weekends only.\n",
                        ys);
   out += fmt::format("kind: schedule\nversion: 1\nprovince: {}\nfrom: {}\nyears: {}\nas_of: {}\ntours:\n",
-                     json_string(pol.province), v.options.from, v.options.years, format_iso(ctx.as_of));
+                     yaml_quoted(pol.province), v.options.from, v.options.years, format_iso(ctx.as_of));
   for (const auto& t : r.tours) {
     if (t.pinned) continue;
     out += fmt::format("  - id: {}\n    region: {}\n    kind: regular\n    year: {}\n    team_slot: {}\n", yaml_string(t.id), yaml_string(t.region),
@@ -283,14 +277,37 @@ std::string schedule_csv(const Context& ctx, const ScheduleView& v) {
   return out;
 }
 
+namespace {
+
+// A data value as Markdown text: shown as written by every Markdown reader (CommonMark, GFM,
+// Python-Markdown), never as markup or HTML. Punctuation Markdown acts on is backslash-escaped,
+// < > & ~ are character references (no raw HTML, no entity injection), and a line break becomes
+// <br> so a value stays in its table cell or heading.
+std::string md_text(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '\\': case '`': case '*': case '_': case '[': case ']': case '|': case '#':
+        out += '\\';
+        out += c;
+        break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '&': out += "&amp;"; break;
+      case '~': out += "&#126;"; break;  // GFM strikethrough; not every reader takes \~
+      case '\n': out += "<br>"; break;
+      case '\r': break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string schedule_md(const Context& ctx, const ScheduleView& v) {
   const auto& r = v.result;
-  auto cell = [](std::string s) {
-    std::string o;
-    for (char c : s) o += c == '|' ? std::string("\\|") : std::string(1, c);
-    return o;
-  };
-  std::string out = "# " + cell(schedule_title(ctx, v)) + "\n\n";
+  std::string out = "# " + md_text(schedule_title(ctx, v)) + "\n\n";
   std::map<int, std::vector<const PlannedTour*>> by_year;
   for (const auto& t : r.tours) by_year[t.year].push_back(&t);
   for (const auto& [year, tours] : by_year) {
@@ -299,8 +316,8 @@ std::string schedule_md(const Context& ctx, const ScheduleView& v) {
                  "| batch | team | region | on site | days | report due | plan due (est.) | results due (est.) |\n");
     out += "|---|---|---|---|---:|---|---|---|\n";
     for (auto* t : tours) {
-      out += fmt::format("| {} | {} | {}{} | {} — {} | {} | {} | {} | {} |\n", cell(batch_name(ctx, v.data.policy, t->batch)),
-                         cell(team_label(ctx, *t)), cell(region_name(v, t->region)), t->pinned ? " *" : "",
+      out += fmt::format("| {} | {} | {}{} | {} — {} | {} | {} | {} | {} |\n", md_text(batch_name(ctx, v.data.policy, t->batch)),
+                         md_text(team_label(ctx, *t)), md_text(region_name(v, t->region)), t->pinned ? " *" : "",
                          iso(t->start), iso(t->end), t->days, due_cell(v, *t, t->report_due),
                          due_cell(v, *t, t->plan_due), due_cell(v, *t, t->results_due));
     }

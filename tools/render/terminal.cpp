@@ -47,4 +47,41 @@ std::string terminal_safe(std::string_view s, bool keep_colour) {
   return out;
 }
 
+std::string quote_path(std::string_view path) {
+  auto needs_quotes = [](const utf8::Step& step) {
+    char32_t c = step.code_point;
+    return !step.valid || c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0) || c == '"' || c == '\\';
+  };
+  bool quote = false;
+  for (std::size_t i = 0; i < path.size() && !quote;) {
+    auto step = utf8::next(path, i);
+    i += step.bytes.size();
+    quote = needs_quotes(step);
+  }
+  if (!quote) return std::string(path);
+  std::string out = "\"";
+  for (std::size_t i = 0; i < path.size();) {
+    auto step = utf8::next(path, i);
+    i += step.bytes.size();
+    if (!needs_quotes(step)) {
+      out.append(step.bytes);
+      continue;
+    }
+    switch (step.valid ? step.code_point : char32_t{0xFFFD}) {
+      case '\a': out += "\\a"; break;
+      case '\b': out += "\\b"; break;
+      case '\t': out += "\\t"; break;
+      case '\n': out += "\\n"; break;
+      case '\v': out += "\\v"; break;
+      case '\f': out += "\\f"; break;
+      case '\r': out += "\\r"; break;
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      default:
+        for (char b : step.bytes) out += fmt::format("\\{:03o}", static_cast<unsigned char>(b));
+    }
+  }
+  return out + "\"";
+}
+
 }  // namespace xuncha::cli

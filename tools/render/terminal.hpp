@@ -19,4 +19,10 @@ std::string paint(std::string_view s, std::string_view code, bool on);
 /// colour sequences (ESC [ digits ; ... m) pass, and only those.
 std::string terminal_safe(std::string_view s, bool keep_colour);
 
+/// A file name as text output and messages show it, quoted the way git's core.quotePath does:
+/// unchanged when it holds only printable UTF-8 other than `"` and `\`, otherwise in double
+/// quotes with `\n`, `\t`, `\"`, `\\` and `\ooo` (octal) for other control bytes and bytes that
+/// are not UTF-8, so a file name can neither start a new line nor pass for another name.
+std::string quote_path(std::string_view path);
+
 }  // namespace xuncha::cli

@@ -1,7 +1,10 @@
+// A generic .xlsx writer (libxlsxwriter), and the text view of a sheet.
 #include "xlsx.hpp"
 
 #include "../context.hpp"
 #include "../output_file.hpp"
+#include "terminal.hpp"
+#include "utf8.hpp"
 
 #include <xuncha/load/file_read.hpp>
 
@@ -9,6 +12,7 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -22,22 +26,51 @@
 namespace xuncha::cli::xlsx {
 namespace {
 
-// Excel forbids []:*?/\ in sheet names and allows at most 31 characters (UTF-16 units; our names
-// are BMP text, so code points).
+// A string as OOXML stores it (ST_Xstring), so that the XML stays well-formed and Excel shows the
+// value as written: characters XML 1.0 forbids (C0 controls but tab and line feed, U+FFFE, U+FFFF)
+// and carriage return (which an XML reader turns into a line feed) as _xHHHH_; a literal _xHHHH_
+// in the data as _x005F_xHHHH_ (the escaped underscore), so it is not read as an escape; bytes that
+// are not UTF-8 as U+FFFD.
+std::string ooxml_text(std::string_view s) {
+  auto hex = [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; };
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    if (s.compare(i, 2, "_x") == 0 && i + 7 <= s.size() && hex(s[i + 2]) && hex(s[i + 3]) && hex(s[i + 4]) &&
+        hex(s[i + 5]) && s[i + 6] == '_') {
+      out += "_x005F_";  // the underscore, escaped
+      ++i;
+      continue;
+    }
+    auto step = utf8::next(s, i);
+    i += step.bytes.size();
+    char32_t c = step.code_point;
+    if (!step.valid) out += "\xEF\xBF\xBD";
+    else if ((c < 0x20 && c != '\t' && c != '\n') || c == 0xFFFE || c == 0xFFFF)
+      out += fmt::format("_x{:04X}_", static_cast<unsigned>(c));
+    else out.append(step.bytes);
+  }
+  return out;
+}
+
+// Excel forbids []:*?/\ in sheet names, a ' at either end, and allows at most 31 characters
+// (UTF-16 units; our names are BMP text, so code points); control characters and bytes that are
+// not UTF-8 become '_' as well.
 std::string sheet_name(const std::string& want, std::set<std::string>& used) {
   std::string clean;
   std::size_t chars = 0;
-  for (std::size_t i = 0; i < want.size();) {
-    auto c = static_cast<unsigned char>(want[i]);
-    std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    std::string ch = want.substr(i, len);
-    i += len;
-    if (ch.size() == 1 && std::string_view("[]:*?/\\").find(ch[0]) != std::string_view::npos) ch = "_";
-    if (chars == 28) break;  // room for a "~N" suffix
-    clean += ch;
+  for (std::size_t i = 0; i < want.size() && chars < 28;) {  // room for a "~N" suffix
+    auto step = utf8::next(want, i);
+    i += step.bytes.size();
+    char32_t c = step.code_point;
+    bool bad = !step.valid || c < 0x20 || (c >= 0x7F && c < 0xA0) || c == 0xFFFE || c == 0xFFFF ||
+               (c < 0x80 && std::string_view("[]:*?/\\").find(static_cast<char>(c)) != std::string_view::npos);
+    clean += bad ? std::string("_") : std::string(step.bytes);
     ++chars;
   }
   if (clean.empty()) clean = "Sheet";
+  if (clean.front() == '\'') clean.front() = '_';
+  if (clean.back() == '\'') clean.back() = '_';
   std::string name = clean;
   for (int n = 2; used.count(name); ++n) name = fmt::format("{}~{}", clean, n);
   used.insert(name);
@@ -82,10 +115,10 @@ std::string render(const Workbook& wb) {
   opts.tmpdir = dir.data();
   QuietStderr quiet;
   lxw_workbook* book = workbook_new_opt(pattern.c_str(), &opts);
-  if (!book) throw UsageError(fmt::format("cannot start the workbook in {}", dir));
+  if (!book) throw UsageError(fmt::format("cannot start the workbook in {}", quote_path(dir)));
 
   lxw_doc_properties props{};
-  std::string title = wb.title;
+  std::string title = ooxml_text(wb.title);
   props.title = title.data();
   std::string author = "xuncha";
   props.author = author.data();
@@ -126,9 +159,9 @@ std::string render(const Workbook& wb) {
     worksheet_set_landscape(ws);
     worksheet_set_paper(ws, 9);  // A4
     lxw_row_t row = 0;
-    for (const auto& line : s.title) worksheet_write_string(ws, row++, 0, line.c_str(), title_fmt);
+    for (const auto& line : s.title) worksheet_write_string(ws, row++, 0, ooxml_text(line).c_str(), title_fmt);
     for (std::size_t c = 0; c < s.header.size(); ++c)
-      worksheet_write_string(ws, row, static_cast<lxw_col_t>(c), s.header[c].c_str(), head);
+      worksheet_write_string(ws, row, static_cast<lxw_col_t>(c), ooxml_text(s.header[c]).c_str(), head);
     worksheet_freeze_panes(ws, row + 1, 0);
     worksheet_repeat_rows(ws, row, row);
     ++row;
@@ -141,7 +174,7 @@ std::string render(const Workbook& wb) {
         auto col = static_cast<lxw_col_t>(c);
         switch (cell.kind) {
           case Cell::Kind::empty: worksheet_write_blank(ws, row, col, plain[h]); break;
-          case Cell::Kind::text: worksheet_write_string(ws, row, col, cell.text.c_str(), plain[h]); break;
+          case Cell::Kind::text: worksheet_write_string(ws, row, col, ooxml_text(cell.text).c_str(), plain[h]); break;
           case Cell::Kind::number: worksheet_write_number(ws, row, col, cell.number, plain[h]); break;
           case Cell::Kind::percent: worksheet_write_number(ws, row, col, cell.number, pct_fmt[h]); break;
           case Cell::Kind::date: {
@@ -159,11 +192,11 @@ std::string render(const Workbook& wb) {
   lxw_error err = workbook_close(book);
   if (err != LXW_NO_ERROR) saved_errno = errno;
   if (err != LXW_NO_ERROR)
-    throw UsageError(fmt::format("cannot write the workbook in {}: {}{}", dir, lxw_strerror(err),
+    throw UsageError(fmt::format("cannot write the workbook in {}: {}{}", quote_path(dir), lxw_strerror(err),
                                  saved_errno ? fmt::format(" ({})", std::strerror(saved_errno)) : std::string()));
   Message why;
   auto bytes = load::read_regular_file(pattern, std::size_t(-1) / 2, why);
-  if (!bytes) throw UsageError(fmt::format("cannot read back the workbook {}: {}", pattern, why.en));
+  if (!bytes) throw UsageError(fmt::format("cannot read back the workbook {}: {}", quote_path(pattern), why.en));
   return std::move(*bytes);
 }
 

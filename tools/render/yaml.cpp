@@ -1,13 +1,64 @@
 // YAML that every reader reads back as written, YAML 1.1 ones (PyYAML) included.
 #include "yaml.hpp"
 
-#include "json.hpp"
+#include "utf8.hpp"
+
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <array>
 #include <cctype>
 
 namespace xuncha::cli {
+
+namespace {
+
+// Characters a YAML reader refuses in a stream (YAML 1.1 and 1.2 "printable": C0 controls other
+// than tab and the line breaks, DEL, C1 controls other than NEL, U+FFFE, U+FFFF).
+bool unprintable(char32_t c) {
+  return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c < 0xA0 && c != 0x85) ||
+         c == 0xFFFE || c == 0xFFFF;
+}
+
+// Line breaks for YAML 1.1 readers: a raw one inside a quoted scalar folds into a space, and
+// ends a comment.
+bool line_break(char32_t c) { return c == '\n' || c == '\r' || c == 0x85 || c == 0x2028 || c == 0x2029; }
+
+}  // namespace
+
+std::string yaml_quoted(std::string_view s) {
+  std::string out = "\"";
+  for (std::size_t i = 0; i < s.size();) {
+    auto step = utf8::next(s, i);
+    i += step.bytes.size();
+    if (!step.valid) {
+      out += "\xEF\xBF\xBD";  // as the JSON writer does: a YAML stream is UTF-8
+      continue;
+    }
+    char32_t c = step.code_point;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\0': out += "\\0"; break;
+      case '\a': out += "\\a"; break;
+      case '\b': out += "\\b"; break;
+      case '\t': out += "\\t"; break;
+      case '\n': out += "\\n"; break;
+      case '\v': out += "\\v"; break;
+      case '\f': out += "\\f"; break;
+      case '\r': out += "\\r"; break;
+      case 0x1B: out += "\\e"; break;
+      case 0x85: out += "\\N"; break;
+      case 0x2028: out += "\\L"; break;
+      case 0x2029: out += "\\P"; break;
+      default:
+        if (c > 0xFF && unprintable(c)) out += fmt::format("\\u{:04X}", static_cast<unsigned>(c));
+        else if (unprintable(c)) out += fmt::format("\\x{:02X}", static_cast<unsigned>(c));
+        else out.append(step.bytes);
+    }
+  }
+  return out + "\"";
+}
 
 std::string yaml_string(std::string_view s) {
   // Words YAML 1.1 reads as booleans or null (any case); a plain scalar must also start with a
@@ -22,8 +73,19 @@ std::string yaml_string(std::string_view s) {
                  auto c = static_cast<unsigned char>(ch);
                  return std::isalnum(c) || c == '-' || c == '_' || c == '.';
                });
-  // A JSON string is a YAML double-quoted scalar.
-  return plain ? std::string(s) : json_string(s);
+  return plain ? std::string(s) : yaml_quoted(s);
+}
+
+std::string yaml_comment(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size();) {
+    auto step = utf8::next(s, i);
+    i += step.bytes.size();
+    if (step.valid && line_break(step.code_point)) out += ' ';
+    else if (!step.valid || unprintable(step.code_point)) out += "\xEF\xBF\xBD";
+    else out.append(step.bytes);
+  }
+  return out;
 }
 
 }  // namespace xuncha::cli

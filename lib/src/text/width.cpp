@@ -33,6 +33,17 @@ std::string pad(std::string_view s, std::size_t width, bool right_align) {
   return right_align ? fill + std::string(s) : std::string(s) + fill;
 }
 
+std::string one_line(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    if (c == '\n') out += "\\n";
+    else if (c == '\r') out += "\\r";
+    else out += c;
+  }
+  return out;
+}
+
 Table::Table(std::vector<std::string> header, std::vector<bool> right_align)
     : header_(std::move(header)), right_(std::move(right_align)) {
   right_.resize(header_.size(), false);
@@ -40,6 +51,8 @@ Table::Table(std::vector<std::string> header, std::vector<bool> right_align)
 
 void Table::add(std::vector<std::string> row) {
   row.resize(header_.size());
+  for (auto& cell : row)
+    if (cell.find_first_of("\r\n") != std::string::npos) cell = one_line(cell);
   rows_.push_back(std::move(row));
 }
 

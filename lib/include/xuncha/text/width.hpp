@@ -11,7 +11,11 @@ std::size_t display_width(std::string_view s);
 /// Pads `s` with spaces on the right (or left) to `width` columns.
 std::string pad(std::string_view s, std::size_t width, bool right_align = false);
 
-/// A plain-text table whose columns line up for CJK text.
+/// `s` on one line: a line break from the data shows as `\n` or `\r`, so a value cannot start a
+/// line of its own (and pass for a finding or a forged `::error` workflow command).
+std::string one_line(std::string_view s);
+
+/// A plain-text table whose columns line up for CJK text; each cell is one_line.
 class Table {
  public:
   explicit Table(std::vector<std::string> header, std::vector<bool> right_align = {});
