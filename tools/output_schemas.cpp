@@ -196,8 +196,8 @@ const std::map<std::string_view, std::string_view>& members() {
       {"config", R"J({"required": ["config_file", "settings"], "properties": {
         "config_file": {"$ref": "#/definitions/string_or_null"},
         "settings": {"type": "object",
-          "required": ["select", "ignore", "severity", "fail-on", "exclude", "lang", "policy", "calendar"],
-          "propertyNames": {"enum": ["select", "ignore", "severity", "fail-on", "exclude", "lang", "policy", "calendar"]},
+          "required": ["select", "ignore", "severity", "fail-on", "exclude", "lang", "policy", "calendar", "max-file-size"],
+          "propertyNames": {"enum": ["select", "ignore", "severity", "fail-on", "exclude", "lang", "policy", "calendar", "max-file-size"]},
           "additionalProperties": {"type": "object", "additionalProperties": false, "required": ["value", "from"],
             "properties": {"value": {"type": "array", "items": {"type": "string"}},
               "from": {"type": "string", "description": "command line, file:line:column of the configuration, or default"}}}}}})J"},
