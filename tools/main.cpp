@@ -2,7 +2,9 @@
 #include "app.hpp"
 
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
+#include <new>
 #include <iostream>
 #include <thread>
 #include <sys/ioctl.h>
@@ -32,6 +34,13 @@ int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   try {
     return xuncha::cli::run(args, env, std::cout, std::cerr);
+  } catch (const std::bad_alloc&) {
+    // (cli::run answers this itself; here only if it came while setting up the run)
+    bool zh = env.lang.rfind("zh", 0) == 0;
+    for (std::size_t i = 0; i + 1 < args.size(); ++i)
+      if (args[i] == "--lang") zh = args[i + 1] == "zh";
+    std::fputs(zh ? "xuncha: 错误：输入过大，可用内存不足\n" : "xuncha: error: input too large for the available memory\n", stderr);
+    return 2;
   } catch (const std::exception& e) {
     std::cerr << "xuncha: internal error: " << e.what() << "\n";
     return 3;
