@@ -123,7 +123,10 @@ int run_check(Context& ctx, const CheckOptions& opts) {
     rules::CheckContext cc{loaded.result.data, loaded.calendar, ctx.as_of, ctx.global.allow_uncovered};
     auto found = rules::run_checks(cc, sel);
     suppressed = apply_suppressions(loaded.result, sel, found);
-    diags.insert(diags.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+    if (diags.empty())
+      diags.swap(found);
+    else
+      diags.insert(diags.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
     std::vector<Diagnostic>().swap(found);
     sort_diagnostics(diags);
     if (want_json || want_text || want_xlsx) rows = rules::coverage_table(loaded.result.data, ctx.as_of);
@@ -158,7 +161,10 @@ int run_check(Context& ctx, const CheckOptions& opts) {
   FindingsReport report{diags, want_text ? coverage_text(ctx, sheet) : std::string(), Json::object(), ran};
   if (want_json && !rows.empty()) report.extra["coverage"] = coverage_json(rows);
   if (want_xlsx && !sheet.rows.empty()) report.sheets.push_back(sheet);
-  ctx.out += render_findings(ctx, report, ctx.global.format);
+  if (ctx.out.empty())
+    ctx.out = render_findings(ctx, report, ctx.global.format);  // (not a copy: the output may be large)
+  else
+    ctx.out += render_findings(ctx, report, ctx.global.format);
   if (text_format(ctx.global.format)) ctx.out += left_out;
   else if (!ctx.global.quiet && !left_out.empty()) {
     std::string_view rest = left_out;
