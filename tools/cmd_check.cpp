@@ -161,9 +161,11 @@ int run_check(Context& ctx, const CheckOptions& opts) {
   FindingsReport report{diags, want_text ? coverage_text(ctx, sheet) : std::string(), Json::object(), ran};
   if (want_json && !rows.empty()) report.extra["coverage"] = coverage_json(rows);
   if (want_xlsx && !sheet.rows.empty()) report.sheets.push_back(reports.empty() ? std::move(sheet) : sheet);
-  // The views are made: the rows (and the sheet, unless a report file shows it again) go.
+  // The views are made: the rows (and the sheet, unless a report file shows it again) go, and so
+  // does the data set: the findings carry all the output needs, and it may be large.
   std::vector<rules::CoverageRow>().swap(rows);
   if (reports.empty()) sheet = xlsx::Sheet{};
+  loaded.result.data = Dataset{};
   if (ctx.out.empty())
     ctx.out = render_findings(ctx, report, ctx.global.format);  // (not a copy: the output may be large)
   else
