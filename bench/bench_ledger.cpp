@@ -1,6 +1,7 @@
 // Whole-country benchmark of the problem ledger: `xuncha ledger` and `xuncha check` in-process.
 //   bench_ledger [SCALE] [RUNS]    SCALE 1.0 (default): 2,850 regions, 8,550 tours,
 //                                  500,000 problems, 20,000 hazards, 30,000 leads, 10,000 files
+//   bench_ledger --write DIR [SCALE]  only writes the data set to DIR (for bench/memory.sh)
 // Smaller SCALE divides the ledger (problems, hazards, leads) and keeps the regions, tours and
 // file count, so the growth with the ledger's size can be read off two runs.
 // The data set is written once to a temporary folder (removed at the end).
@@ -44,13 +45,19 @@ Date tour_start(int r, int y) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  std::string write_to;
+  if (argc > 2 && std::string_view(argv[1]) == "--write") {
+    write_to = argv[2];
+    argv += 2;
+    argc -= 2;
+  }
   double scale = argc > 1 ? std::atof(argv[1]) : 1.0;
   int runs = argc > 2 ? std::atoi(argv[2]) : 3;
   long long problems = static_cast<long long>(500000 * scale), hazards = static_cast<long long>(20000 * scale),
             leads = static_cast<long long>(30000 * scale);
   char tmpl[] = "/tmp/xuncha-bench-ledger-XXXXXX";
-  if (!::mkdtemp(tmpl)) return 3;
-  Writer w{tmpl};
+  if (write_to.empty() && !::mkdtemp(tmpl)) return 3;
+  Writer w{write_to.empty() ? fs::path(tmpl) : fs::path(write_to)};
 
   // Regions: one file per province (31).
   std::vector<std::string> regions(kProvinces, "kind: regions\nversion: 1\nregions:\n");
@@ -132,6 +139,7 @@ int main(int argc, char** argv) {
     w.write(fmt::format("p{:02}/problems-{:04}.yaml", k % kProvinces, k), pf[static_cast<std::size_t>(k)]);
   fmt::print("data: {} files, {:.1f} MB; {} regions, {} tours, {} problems, {} hazards, {} leads\n", w.files,
              static_cast<double>(w.bytes) / 1e6, kRegions, kRegions * 3, problems, hazards, leads);
+  if (!write_to.empty()) return 0;
 
   for (int jobs : {1, 2}) {
     load::LoadResult loaded;

@@ -34,11 +34,13 @@ std::string difference(const std::vector<YDocument>& a, const std::vector<YDocum
     for (std::size_t i = 0; i < x.nodes.size(); ++i) {
       const auto& n = x.nodes[i];
       const auto& m = y.nodes[i];
+      // (a scalar's text is compared, not where it is kept: the fast path points into the text)
+      bool scalar = n.type == YNode::Type::scalar && m.type == YNode::Type::scalar;
       if (n.type != m.type || n.quoted != m.quoted || n.line != m.line || n.column != m.column ||
-          n.first != m.first || n.count != m.count || n.value != m.value)
+          (!scalar && (n.first != m.first || n.count != m.count)) || x.value(n) != y.value(m))
         return fmt::format("document {} node {}: type {}/{} quoted {}/{} at {}:{} / {}:{} value '{}' / '{}'", d, i,
-                           static_cast<int>(n.type), static_cast<int>(m.type), n.quoted, m.quoted, n.line, n.column,
-                           m.line, m.column, n.value, m.value);
+                           static_cast<int>(n.type), static_cast<int>(m.type), static_cast<bool>(n.quoted),
+                           static_cast<bool>(m.quoted), +n.line, n.column, +m.line, m.column, x.value(n), y.value(m));
     }
   }
   return {};

@@ -55,10 +55,10 @@ std::size_t apply_baseline(const std::string& file, std::size_t max_bytes, std::
   for (std::uint32_t k = 0; k + 1 < root.count; k += 2) {
     const auto& key = doc.node(doc.child(root, k));
     const auto& value = doc.node(doc.child(root, k + 1));
-    if (key.value == "xuncha-baseline") {
-      if (value.type != T::scalar || value.value != "1") fail(value.line, value.column, "unsupported baseline version; expected 1");
+    if (doc.value(key) == "xuncha-baseline") {
+      if (value.type != T::scalar || doc.value(value) != "1") fail(value.line, value.column, "unsupported baseline version; expected 1");
       marked = true;
-    } else if (key.value == "findings") {
+    } else if (doc.value(key) == "findings") {
       if (value.type != T::sequence) fail(value.line, value.column, "'findings' must be a list");
       for (std::uint32_t i = 0; i < value.count; ++i) {
         const auto& item = doc.node(doc.child(value, i));
@@ -69,22 +69,22 @@ std::size_t apply_baseline(const std::string& file, std::size_t max_bytes, std::
         for (std::uint32_t j = 0; j + 1 < item.count; j += 2) {
           const auto& fk = doc.node(doc.child(item, j));
           const auto& fv = doc.node(doc.child(item, j + 1));
-          if (fv.type != T::scalar) fail(fv.line, fv.column, fmt::format("'{}' must be a text", fk.value));
-          if (fk.value == "rule") rule = fv.value, has_rule = true;
-          else if (fk.value == "subject") subject = fv.value, has_subject = true;
-          else if (fk.value == "count") {
-            auto [p, ec] = std::from_chars(fv.value.data(), fv.value.data() + fv.value.size(), count);
-            if (ec != std::errc{} || p != fv.value.data() + fv.value.size() || count < 1)
-              fail(fv.line, fv.column, fmt::format("'count' must be a whole number >= 1, found '{}'", fv.value));
+          if (fv.type != T::scalar) fail(fv.line, fv.column, fmt::format("'{}' must be a text", doc.value(fk)));
+          if (doc.value(fk) == "rule") rule = doc.value(fv), has_rule = true;
+          else if (doc.value(fk) == "subject") subject = doc.value(fv), has_subject = true;
+          else if (doc.value(fk) == "count") {
+            auto [p, ec] = std::from_chars(doc.value(fv).data(), doc.value(fv).data() + doc.value(fv).size(), count);
+            if (ec != std::errc{} || p != doc.value(fv).data() + doc.value(fv).size() || count < 1)
+              fail(fv.line, fv.column, fmt::format("'count' must be a whole number >= 1, found '{}'", doc.value(fv)));
           } else {
-            fail(fk.line, fk.column, fmt::format("unknown field '{}'; expected rule, subject or count", fk.value));
+            fail(fk.line, fk.column, fmt::format("unknown field '{}'; expected rule, subject or count", doc.value(fk)));
           }
         }
         if (!has_rule || !has_subject) fail(item.line, item.column, "a finding needs rule: and subject:");
         allowed[{rule, subject}] += count;
       }
     } else {
-      fail(key.line, key.column, fmt::format("unknown field '{}'; expected xuncha-baseline or findings", key.value));
+      fail(key.line, key.column, fmt::format("unknown field '{}'; expected xuncha-baseline or findings", doc.value(key)));
     }
   }
   if (!marked) fail(root.line, root.column, "not a xuncha baseline (no xuncha-baseline: 1)");

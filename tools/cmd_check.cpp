@@ -100,6 +100,18 @@ Json coverage_json(const std::vector<rules::CoverageRow>& rows) {
 int run_check(Context& ctx, const CheckOptions& opts) {
   require_format(ctx, "check", findings_formats);
   auto reports = parse_reports(opts.reports);
+  // The coverage table has three views: the text before the findings, a json member and an xlsx
+  // sheet. Only those the output formats (-f and --report) show are made: with millions of
+  // regions, each view unused was gigabytes.
+  std::vector<std::string_view> formats{ctx.global.format};
+  for (const auto& r : reports) formats.push_back(r.first);
+  auto any_format = [&](auto pred) { return std::any_of(formats.begin(), formats.end(), pred); };
+  bool want_json = any_format([](std::string_view f) { return f == "json"; });
+  bool want_xlsx = any_format([](std::string_view f) { return f == "xlsx"; });
+  // (render_findings puts the text preface before the findings for every other format)
+  bool want_text = !ctx.global.quiet && any_format([](std::string_view f) {
+    return f != "json" && f != "concise" && f != "csv" && f != "github" && f != "sarif" && f != "junit" && f != "xlsx";
+  });
   auto sel = selection(ctx);
   auto loaded = load_inputs(ctx, opts.paths.empty() ? std::vector<std::string>{"."} : opts.paths);
   auto diags = loaded.result.diagnostics;
@@ -111,9 +123,13 @@ int run_check(Context& ctx, const CheckOptions& opts) {
     rules::CheckContext cc{loaded.result.data, loaded.calendar, ctx.as_of, ctx.global.allow_uncovered};
     auto found = rules::run_checks(cc, sel);
     suppressed = apply_suppressions(loaded.result, sel, found);
-    diags.insert(diags.end(), found.begin(), found.end());
+    if (diags.empty())
+      diags.swap(found);
+    else
+      diags.insert(diags.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+    std::vector<Diagnostic>().swap(found);
     sort_diagnostics(diags);
-    rows = rules::coverage_table(loaded.result.data, ctx.as_of);
+    if (want_json || want_text || want_xlsx) rows = rules::coverage_table(loaded.result.data, ctx.as_of);
   }
   if (!opts.write_baseline.empty() && loaded.result.ok()) {
     // Records today's findings as known; the run then reports them as usual and passes.
@@ -139,11 +155,20 @@ int run_check(Context& ctx, const CheckOptions& opts) {
                       fmt::format("{} known finding{} accepted by the baseline {}\n", accepted,
                                   accepted == 1 ? "" : "s", opts.baseline));
   auto text_format = [](std::string_view f) { return f == "text" || f == "concise"; };
-  auto sheet = coverage_sheet(ctx, rows);
-  FindingsReport report{diags, ctx.global.quiet ? std::string() : coverage_text(ctx, sheet), Json::object(), ran};
-  if (!rows.empty()) report.extra["coverage"] = coverage_json(rows);
-  if (!sheet.rows.empty()) report.sheets.push_back(sheet);
-  ctx.out += render_findings(ctx, report, ctx.global.format);
+  xlsx::Sheet sheet;
+  if (want_text || want_xlsx) sheet = coverage_sheet(ctx, rows);
+  FindingsReport report{diags, want_text ? coverage_text(ctx, sheet) : std::string(), Json::object(), ran};
+  if (want_json && !rows.empty()) report.extra["coverage"] = coverage_json(rows);
+  if (want_xlsx && !sheet.rows.empty()) report.sheets.push_back(reports.empty() ? std::move(sheet) : sheet);
+  // The views are made: the rows (and the sheet, unless a report file shows it again) go, and so
+  // does the data set: the findings carry all the output needs, and it may be large.
+  std::vector<rules::CoverageRow>().swap(rows);
+  if (reports.empty()) sheet = xlsx::Sheet{};
+  loaded.result.data = Dataset{};
+  if (ctx.out.empty())
+    ctx.out = render_findings(ctx, report, ctx.global.format);  // (not a copy: the output may be large)
+  else
+    ctx.out += render_findings(ctx, report, ctx.global.format);
   if (text_format(ctx.global.format)) ctx.out += left_out;
   else if (!ctx.global.quiet && !left_out.empty()) {
     std::string_view rest = left_out;
@@ -159,7 +184,7 @@ int run_check(Context& ctx, const CheckOptions& opts) {
     Context file_ctx = ctx;
     file_ctx.color = false;
     file_ctx.width = 0;
-    report.preface = ctx.global.quiet ? std::string() : coverage_text(file_ctx, sheet);
+    report.preface = want_text ? coverage_text(file_ctx, sheet) : std::string();
     for (const auto& [format, file] : reports)
       if (!ctx.global.output.empty() && (file == ctx.global.output || same_file(file, ctx.global.output)))
         throw UsageError(fmt::format("--report {}: the same file as -o", file));

@@ -24,17 +24,17 @@ struct Reader {
   const YDocument* doc = nullptr;
 
   [[noreturn]] void fail(const YNode& at, const std::string& what) const {
-    throw UsageError(fmt::format("{}:{}:{}: {}", quote_path(file), at.line, at.column, what));
+    throw UsageError(fmt::format("{}:{}:{}: {}", quote_path(file), +at.line, at.column, what));
   }
-  std::string where(const YNode& at) const { return fmt::format("{}:{}:{}", quote_path(file), at.line, at.column); }
+  std::string where(const YNode& at) const { return fmt::format("{}:{}:{}", quote_path(file), +at.line, at.column); }
 
   // A scalar, or a list of scalars; a text "a,b" is split like the command line's lists.
   std::vector<std::pair<std::string, const YNode*>> list(const YNode& n, std::string_view key, bool split) const {
     std::vector<std::pair<std::string, const YNode*>> out;
     auto add = [&](const YNode& s) {
       if (s.type != YNode::Type::scalar) fail(s, fmt::format("'{}' takes a text or a list of texts", key));
-      if (!split) return out.emplace_back(s.value, &s), void();
-      std::stringstream in(s.value);
+      if (!split) return out.emplace_back(doc->value(s), &s), void();
+      std::stringstream in{std::string(doc->value(s))};
       for (std::string part; std::getline(in, part, ',');)
         if (!part.empty()) out.emplace_back(part, &s);
     };
@@ -47,9 +47,9 @@ struct Reader {
   }
   std::string one(const YNode& n, std::string_view key, std::initializer_list<std::string_view> allowed) const {
     if (n.type != YNode::Type::scalar) fail(n, fmt::format("'{}' takes one of: {}", key, join(allowed)));
-    if (std::find(allowed.begin(), allowed.end(), n.value) == allowed.end())
-      fail(n, fmt::format("invalid value '{}' for '{}'; expected one of: {}", n.value, key, join(allowed)));
-    return n.value;
+    if (std::find(allowed.begin(), allowed.end(), doc->value(n)) == allowed.end())
+      fail(n, fmt::format("invalid value '{}' for '{}'; expected one of: {}", doc->value(n), key, join(allowed)));
+    return std::string(doc->value(n));
   }
   static std::string join(std::initializer_list<std::string_view> v) {
     std::string s;
@@ -141,7 +141,7 @@ void apply_config(Context& ctx, const std::string& start) {
     const YNode& key = doc.node(doc.child(root, k));
     const YNode& value = doc.node(doc.child(root, k + 1));
     if (key.type != YNode::Type::scalar) r.fail(key, "expected a setting name");
-    std::string name = key.value;
+    std::string name(doc.value(key));
     if (std::find(config_keys.begin(), config_keys.end(), name) == config_keys.end()) {
       auto hint = closest_match(name, config_keys);
       std::string all;
@@ -171,8 +171,9 @@ void apply_config(Context& ctx, const std::string& start) {
         const YNode& id = doc.node(doc.child(value, j));
         const YNode& level = doc.node(doc.child(value, j + 1));
         if (id.type != YNode::Type::scalar) r.fail(id, "expected a rule id");
-        check_rule(r, id, id.value);
-        pairs.push_back(id.value + "=" + r.one(level, "severity." + id.value, {"off", "info", "warning", "error"}));
+        std::string rule(doc.value(id));
+        check_rule(r, id, rule);
+        pairs.push_back(rule + "=" + r.one(level, "severity." + rule, {"off", "info", "warning", "error"}));
       }
       // Per rule, the command line wins: its overrides come after the file's.
       g.severity.insert(g.severity.begin(), pairs.begin(), pairs.end());

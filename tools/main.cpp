@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstring>
 #include <cstdlib>
+#include <new>
 #include <iostream>
 #include <thread>
 #include <sys/ioctl.h>
@@ -39,6 +40,15 @@ int main(int argc, char** argv) {
   int code = 3;
   try {
     code = xuncha::cli::run(args, env, std::cout, std::cerr);
+  } catch (const std::bad_alloc&) {
+    // (cli::run answers this itself; here only if it came while setting up the run)
+    bool zh = env.lang.rfind("zh", 0) == 0;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+      if (args[i] == "--lang" && i + 1 < args.size()) zh = args[i + 1] == "zh";
+      if (args[i].rfind("--lang=", 0) == 0) zh = args[i] == "--lang=zh";
+    }
+    std::fputs(zh ? "xuncha: 错误：输入过大，可用内存不足\n" : "xuncha: error: input too large for the available memory\n", stderr);
+    return 2;
   } catch (const std::exception& e) {
     std::cerr << "xuncha: internal error: " << e.what() << "\n";
     return 3;

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include <filesystem>
+#include <new>
 #include <ostream>
 
 namespace xuncha::cli {
@@ -16,6 +17,21 @@ namespace {
 
 std::string default_lang(const Environment& env) {
   return env.lang.rfind("zh", 0) == 0 ? "zh" : "en";
+}
+
+// The run's answer when memory runs out (exit 2: too large an input is the user's to fix, not a bug).
+int out_of_memory(Context& ctx, std::ostream& err) {
+  // What the run built is gone by now (the exception unwound it), but the output collected so
+  // far may be large: give it back, and print fixed texts, which need no memory of their own.
+  std::string().swap(ctx.out);
+  err << ctx.err;
+  std::string().swap(ctx.err);
+  static constexpr std::string_view zh = "xuncha: 错误：输入过大，可用内存不足\n";
+  static constexpr std::string_view en = "xuncha: error: input too large for the available memory\n";
+  auto text = ctx.zh ? zh : en;
+  err.write(text.data(), static_cast<std::streamsize>(text.size()));
+  err.flush();
+  return 2;
 }
 
 }  // namespace
@@ -149,6 +165,8 @@ int run(const std::vector<std::string>& args, const Environment& env, std::ostre
   } catch (const UsageError& e) {
     err << terminal_safe(ctx.err, ctx.color) << "xuncha: error: " << terminal_safe(e.what(), false) << "\n";
     return 2;
+  } catch (const std::bad_alloc&) {
+    return out_of_memory(ctx, err);
   } catch (const std::exception& e) {
     err << ctx.err << "xuncha: internal error: " << e.what() << "\nPlease report this with the input that caused it.\n";
     return 3;

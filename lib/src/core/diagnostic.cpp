@@ -31,7 +31,10 @@ bool diagnostic_less(const Diagnostic& a, const Diagnostic& b) {
 }
 
 void sort_diagnostics(std::vector<Diagnostic>& diags) {
-  std::stable_sort(diags.begin(), diags.end(), diagnostic_less);
+  // Findings often come sorted already (rules sort theirs; a run sorts again after merging):
+  // then the stable sort would only move every one of them around, and take a buffer for half.
+  if (!std::is_sorted(diags.begin(), diags.end(), diagnostic_less))
+    std::stable_sort(diags.begin(), diags.end(), diagnostic_less);
   auto same = [](const Diagnostic& a, const Diagnostic& b) {
     return a.rule == b.rule && a.where == b.where && a.subject == b.subject &&
            a.message == b.message;

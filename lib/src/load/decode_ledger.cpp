@@ -149,7 +149,7 @@ struct Reader {
       auto sub = d.record(items[i], fmt::format("{}[{}]", path, i), spec);
       if (sub.ok) item(sub, items[i]);
       if (!sub.ok) r.ok = false;
-      for (auto& f : sub.src.fields) r.src.fields.emplace_back(fmt::format("{}[{}].{}", key, i, f.first), f.second);
+      for (auto [name, mark] : sub.src.fields) r.src.fields.emplace_back(fmt::format("{}[{}].{}", key, i, name), mark);
       r.src.fields.emplace_back(fmt::format("{}[{}]", key, i), sub.src.at);
     }
   }
@@ -243,7 +243,7 @@ struct Reader {
       x.notice_no = text(sub, "number");
       date(sub, "date", x.notice_date);
       if (!sub.ok) r.ok = false;
-      for (auto& f : sub.src.fields) r.src.fields.emplace_back("notice." + f.first, f.second);
+      for (auto [key, mark] : sub.src.fields) r.src.fields.emplace_back(fmt::format("notice.{}", key), mark);
     }
     date(r, "deadline", x.deadline);
     date(r, "published", x.published);
@@ -358,22 +358,27 @@ const RecordSpec& lookbacks_document() {
 
 void decode_problems(Decoder& d, const Entries& e) {
   Reader rd{d};
+  reserve_items(d, e, "problems", d.out().ledger.problems);
   d.each_item(e, problems_document(), "problems", [&](auto i, auto& p) { rd.problem(i, p); });
 }
 void decode_hazards(Decoder& d, const Entries& e) {
   Reader rd{d};
+  reserve_items(d, e, "hazards", d.out().ledger.hazards);
   d.each_item(e, hazards_document(), "hazards", [&](auto i, auto& p) { rd.hazard(i, p); });
 }
 void decode_leads(Decoder& d, const Entries& e) {
   Reader rd{d};
+  reserve_items(d, e, "leads", d.out().ledger.leads);
   d.each_item(e, leads_document(), "leads", [&](auto i, auto& p) { rd.lead(i, p); });
 }
 void decode_public_reports(Decoder& d, const Entries& e) {
   Reader rd{d};
+  reserve_items(d, e, "public_reports", d.out().ledger.reports);
   d.each_item(e, public_reports_document(), "public_reports", [&](auto i, auto& p) { rd.report(i, p); });
 }
 void decode_lookbacks(Decoder& d, const Entries& e) {
   Reader rd{d};
+  reserve_items(d, e, "lookbacks", d.out().ledger.lookbacks);
   d.each_item(e, lookbacks_document(), "lookbacks", [&](auto i, auto& p) { rd.lookback(i, p); });
 }
 

@@ -207,12 +207,25 @@ const RecordSpec& teams_document() {
   return s;
 }
 
-void decode_regions(Decoder& d, const Entries& e) { d.each_item(e, regions_document(), "regions", [&](auto i, auto& p) { region(d, i, p); }); }
-void decode_units(Decoder& d, const Entries& e) { d.each_item(e, units_document(), "units", [&](auto i, auto& p) { unit(d, i, p); }); }
-void decode_people(Decoder& d, const Entries& e) { d.each_item(e, people_document(), "people", [&](auto i, auto& p) { person(d, i, p); }); }
+void decode_regions(Decoder& d, const Entries& e) {
+  reserve_items(d, e, "regions", d.out().regions);
+  d.each_item(e, regions_document(), "regions", [&](auto i, auto& p) { region(d, i, p); });
+}
+void decode_units(Decoder& d, const Entries& e) {
+  reserve_items(d, e, "units", d.out().units);
+  d.each_item(e, units_document(), "units", [&](auto i, auto& p) { unit(d, i, p); });
+}
+void decode_people(Decoder& d, const Entries& e) {
+  reserve_items(d, e, "people", d.out().people);
+  d.each_item(e, people_document(), "people", [&](auto i, auto& p) { person(d, i, p); });
+}
 void decode_appointments(Decoder& d, const Entries& e) {
+  reserve_items(d, e, "appointments", d.out().appointments);
   d.each_item(e, appointments_document(), "appointments", [&](auto i, auto& p) { appointment(d, i, p); });
 }
-void decode_teams(Decoder& d, const Entries& e) { d.each_item(e, teams_document(), "teams", [&](auto i, auto& p) { team(d, i, p); }); }
+void decode_teams(Decoder& d, const Entries& e) {
+  reserve_items(d, e, "teams", d.out().teams);
+  d.each_item(e, teams_document(), "teams", [&](auto i, auto& p) { team(d, i, p); });
+}
 
 }  // namespace xuncha::load::detail

@@ -76,14 +76,14 @@ void tour(Decoder& d, std::uint32_t index, const std::string& path, bool planned
     ext.approval = d.text_field(sub, "approval").value_or("");
     if (sub.ok) x.extension = ext;
     else r.ok = false;
-    for (auto& f : sub.src.fields) r.src.fields.emplace_back("extension." + f.first, f.second);
+    for (auto [key, mark] : sub.src.fields) r.src.fields.emplace_back(fmt::format("extension.{}", key), mark);
   }
   if (auto e = Decoder::find(r.entries, "milestones")) {
     auto sub = d.record(e->value, child_path(path, "milestones"), milestones_spec());
     for (std::size_t m = 0; m < milestone_count; ++m)
       d.date_field(sub, milestone_names[m], [&](Date v) { x.milestones[m] = v; });
     if (!sub.ok) r.ok = false;
-    for (auto& f : sub.src.fields) r.src.fields.emplace_back("milestones." + f.first, f.second);
+    for (auto [key, mark] : sub.src.fields) r.src.fields.emplace_back(fmt::format("milestones.{}", key), mark);
   }
   if (r.ok && x.start && x.year != 0 && year_of(*x.start) != x.year) {
     d.error("L013", d.node(Decoder::find(r.entries, "year")->value), child_path(path, "year"),
@@ -125,6 +125,7 @@ const RecordSpec& schedule_document() {
 }
 
 void decode_tours(Decoder& d, const Entries& e) {
+  reserve_items(d, e, "tours", d.out().tours);
   d.each_item(e, tours_document(), "tours", [&](auto i, auto& p) { tour(d, i, p, false); });
 }
 

@@ -56,7 +56,7 @@ std::string_view type_name_zh(Type t) {
 }  // namespace
 
 
-void Decoder::document(const YDocument& doc, InputRole role) {
+void Decoder::document(YDocument& doc, InputRole role) {
   doc_ = &doc;
   budget_ = 64 * doc.nodes.size() + 4096;
   const YNode& root = doc.node(doc.root);
@@ -132,7 +132,19 @@ void Decoder::each_item(const Entries& entries, const RecordSpec& spec, std::str
   const Entry* list = find(entries, kind);
   if (!list) return missing(root(), "", kind);
   auto items = sequence(list->value, kind);
-  for (std::size_t i = 0; i < items.size() && !capped_; ++i) item(items[i], fmt::format("{}[{}]", kind, i));
+  // The nodes of the items decoded are given back as decoding goes on (a list of millions of
+  // records held its whole tree to the end), unless an alias may lead back into them. An item's
+  // nodes come after the one before and its subtree (in the order they were made); the nodes
+  // before the first item (the top of the document) and after the last stay.
+  bool give_back = !doc_->shared && std::is_sorted(items.begin(), items.end());
+  std::size_t from = items.empty() ? 0 : items[0];
+  for (std::size_t i = 0; i < items.size() && !capped_; ++i) {
+    item(items[i], fmt::format("{}[{}]", kind, i));
+    if (give_back && i + 1 < items.size() && items[i + 1] - from >= 2 * YNodes::chunk) {
+      doc_->nodes.release(from, items[i + 1]);
+      from = std::max<std::size_t>(items[0], items[i + 1] / YNodes::chunk * YNodes::chunk);
+    }
+  }
 }
 
 void Decoder::error(std::string_view rule, const YNode& at, std::string path, Message m) {
@@ -163,7 +175,7 @@ void Decoder::wrong_type(const YNode& n, std::string_view path, std::string_view
   error("L002", n, std::string(path),
         {fmt::format("「{}」类型错误：应为{}，实际是{}", path, want_zh, type_name_zh(n.type)),
          fmt::format("wrong type for '{}': expected {}, found {}", path, want_en,
-                     n.type == Type::scalar ? fmt::format("'{}'", n.value) : std::string(type_name_en(n.type)))});
+                     n.type == Type::scalar ? fmt::format("'{}'", value(n)) : std::string(type_name_en(n.type)))});
 }
 
 void Decoder::missing(const YNode& map, std::string_view path, std::string_view key) {
@@ -184,11 +196,11 @@ void collect_merge(Decoder& d, const YDocument& doc, std::uint32_t index, std::s
       if (!d.spend()) return;
       const YNode& key = doc.node(doc.child(n, k));
       if (key.type != Type::scalar) continue;
-      if (key.value == "<<") {
+      if (doc.value(key) == "<<") {
         collect_merge(d, doc, doc.child(n, k + 1), path, merged, depth + 1);
         continue;
       }
-      merged.push_back({key.value, doc.child(n, k), doc.child(n, k + 1)});
+      merged.push_back({doc.value(key), doc.child(n, k), doc.child(n, k + 1)});
     }
   } else if (n.type == Type::sequence) {
     for (std::uint32_t k = 0; k < n.count; ++k) collect_merge(d, doc, doc.child(n, k), path, merged, depth + 1);
@@ -201,7 +213,21 @@ void collect_merge(Decoder& d, const YDocument& doc, std::uint32_t index, std::s
 
 Entries Decoder::map_entries(const YNode& map, std::string_view path) {
   Entries out;
+  out.reserve(map.count / 2);
+  // The keys taken so far are the keys of `out`: a small map (a record) searches it, a large one
+  // keeps a set (a set per record was a third of the decoding time).
   std::set<std::string_view> seen;
+  bool large = false;
+  auto fresh = [&](std::string_view key) {
+    if (!large && out.size() >= 16) {
+      large = true;
+      for (const auto& e : out) seen.insert(e.key);
+    }
+    if (large) return seen.insert(key).second;
+    for (const auto& e : out)
+      if (e.key == key) return false;
+    return true;
+  };
   Entries merged;
   for (std::uint32_t k = 0; k + 1 < map.count; k += 2) {
     if (!spend()) return out;
@@ -212,19 +238,19 @@ Entries Decoder::map_entries(const YNode& map, std::string_view path) {
       wrong_type(key, path, "字符串键", "a string key");
       continue;
     }
-    if (key.value == "<<" && !key.quoted) {
+    if (value(key) == "<<" && !key.quoted) {
       collect_merge(*this, *doc_, value_index, path, merged, 0);
       continue;
     }
-    if (!seen.insert(key.value).second) {
-      error("L014", key, child_path(path, key.value),
-            {fmt::format("重复的键「{}」", key.value), fmt::format("duplicate key '{}' in the same map", key.value)});
+    if (!fresh(value(key))) {
+      error("L014", key, child_path(path, value(key)),
+            {fmt::format("重复的键「{}」", value(key)), fmt::format("duplicate key '{}' in the same map", value(key))});
       continue;
     }
-    out.push_back({key.value, key_index, value_index});
+    out.push_back({value(key), key_index, value_index});
   }
   for (const auto& e : merged)
-    if (seen.insert(e.key).second) out.push_back(e);
+    if (fresh(e.key)) out.push_back(e);
   return out;
 }
 
@@ -266,7 +292,7 @@ std::optional<std::string> Decoder::scalar_text(std::uint32_t index, std::string
     wrong_type(n, path, "文本", "a text");
     return std::nullopt;
   }
-  return n.value;
+  return std::string(value(n));
 }
 
 std::optional<long long> Decoder::integer(std::uint32_t index, std::string_view path, long long lo, long long hi) {
@@ -276,14 +302,14 @@ std::optional<long long> Decoder::integer(std::uint32_t index, std::string_view 
     return std::nullopt;
   }
   long long v = 0;
-  const char* b = n.value.data();
-  const char* e = b + n.value.size();
+  const char* b = value(n).data();
+  const char* e = b + value(n).size();
   if (b != e && *b == '+') ++b;
   auto [p, ec] = std::from_chars(b, e, v);
   if (ec == std::errc::result_out_of_range) {
     error("L013", n, std::string(path),
-          {fmt::format("「{}」数值超出范围：{}（允许 {}–{}）", path, n.value, lo, hi),
-           fmt::format("'{}' is out of range: {} (allowed {}–{})", path, n.value, lo, hi)});
+          {fmt::format("「{}」数值超出范围：{}（允许 {}–{}）", path, value(n), lo, hi),
+           fmt::format("'{}' is out of range: {} (allowed {}–{})", path, value(n), lo, hi)});
     return std::nullopt;
   }
   if (ec != std::errc{} || p != e || b == e) {
@@ -304,8 +330,8 @@ std::optional<bool> Decoder::boolean(std::uint32_t index, std::string_view path)
   if (n.type == Type::scalar && !n.quoted) {
     static const std::vector<std::string_view> yes{"true", "True", "TRUE", "yes", "Yes", "YES"};
     static const std::vector<std::string_view> no{"false", "False", "FALSE", "no", "No", "NO"};
-    if (std::find(yes.begin(), yes.end(), n.value) != yes.end()) return true;
-    if (std::find(no.begin(), no.end(), n.value) != no.end()) return false;
+    if (std::find(yes.begin(), yes.end(), value(n)) != yes.end()) return true;
+    if (std::find(no.begin(), no.end(), value(n)) != no.end()) return false;
   }
   wrong_type(n, path, "布尔值（true 或 false）", "true or false");
   return std::nullopt;
@@ -318,21 +344,21 @@ std::optional<Date> Decoder::date_value(std::uint32_t index, std::string_view pa
     return std::nullopt;
   }
   DateError why{};
-  auto d = parse_iso_date(n.value, &why);
+  auto d = parse_iso_date(value(n), &why);
   if (d) return d;
   Message m;
   switch (why) {
     case DateError::impossible:
-      m = {fmt::format("「{}」不是真实存在的日期：{}", path, n.value),
-           fmt::format("'{}' is not a real date: {}", path, n.value)};
+      m = {fmt::format("「{}」不是真实存在的日期：{}", path, value(n)),
+           fmt::format("'{}' is not a real date: {}", path, value(n))};
       break;
     case DateError::out_of_range:
-      m = {fmt::format("「{}」年份超出支持范围 {}–{}：{}", path, min_year, max_year, n.value),
-           fmt::format("'{}' has a year outside {}–{}: {}", path, min_year, max_year, n.value)};
+      m = {fmt::format("「{}」年份超出支持范围 {}–{}：{}", path, min_year, max_year, value(n)),
+           fmt::format("'{}' has a year outside {}–{}: {}", path, min_year, max_year, value(n))};
       break;
     default:
-      m = {fmt::format("「{}」日期格式应为 YYYY-MM-DD（如 2026-03-01），实际是「{}」", path, n.value),
-           fmt::format("'{}' must be an ISO date YYYY-MM-DD (e.g. 2026-03-01), found '{}'", path, n.value)};
+      m = {fmt::format("「{}」日期格式应为 YYYY-MM-DD（如 2026-03-01），实际是「{}」", path, value(n)),
+           fmt::format("'{}' must be an ISO date YYYY-MM-DD (e.g. 2026-03-01), found '{}'", path, value(n))};
   }
   error("L007", n, std::string(path), std::move(m));
   return std::nullopt;
@@ -405,15 +431,16 @@ Decoder::Record Decoder::record(std::uint32_t index, const std::string& path, co
       r.ok = false;
     }
   }
-  for (const auto& e : r.entries) r.src.fields.emplace_back(std::string(e.key), mark_of(e.value));
+  r.src.fields.reserve(r.entries.size() * 16);
+  for (const auto& e : r.entries) r.src.fields.emplace_back(e.key, mark_of(e.value));
   return r;
 }
 
 // Ids hold only letters (Chinese too), digits, '-', '_' and '.' (docs/data-format.md).
 bool Decoder::valid_id(const YNode& n, std::string_view path) {
   if (n.type != Type::scalar) return true;  // (the type error is reported where the id is read)
-  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(n.value.data());
-  auto left = static_cast<utf8proc_ssize_t>(n.value.size());
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(value(n).data());
+  auto left = static_cast<utf8proc_ssize_t>(value(n).size());
   for (int pos = 1; left > 0; ++pos) {
     utf8proc_int32_t c = 0;
     auto len = utf8proc_iterate(p, left, &c);
@@ -425,13 +452,13 @@ bool Decoder::valid_id(const YNode& n, std::string_view path) {
       ok = (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_NO);  // letters, marks, numbers
     }
     if (!ok) {
-      std::string ch(n.value.substr(static_cast<std::size_t>(p - reinterpret_cast<const utf8proc_uint8_t*>(n.value.data())),
+      std::string ch(value(n).substr(static_cast<std::size_t>(p - reinterpret_cast<const utf8proc_uint8_t*>(value(n).data())),
                                     static_cast<std::size_t>(len)));
       error("L013", n, std::string(path),
-            {fmt::format("编号「{}」的第 {} 个字符「{}」不允许：编号只能包含字母（含汉字）、数字、-、_ 和 .", n.value, pos, ch),
+            {fmt::format("编号「{}」的第 {} 个字符「{}」不允许：编号只能包含字母（含汉字）、数字、-、_ 和 .", value(n), pos, ch),
              fmt::format("id '{}' has '{}' at character {}: ids hold only letters (Chinese too), digits, '-', '_' "
                          "and '.'",
-                         n.value, ch, pos)});
+                         value(n), ch, pos)});
       return false;
     }
     p += len;
@@ -462,7 +489,7 @@ bool Decoder::id_list(Record& r, std::string_view key, std::vector<std::string>&
   std::string path = child_path(r.src.path, key);
   const YNode& n = doc_->node(e->value);
   if (n.type == Type::scalar) {
-    out.push_back(n.value);
+    out.emplace_back(value(n));
     r.src.fields.emplace_back(fmt::format("{}[0]", key), mark_of(e->value));
     return true;
   }

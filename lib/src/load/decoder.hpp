@@ -84,10 +84,12 @@ class Decoder {
   bool capped() const { return capped_; }
   FileData& out() { return out_; }
   const YNode& node(std::uint32_t i) const { return doc_->node(i); }
+  /// A scalar's text (a view into the parsed text or the document's arena).
+  std::string_view value(const YNode& n) const { return doc_->value(n); }
   const YNode& root() const { return doc_->node(doc_->root); }
 
   /// Decodes one document: checks kind and version, then calls the kind's decoder.
-  void document(const YDocument& doc, InputRole role);
+  void document(YDocument& doc, InputRole role);
 
   // ---- reporting ----
   void error(std::string_view rule, const YNode& at, std::string path, Message m);
@@ -183,9 +185,18 @@ class Decoder {
   std::string file_;
   std::uint32_t file_index_;
   FileData& out_;
-  const YDocument* doc_ = nullptr;
+  YDocument* doc_ = nullptr;
   std::size_t budget_ = 0;
 };
+
+/// Reserves room in `v` for the items of the document's list `kind` (a record each, mostly).
+template <class V>
+void reserve_items(Decoder& d, const Entries& entries, std::string_view kind, V& v) {
+  if (const Entry* list = Decoder::find(entries, kind)) {
+    const YNode& n = d.node(list->value);
+    if (n.type == Type::sequence) v.reserve(v.size() + n.count);
+  }
+}
 
 /// Decodes a document of one kind, after kind: and version: (the document's top-level entries).
 using KindDecodeFn = void (*)(Decoder&, const Entries&);

@@ -6,6 +6,9 @@
 
 #include <algorithm>
 #include <atomic>
+#include <exception>
+#include <mutex>
+#include <system_error>
 #include <thread>
 
 namespace xuncha::load {
@@ -19,14 +22,29 @@ LoadResult load(std::vector<InputFile> inputs, const LoadOptions& options) {
       detail::decode_file(inputs[i], static_cast<std::uint32_t>(i), options, files[i]);
   } else {
     std::atomic<std::size_t> next{0};
-    std::vector<std::thread> workers;
-    for (unsigned w = 0; w < jobs; ++w) {
-      workers.emplace_back([&] {
+    // An exception in a worker (std::bad_alloc on an input too large for the memory) must reach
+    // the caller, not std::terminate: the first one stops every worker and is rethrown here.
+    std::exception_ptr failure;
+    std::mutex failure_mutex;
+    auto work = [&] {
+      try {
         for (std::size_t i = next++; i < inputs.size(); i = next++)
           detail::decode_file(inputs[i], static_cast<std::uint32_t>(i), options, files[i]);
-      });
+      } catch (...) {
+        std::lock_guard lock(failure_mutex);
+        if (!failure) failure = std::current_exception();
+        next = inputs.size();
+      }
+    };
+    std::vector<std::thread> workers;
+    try {
+      for (unsigned w = 1; w < jobs; ++w) workers.emplace_back(work);
+    } catch (const std::system_error&) {
+      // (no thread to be had, e.g. under an address-space limit: the workers started do it all)
     }
+    work();
     for (auto& t : workers) t.join();
+    if (failure) std::rethrow_exception(failure);
   }
 
   Dataset& data = result.data;

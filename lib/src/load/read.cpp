@@ -108,7 +108,7 @@ static bool has_kind(const YDocument& doc) {
   if (root.type != YNode::Type::map) return false;
   for (std::uint32_t k = 0; k + 1 < root.count; k += 2) {
     const YNode& key = doc.node(doc.child(root, k));
-    if (key.type == YNode::Type::scalar && key.value == "kind") return true;
+    if (key.type == YNode::Type::scalar && doc.value(key) == "kind") return true;
   }
   return false;
 }
@@ -164,9 +164,10 @@ void decode_file(const InputFile& input, std::uint32_t index, const LoadOptions&
     return;
   }
   Decoder decoder(input.name, index, out);
-  for (const auto& doc : parsed.documents) {
+  for (auto& doc : parsed.documents) {
     if (decoder.capped()) break;
     decoder.document(doc, input.role);
+    doc = YDocument{};  // (its records are decoded: the tree goes now, not with the file)
   }
   if (decoder.capped()) {
     out.diagnostics.push_back(input_error(

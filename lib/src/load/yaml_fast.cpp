@@ -52,7 +52,7 @@ bool is_null_word(std::string_view s) { return s == "~" || s == "null" || s == "
 
 class Fast {
  public:
-  Fast(std::string_view text, std::vector<YDocument>& out) : text_(text), sink_(out) {}
+  Fast(std::string_view text, std::vector<YDocument>& out) : text_(text), sink_(out, text) {}
 
   void run() {
     std::size_t pos = 0;
@@ -229,6 +229,11 @@ class Fast {
 
   // The scalar c[0..close] (quotes included) at column `col`.
   void quoted(std::uint32_t col, std::string_view c, std::size_t close) {
+    std::string_view inside = c.substr(1, close - 1);
+    if (inside.find(c[0] == '\'' ? '\'' : '\\') == std::string_view::npos) {
+      sink_.scalar(line_, col + 1, inside, true);  // as it stands in the text
+      return;
+    }
     std::string v;
     v.reserve(close);
     for (std::size_t k = 1; k < close; ++k) {
@@ -247,7 +252,7 @@ class Fast {
       }
       v += ch;
     }
-    sink_.scalar(line_, col + 1, std::move(v), true);
+    sink_.scalar(line_, col + 1, v, true);
   }
 
   // A plain scalar's text may start with none of YAML's indicators.
@@ -263,7 +268,7 @@ class Fast {
     if (is_null_word(v))
       sink_.null(line_, col + 1);
     else
-      sink_.scalar(line_, col + 1, std::string(v), false);
+      sink_.scalar(line_, col + 1, v, false);
   }
 
   // Nothing but blanks and a comment may follow on the line.

@@ -26,7 +26,7 @@ class MemoryBuffer : public std::streambuf {
 
 class TreeBuilder : public YAML::EventHandler {
  public:
-  explicit TreeBuilder(std::vector<YDocument>& out) : sink_(out) {}
+  TreeBuilder(std::vector<YDocument>& out, std::string_view text) : sink_(out, text) {}
 
   void OnDocumentStart(const YAML::Mark& mark) override {
     sink_.document_start(static_cast<std::uint32_t>(mark.line + 1));
@@ -42,7 +42,7 @@ class TreeBuilder : public YAML::EventHandler {
     progress(mark);
     auto it = anchors_.find(anchor);
     // yaml-cpp rejects unknown aliases itself; the guard keeps us safe regardless.
-    if (it != anchors_.end()) sink_.attach(it->second);
+    if (it != anchors_.end()) sink_.alias(it->second);
   }
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                 const std::string& value) override {
@@ -87,7 +87,9 @@ class TreeBuilder : public YAML::EventHandler {
 
 // yaml-cpp counts columns in bytes; people (and the encoding check, and SARIF's
 // columnKind "unicodeCodePoints") count characters. Converts a 1-based byte column on a
-// 1-based line into a 1-based code-point column.
+// 1-based line into a 1-based code-point column. Nodes come in the order of the text, so a
+// cursor moving forward finds each line's start without a table of every line (8 bytes a line);
+// a line before the cursor starts the search again from the top.
 class ColumnMap {
  public:
   explicit ColumnMap(std::string_view text) : text_(text) {
@@ -97,18 +99,25 @@ class ColumnMap {
         ascii_ = false;
         break;
       }
-    if (ascii_) return;
     // yaml-cpp does not count a UTF-8 byte order mark in the first line's columns.
-    starts_.push_back(text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0);
-    for (std::size_t i = 0; i < text.size(); ++i)
-      if (text[i] == '\n') starts_.push_back(i + 1);
+    first_ = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+    start_ = first_;
   }
-  std::uint32_t operator()(std::uint32_t line, std::uint32_t byte_column) const {
-    if (ascii_ || line == 0 || line > starts_.size() || byte_column == 0) return byte_column;
-    std::size_t from = starts_[line - 1];
-    std::size_t to = std::min(text_.size(), from + byte_column - 1);
+  std::uint32_t operator()(std::uint32_t line, std::uint32_t byte_column) {
+    if (ascii_ || line == 0 || byte_column == 0) return byte_column;
+    if (line < line_) {
+      line_ = 1;
+      start_ = first_;
+    }
+    while (line_ < line) {
+      auto eol = text_.find('\n', start_);
+      if (eol == std::string_view::npos) return byte_column;  // (past the last line)
+      start_ = eol + 1;
+      ++line_;
+    }
+    std::size_t to = std::min(text_.size(), start_ + byte_column - 1);
     std::uint32_t column = 1;
-    for (std::size_t i = from; i < to; ++i)
+    for (std::size_t i = start_; i < to; ++i)
       if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
     return column;
   }
@@ -116,7 +125,9 @@ class ColumnMap {
  private:
   std::string_view text_;
   bool ascii_ = true;
-  std::vector<std::size_t> starts_;
+  std::size_t first_ = 0;
+  std::uint32_t line_ = 1;  // the cursor: a line and where it starts
+  std::size_t start_ = 0;
 };
 
 }  // namespace
@@ -127,7 +138,7 @@ YParse parse_yaml_cpp(std::string_view text) {
   YParse result;
   MemoryBuffer buffer(text);
   std::istream in(&buffer);
-  TreeBuilder builder(result.documents);
+  TreeBuilder builder(result.documents, text);
   try {
     YAML::Parser parser(in);
     while (parser.HandleNextDocument(builder)) {
@@ -146,14 +157,35 @@ YParse parse_yaml_cpp(std::string_view text) {
 
 }  // namespace detail
 
+bool operator==(const YDocument& a, const YDocument& b) {
+  if (a.root != b.root || a.line != b.line || a.kids != b.kids || a.nodes.size() != b.nodes.size()) return false;
+  for (std::size_t i = 0; i < a.nodes.size(); ++i) {
+    const YNode& n = a.nodes[i];
+    const YNode& m = b.nodes[i];
+    if (n.type != m.type || n.quoted != m.quoted || n.line != m.line || n.column != m.column) return false;
+    if (n.type == YNode::Type::scalar ? a.value(n) != b.value(m) : n.first != m.first || n.count != m.count)
+      return false;
+  }
+  return true;
+}
+
 YParse parse_yaml(std::string_view text) {
+  YParse result;
+  // (yaml-cpp's marks count in int, and a node's text is found by a 32-bit offset)
+  if (text.size() >= (std::size_t{1} << 31)) {
+    result.failed = true;
+    result.error = {1, 1, "the text is larger than 2 GiB, more than the parser reads", false};
+    return result;
+  }
   // The fast path takes the plain data files (about 30 times faster than yaml-cpp's scanner);
   // anything else, including every error, is yaml-cpp's.
-  YParse result;
   if (!detail::parse_yaml_fast(text, result.documents)) result = detail::parse_yaml_cpp(text);
   ColumnMap columns(text);
   for (auto& doc : result.documents)
-    for (auto& n : doc.nodes) n.column = columns(n.line, n.column);
+    for (std::size_t i = 0; i < doc.nodes.size(); ++i) {
+      YNode& n = doc.nodes[i];
+      n.column = columns(n.line, n.column);
+    }
   if (result.failed) result.error.column = columns(result.error.line, result.error.column);
   return result;
 }

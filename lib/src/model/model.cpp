@@ -1,6 +1,56 @@
 #include <xuncha/model/model.hpp>
 
+#include <cstddef>
+
 namespace xuncha {
+
+namespace {
+
+void put_number(std::string& out, std::uint32_t v) {
+  while (v >= 0x80) {
+    out += static_cast<char>((v & 0x7F) | 0x80);
+    v >>= 7;
+  }
+  out += static_cast<char>(v);
+}
+
+std::uint32_t get_number(const char*& p) {
+  std::uint32_t v = 0;
+  for (unsigned shift = 0;; shift += 7) {
+    auto b = static_cast<unsigned char>(*p++);
+    v |= static_cast<std::uint32_t>(b & 0x7F) << shift;
+    if (b < 0x80) return v;
+  }
+}
+
+}  // namespace
+
+void FieldMarks::emplace_back(std::string_view key, Mark mark) {
+  put_number(buf_, static_cast<std::uint32_t>(key.size()));
+  buf_.append(key);
+  put_number(buf_, mark.file);
+  put_number(buf_, mark.line);
+  put_number(buf_, mark.column);
+}
+
+FieldMarks::iterator::value_type FieldMarks::iterator::operator*() const {
+  const char* p = p_;
+  auto n = get_number(p);
+  std::string_view key(p, n);
+  p += n;
+  Mark m;
+  m.file = get_number(p);
+  m.line = get_number(p);
+  m.column = get_number(p);
+  return {key, m};
+}
+
+FieldMarks::iterator& FieldMarks::iterator::operator++() {
+  auto n = get_number(p_);
+  p_ += n;
+  for (int k = 0; k < 3; ++k) get_number(p_);
+  return *this;
+}
 
 Mark Source::field(std::string_view name) const {
   for (const auto& [key, mark] : fields)
