@@ -183,9 +183,9 @@ void apply_config(Context& ctx, const std::string& start) {
       if (!cli) g.fail_on = v;
       set_origin();
     } else if (name == "max-file-size") {
-      if (value.type != YNode::Type::scalar || !load::parse_size(value.value))
+      if (value.type != YNode::Type::scalar || !load::parse_size(doc.value(value)))
         r.fail(value, "'max-file-size' takes a size: bytes, or a number with K, M or G (e.g. 512M)");
-      if (!cli) g.max_file_size = value.value;
+      if (!cli) g.max_file_size = std::string(doc.value(value));
       set_origin();
     } else if (name == "lang") {
       auto v = r.one(value, name, {"zh", "en"});

@@ -25,9 +25,24 @@ bool parse_severity(std::string_view text, Severity& out) {
   return false;
 }
 
+namespace {
+
+// Reports are ordered by cause, so the first line is the one to fix first: files that could not
+// be read, then YAML syntax, then field errors, then references, then the rules' findings.
+int cause_rank(std::string_view rule) {
+  if (rule.size() != 4 || rule[0] != 'L') return 4;
+  if (rule == "L008" || rule == "L012" || rule == "L009" || rule == "L015") return 0;
+  if (rule == "L001" || rule == "L014") return 1;
+  if (rule == "L006") return 3;
+  return 2;
+}
+
+}  // namespace
+
 bool diagnostic_less(const Diagnostic& a, const Diagnostic& b) {
-  return std::tie(a.where.file, a.where.line, a.where.column, a.rule, a.subject, a.message.en) <
-         std::tie(b.where.file, b.where.line, b.where.column, b.rule, b.subject, b.message.en);
+  int ra = cause_rank(a.rule), rb = cause_rank(b.rule);
+  return std::tie(ra, a.where.file, a.where.line, a.where.column, a.rule, a.subject, a.message.en) <
+         std::tie(rb, b.where.file, b.where.line, b.where.column, b.rule, b.subject, b.message.en);
 }
 
 void sort_diagnostics(std::vector<Diagnostic>& diags) {

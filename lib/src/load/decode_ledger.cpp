@@ -221,7 +221,7 @@ struct Reader {
     x.hazard = text(r, "hazard");
     if (!d.id_list(r, "leads", x.leads)) r.ok = false;
     x.relapse_of = text(r, "relapse_of");
-    if (!r.ok || x.id.empty()) return;
+    if (!d.keep(r, "problem", x.id)) return;
     x.src = std::move(r.src);
     d.out().ledger.problems.push_back(std::move(x));
   }
@@ -263,7 +263,7 @@ struct Reader {
     date(r, "reviewed", x.reviewed);
     date(r, "delisted", x.delisted);
     date(r, "delisting_published", x.delisting_published);
-    if (!r.ok || x.id.empty()) return;
+    if (!d.keep(r, "hazard", x.id)) return;
     x.src = std::move(r.src);
     d.out().ledger.hazards.push_back(std::move(x));
   }
@@ -282,7 +282,7 @@ struct Reader {
     date(r, "transferred", x.transferred);
     date(r, "feedback", x.feedback);
     x.outcome = text(r, "outcome");
-    if (!r.ok || x.id.empty()) return;
+    if (!d.keep(r, "lead", x.id)) return;
     x.src = std::move(r.src);
     d.out().ledger.leads.push_back(std::move(x));
   }
@@ -299,7 +299,7 @@ struct Reader {
     date(r, "announced", x.announced);
     date(r, "answered", x.answered);
     x.result = text(r, "result");
-    if (!r.ok || x.id.empty()) return;
+    if (!d.keep(r, "public report", x.id)) return;
     x.src = std::move(r.src);
     d.out().ledger.reports.push_back(std::move(x));
   }
@@ -326,7 +326,7 @@ struct Reader {
       }
       if (s.ok) x.items.push_back(std::move(it));
     });
-    if (!r.ok || x.id.empty()) return;
+    if (!d.keep(r, "look-back", x.id)) return;
     x.src = std::move(r.src);
     d.out().ledger.lookbacks.push_back(std::move(x));
   }

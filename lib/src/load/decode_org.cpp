@@ -99,7 +99,7 @@ void region(Decoder& d, std::uint32_t index, const std::string& path) {
   d.int_field(r, "days", [&](int v) { x.days = v; });
   d.int_field(r, "risk", [&](int v) { x.risk = v; });
   if (!d.id_list(r, "industries", x.industries)) r.ok = false;
-  if (!r.ok || x.id.empty()) return;
+  if (!d.keep(r, "region", x.id)) return;
   x.src = std::move(r.src);
   d.out().regions.push_back(std::move(x));
 }
@@ -112,7 +112,7 @@ void unit(Decoder& d, std::uint32_t index, const std::string& path) {
   x.region = d.text_field(r, "region").value_or("");
   d.bool_field(r, "committee_member", x.committee_member);
   d.bool_field(r, "emergency_management", x.emergency_management);
-  if (!r.ok || x.id.empty()) return;
+  if (!d.keep(r, "unit", x.id)) return;
   x.src = std::move(r.src);
   d.out().units.push_back(std::move(x));
 }
@@ -155,7 +155,7 @@ void person(Decoder& d, std::uint32_t index, const std::string& path) {
       else r.ok = false;
     }
   }
-  if (!r.ok || x.id.empty()) return;
+  if (!d.keep(r, "person", x.id)) return;
   x.src = std::move(r.src);
   d.out().people.push_back(std::move(x));
 }
@@ -167,7 +167,7 @@ void appointment(Decoder& d, std::uint32_t index, const std::string& path) {
   x.person = d.text_field(r, "person").value_or("");
   x.tour = d.text_field(r, "tour").value_or("");
   d.date_field(r, "date", [&](Date v) { x.date = v; });
-  if (!r.ok || x.id.empty()) return;
+  if (!d.keep(r, "appointment", x.id)) return;
   x.src = std::move(r.src);
   d.out().appointments.push_back(std::move(x));
 }
@@ -179,7 +179,7 @@ void team(Decoder& d, std::uint32_t index, const std::string& path) {
   x.cycle = d.text_field(r, "cycle").value_or("");
   for (std::size_t role = 0; role < role_names.size(); ++role)
     if (!d.id_list(r, role_names[role], x.roles[role])) r.ok = false;
-  if (!r.ok || x.id.empty()) return;
+  if (!d.keep(r, "team", x.id)) return;
   x.src = std::move(r.src);
   d.out().teams.push_back(std::move(x));
 }

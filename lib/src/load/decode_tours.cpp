@@ -99,7 +99,7 @@ void tour(Decoder& d, std::uint32_t index, const std::string& path, bool planned
       r.ok = false;
     }
   }
-  if (!r.ok || x.id.empty()) return;
+  if (!d.keep(r, "tour", x.id)) return;
   x.src = std::move(r.src);
   d.out().tours.push_back(std::move(x));
 }

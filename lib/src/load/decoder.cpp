@@ -58,6 +58,9 @@ std::string_view type_name_zh(Type t) {
 
 void Decoder::document(YDocument& doc, InputRole role) {
   doc_ = &doc;
+  // A document dropped whole (no kind, an unknown kind or version) leaves its ids unknown.
+  bool was_incomplete = out_.incomplete;
+  out_.incomplete = true;
   budget_ = 64 * doc.nodes.size() + 4096;
   const YNode& root = doc.node(doc.root);
   if (root.type != Type::map) {
@@ -123,7 +126,14 @@ void Decoder::document(YDocument& doc, InputRole role) {
     return;
   }
 
+  out_.incomplete = was_incomplete;
   find_kind(kind)->decode(*this, entries);
+}
+
+bool Decoder::keep(const Record& r, std::string_view kind, const std::string& id) {
+  if (r.ok && !id.empty()) return true;
+  if (!id.empty()) out_.rejected.push_back({kind, id, r.src.field("id")});
+  return false;
 }
 
 void Decoder::each_item(const Entries& entries, const RecordSpec& spec, std::string_view kind,

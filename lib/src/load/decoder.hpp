@@ -36,6 +36,14 @@ struct LedgerFileData {
   std::vector<Lookback> lookbacks;
 };
 
+/// A record the decoder rejected (a field error), still known by its id: references to it are
+/// not errors of their own (references.cpp).
+struct RejectedRecord {
+  std::string_view kind;  ///< as references.cpp names kinds: "tour", "person", ...
+  std::string id;
+  Mark at;  ///< the record's id field
+};
+
 /// The records decoded from one file, merged into the Dataset afterwards.
 struct FileData {
   std::vector<Region> regions;
@@ -51,6 +59,10 @@ struct FileData {
   std::vector<Diagnostic> diagnostics;
   std::vector<Diagnostic> notes;  ///< the file was skipped (a folder walk met YAML without kind:)
   std::vector<Suppression> suppressions;
+  std::vector<RejectedRecord> rejected;
+  /// The file, or part of it, could not be read (unreadable, not UTF-8, empty, a syntax error):
+  /// the ids it holds are unknown.
+  bool incomplete = false;
 };
 
 /// Errors reported per file before reading it stops.
@@ -174,6 +186,9 @@ class Decoder {
       return c.has_value();
     });
   }
+  /// True when the record is whole and has an id; otherwise, when its id could be read, records
+  /// it as rejected (`kind` as references.cpp names kinds).
+  bool keep(const Record& r, std::string_view kind, const std::string& id);
   /// False (with an L013 error) when an id holds a character other than letters, digits, - _ .
   bool valid_id(const YNode& n, std::string_view path);
   /// A list of ids; a single scalar is accepted as a list of one.
@@ -250,6 +265,8 @@ void decode_file(const InputFile& input, std::uint32_t index, const LoadOptions&
 void merge_files(std::vector<FileData>& files, Dataset& data, std::vector<Diagnostic>& diags);
 /// Reports references to ids that do not exist (references.cpp).
 /// Ledger records without a region take their tour's.
-void check_references(Dataset& data, std::vector<Diagnostic>& diags);
+/// References to a rejected record, or to anything while a file is incomplete, are counted
+/// into one note per rejected record or incomplete file instead.
+void check_references(Dataset& data, const std::vector<FileData>& files, std::vector<Diagnostic>& diags);
 
 }  // namespace xuncha::load::detail

@@ -54,7 +54,7 @@ LoadResult load(std::vector<InputFile> inputs, const LoadOptions& options) {
     for (auto& s : f.suppressions) result.suppressions.push_back(std::move(s));
   }
   detail::merge_files(files, data, result.diagnostics);
-  detail::check_references(data, result.diagnostics);
+  detail::check_references(data, files, result.diagnostics);
   sort_diagnostics(result.diagnostics);
   return result;
 }

@@ -124,6 +124,7 @@ void decode_file(const InputFile& input, std::uint32_t index, const LoadOptions&
     auto content = read_regular_file(input.name, options.max_file_bytes, why);
     if (!content) {
       out.diagnostics.push_back(input_error("L012", input.name, 0, 0, std::move(why)));
+      out.incomplete = true;
       return;
     }
     storage = std::move(*content);
@@ -133,6 +134,7 @@ void decode_file(const InputFile& input, std::uint32_t index, const LoadOptions&
     out.diagnostics.push_back(input_error(
         "L008", input.name, 1, 1,
         {"文件是 UTF-16 编码；请另存为 UTF-8", "file is UTF-16 encoded; save it as UTF-8"}));
+    out.incomplete = true;
     return;
   }
   if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
@@ -143,6 +145,7 @@ void decode_file(const InputFile& input, std::uint32_t index, const LoadOptions&
     auto bar = problem.find('|');
     d.message = {problem.substr(0, bar), problem.substr(bar + 1)};
     out.diagnostics.push_back(std::move(d));
+    out.incomplete = true;
     return;
   }
   if (whitespace_only(text) || !has_content(text)) {
@@ -150,6 +153,7 @@ void decode_file(const InputFile& input, std::uint32_t index, const LoadOptions&
         "L009", input.name, 1, 1,
         {"文件为空：至少需要一个含 kind: 与 version: 的文档",
          "file is empty: expected at least one document with kind: and version:"}));
+    out.incomplete = true;
     return;
   }
   auto parsed = parse_yaml(text);
@@ -169,6 +173,7 @@ void decode_file(const InputFile& input, std::uint32_t index, const LoadOptions&
     decoder.document(doc, input.role);
     doc = YDocument{};  // (its records are decoded: the tree goes now, not with the file)
   }
+  if (decoder.capped() || parsed.failed) out.incomplete = true;
   if (decoder.capped()) {
     out.diagnostics.push_back(input_error(
         "L015", input.name, 1, 1,

@@ -47,7 +47,8 @@ struct Diagnostic {
   std::vector<Related> related;
 };
 
-/// Orders diagnostics by file, line, column, rule, subject, message: the output order.
+/// The output order: by cause first (unreadable files, YAML syntax, field errors, references,
+/// then the rules' findings), then by file, line, column, rule, subject, message.
 bool diagnostic_less(const Diagnostic& a, const Diagnostic& b);
 
 /// Sorts diagnostics into output order and removes exact duplicates.
