@@ -27,17 +27,33 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t li
   return row[a.size()];
 }
 
+namespace {
+
+// Characters two texts share at their ends: a tie-break between candidates equally near, since
+// a typo seldom touches both ends (p0025 is nearer p025 than p002).
+std::size_t shared_ends(std::string_view a, std::string_view b) {
+  std::size_t front = 0, back = 0;
+  while (front < a.size() && front < b.size() && a[front] == b[front]) ++front;
+  while (back < a.size() - front && back < b.size() - front && a[a.size() - 1 - back] == b[b.size() - 1 - back]) ++back;
+  return front + back;
+}
+
+}  // namespace
+
 std::string closest_match(std::string_view word, const std::vector<std::string_view>& candidates) {
   // Allow roughly one typo per three characters, at least one, at most three.
   std::size_t limit = std::clamp<std::size_t>((word.size() + 1) / 3, 1, 3);
   std::string_view best;
-  std::size_t best_d = limit + 1;
+  std::size_t best_d = limit + 1, best_ends = 0;
   for (auto c : candidates) {
     if (c == word) continue;
     auto d = edit_distance(word, c, limit);
-    if (d < best_d || (d == best_d && !best.empty() && c < best)) {
+    if (d > limit) continue;
+    auto ends = shared_ends(word, c);
+    if (d < best_d || (d == best_d && (ends > best_ends || (ends == best_ends && !best.empty() && c < best)))) {
       best_d = d;
       best = c;
+      best_ends = ends;
     }
   }
   return best_d <= limit ? std::string(best) : std::string();

@@ -132,7 +132,9 @@ void Decoder::document(YDocument& doc, InputRole role) {
 
 bool Decoder::keep(const Record& r, std::string_view kind, const std::string& id) {
   if (r.ok && !id.empty()) return true;
-  if (!id.empty()) out_.rejected.push_back({kind, id, r.src.field("id")});
+  // Without a usable id the record is "lost": references of its kind may be meant for it.
+  bool lost = id.empty() || r.bad_id;
+  out_.rejected.push_back({kind, id, id.empty() ? r.src.at : r.src.field("id"), lost});
   return false;
 }
 
@@ -140,7 +142,11 @@ void Decoder::each_item(const Entries& entries, const RecordSpec& spec, std::str
                         const std::function<void(std::uint32_t, const std::string&)>& item) {
   check_keys(entries, "", spec.keys());
   const Entry* list = find(entries, kind);
-  if (!list) return missing(root(), "", kind);
+  if (!list) {
+    out_.incomplete = true;  // its records are lost: references to them are not errors of their own
+    if (!misspelt(entries, spec.keys(), kind)) missing(root(), "", kind);
+    return;
+  }
   auto items = sequence(list->value, kind);
   // The nodes of the items decoded are given back as decoding goes on (a list of millions of
   // records held its whole tree to the end), unless an alias may lead back into them. An item's
@@ -268,6 +274,13 @@ const Entry* Decoder::find(const Entries& entries, std::string_view key) {
   for (const auto& e : entries)
     if (e.key == key) return &e;
   return nullptr;
+}
+
+bool Decoder::misspelt(const Entries& entries, const std::vector<std::string_view>& allowed, std::string_view key) {
+  for (const auto& e : entries)
+    if (std::find(allowed.begin(), allowed.end(), e.key) == allowed.end() && closest_match(e.key, allowed) == key)
+      return true;
+  return false;
 }
 
 void Decoder::check_keys(const Entries& entries, std::string_view path, const std::vector<std::string_view>& allowed) {
@@ -434,10 +447,14 @@ Decoder::Record Decoder::record(std::uint32_t index, const std::string& path, co
   // that is null is missing.
   std::erase_if(r.entries, [&](const Entry& e) { return doc_->node(e.value).type == Type::null; });
   r.ok = true;
-  if (auto id = find(r.entries, "id"); id && !valid_id(doc_->node(id->value), child_path(path, "id"))) r.ok = false;
+  if (auto id = find(r.entries, "id"); id && !valid_id(doc_->node(id->value), child_path(path, "id"))) {
+    r.ok = false;
+    r.bad_id = true;
+  }
   for (const auto& f : spec.fields) {
     if (f.required && !find(r.entries, f.key)) {
-      missing(n, path, f.key);
+      // `countys:` for `counties:` is one mistake: the unknown field's error names the fix.
+      if (!misspelt(r.entries, spec.keys(), f.key)) missing(n, path, f.key);
       r.ok = false;
     }
   }

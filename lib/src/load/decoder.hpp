@@ -21,6 +21,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 namespace xuncha::load::detail {
@@ -40,8 +41,9 @@ struct LedgerFileData {
 /// not errors of their own (references.cpp).
 struct RejectedRecord {
   std::string_view kind;  ///< as references.cpp names kinds: "tour", "person", ...
-  std::string id;
-  Mark at;  ///< the record's id field
+  std::string id;         ///< as written (may be empty)
+  Mark at;                ///< the record's id field (or the record)
+  bool lost = false;      ///< its id is missing, not a valid id, or a duplicate: not its own
 };
 
 /// The records decoded from one file, merged into the Dataset afterwards.
@@ -63,6 +65,9 @@ struct FileData {
   /// The file, or part of it, could not be read (unreadable, not UTF-8, empty, a syntax error):
   /// the ids it holds are unknown.
   bool incomplete = false;
+  /// A spreadsheet found beside the data (InputRole::unread): not read, so possibly the home of
+  /// ids the data refers to.
+  bool spreadsheet = false;
 };
 
 /// Errors reported per file before reading it stops.
@@ -115,6 +120,9 @@ class Decoder {
   Entries map_entries(const YNode& map, std::string_view path);
   static const Entry* find(const Entries& entries, std::string_view key);
   void check_keys(const Entries& entries, std::string_view path, const std::vector<std::string_view>& allowed);
+  /// True when an unknown key among `entries` is most likely `key` misspelt (check_keys then says
+  /// "did you mean"; a missing-field error for `key` would say the same mistake twice).
+  static bool misspelt(const Entries& entries, const std::vector<std::string_view>& allowed, std::string_view key);
   /// The items of a list (null: none).
   std::vector<std::uint32_t> sequence(std::uint32_t index, std::string_view path);
   /// A list kind's document: checks the keys of `spec`, then calls `item` on each `kind[i]`.
@@ -143,6 +151,7 @@ class Decoder {
     Entries entries;
     Source src;
     bool ok = false;
+    bool bad_id = false;  ///< its id holds a character ids may not
   };
   /// A record's map: checks keys against the spec, requires its required keys, records field marks.
   Record record(std::uint32_t index, const std::string& path, const RecordSpec& spec);
@@ -257,6 +266,12 @@ const RecordSpec& hazards_document();
 const RecordSpec& leads_document();
 const RecordSpec& public_reports_document();
 const RecordSpec& lookbacks_document();
+
+/// Where a YAML syntax error reported at `line` most likely is, and what to fix, when a nearby
+/// slip explains it (a full-width colon or space, a non-breaking space, a tab, an unclosed
+/// bracket, a key without a colon): line, column and message (syntax_hint.cpp).
+std::optional<std::tuple<std::uint32_t, std::uint32_t, Message>> syntax_hint(std::string_view text, std::uint32_t line,
+                                                                             std::string_view message);
 
 /// Decodes one input file (read.cpp reads it; decoder.cpp decodes it).
 void decode_file(const InputFile& input, std::uint32_t index, const LoadOptions& options, FileData& out);

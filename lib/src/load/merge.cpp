@@ -6,7 +6,7 @@ namespace {
 
 template <class T>
 void report_duplicate(const T& item, const T& first, std::string_view what_zh, std::string_view what_en,
-                      const Dataset& data, std::vector<Diagnostic>& diags) {
+                      const Dataset& data, std::vector<Diagnostic>& diags, std::vector<RejectedRecord>& lost) {
   Diagnostic d;
   d.rule = "L005";
   d.where = data.locate(item.src.field("id"));
@@ -18,6 +18,9 @@ void report_duplicate(const T& item, const T& first, std::string_view what_zh, s
                            data.locate(first.src.at).file, first.src.at.line)};
   d.related.push_back({data.locate(first.src.field("id")), {"首次定义", "first defined here"}});
   diags.push_back(std::move(d));
+  // The duplicate was likely meant to have another id: references to an unknown id of its kind
+  // may be meant for it (references.cpp).
+  lost.push_back({what_en, item.id, item.src.field("id"), true});
 }
 
 // `total`: the records of this type in all files. When one file holds them all (a file of
@@ -25,7 +28,8 @@ void report_duplicate(const T& item, const T& first, std::string_view what_zh, s
 // place: moving them would hold two copies at once. Else the data set's vector is sized once.
 template <class T>
 void merge_unique(std::vector<T>& into, std::vector<T>& from, std::size_t total, std::string_view what_zh,
-                  std::string_view what_en, IdIndex& seen, const Dataset& data, std::vector<Diagnostic>& diags) {
+                  std::string_view what_en, IdIndex& seen, const Dataset& data, std::vector<Diagnostic>& diags,
+                  std::vector<RejectedRecord>& lost) {
   if (from.empty()) return;
   if (seen.empty()) seen.reserve(total);
   if (into.empty() && from.size() == total) {
@@ -34,7 +38,7 @@ void merge_unique(std::vector<T>& into, std::vector<T>& from, std::size_t total,
     for (std::size_t i = 0; i < into.size(); ++i) {
       auto [it, fresh] = seen.emplace(into[i].id, kept);
       if (!fresh) {
-        report_duplicate(into[i], into[it->second], what_zh, what_en, data, diags);
+        report_duplicate(into[i], into[it->second], what_zh, what_en, data, diags, lost);
         continue;
       }
       if (kept != i) into[kept] = std::move(into[i]);
@@ -46,7 +50,7 @@ void merge_unique(std::vector<T>& into, std::vector<T>& from, std::size_t total,
     for (auto& item : from) {
       auto [it, fresh] = seen.emplace(item.id, into.size());
       if (!fresh) {
-        report_duplicate(item, into[it->second], what_zh, what_en, data, diags);
+        report_duplicate(item, into[it->second], what_zh, what_en, data, diags, lost);
         continue;
       }
       into.push_back(std::move(item));
@@ -77,20 +81,20 @@ void merge_files(std::vector<FileData>& files, Dataset& data, std::vector<Diagno
   for (auto& f : files) {
     diags.insert(diags.end(), std::make_move_iterator(f.diagnostics.begin()),
                  std::make_move_iterator(f.diagnostics.end()));
-    merge_unique(data.regions, f.regions, regions, "地区", "region", data.region_index, data, diags);
-    merge_unique(data.units, f.units, units, "单位", "unit", data.unit_index, data, diags);
-    merge_unique(data.people, f.people, people, "人员", "person", data.person_index, data, diags);
+    merge_unique(data.regions, f.regions, regions, "地区", "region", data.region_index, data, diags, f.rejected);
+    merge_unique(data.units, f.units, units, "单位", "unit", data.unit_index, data, diags, f.rejected);
+    merge_unique(data.people, f.people, people, "人员", "person", data.person_index, data, diags, f.rejected);
     merge_unique(data.appointments, f.appointments, appointments, "聘任", "appointment", data.appointment_index,
-                 data, diags);
-    merge_unique(data.teams, f.teams, teams, "巡查组", "team", data.team_index, data, diags);
-    merge_unique(data.tours, f.tours, tours, "巡查", "tour", data.tour_index, data, diags);
+                 data, diags, f.rejected);
+    merge_unique(data.teams, f.teams, teams, "巡查组", "team", data.team_index, data, diags, f.rejected);
+    merge_unique(data.tours, f.tours, tours, "巡查", "tour", data.tour_index, data, diags, f.rejected);
     auto& l = data.ledger;  // the problem ledger
-    merge_unique(l.problems, f.ledger.problems, problems, "问题", "problem", data.problem_index, data, diags);
-    merge_unique(l.hazards, f.ledger.hazards, hazards, "挂牌隐患", "hazard", data.hazard_index, data, diags);
-    merge_unique(l.leads, f.ledger.leads, leads, "问题线索", "lead", data.lead_index, data, diags);
+    merge_unique(l.problems, f.ledger.problems, problems, "问题", "problem", data.problem_index, data, diags, f.rejected);
+    merge_unique(l.hazards, f.ledger.hazards, hazards, "挂牌隐患", "hazard", data.hazard_index, data, diags, f.rejected);
+    merge_unique(l.leads, f.ledger.leads, leads, "问题线索", "lead", data.lead_index, data, diags, f.rejected);
     merge_unique(l.reports, f.ledger.reports, reports, "群众举报", "public report", data.public_report_index, data,
-                 diags);
-    merge_unique(l.lookbacks, f.ledger.lookbacks, lookbacks, "回头看", "look-back", data.lookback_index, data, diags);
+                 diags, f.rejected);
+    merge_unique(l.lookbacks, f.ledger.lookbacks, lookbacks, "回头看", "look-back", data.lookback_index, data, diags, f.rejected);
     for (auto& cy : f.calendar_years) data.calendar_years.push_back(std::move(cy));
     for (auto& patch : f.policy) patch(data.policy);
     auto& in = data.policy_input;

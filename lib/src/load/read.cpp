@@ -115,6 +115,15 @@ static bool has_kind(const YDocument& doc) {
 
 void decode_file(const InputFile& input, std::uint32_t index, const LoadOptions& options,
                  FileData& out) {
+  if (input.role == InputRole::unread) {
+    out.spreadsheet = true;
+    out.notes.push_back(input_error("", input.name, 0, 0,
+                                    {"电子表格不会被读取：xuncha 只读 YAML 数据文件；请按 `xuncha schema` 所述的格式另存为 .yaml",
+                                     "a spreadsheet is not read: xuncha reads YAML data files only; save it as .yaml "
+                                     "in the format `xuncha schema` describes"}));
+    out.notes.back().severity = Severity::info;
+    return;
+  }
   std::string storage;
   std::string_view text;
   if (input.text) {
@@ -186,6 +195,11 @@ void decode_file(const InputFile& input, std::uint32_t index, const LoadOptions&
                                static_cast<int>(parsed.error.column), {});
     if (parsed.error.too_deep) {
       d.message = {"嵌套层次过深，已停止解析", "nesting too deep; stopped parsing"};
+    } else if (auto hint = syntax_hint(text, parsed.error.line, parsed.error.message)) {
+      const auto& [at_line, at_column, why] = *hint;
+      d.where.line = static_cast<int>(at_line);
+      d.where.column = static_cast<int>(at_column);
+      d.message = {fmt::format("YAML 语法错误：{}", why.zh), fmt::format("YAML syntax error: {}", why.en)};
     } else {
       d.message = {fmt::format("YAML 语法错误：{}", parsed.error.message),
                    fmt::format("YAML syntax error: {}", parsed.error.message)};
@@ -279,13 +293,19 @@ std::string system_reason(const std::error_code& ec) { return ec.message(); }
 
 // Files an office keeps beside its data that xuncha does not read: named once each, with what to
 // do, so a roster saved as a spreadsheet is not silently missing from the data set.
-std::optional<Message> unread_file_note(std::string_view ext) {
-  std::string e(ext);
+std::string lower(std::string_view text) {
+  std::string e(text);
   for (auto& c : e) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (e == ".csv" || e == ".xlsx" || e == ".xls" || e == ".ods" || e == ".et")
-    return Message{"电子表格不会被读取：xuncha 只读 YAML 数据文件；请按 `xuncha schema` 所述的格式另存为 .yaml",
-                   "a spreadsheet is not read: xuncha reads YAML data files only; save it as .yaml in the "
-                   "format `xuncha schema` describes"};
+  return e;
+}
+
+bool spreadsheet_ext(std::string_view ext) {
+  auto e = lower(ext);
+  return e == ".csv" || e == ".xlsx" || e == ".xls" || e == ".ods" || e == ".et";
+}
+
+std::optional<Message> unread_file_note(std::string_view ext) {
+  auto e = lower(ext);
   if (e == ".docx" || e == ".doc" || e == ".wps" || e == ".pdf" || e == ".txt" || e == ".json")
     return Message{"不是 YAML 数据文件，未读取；如需作为数据，请按 `xuncha schema` 所述的格式另存为 .yaml",
                    "not a YAML data file; not read (to use it as data, save it as .yaml in the format "
@@ -298,6 +318,7 @@ struct Walker {
   std::vector<Diagnostic>& diagnostics;
   fs::path root;
   std::vector<std::string> found;
+  std::vector<std::string> sheets;  ///< spreadsheets beside the data
   bool failed = false;
 
   void error(const fs::path& where, const std::error_code& ec) {
@@ -335,6 +356,10 @@ struct Walker {
         continue;
       }
       auto ext = entry.path().extension().string();
+      if (spreadsheet_ext(ext)) {
+        sheets.push_back(entry.path().lexically_normal().string());
+        continue;
+      }
       if (ext != ".yaml" && ext != ".yml") {
         if (auto note = unread_file_note(ext)) {
           diagnostics.push_back(input_error("", entry.path().lexically_normal().string(), 0, 0, *note));
@@ -369,7 +394,7 @@ std::vector<InputFile> expand_paths(const std::vector<std::string>& paths, std::
       continue;
     }
     if (fs::is_directory(status)) {
-      Walker walker{walk, diagnostics, fs::path(p), {}, false};
+      Walker walker{walk, diagnostics, fs::path(p), {}, {}, false};
       walker.folder(fs::path(p));
       if (walker.found.empty() && !walker.failed) {
         // Never "no findings" about a folder that held nothing to check.
@@ -381,6 +406,8 @@ std::vector<InputFile> expand_paths(const std::vector<std::string>& paths, std::
       std::sort(walker.found.begin(), walker.found.end());
       for (auto& f : walker.found)
         if (seen.insert(f).second) out.push_back({f, std::nullopt, InputRole::data, true});
+      for (auto& f : walker.sheets)
+        if (seen.insert(f).second) out.push_back({f, std::nullopt, InputRole::unread, true});
       continue;
     }
     auto norm = fs::path(p).lexically_normal().string();

@@ -27,12 +27,39 @@ struct Rejected {
   std::size_t references = 0;
 };
 
+// A record of a kind whose id is lost (missing, not a valid id, a duplicate): references to an
+// unknown id of that kind may be meant for it.
+struct Lost {
+  Mark at;
+  std::string_view id;  ///< as written ("p 002"; for a duplicate, the id it repeats)
+  std::string_view kind_zh;
+  std::size_t references = 0;
+  std::vector<std::string_view> examples;  ///< the first few ids referred to
+};
+
+// "p 002" was meant to be "p002": the same text without blanks, or a near one.
+bool near_id(std::string_view written, std::string_view id) {
+  std::string squeezed;
+  for (char c : written)
+    if (c != ' ' && c != '\t') squeezed += c;
+  return squeezed == id || (!squeezed.empty() && closest_match(id, {std::string_view(squeezed)}) == squeezed);
+}
+
+std::string examples_text(const std::vector<std::string_view>& ids, std::size_t total) {
+  std::string out;
+  for (auto id : ids) out += (out.empty() ? "'" : ", '") + std::string(id) + "'";
+  return total > ids.size() ? out + ", ..." : out;
+}
+
 struct RefChecker {
   const Dataset& data;
   std::vector<Diagnostic>& diags;
   std::map<std::pair<std::string_view, std::string_view>, Rejected> rejected;  ///< (kind, id)
-  std::vector<std::string_view> incomplete_files;
+  std::map<std::string_view, std::vector<Lost>> lost;                           ///< by kind
+  std::vector<std::string_view> incomplete_files;  ///< YAML files not read whole
+  std::vector<std::string_view> spreadsheets;      ///< spreadsheets beside the data, not read
   std::size_t unchecked = 0;  ///< references not reported while a file is incomplete
+  std::vector<std::string_view> unchecked_examples;
   std::map<std::string_view, std::vector<std::string_view>> candidates;
 
   void check(const Source& src, std::string_view field, const std::string& id,
@@ -44,23 +71,70 @@ struct RefChecker {
       ++r->second.references;
       return;
     }
-    if (!incomplete_files.empty()) {
-      ++unchecked;
-      return;
+    pending.push_back({kind, kind_zh, id, data.locate(src.field(field)), src.path + "." + std::string(field), &index});
+  }
+
+  // The unknown references, decided per id once all are known (how often an id is referred to
+  // tells a repeated reference to a lost record from a one-off typo).
+  struct Pending {
+    std::string_view kind, kind_zh;
+    std::string id;
+    Location where;
+    std::string yaml_path;
+    const IdIndex* index;
+  };
+  std::vector<Pending> pending;
+
+  void resolve() {
+    std::map<std::pair<std::string_view, std::string_view>, std::size_t> uses;
+    for (const auto& p : pending) ++uses[{p.kind, p.id}];
+    for (const auto& p : pending) {
+      auto& cands = candidates[p.kind];
+      if (cands.empty()) cands = keys_of(*p.index);
+      auto hint = closest_match(p.id, cands);
+      // A record of this kind whose id was lost: the reference is its if the ids are near, or if
+      // no existing id is near, or if the same id is referred to again and again (a typo seldom
+      // is): then it is likely the id the duplicate or misspelt record was meant to have.
+      if (auto l = lost.find(p.kind); l != lost.end()) {
+        auto it = std::find_if(l->second.begin(), l->second.end(), [&](const Lost& x) {
+          return p.index->find(x.id) == p.index->end() && near_id(x.id, p.id);  // (a duplicate's id exists)
+        });
+        if (it == l->second.end() && (hint.empty() || uses[{p.kind, p.id}] > 1)) it = l->second.begin();
+        if (it != l->second.end()) {
+          it->kind_zh = p.kind_zh;
+          if (it->examples.size() < 3 && std::find(it->examples.begin(), it->examples.end(), p.id) == it->examples.end())
+            it->examples.push_back(p.id);
+          ++it->references;
+          continue;
+        }
+      }
+      if (!incomplete_files.empty() || !spreadsheets.empty()) {
+        if (unchecked_examples.size() < 3 &&
+            std::find(unchecked_examples.begin(), unchecked_examples.end(), p.id) == unchecked_examples.end())
+          unchecked_examples.push_back(p.id);
+        ++unchecked;
+        continue;
+      }
+      Diagnostic d;
+      d.rule = "L006";
+      d.where = p.where;
+      d.yaml_path = p.yaml_path;
+      d.subject = p.id;
+      d.message = {fmt::format("引用了不存在的{}「{}」{}", p.kind_zh, p.id,
+                               hint.empty() ? "" : fmt::format("（是否想写「{}」？）", hint)),
+                   fmt::format("unknown {} '{}'{}", p.kind, p.id,
+                               hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint))};
+      // A list written with a full-width comma is one id: name the comma, not a near id.
+      for (std::string_view comma : {"\uFF0C", "\u3001"}) {
+        if (p.id.find(comma) == std::string::npos) continue;
+        d.message = {fmt::format("引用了不存在的{}「{}」：其中的「{}」是全角标点，列表项之间请用半角逗号「,」分隔",
+                                 p.kind_zh, p.id, comma),
+                     fmt::format("unknown {} '{}': it holds a full-width comma '{}'; separate list items with ','",
+                                 p.kind, p.id, comma)};
+        break;
+      }
+      diags.push_back(std::move(d));
     }
-    auto& cands = candidates[kind];
-    if (cands.empty()) cands = keys_of(index);
-    auto hint = closest_match(id, cands);
-    Diagnostic d;
-    d.rule = "L006";
-    d.where = data.locate(src.field(field));
-    d.yaml_path = src.path + "." + std::string(field);
-    d.subject = id;
-    d.message = {fmt::format("引用了不存在的{}「{}」{}", kind_zh, id,
-                             hint.empty() ? "" : fmt::format("（是否想写「{}」？）", hint)),
-                 fmt::format("unknown {} '{}'{}", kind, id,
-                             hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint))};
-    diags.push_back(std::move(d));
   }
 
   // The notes: one per rejected record that is referred to, one per incomplete file.
@@ -79,7 +153,36 @@ struct RefChecker {
                                r.references == 1 ? "it" : "them")};
       diags.push_back(std::move(d));
     }
+    for (const auto& [kind, records] : lost) {
+      for (const auto& l : records) {
+      if (l.references == 0) continue;
+      Diagnostic d;
+      d.rule = "L006";
+      d.severity = Severity::info;
+      d.where = data.locate(l.at);
+      d.message = {fmt::format("另有 {} 处引用了不存在的{}（{}），可能就是指这条编号有误的记录；修正后再检查",
+                               l.references, l.kind_zh, examples_text(l.examples, l.references)),
+                   fmt::format("{} reference{} to unknown {} ids ({}) may be meant for this record, whose id is "
+                               "wrong; fix it and check again",
+                               l.references, l.references == 1 ? "" : "s", kind, examples_text(l.examples, l.references))};
+      diags.push_back(std::move(d));
+      }
+    }
     if (unchecked == 0) return;
+    if (incomplete_files.empty()) {
+      // Only spreadsheets can explain them: the likely cause is data saved in the wrong format.
+      Diagnostic d;
+      d.rule = "L006";
+      d.where = {std::string(spreadsheets.front()), 0, 0};
+      d.message = {fmt::format("{} 处引用了不存在的编号（{}）；本电子表格未被读取（xuncha 只读 YAML），这些记录可能在其中："
+                               "请按 `xuncha schema` 所述的格式另存为 .yaml",
+                               unchecked, examples_text(unchecked_examples, unchecked)),
+                   fmt::format("{} reference{} to unknown ids ({}); this spreadsheet is not read (xuncha reads YAML "
+                               "only) and may hold them: save it as .yaml in the format `xuncha schema` describes",
+                               unchecked, unchecked == 1 ? "" : "s", examples_text(unchecked_examples, unchecked))};
+      diags.push_back(std::move(d));
+      return;
+    }
     // One note, at the first such file: the count covers them all.
     std::size_t others = incomplete_files.size() - 1;
     Diagnostic d;
@@ -143,10 +246,14 @@ void check_ledger_refs(Dataset& data, RefChecker& refs) {
 }  // namespace
 
 void check_references(Dataset& data, const std::vector<FileData>& files, std::vector<Diagnostic>& diags) {
-  RefChecker refs{data, diags, {}, {}, 0, {}};
+  RefChecker refs{data, diags, {}, {}, {}, {}, 0, {}, {}, {}};
   for (std::size_t i = 0; i < files.size(); ++i) {
-    for (const auto& r : files[i].rejected) refs.rejected.try_emplace({r.kind, std::string_view(r.id)}, Rejected{r.at, {}, 0});
-    if (files[i].incomplete) refs.incomplete_files.push_back(data.files[i]);
+    for (const auto& r : files[i].rejected) {
+      if (r.lost) refs.lost[r.kind].push_back(Lost{r.at, r.id, {}, 0, {}});
+      else refs.rejected.try_emplace({r.kind, std::string_view(r.id)}, Rejected{r.at, {}, 0});
+    }
+    if (files[i].spreadsheet) refs.spreadsheets.push_back(data.files[i]);
+    else if (files[i].incomplete) refs.incomplete_files.push_back(data.files[i]);
   }
   for (const auto& u : data.units)
     refs.check(u.src, "region", u.region, "region", "地区", data.region_index);
@@ -169,6 +276,7 @@ void check_references(Dataset& data, const std::vector<FileData>& files, std::ve
     refs.check(t.src, "team", t.team, "team", "巡查组", data.team_index);
   }
   check_ledger_refs(data, refs);
+  refs.resolve();
   refs.notes();
 }
 

@@ -14,6 +14,8 @@ enum class InputRole : std::uint8_t {
   data,      ///< any kind
   policy,    ///< --policy FILE: only `kind: policy`
   calendar,  ///< --calendar FILE: only `kind: calendar` (kind and version may be omitted)
+  unread,    ///< a spreadsheet a folder walk found beside the data: not read, only noted (and
+             ///< named when references the data makes are to ids nowhere else)
 };
 
 /// One input: a path to read, or text already read (standard input, tests, fuzzers).
@@ -53,7 +55,8 @@ struct WalkOptions {
   std::vector<std::string> exclude;
 };
 
-/// Expands paths: a folder gives its `*.yaml`/`*.yml` files recursively, sorted, leaving out
+/// Expands paths: a folder gives its `*.yaml`/`*.yml` files recursively, sorted (then the
+/// spreadsheets beside them, as InputRole::unread; other documents get a note), leaving out
 /// hidden files and folders (names starting with "."), --exclude matches and the repository
 /// configuration file (xuncha.yaml); files found this way are marked `walked`. A path named
 /// explicitly is always read. "-" is kept as is for the caller to read. Problems (missing path,
