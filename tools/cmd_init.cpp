@@ -75,8 +75,10 @@ std::optional<RegionClass> parse_class(std::string_view s) {
 }
 
 bool has_control(std::string_view s) {
-  for (unsigned char c : s)
+  for (char ch : s) {
+    auto c = static_cast<unsigned char>(ch);
     if (c < 0x20 || c == 0x7f) return true;
+  }
   return false;
 }
 
@@ -194,6 +196,11 @@ std::string policy_file(const InitOptions& o, std::size_t regions) {
                      regions, regions);
   else
     s += "# regions_expected:          # II.1 应覆盖的地区数；填写后规则 C100 核对 regions.yaml / regions to cover (C100 checks it when given)\n";
+  if (regions > 0)
+    s += "# 录入已开展的巡查（tours.yaml）之前，各地区都会显示为五年内未巡查：C101 暂时只作提示；录入后删去下面一行。\n"
+         "# Until the tours on record are in tours.yaml every region shows as not covered: C101 is a note\n"
+         "# until then. Delete the next line once they are in.\n"
+         "rules: {C101: info}\n";
   s += fmt::format("# team_size: {{min: {}, max: {}}}           # II.2 巡查组人数 / team size\n", def.team_min, def.team_max);
   s += fmt::format("# days_on_site: {{city: {}, prefecture: {}, direct_city: {}, forestry: {}}}   # II.3 在场天数（按地区类别）/ days on site by class\n",
                    def.days_city, def.days_prefecture, def.days_direct_city, def.days_forestry);
