@@ -263,8 +263,10 @@ std::string readme(const Context& ctx, const InitOptions& o, std::size_t regions
        "| `problems.yaml`、`hazards.yaml`、`leads.yaml`、`public_reports.yaml`、`lookbacks.yaml` | 台账：反馈问题、挂牌督办的重大隐患、移交线索、群众举报、回头看 |\n"
        "| `calendar-projected.yaml` | 预测的节假日安排（国务院尚未发布通知的年份），仅供编排计划；通知发布后请按正式安排替换 |\n\n";
   s += "## 下一步\n\n"
-       "1. 录入单位、人员和已有的巡查记录；核对 `regions.yaml` 中各地区的类别和县级区划数。\n"
-       "2. 检查数据（每次修改后都可运行；无问题时退出码为 0）：\n\n"
+       "1. 录入单位、人员和已有的巡查记录；核对 `regions.yaml` 中各地区的类别和县级区划数。\n";
+  if (regions > 0)
+    s += "   已有的巡查录入 `tours.yaml` 后，删去 `policy.yaml` 中的 `rules: {C101: info}` 一行，五年全覆盖（C101）即恢复为错误。\n";
+  s += "2. 检查数据（每次修改后都可运行；无问题时退出码为 0）：\n\n"
        "   ```sh\n   xuncha check .\n   ```\n\n";
   s += fmt::format("3. 编排 {} 年起的巡查计划：\n\n   ```sh\n   xuncha schedule . --from {}\n   ```\n", next, next);
   return s;
