@@ -54,6 +54,9 @@ install(FILES ${gen}/completions/xuncha.zsh DESTINATION ${CMAKE_INSTALL_DATADIR}
 install(FILES ${gen}/completions/xuncha.fish DESTINATION ${CMAKE_INSTALL_DATADIR}/fish/vendor_completions.d
         RENAME xuncha.fish)
 install(FILES README.md docs/data-format.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
+# The projected holiday calendar (years past the last published notice), also compiled into the
+# binary for `xuncha init`; installed for offices that point --calendar at it.
+install(FILES data/calendar-projected.yaml DESTINATION ${CMAKE_INSTALL_DATADIR}/xuncha)
 install(DIRECTORY examples DESTINATION ${CMAKE_INSTALL_DOCDIR})
 
 # ---- the Debian package: `cpack -G DEB` in the build folder ----

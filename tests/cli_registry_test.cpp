@@ -17,6 +17,7 @@ std::vector<std::string> reach_format_check(std::string_view command) {
   if (command == "schedule") return {"--from", "2027"};
   if (command == "workdays") return {"list", "2026"};
   if (command == "completion") return {"bash"};
+  if (command == "init") return {"init-never-written"};  // the format check comes before any write
   return {};
 }
 

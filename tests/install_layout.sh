@@ -40,5 +40,8 @@ extra=$(cd "$root/share/xuncha/schema" 2>/dev/null && ls | grep -vxF -f <(printf
 for f in README.md data-format.md examples/province/regions.yaml examples/broken/README.md; do
   [ -f "$root/share/doc/xuncha/$f" ] || bad "missing share/doc/xuncha/$f"
 done
+# The projected holiday calendar ships as data too (xuncha init copies the compiled-in text).
+f=$root/share/xuncha/calendar-projected.yaml
+[ -f "$f" ] && grep -q '^kind: calendar' "$f" || bad "missing or not a calendar: $f"
 [ $fail -eq 0 ] || exit 1
 echo "install layout: $(cd "$dest" && find . -type f | wc -l) files, man pages for: $(echo $cmds); schemas for: $(echo $kinds) and xuncha.json"

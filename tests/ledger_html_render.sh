@@ -19,7 +19,7 @@ print_pdf "$html" "$pdf" 180
 check_a4_landscape "$pdf"
 pages=$(pdf_pages "$pdf")
 [ "$pages" -ge 5 ] || { echo "FAIL: 186 problems on $pages pages?"; exit 1; }
-check_pdf_text "$pdf" "XX省安全生产巡查反馈问题整改台账" "截至：2026年11月30日" "T2026-huangshi" "逾期30天" "合计：共 186 个问题" "销号率"
+check_pdf_text "$pdf" "湖北省安全生产巡查反馈问题整改台账" "截至：2026年11月30日" "T2026-huangshi" "逾期30天" "合计：共 186 个问题" "销号率"
 for p in $(seq 1 "$pages"); do
   pdftotext -f "$p" -l "$p" -layout "$pdf" - | grep -q "整改措施" || { echo "FAIL: page $p has no header row"; exit 1; }
   page_has_number "$pdf" "$p" || { echo "FAIL: page $p has no page number"; exit 1; }

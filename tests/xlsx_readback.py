@@ -27,7 +27,8 @@ with tempfile.TemporaryDirectory() as tmp:
     wb = openpyxl.load_workbook(out)
     check(wb.sheetnames == ["汇总", "T2025-shiyan", "T2025-wuhan", "T2026-wuhan-i"], f"sheet names: {wb.sheetnames}")
     s = wb["汇总"]
-    check(s["A1"].value == "XX省安全生产巡查反馈问题整改台账", f"summary title: {s['A1'].value}")
+    # The data names no province: the title leaves the name out (no placeholder).
+    check(s["A1"].value == "安全生产巡查反馈问题整改台账", f"summary title: {s['A1'].value}")
     check(s["A2"].value == "截至 2026-03-15", f"as-of line: {s['A2'].value}")
     check([c.value for c in s[3]] == ["分组", "问题", "已完成", "基本完成", "已销号", "逾期", "销号率"], "summary header")
     check(s.freeze_panes == "A4", f"summary frozen at {s.freeze_panes}")

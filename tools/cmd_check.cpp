@@ -130,6 +130,10 @@ int run_check(Context& ctx, const CheckOptions& opts) {
     std::vector<Diagnostic>().swap(found);
     sort_diagnostics(diags);
     if (want_json || want_text || want_xlsx) rows = rules::coverage_table(loaded.result.data, ctx.as_of);
+    // Said once per run, on stderr: titles leave the name out rather than borrow one.
+    if (loaded.result.data.policy.province.empty() && !ctx.global.quiet)
+      ctx.err += ctx.t("xuncha：提示：数据未给出省份名称（政策文件 province:），标题中将省略\n",
+                       "xuncha: note: the data names no province (policy province:); titles leave it out\n");
   }
   if (!opts.write_baseline.empty() && loaded.result.ok()) {
     // Records today's findings as known; the run then reports them as usual and passes.

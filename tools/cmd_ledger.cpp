@@ -2,6 +2,7 @@
 // listed hazards, leads awaiting feedback, unanswered public reports, look-backs due.
 #include "app.hpp"
 #include "render/ics.hpp"
+#include "render/province.hpp"
 #include "render/yaml.hpp"
 #include "ledger_view.hpp"
 
@@ -132,7 +133,7 @@ std::string summary_table(const Context& ctx, const LedgerView& v) {
 std::string render_text(const Context& ctx, const LedgerView& v) {
   const auto& data = v.data;
   std::string out = ctx.zh ? fmt::format("{}安全生产巡查反馈问题整改台账（截至 {}）\n", data.policy.province, format_iso(ctx.as_of))
-                           : fmt::format("Rectification ledger, {} (as of {})\n", data.policy.province, format_iso(ctx.as_of));
+                           : fmt::format("Rectification ledger{} (as of {})\n", province_suffix(", ", data.policy.province), format_iso(ctx.as_of));
   if (v.rows.empty()) {
     out += ctx.t("没有符合条件的问题\n", "no problems match\n");
   } else {

@@ -17,11 +17,13 @@ std::function<int(Context&)> setup_staff(CLI::App&);
 std::function<int(Context&)> setup_completion(CLI::App&);
 std::function<int(Context&)> setup_config(CLI::App&);
 std::function<int(Context&)> setup_ledger(CLI::App&);
+std::function<int(Context&)> setup_init(CLI::App&);
 const std::vector<std::string>& ledger_formats();
 const std::vector<std::string>& deadlines_formats();
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> all{
+      {"init", "Start a province's data folder: commented, schema-linked files and a README (never overwrites)", setup_init, {"text"}},
       {"schedule", "Generate the multi-year rotation schedule (text, yaml, json, csv, md, html, ics, xlsx)", setup_schedule, schedule_formats},
       {"staff", "Compose the teams for a schedule: the team plan (text, yaml, json, csv, html, xlsx)", setup_staff, staff_formats},
       {"check", "Run every rule over a data set (the CI gate)", setup_check, findings_formats},

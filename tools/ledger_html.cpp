@@ -3,6 +3,7 @@
 // tour (or unit, gravity) with a caption and summary per group, overdue rows marked.
 #include "ledger_view.hpp"
 #include "app.hpp"
+#include "render/province.hpp"
 
 #include <fmt/format.h>
 
@@ -53,7 +54,7 @@ std::string render_ledger_html(const Context& ctx, const LedgerView& v) {
   const auto& data = v.data;
   std::string place = v.region ? v.region->name : data.policy.province;
   std::string title = ctx.zh ? fmt::format("{}安全生产巡查反馈问题整改台账", place)
-                             : fmt::format("Safety inspection: rectification ledger of {}", place);
+                             : fmt::format("Safety inspection: rectification ledger{}", province_suffix(" of ", place));
   std::string o = fmt::format("<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>\n{}</style>\n</head>\n<body>\n",
                               ctx.zh ? "zh-CN" : "en", esc(title), css);
   o += fmt::format("<h1>{}</h1>\n", esc(title));

@@ -1,6 +1,7 @@
 // xuncha ledger -f xlsx: the 整改台账 as a workbook: a summary sheet, then one sheet per region
 // (or tour, unit, gravity: --by), overdue rows marked; dates are dates, counts are numbers.
 #include "ledger_view.hpp"
+#include "render/province.hpp"
 #include "render/xlsx.hpp"
 
 #include <fmt/format.h>
@@ -13,7 +14,7 @@ std::string render_ledger_xlsx(const Context& ctx, const LedgerView& v) {
   xlsx::Workbook wb;
   wb.created = ctx.as_of;
   wb.title = ctx.zh ? fmt::format("{}安全生产巡查反馈问题整改台账", v.data.policy.province)
-                    : fmt::format("Rectification ledger, {}", v.data.policy.province);
+                    : fmt::format("Rectification ledger{}", province_suffix(", ", v.data.policy.province));
   std::string asof = ctx.zh ? fmt::format("截至 {}", format_iso(ctx.as_of)) : fmt::format("as of {}", format_iso(ctx.as_of));
 
   xlsx::Sheet sum;

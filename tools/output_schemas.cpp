@@ -91,7 +91,7 @@ const std::map<std::string_view, std::string_view>& members() {
             "status": {"enum": ["overdue", "due_soon", "pending", "done_late", "done_on_time", "waiting", "not_applicable"]},
             "workdays": {"type": "integer"}}}}}})J"},
       {"schedule", R"J({"required": ["province", "from", "years", "seed", "feasible"], "properties": {
-        "province": {"type": "string"}, "from": {"type": "integer"}, "years": {"type": "integer"},
+        "province": {"type": ["string", "null"], "description": "null when the data names no province"}, "from": {"type": "integer"}, "years": {"type": "integer"},
         "seed": {"type": "integer", "minimum": 0}, "feasible": {"type": "boolean"},
         "proven": {"type": "boolean", "description": "infeasible: true when no schedule exists (a proof), false when none was found"},
         "problems": {"type": "array", "items": {"type": "object", "additionalProperties": false,
@@ -121,7 +121,7 @@ const std::map<std::string_view, std::string_view>& members() {
         "then": {"required": ["round_years", "teams", "tours", "objective", "bounds", "gap_percent", "kept", "moved", "explanations"]},
         "else": {"required": ["proven", "problems"]}})J"},
       {"staff", R"J({"required": ["province", "seed", "feasible"], "properties": {
-        "province": {"type": "string"}, "seed": {"type": "integer", "minimum": 0}, "feasible": {"type": "boolean"},
+        "province": {"type": ["string", "null"], "description": "null when the data names no province"}, "seed": {"type": "integer", "minimum": 0}, "feasible": {"type": "boolean"},
         "proven": {"type": "boolean", "description": "infeasible: true when no team plan exists (a proof), false when none was found"},
         "problems": {"type": "array", "items": {"type": "string"}},
         "objective": {"type": "integer"}, "lower_bound": {"type": "integer"},

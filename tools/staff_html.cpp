@@ -3,6 +3,7 @@
 #include "staff_render.hpp"
 
 #include "app.hpp"
+#include "render/province.hpp"
 
 #include <fmt/format.h>
 
@@ -64,7 +65,7 @@ std::string staff_html(const Context& ctx, const StaffView& v) {
   const auto& data = v.data;
   const auto& r = v.result;
   std::string title = ctx.zh ? fmt::format("{}安全生产巡查组组成方案", data.policy.province)
-                             : fmt::format("{} safety inspection team plan", data.policy.province);
+                             : fmt::format("{}safety inspection team plan", province_prefix(data.policy.province, " "));
   std::string out = fmt::format("<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>\n{}</style>\n</head>\n<body>\n",
                                 ctx.zh ? "zh-CN" : "en", esc(title), css);
   out += fmt::format("<h1>{}</h1>\n", esc(title));

@@ -2,6 +2,7 @@
 #include "staff_render.hpp"
 
 #include "app.hpp"
+#include "render/province.hpp"
 #include "render/xlsx.hpp"
 #include "render/yaml.hpp"
 
@@ -64,8 +65,8 @@ double gap(const staff::Result& r) {
 std::string staff_text(const Context& ctx, const StaffView& v) {
   const auto& r = v.result;
   const auto& data = v.data;
-  std::string out = ctx.t(fmt::format("{} 巡查组组成方案\n", data.policy.province),
-                          fmt::format("{} inspection team plan\n", data.policy.province));
+  std::string out = ctx.t(fmt::format("{}巡查组组成方案\n", province_prefix(data.policy.province, " ")),
+                          fmt::format("{}inspection team plan\n", province_prefix(data.policy.province, " ")));
   out += ctx.t(fmt::format("目标值 {}，下界 {}（差距 {:.1f}%）；单位分布 {}、超额在场天数 {}、上一周期同组 {}、专家领域不符 {}；种子 {}\n",
                            r.objective, r.bound, gap(r), r.terms.units, r.terms.days, r.terms.pairs, r.terms.fields, v.options.seed),
                fmt::format("objective {}, lower bound {} (gap {:.1f}%); units {}, days over fair {}, last cycle's pairs {}, "
@@ -125,9 +126,9 @@ std::string staff_yaml(const Context& ctx, const StaffView& v) {
   const auto& r = v.result;
   const auto& data = v.data;
   std::string out = fmt::format(
-      "# {} — xuncha staff --seed {}: the team plan (巡查组组成方案).\n"
+      "# {}xuncha staff --seed {}: the team plan (巡查组组成方案).\n"
       "# objective {}, lower bound {}. Check it with the data: xuncha check DATA THIS_FILE\n",
-      yaml_comment(data.policy.province), v.options.seed, r.objective, r.bound);
+      province_prefix(yaml_comment(data.policy.province), " — "), v.options.seed, r.objective, r.bound);
   (void)ctx;
   out += "kind: teams\nversion: 1\nteams:\n";
   for (const auto& g : r.teams) {
@@ -156,7 +157,8 @@ std::string staff_yaml(const Context& ctx, const StaffView& v) {
     for (const auto& g : r.teams)
       for (const auto& s : g.stints)
         if (data.tours[s.tour].plan_from > 0) from = data.tours[s.tour].plan_from;
-    out += fmt::format("---\nkind: schedule\nversion: 1\nprovince: {}\n", yaml_quoted(data.policy.province));
+    out += "---\nkind: schedule\nversion: 1\n";
+    if (!data.policy.province.empty()) out += fmt::format("province: {}\n", yaml_quoted(data.policy.province));
     if (from > 0) out += fmt::format("from: {}\n", from);
     out += "tours:\n";
     std::vector<std::pair<std::size_t, std::string>> tours;
@@ -178,7 +180,7 @@ std::string staff_json(const Context& ctx, const StaffView& v) {
   const auto& r = v.result;
   const auto& data = v.data;
   Json j = json_envelope(ctx, "staff");
-  j["province"] = data.policy.province;
+  j["province"] = data.policy.province.empty() ? Json(nullptr) : Json(data.policy.province);
   j["seed"] = v.options.seed;
   j["feasible"] = r.feasible;
   if (!r.feasible) {

@@ -1,6 +1,7 @@
 // The printable schedule: one self-contained A4-landscape page set (PRINT.md), no scripts, no assets.
 #include "html.hpp"
 
+#include "province.hpp"
 #include "terminal.hpp"
 #include "xml.hpp"
 
@@ -106,7 +107,7 @@ std::string schedule_html(const Context& ctx, const ScheduleView& v) {
   const int from = v.options.from, to = v.options.from + v.options.years - 1;
   const int g = pol.coverage_years;
   std::string title = ctx.zh ? fmt::format("{}安全生产巡查计划安排表（{}—{}年）", pol.province, from, to)
-                             : fmt::format("{} safety-production inspection schedule, {}–{}", pol.province, from, to);
+                             : fmt::format("{}safety-production inspection schedule, {}–{}", province_prefix(pol.province, " "), from, to);
   std::string o;
   o += fmt::format("<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>\n{}</style>\n</head>\n<body>\n",
                    ctx.zh ? "zh-CN" : "en", esc(title), css);

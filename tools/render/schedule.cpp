@@ -2,6 +2,7 @@
 #include "schedule.hpp"
 
 #include "csv.hpp"
+#include "province.hpp"
 #include "json.hpp"
 #include "terminal.hpp"
 #include "yaml.hpp"
@@ -59,8 +60,9 @@ std::string beyond_calendar_years(const ScheduleView& v) {
 
 std::string schedule_title(const Context& ctx, const ScheduleView& v) {
   int last_year = v.options.from + v.options.years - 1;
-  return ctx.zh ? fmt::format("{}安全生产巡查计划（{}—{}年）", v.data.policy.province, v.options.from, last_year)
-                : fmt::format("{} safety-production inspection schedule, {}-{}", v.data.policy.province,
+  const std::string& p = v.data.policy.province;
+  return ctx.zh ? fmt::format("{}安全生产巡查计划（{}—{}年）", p, v.options.from, last_year)
+                : fmt::format("{}safety-production inspection schedule, {}-{}", province_prefix(p, " "),
                               v.options.from, last_year);
 }
 
@@ -177,8 +179,9 @@ std::string schedule_yaml(const Context& ctx, const ScheduleView& v) {
     out += fmt::format("# A deadline marked # falls in {}, which the working-day calendar does not cover: estimated "
                        "counting weekends only.\n",
                        ys);
-  out += fmt::format("kind: schedule\nversion: 1\nprovince: {}\nfrom: {}\nyears: {}\nas_of: {}\ntours:\n",
-                     yaml_quoted(pol.province), v.options.from, v.options.years, format_iso(ctx.as_of));
+  out += "kind: schedule\nversion: 1\n";
+  if (!pol.province.empty()) out += fmt::format("province: {}\n", yaml_quoted(pol.province));
+  out += fmt::format("from: {}\nyears: {}\nas_of: {}\ntours:\n", v.options.from, v.options.years, format_iso(ctx.as_of));
   for (const auto& t : r.tours) {
     if (t.pinned) continue;
     out += fmt::format("  - id: {}\n    region: {}\n    kind: regular\n    year: {}\n    team_slot: {}\n", yaml_string(t.id), yaml_string(t.region),
@@ -218,7 +221,7 @@ std::string schedule_json(const Context& ctx, const ScheduleView& v) {
   const auto& r = v.result;
   const auto& w = v.data.policy.weights;
   Json j = json_envelope(ctx, "schedule");
-  j["province"] = v.data.policy.province;
+  j["province"] = v.data.policy.province.empty() ? Json(nullptr) : Json(v.data.policy.province);
   j["from"] = v.options.from;
   j["years"] = v.options.years;
   j["seed"] = v.options.seed;

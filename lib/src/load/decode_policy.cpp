@@ -279,7 +279,7 @@ const RecordSpec& policy_document() {
     RecordSpec r{{
         kind_field(),
         version_field(),
-        {.key = "province", .type = FieldType::text, .about = "shown in titles"},
+        {.key = "province", .type = FieldType::text, .about = "the province's name, shown in titles (none by default: titles leave it out)"},
         {.key = "team_size", .type = FieldType::record, .record = &team_size_spec()},
         {.key = "days_on_site", .type = FieldType::record, .record = &days_on_site_spec()},
         {.key = "rules", .type = FieldType::rule_map, .about = "rule id (or slug) to off, info, warning or error"},
@@ -292,7 +292,7 @@ const RecordSpec& policy_document() {
          .choices = {milestone_names.begin(), milestone_names.end()},
          .about = "steps with a deadline that the office does not record"},
         {.key = "ledger", .type = FieldType::record, .record = &ledger_policy_spec()},
-        {.key = "regions_expected", .type = FieldType::integer, .lo = 1, .hi = 10000},
+        {.key = "regions_expected", .type = FieldType::integer, .lo = 1, .hi = 10000, .about = "regions to cover (II.1); rule C100 checks the count only when this is given"},
         {.key = "coverage_years", .type = FieldType::integer, .lo = 1, .hi = 50},
         {.key = "cadence_years", .type = FieldType::integer, .lo = 1, .hi = 50},
         {.key = "report_workdays", .type = FieldType::integer, .lo = 0, .hi = 1000},

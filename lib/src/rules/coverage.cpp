@@ -13,8 +13,8 @@ namespace {
 constexpr RuleInfo kRules[] = {
     {"C100", "region-count", Severity::warning, "II.1", "地区数量与政策不符",
      "region count differs from the policy",
-     "政策规定应覆盖的地区数（默认 17 个市州、直管市和林区）与数据中的地区数不一致，可能漏录或多录。",
-     "The data set has a different number of regions from the policy (17 cities, prefectures, directly administered cities and the forestry district by default): a region may be missing or extra."},
+     "政策文件规定了应覆盖的地区数（regions_expected），而数据中的地区数与之不一致，可能漏录或多录。政策未规定时不检查。",
+     "The policy states the number of regions to cover (regions_expected) and the data set has a different number: a region may be missing or extra. Not checked when the policy states none."},
     {"C101", "coverage-window", Severity::error, "II.3", "五年内未实现全覆盖",
      "region not toured in the five-year window",
      "每个地区在截至 --as-of 年份的连续五年（政策 coverage_years）内，至少接受一次省级巡查。国务院安委会的延伸巡查不计入。",
@@ -52,7 +52,7 @@ void check_region_count(const CheckContext& ctx, std::vector<Diagnostic>& out) {
   const auto& data = ctx.data;
   int n = static_cast<int>(data.regions.size());
   int want = data.policy.regions_expected;
-  if (n == 0 || n == want) return;
+  if (want == 0 || n == 0 || n == want) return;  // 0: the policy states no count
   auto d = make_diagnostic(rule("C100"), data, data.regions.front().src, "", "",
                            {fmt::format("数据中有 {} 个地区，政策规定 {} 个", n, want),
                             fmt::format("the data has {} regions; the policy expects {}", n, want)});

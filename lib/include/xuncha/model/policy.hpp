@@ -37,10 +37,11 @@ struct ObjectiveWeights {
 };
 
 /// Every number of the regulation, defaulting to the regulation's value (DOMAIN.md).
-/// A `kind: policy` document or `--policy FILE` overrides any of them.
+/// A `kind: policy` document or `--policy FILE` overrides any of them. Nothing of one province
+/// is a default: the name and the number of regions come from the data or stay unset.
 struct Policy {
-  std::string province = "XX省";        ///< shown in titles
-  int regions_expected = 17;            ///< II.1 / II.3: regions to cover
+  std::string province;                 ///< shown in titles; empty: not given (titles leave it out)
+  int regions_expected = 0;             ///< II.1 / II.3: regions to cover; 0: not stated (C100 not checked)
   int coverage_years = 5;               ///< II.3: every region within 5 years
   int cadence_years = 2;                ///< II.3: regular rounds every 2 years (in principle)
   int team_min = 5;                     ///< II.2: team size
