@@ -135,6 +135,19 @@ int run_check(Context& ctx, const CheckOptions& opts) {
       ctx.err += ctx.t("xuncha：提示：数据未给出省份名称（政策文件 province:），标题中将省略\n",
                        "xuncha: note: the data names no province (policy province:); titles leave it out\n");
   }
+  if (!opts.write_baseline.empty()) {
+    // The baseline is a file of its own: never standard output, never the report's file.
+    if (opts.write_baseline == "-")
+      throw UsageError("--write-baseline needs a file name ('-' is standard output, where the findings go)");
+    auto same = [&](const std::string& other) {
+      return other == opts.write_baseline || same_file(other, opts.write_baseline);
+    };
+    if (!ctx.global.output.empty() && same(ctx.global.output))
+      throw UsageError(fmt::format("--write-baseline {}: the same file as -o", quote_path(opts.write_baseline)));
+    for (const auto& [format, file] : reports)
+      if (same(file))
+        throw UsageError(fmt::format("--write-baseline {}: the same file as --report", quote_path(opts.write_baseline)));
+  }
   if (!opts.write_baseline.empty() && loaded.result.ok()) {
     // Records today's findings as known; the run then reports them as usual and passes.
     refuse_input(ctx, opts.write_baseline, "--write-baseline");

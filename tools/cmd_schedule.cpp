@@ -63,8 +63,10 @@ int run_schedule(Context& ctx, const ScheduleOptions& opts) {
   if (opts.explain && f != "text" && f != "json")
     throw UsageError(ctx.t(fmt::format("--explain 仅用于 -f text 或 json（当前为 {}）", f),
                            fmt::format("--explain goes with -f text or json (not {})", f)));
-  if (opts.from < min_year || opts.from + opts.years - 1 > max_year - 1)
-    throw UsageError(fmt::format("--from expects a year in {}–{}", min_year, max_year - opts.years));
+  // (in 64 bits: a year near the top of int must not wrap round into the range)
+  if (opts.from < min_year || static_cast<long long>(opts.from) + opts.years - 1 > max_year - 1)
+    throw UsageError(fmt::format("--from expects a year in {}–{} (with --years {})", min_year, max_year - opts.years,
+                                 opts.years));
   auto loaded = load_inputs(ctx, opts.paths.empty() ? std::vector<std::string>{"."} : opts.paths);
   if (!loaded.result.ok()) {
     report_input_errors(ctx, loaded.result.diagnostics);

@@ -28,6 +28,7 @@ struct Environment {
   unsigned cores = 1;
   unsigned columns = 0;      ///< $COLUMNS, else the terminal's width when stdout is one; 0: unknown
   std::istream* in = nullptr;
+  int in_fd = -1;  ///< standard input's descriptor when it is the process's (read with read(2))
 };
 
 /// Flags every subcommand understands.

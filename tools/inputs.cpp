@@ -63,7 +63,8 @@ Loaded load_inputs(Context& ctx, const std::vector<std::string>& paths) {
     if (in.name == "-" && !in.text) {
       Message why;
       std::optional<std::string> text = std::string();
-      if (ctx.env.in) text = load::read_stream(*ctx.env.in, ctx.global.max_file_bytes, why);
+      if (ctx.env.in_fd >= 0) text = load::read_descriptor(ctx.env.in_fd, ctx.global.max_file_bytes, why);
+      else if (ctx.env.in) text = load::read_stream(*ctx.env.in, ctx.global.max_file_bytes, why);
       if (!text) throw UsageError(ctx.t(fmt::format("标准输入：{}", why.zh), fmt::format("standard input: {}", why.en)));
       in.name = "<stdin>";
       in.text = std::move(text);

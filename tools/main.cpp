@@ -36,6 +36,7 @@ int main(int argc, char** argv) {
   env.today = std::chrono::floor<date::days>(std::chrono::system_clock::now());
   env.cores = std::max(1u, std::thread::hardware_concurrency());
   env.in = &std::cin;
+  env.in_fd = STDIN_FILENO;
   std::vector<std::string> args(argv + 1, argv + argc);
   int code = 3;
   try {

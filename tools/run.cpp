@@ -123,6 +123,11 @@ int run(const std::vector<std::string>& args, const Environment& env, std::ostre
     }
     apply_config(ctx, start);
     ctx.zh = (g.lang.empty() ? default_lang(env) : g.lang) == "zh";
+    // An empty value (an unset $OUT) is a mistake, not a request for the default.
+    if (auto* o = app.get_option_no_throw("-o"); o && o->count() > 0 && g.output.empty())
+      throw UsageError("-o expects a file name ('-' for standard output), got an empty one");
+    if (auto* o = app.get_option_no_throw("--max-file-size"); o && o->count() > 0 && g.max_file_size.empty())
+      throw UsageError("--max-file-size expects a size (bytes, or a number with K, M or G: 64M), got an empty one");
     if (!g.max_file_size.empty()) {
       auto size = load::parse_size(g.max_file_size);
       if (!size)

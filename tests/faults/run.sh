@@ -211,6 +211,38 @@ x check "$T/data"
 rc_is 1
 end
 
+begin "a file deeper than PATH_MAX in a walk: named, not skipped"
+fresh
+d=$(printf 'd%.0s' $(seq 1 250))
+( cd "$T/data" && for i in $(seq 1 17); do mkdir "$d" && cd "$d" || exit 1; done && printf 'kind: bogus\nversion: 1\n' >deep.yaml )
+x check "$T/data"
+rc_is 2; err_has "File name too long"; no_success
+( cd "$T/data" && rm -rf "$d" ) 2>/dev/null
+end
+begin "a symbolic link to a folder in a walk: a note, not followed"
+fresh; ln -s "$T/data" "$T/data/again"
+x check "$T/data"
+rc_is 1; err_has "again: .*symbolic link to a folder is not followed"
+end
+begin "upper-case .YAML files are read"
+fresh; mv "$T/data/leads.yaml" "$T/data/LEADS.YAML"
+x check "$T/data" -v
+rc_is 1; err_has "LEADS.YAML"
+end
+begin "one file by two paths is read once"
+fresh; ln -s "$T/data" "$T/data-link"
+x check "$T/data" "$T/data-link"
+rc_is 1; ! grep -q "L005" "$T/out" || bad "duplicate ids from reading a file twice"
+end
+begin "stdin closed: standard input cannot be read"
+timeout -k 5 60 "$X" check - --as-of "$AS_OF" <&- >"$T/out" 2>"$T/err"; RC=$?
+rc_is 2; err_has "standard input: cannot read"; no_success
+end
+begin "stdin a folder: refused"
+timeout -k 5 60 "$X" check - --as-of "$AS_OF" <"$T/data" >"$T/out" 2>"$T/err"; RC=$?
+rc_is 2; err_has "standard input: is a folder"
+end
+
 # ---------------------------------------------------------------- 7. bounded reads
 fresh
 begin "--baseline /dev/zero: refused at once"
@@ -574,6 +606,33 @@ end
 begin "--write-baseline onto a data file"
 x check "$T/data" --write-baseline "$T/data/tours.yaml"
 rc_is 2; same_as "$T/data/tours.yaml" "$T/tours.copy"
+end
+
+begin "--write-baseline onto the -o file: refused"
+x check "$T/data" -f json -o "$T/same.json" --write-baseline "$T/same.json"
+rc_is 2; err_has "the same file as -o"; [ ! -e "$T/same.json" ] || bad "file written"
+end
+begin "--write-baseline onto a --report file: refused"
+x check "$T/data" --report "json=$T/same2.json" --write-baseline "$T/same2.json"
+rc_is 2; err_has "the same file as --report"
+end
+begin "--write-baseline -: refused (not a file named -)"
+x check "$T/data" --write-baseline -
+rc_is 2; err_has "needs a file name"; [ ! -e ./- ] || bad "a file named - was made"
+end
+begin "-o with an empty name: refused"
+x check "$T/data" -o ""
+rc_is 2; err_has "empty"
+end
+begin "--max-file-size spellings: 1m, 1KB, 2gib accepted; 1.5M refused"
+x check "$T/data" --max-file-size 1m; [ "$RC" = 1 ] || bad "1m: exit $RC"
+x check "$T/data" --max-file-size 2gib; [ "$RC" = 1 ] || bad "2gib: exit $RC"
+x check "$T/data" --max-file-size 1KB; [ "$RC" = 2 ] || bad "1KB: exit $RC (the data is larger)"
+x check "$T/data" --max-file-size 1.5M; rc_is 2; err_has "expects a size"
+end
+begin "schedule --from near the top of int: refused"
+x schedule "$T/data" --from 2147483620 --years 30
+rc_is 2; err_has "--from expects a year"
 end
 
 # ---------------------------------------------------------------- 6. signals remove temporary files

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -44,20 +45,25 @@ std::string format_size(std::size_t bytes) {
 
 std::optional<std::size_t> parse_size(std::string_view text) {
   std::size_t i = 0, n = 0;
+  constexpr std::size_t top = std::size_t(-1);
   while (i < text.size() && text[i] >= '0' && text[i] <= '9') {
-    if (n > (std::size_t(-1) - 9) / 10) return std::nullopt;
-    n = n * 10 + static_cast<std::size_t>(text[i++] - '0');
+    auto digit = static_cast<std::size_t>(text[i++] - '0');
+    if (n > (top - digit) / 10) return std::nullopt;
+    n = n * 10 + digit;
   }
   if (i == 0 || n == 0) return std::nullopt;
   auto unit = text.substr(i);
   if (!unit.empty() && unit.front() == ' ') unit.remove_prefix(1);
+  std::string u(unit);
+  for (auto& c : u) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  // Powers of 1024 whatever the spelling: k, kb, kib (and m, g alike), or b / nothing for bytes.
   std::size_t scale = 0;
-  if (unit.empty() || unit == "B") scale = 1;
-  else if (unit == "k" || unit == "K" || unit == "KiB") scale = std::size_t(1) << 10;
-  else if (unit == "M" || unit == "MiB") scale = std::size_t(1) << 20;
-  else if (unit == "G" || unit == "GiB") scale = std::size_t(1) << 30;
+  if (u.empty() || u == "b") scale = 1;
+  else if (u == "k" || u == "kb" || u == "kib") scale = std::size_t(1) << 10;
+  else if (u == "m" || u == "mb" || u == "mib") scale = std::size_t(1) << 20;
+  else if (u == "g" || u == "gb" || u == "gib") scale = std::size_t(1) << 30;
   else return std::nullopt;
-  if (n > std::size_t(-1) / scale) return std::nullopt;
+  if (n > top / scale) return std::nullopt;
   return n * scale;
 }
 
@@ -112,6 +118,35 @@ std::optional<std::string> read_regular_file(const std::string& path, std::size_
     return std::nullopt;
   }
   text.resize(have);
+  return text;
+}
+
+std::optional<std::string> read_descriptor(int fd, std::size_t max_bytes, Message& why) {
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) {
+    why = system_error(errno);
+    return std::nullopt;
+  }
+  if (S_ISDIR(st.st_mode)) {
+    why = {"是文件夹，不是文件", "is a folder, not a file"};
+    return std::nullopt;
+  }
+  std::string text;
+  char buf[64 * 1024];
+  for (;;) {
+    auto n = ::read(fd, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      why = system_error(errno);
+      return std::nullopt;
+    }
+    if (n == 0) break;
+    if (text.size() + static_cast<std::size_t>(n) > max_bytes) {
+      why = too_large(max_bytes);
+      return std::nullopt;
+    }
+    text.append(buf, static_cast<std::size_t>(n));
+  }
   return text;
 }
 

@@ -351,11 +351,27 @@ struct Walker {
       if (excluded(walk.exclude, entry.path().lexically_relative(root).string(), name)) continue;
       std::error_code tec;
       auto type = entry.symlink_status(tec).type();
+      if (tec) {
+        // (a path too long to look at, an entry gone meanwhile): named, never skipped unseen
+        failed = true;
+        diagnostics.push_back(input_error("L012", entry.path().lexically_normal().string(), 0, 0,
+                                          {fmt::format("无法读取：{}", system_reason(tec)),
+                                           fmt::format("cannot read: {}", system_reason(tec))}));
+        continue;
+      }
       if (type == fs::file_type::directory) {
         folder(entry.path());
         continue;
       }
-      auto ext = entry.path().extension().string();
+      if (type == fs::file_type::symlink && fs::is_directory(entry.path(), tec)) {
+        diagnostics.push_back(input_error("", entry.path().lexically_normal().string(), 0, 0,
+                                          {"指向文件夹的符号链接不会被跟随；如需读取，请在命令行上直接给出该文件夹",
+                                           "a symbolic link to a folder is not followed; name the folder on the "
+                                           "command line to read it"}));
+        diagnostics.back().severity = Severity::info;
+        continue;
+      }
+      auto ext = lower(entry.path().extension().string());
       if (spreadsheet_ext(ext)) {
         sheets.push_back(entry.path().lexically_normal().string());
         continue;
@@ -413,6 +429,14 @@ std::vector<InputFile> expand_paths(const std::vector<std::string>& paths, std::
     auto norm = fs::path(p).lexically_normal().string();
     if (seen.insert(norm).second) out.push_back({norm, std::nullopt, InputRole::data});
   }
+  // One file reached by two paths (a link, a folder named twice, a hard link) is read once: its
+  // records would otherwise all be duplicates of themselves.
+  std::set<std::pair<dev_t, ino_t>> files;
+  std::erase_if(out, [&](const InputFile& f) {
+    struct stat st {};
+    if (f.name == "-" || ::stat(f.name.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return false;
+    return !files.insert({st.st_dev, st.st_ino}).second;
+  });
   return out;
 }
 
