@@ -12,7 +12,9 @@ shift $(( $# < 2 ? $# : 2 ))
 B=${XUNCHA_FUZZ_BUILD:-$ROOT/build-fuzz}
 cmake -S "$ROOT" -B "$B" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DXUNCHA_FUZZ=ON -DXUNCHA_BUILD_TESTS=OFF -DXUNCHA_BUILD_BENCH=OFF -DXUNCHA_WERROR=ON >/dev/null
-ninja -C "$B" -j"${JOBS:-1}" "xuncha_fuzz_$TARGET" >/dev/null
+# (the build's messages go to the log only when it fails)
+ninja -C "$B" -j"${JOBS:-1}" "xuncha_fuzz_$TARGET" >"$B/fuzz-build-$TARGET.log" 2>&1 ||
+  { tail -60 "$B/fuzz-build-$TARGET.log" >&2; exit 1; }
 case "$TARGET" in
   loader|yaml) seeds=$ROOT/fuzz/corpus/loader; max_len=8192; set -- -dict="$ROOT/fuzz/yaml.dict" "$@" ;;
   workdays) seeds=$ROOT/fuzz/corpus/workdays; max_len=256 ;;

@@ -67,18 +67,10 @@ std::string quote_path(std::string_view path) {
       out.append(step.bytes);
       continue;
     }
-    switch (step.valid ? step.code_point : char32_t{0xFFFD}) {
-      case '\a': out += "\\a"; break;
-      case '\b': out += "\\b"; break;
-      case '\t': out += "\\t"; break;
-      case '\n': out += "\\n"; break;
-      case '\v': out += "\\v"; break;
-      case '\f': out += "\\f"; break;
-      case '\r': out += "\\r"; break;
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      default:
-        for (char b : step.bytes) out += fmt::format("\\{:03o}", static_cast<unsigned char>(b));
+    if (auto esc = utf8::c_escape(step.valid ? step.code_point : char32_t{0xFFFD}); !esc.empty()) {
+      out += esc;
+    } else {
+      for (char b : step.bytes) out += fmt::format("\\{:03o}", static_cast<unsigned char>(b));
     }
   }
   return out + "\"";

@@ -36,17 +36,12 @@ std::string yaml_quoted(std::string_view s) {
       continue;
     }
     char32_t c = step.code_point;
+    if (auto esc = utf8::c_escape(c); !esc.empty()) {
+      out += esc;
+      continue;
+    }
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
       case '\0': out += "\\0"; break;
-      case '\a': out += "\\a"; break;
-      case '\b': out += "\\b"; break;
-      case '\t': out += "\\t"; break;
-      case '\n': out += "\\n"; break;
-      case '\v': out += "\\v"; break;
-      case '\f': out += "\\f"; break;
-      case '\r': out += "\\r"; break;
       case 0x1B: out += "\\e"; break;
       case 0x85: out += "\\N"; break;
       case 0x2028: out += "\\L"; break;

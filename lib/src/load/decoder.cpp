@@ -423,11 +423,21 @@ std::optional<std::size_t> Decoder::choice(std::uint32_t index, std::string_view
   std::vector<std::string_view> all(names.begin(), names.end());
   for (const auto& a : aliases) all.push_back(a.name);
   auto hint = closest_match(*text, all);
-  std::vector<std::string_view> shown(names.begin(), names.end());
+  // Every accepted spelling, each code with the words that mean it (city（或 市、地级市）).
+  std::string zh, en;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    std::string words;
+    for (const auto& a : aliases)
+      if (a.value == i) words += (words.empty() ? "" : "、") + std::string(a.name);
+    zh += (zh.empty() ? "" : "，") + std::string(names[i]) + (words.empty() ? "" : "（或 " + words + "）");
+    std::string words_en;
+    for (const auto& a : aliases)
+      if (a.value == i) words_en += (words_en.empty() ? "" : ", ") + std::string(a.name);
+    en += (en.empty() ? "" : ", ") + std::string(names[i]) + (words_en.empty() ? "" : " (or " + words_en + ")");
+  }
   error("L013", doc_->node(index), std::string(path),
-        {fmt::format("「{}」取值无效：「{}」{}；可用：{}", path, *text, did_you_mean_zh(hint), join(shown)),
-         fmt::format("invalid value '{}' for '{}'{}; expected one of: {}", *text, path, did_you_mean_en(hint),
-                     join(shown))});
+        {fmt::format("「{}」取值无效：「{}」{}；可用：{}", path, *text, did_you_mean_zh(hint), zh),
+         fmt::format("invalid value '{}' for '{}'{}; expected one of: {}", *text, path, did_you_mean_en(hint), en)});
   return std::nullopt;
 }
 

@@ -36,7 +36,7 @@ class FieldMarks {
     using pointer = void;
     using reference = value_type;
     iterator() = default;
-    iterator(const char* p, const char* end) : p_(p), end_(end) {}
+    explicit iterator(const char* p) : p_(p) {}
     value_type operator*() const;
     iterator& operator++();
     iterator operator++(int) {
@@ -48,10 +48,9 @@ class FieldMarks {
 
    private:
     const char* p_ = nullptr;
-    const char* end_ = nullptr;
   };
-  iterator begin() const { return {buf_.data(), buf_.data() + buf_.size()}; }
-  iterator end() const { return {buf_.data() + buf_.size(), buf_.data() + buf_.size()}; }
+  iterator begin() const { return iterator(buf_.data()); }
+  iterator end() const { return iterator(buf_.data() + buf_.size()); }
 
  private:
   std::string buf_;  // per field: key length, key, file, line, column (numbers as LEB128)
