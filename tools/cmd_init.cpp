@@ -74,6 +74,18 @@ std::optional<RegionClass> parse_class(std::string_view s) {
   return std::nullopt;
 }
 
+// What a region's name says of its class: an autonomous prefecture (…自治州) or a forestry
+// district (…林区). A name ending in 市 may be a city or a city under the province's direct
+// administration, which only the office knows.
+std::optional<RegionClass> class_from_name(std::string_view name) {
+  auto ends = [&](std::string_view tail) {
+    return name.size() >= tail.size() && name.substr(name.size() - tail.size()) == tail;
+  };
+  if (ends("自治州") || ends("盟")) return RegionClass::prefecture;
+  if (ends("林区")) return RegionClass::forestry;
+  return std::nullopt;
+}
+
 bool has_control(std::string_view s) {
   for (char ch : s) {
     auto c = static_cast<unsigned char>(ch);
@@ -239,6 +251,9 @@ std::string regions_file(const std::vector<NewRegion>& regions) {
     const auto& r = regions[i];
     s += fmt::format("  - id: r{:0{}}\n    name: {}\n", i + 1, width, yaml_string(r.name));
     if (r.cls) s += fmt::format("    class: {}\n", region_class_names[static_cast<std::size_t>(*r.cls)]);
+    else if (auto guess = class_from_name(r.name))
+      s += fmt::format("    class: {:<13} # 按名称推断，请核实 / from the name: to check\n",
+                       region_class_names[static_cast<std::size_t>(*guess)]);
     else s += "    class: city          # 待核实：city、prefecture、direct_city 或 forestry / to check\n";
     if (r.counties) s += fmt::format("    counties: {}\n", *r.counties);
     else s += "    counties: 0          # 待填写：所辖县级区划数 / to fill in: county-level divisions\n";
