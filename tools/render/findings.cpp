@@ -11,6 +11,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 
 namespace xuncha::cli {
 namespace {
@@ -101,8 +103,11 @@ std::string render_github(const Context& ctx, const std::vector<Diagnostic>& dia
   std::string out;
   for (const auto& d : diags) {
     std::string_view level = d.severity == Severity::error ? "error" : d.severity == Severity::warning ? "warning" : "notice";
-    out += fmt::format("::{} file={},line={},col={},title={}::{}\n", level, gh_escape(d.where.file, true),
-                       d.where.line, d.where.column, gh_escape(d.rule, true), gh_escape(ctx.t(d.message), false));
+    // A finding about a whole file (unreadable, a folder) has no line: the annotation goes on the
+    // file, not on a line 0 GitHub cannot show.
+    std::string at = d.where.line > 0 ? fmt::format(",line={},col={}", d.where.line, std::max(d.where.column, 1)) : "";
+    out += fmt::format("::{} file={}{},title={}::{}\n", level, gh_escape(d.where.file, true), at,
+                       gh_escape(d.rule, true), gh_escape(ctx.t(d.message), false));
   }
   return out;
 }
