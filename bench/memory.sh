@@ -25,15 +25,16 @@ if [ ! -d "$country" ]; then
   mv "$country.tmp" "$country"
 fi
 
-measure() {  # NAME PATH ARGS...
-  name=$1
-  path=$2
-  shift 2
+measure() {  # COMMAND NAME PATH ARGS...
+  cmd=$1
+  name=$2
+  path=$3
+  shift 3
   bytes=$(find "$path" -type f -name '*.yaml' -printf '%s\n' | awk '{s += $1} END {print s}')
   log=$work/time.log
   set +e
   # (never more than 8 GB of address space: a run past it ends with exit 2, "input too large")
-  /usr/bin/time -v prlimit --as=$((8 << 30)) "$xuncha" check "$path" --as-of 2026-11-30 "$@" >/dev/null 2>"$log"
+  /usr/bin/time -v prlimit --as=$((8 << 30)) "$xuncha" "$cmd" "$path" --as-of 2026-11-30 "$@" >/dev/null 2>"$log"
   set -e
   report "$name" "$bytes" "$log"
 }
@@ -51,24 +52,12 @@ report() {  # NAME BYTES TIME-LOG
     BEGIN { printf "| %s | %s | %s MB | %.1fx | %.1f s | %s |\n", n, commas(b), commas(kb * 1024 / 1e6), kb * 1024 / b, w, c }'
 }
 
-# Loading alone: `xuncha ledger` reads and checks the regions file like check does and reports
-# nothing on a file without ledger records.
-measure_load() {  # NAME PATH ARGS...
-  name=$1
-  path=$2
-  shift 2
-  bytes=$(find "$path" -type f -name '*.yaml' -printf '%s\n' | awk '{s += $1} END {print s}')
-  log=$work/time.log
-  set +e
-  /usr/bin/time -v prlimit --as=$((8 << 30)) "$xuncha" ledger "$path" --as-of 2026-11-30 "$@" >/dev/null 2>"$log"
-  set -e
-  report "$name" "$bytes" "$log"
-}
-
 echo "| input | bytes | peak RSS | RSS / bytes | wall | exit |"
 echo "|---|---:|---:|---:|---:|---:|"
-measure_load "regions ($records records), loading alone (ledger)" "$regions" -j 1
-measure "regions ($records records), -f concise" "$regions" -f concise
-measure "regions ($records records), text (coverage table of every region)" "$regions"
-measure "country (bench_ledger $scale), -f concise -j1" "$country" -f concise -j 1
-measure "country (bench_ledger $scale), -f concise -j2" "$country" -f concise -j 2
+# Loading alone: `xuncha ledger` reads and checks the regions file like check does and reports
+# nothing on a file without ledger records.
+measure ledger "regions ($records records), loading alone (ledger)" "$regions" -j 1
+measure check "regions ($records records), -f concise" "$regions" -f concise
+measure check "regions ($records records), text (coverage table of every region)" "$regions"
+measure check "country (bench_ledger $scale), -f concise -j1" "$country" -f concise -j 1
+measure check "country (bench_ledger $scale), -f concise -j2" "$country" -f concise -j 2

@@ -33,6 +33,37 @@ struct Fd {
   }
 };
 
+// read(2) to the end of `fd`, stopping as soon as more than `max_bytes` have come; `expected`
+// (the size fstat reports, 0 when unknown) sizes the buffer once for a regular file.
+std::optional<std::string> read_to_end(int fd, std::size_t max_bytes, std::size_t expected, Message& why) {
+  std::string text;
+  text.resize(std::min(expected > 0 ? expected + 1 : std::size_t(64) * 1024, max_bytes + 1));
+  std::size_t have = 0;
+  for (;;) {
+    if (have == text.size()) {
+      if (have > max_bytes) {
+        why = too_large(max_bytes);
+        return std::nullopt;
+      }
+      text.resize(std::min(max_bytes + 1, have * 2));
+    }
+    auto n = ::read(fd, text.data() + have, text.size() - have);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      why = system_error(errno);
+      return std::nullopt;
+    }
+    if (n == 0) break;
+    have += static_cast<std::size_t>(n);
+  }
+  if (have > max_bytes) {
+    why = too_large(max_bytes);
+    return std::nullopt;
+  }
+  text.resize(have);
+  return text;
+}
+
 }  // namespace
 
 std::string format_size(std::size_t bytes) {
@@ -93,32 +124,7 @@ std::optional<std::string> read_regular_file(const std::string& path, std::size_
     why = too_large(max_bytes);
     return std::nullopt;
   }
-  std::string text;
-  text.resize(std::min<std::size_t>(static_cast<std::size_t>(st.st_size) + 1, max_bytes + 1));
-  std::size_t have = 0;
-  for (;;) {
-    if (have == text.size()) {
-      if (have > max_bytes) {
-        why = too_large(max_bytes);
-        return std::nullopt;
-      }
-      text.resize(std::min(max_bytes + 1, std::max<std::size_t>(have * 2, 64 * 1024)));
-    }
-    auto n = ::read(f.fd, text.data() + have, text.size() - have);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      why = system_error(errno);
-      return std::nullopt;
-    }
-    if (n == 0) break;
-    have += static_cast<std::size_t>(n);
-  }
-  if (have > max_bytes) {
-    why = too_large(max_bytes);
-    return std::nullopt;
-  }
-  text.resize(have);
-  return text;
+  return read_to_end(f.fd, max_bytes, static_cast<std::size_t>(st.st_size), why);
 }
 
 std::optional<std::string> read_descriptor(int fd, std::size_t max_bytes, Message& why) {
@@ -131,23 +137,7 @@ std::optional<std::string> read_descriptor(int fd, std::size_t max_bytes, Messag
     why = {"是文件夹，不是文件", "is a folder, not a file"};
     return std::nullopt;
   }
-  std::string text;
-  char buf[64 * 1024];
-  for (;;) {
-    auto n = ::read(fd, buf, sizeof buf);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      why = system_error(errno);
-      return std::nullopt;
-    }
-    if (n == 0) break;
-    if (text.size() + static_cast<std::size_t>(n) > max_bytes) {
-      why = too_large(max_bytes);
-      return std::nullopt;
-    }
-    text.append(buf, static_cast<std::size_t>(n));
-  }
-  return text;
+  return read_to_end(fd, max_bytes, 0, why);
 }
 
 std::optional<std::string> read_stream(std::istream& in, std::size_t max_bytes, Message& why) {

@@ -45,6 +45,11 @@ bool near_id(std::string_view written, std::string_view id) {
   return squeezed == id || (!squeezed.empty() && closest_match(id, {std::string_view(squeezed)}) == squeezed);
 }
 
+// Keeps the first few distinct ids a note will name.
+void add_example(std::vector<std::string_view>& examples, std::string_view id) {
+  if (examples.size() < 3 && std::find(examples.begin(), examples.end(), id) == examples.end()) examples.push_back(id);
+}
+
 std::string examples_text(const std::vector<std::string_view>& ids, std::size_t total) {
   std::string out;
   for (auto id : ids) out += (out.empty() ? "'" : ", '") + std::string(id) + "'";
@@ -102,16 +107,13 @@ struct RefChecker {
         if (it == l->second.end() && (hint.empty() || uses[{p.kind, p.id}] > 1)) it = l->second.begin();
         if (it != l->second.end()) {
           it->kind_zh = p.kind_zh;
-          if (it->examples.size() < 3 && std::find(it->examples.begin(), it->examples.end(), p.id) == it->examples.end())
-            it->examples.push_back(p.id);
+          add_example(it->examples, p.id);
           ++it->references;
           continue;
         }
       }
       if (!incomplete_files.empty() || !spreadsheets.empty()) {
-        if (unchecked_examples.size() < 3 &&
-            std::find(unchecked_examples.begin(), unchecked_examples.end(), p.id) == unchecked_examples.end())
-          unchecked_examples.push_back(p.id);
+        add_example(unchecked_examples, p.id);
         ++unchecked;
         continue;
       }
