@@ -139,13 +139,10 @@ int run_check(Context& ctx, const CheckOptions& opts) {
     // The baseline is a file of its own: never standard output, never the report's file.
     if (opts.write_baseline == "-")
       throw UsageError("--write-baseline needs a file name ('-' is standard output, where the findings go)");
-    auto same = [&](const std::string& other) {
-      return other == opts.write_baseline || same_file(other, opts.write_baseline);
-    };
-    if (!ctx.global.output.empty() && same(ctx.global.output))
+    if (!ctx.global.output.empty() && same_file(ctx.global.output, opts.write_baseline))
       throw UsageError(fmt::format("--write-baseline {}: the same file as -o", quote_path(opts.write_baseline)));
     for (const auto& [format, file] : reports)
-      if (same(file))
+      if (same_file(file, opts.write_baseline))
         throw UsageError(fmt::format("--write-baseline {}: the same file as --report", quote_path(opts.write_baseline)));
   }
   if (!opts.write_baseline.empty() && loaded.result.ok()) {
@@ -203,7 +200,7 @@ int run_check(Context& ctx, const CheckOptions& opts) {
     file_ctx.width = 0;
     report.preface = want_text ? coverage_text(file_ctx, sheet) : std::string();
     for (const auto& [format, file] : reports)
-      if (!ctx.global.output.empty() && (file == ctx.global.output || same_file(file, ctx.global.output)))
+      if (!ctx.global.output.empty() && same_file(file, ctx.global.output))
         throw UsageError(fmt::format("--report {}: the same file as -o", file));
     for (const auto& [format, file] : reports) refuse_input(ctx, file, "--report");
     for (const auto& [format, file] : reports) {
