@@ -36,7 +36,7 @@ check() {
 }
 check "check -j1" "xuncha: error: input too large for the available memory" check "$T/regions.yaml" -j 1 --as-of 2026-11-30
 check "check -j2" "xuncha: error: input too large for the available memory" check "$T/regions.yaml" -j 2 --as-of 2026-11-30
-check "check --lang zh" "xuncha: 错误：输入过大，可用内存不足" check "$T/regions.yaml" -j 1 --lang zh --as-of 2026-11-30
+check "check --lang zh" "xuncha：错误：输入过大，可用内存不足" check "$T/regions.yaml" -j 1 --lang zh --as-of 2026-11-30
 # The same file with room to spare loads (the limit is what fails above, not the file).
 prlimit --as=$((2048 * 1024 * 1024)) "$BIN" check "$T/regions.yaml" -j 1 --as-of 2026-11-30 -f concise >/dev/null 2>"$T/err.txt"
 rc=$?

@@ -28,10 +28,10 @@ std::vector<std::pair<std::string, std::string>> parse_reports(const std::vector
     std::string f = eq == std::string::npos ? std::string() : s.substr(0, eq);
     if (eq == std::string::npos || eq + 1 == s.size() ||
         std::find(findings_formats.begin(), findings_formats.end(), f) == findings_formats.end())
-      throw UsageError(fmt::format("--report expects FORMAT=FILE with FORMAT one of {}, got '{}'",
-                                   fmt::join(findings_formats, ", "), s));
+      throw UsageError(fmt::format("--report 的写法是 格式=文件；收到「{}」；可用的格式：{}", s, fmt::join(findings_formats, "、")),
+                       fmt::format("--report expects FORMAT=FILE with FORMAT one of {}, got '{}'", fmt::join(findings_formats, ", "), s));
     for (const auto& [other_format, other_file] : out)
-      if (other_file == s.substr(eq + 1)) throw UsageError(fmt::format("--report: {} named twice", other_file));
+      if (other_file == s.substr(eq + 1)) throw UsageError(fmt::format("--report：{} 出现了两次", other_file), fmt::format("--report: {} named twice", other_file));
     out.emplace_back(f, s.substr(eq + 1));
   }
   return out;
@@ -138,12 +138,15 @@ int run_check(Context& ctx, const CheckOptions& opts) {
   if (!opts.write_baseline.empty()) {
     // The baseline is a file of its own: never standard output, never the report's file.
     if (opts.write_baseline == "-")
-      throw UsageError("--write-baseline needs a file name ('-' is standard output, where the findings go)");
+      throw UsageError("--write-baseline 需要一个文件名（「-」是标准输出，检查结果写在那里）",
+                       "--write-baseline needs a file name ('-' is standard output, where the findings go)");
     if (!ctx.global.output.empty() && same_file(ctx.global.output, opts.write_baseline))
-      throw UsageError(fmt::format("--write-baseline {}: the same file as -o", quote_path(opts.write_baseline)));
+      throw UsageError(fmt::format("--write-baseline {}：与 -o 是同一个文件", quote_path(opts.write_baseline)),
+                       fmt::format("--write-baseline {}: the same file as -o", quote_path(opts.write_baseline)));
     for (const auto& [format, file] : reports)
       if (same_file(file, opts.write_baseline))
-        throw UsageError(fmt::format("--write-baseline {}: the same file as --report", quote_path(opts.write_baseline)));
+        throw UsageError(fmt::format("--write-baseline {}：与 --report 是同一个文件", quote_path(opts.write_baseline)),
+                         fmt::format("--write-baseline {}: the same file as --report", quote_path(opts.write_baseline)));
   }
   if (!opts.write_baseline.empty() && loaded.result.ok()) {
     // Records today's findings as known; the run then reports them as usual and passes.
@@ -201,7 +204,7 @@ int run_check(Context& ctx, const CheckOptions& opts) {
     report.preface = want_text ? coverage_text(file_ctx, sheet) : std::string();
     for (const auto& [format, file] : reports)
       if (!ctx.global.output.empty() && same_file(file, ctx.global.output))
-        throw UsageError(fmt::format("--report {}: the same file as -o", file));
+        throw UsageError(fmt::format("--report {}：与 -o 是同一个文件", file), fmt::format("--report {}: the same file as -o", file));
     for (const auto& [format, file] : reports) refuse_input(ctx, file, "--report");
     for (const auto& [format, file] : reports) {
       std::string text = render_findings(file_ctx, report, format);

@@ -122,15 +122,15 @@ std::string render_xlsx(const Context& ctx, const Dataset& data, const std::vect
 int run_deadlines(Context& ctx, const DeadlinesOptions& o) {
   const auto& f = ctx.global.format;
   require_format(ctx, "deadlines", deadlines_formats());
-  if (o.ics_events && f != "ics") throw UsageError(fmt::format("--ics-events goes with -f ics (not {})", f));
+  if (o.ics_events && f != "ics") throw UsageError(fmt::format("--ics-events 仅用于 -f ics（当前为 {}）", f), fmt::format("--ics-events goes with -f ics (not {})", f));
   auto loaded = load_inputs(ctx, o.paths.empty() ? std::vector<std::string>{"."} : o.paths);
   if (!loaded.result.ok()) {
     report_input_errors(ctx, loaded.result.diagnostics);
     return 2;
   }
   const Dataset& data = loaded.result.data;
-  if (!o.region.empty() && !data.region(o.region)) throw UsageError(fmt::format("--region: unknown region '{}'", o.region));
-  if (!o.tour.empty() && !data.tour(o.tour)) throw UsageError(fmt::format("--tour: unknown tour '{}'", o.tour));
+  if (!o.region.empty() && !data.region(o.region)) throw UsageError(unknown_id_message("--region", "region", o.region, ids_of(data.regions)));
+  if (!o.tour.empty() && !data.tour(o.tour)) throw UsageError(unknown_id_message("--tour", "tour", o.tour, ids_of(data.tours)));
   int within = o.within >= 0 ? o.within : data.policy.due_soon_workdays;
   auto rows = deadlines::compute(data, loaded.calendar, ctx.as_of, within);
   std::vector<Row> shown;

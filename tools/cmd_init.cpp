@@ -100,11 +100,11 @@ bool has_control(std::string_view s) {
 std::vector<NewRegion> read_regions(const Context& ctx, const std::string& path) {
   Message why;
   auto text = load::read_regular_file(path, ctx.global.max_file_bytes, why);
-  if (!text) throw UsageError(fmt::format("--regions {}: {}", quote_path(path), ctx.t(why)));
+  if (!text) throw UsageError(fmt::format("--regions {}：{}", quote_path(path), why.zh), fmt::format("--regions {}: {}", quote_path(path), why.en));
   std::string_view rest = *text;
   if (rest.starts_with("\xEF\xBB\xBF")) rest.remove_prefix(3);
   auto fail = [&](int line, std::string_view zh, std::string_view en) {
-    return UsageError(fmt::format("{}:{}: {}", quote_path(path), line, ctx.t(zh, en)));
+    return UsageError(fmt::format("{}:{}：{}", quote_path(path), line, zh), fmt::format("{}:{}: {}", quote_path(path), line, en));
   };
   std::vector<NewRegion> out;
   std::optional<std::size_t> name_col, class_col, counties_col;
@@ -181,7 +181,7 @@ std::vector<NewRegion> read_regions(const Context& ctx, const std::string& path)
                    fmt::format("region '{}' is listed twice (first on line {})", r.name, o.line));
     out.push_back(std::move(r));
   }
-  if (out.size() > 99999) throw UsageError(fmt::format("--regions {}: too many regions", quote_path(path)));
+  if (out.size() > 99999) throw UsageError(fmt::format("--regions {}：地区过多", quote_path(path)), fmt::format("--regions {}: too many regions", quote_path(path)));
   return out;
 }
 
@@ -290,12 +290,12 @@ std::string readme(const Context& ctx, const InitOptions& o, std::size_t regions
 int run_init(Context& ctx, const InitOptions& o) {
   require_format(ctx, "init", {"text"});
   ctx.no_result = true;
-  if (has_control(o.province)) throw UsageError("init: --province holds a control character");
+  if (has_control(o.province)) throw UsageError("init：--province 含有控制字符", "init: --province holds a control character");
   std::error_code ec;
   auto st = fs::status(o.dir, ec);
   if (fs::exists(st) && !fs::is_directory(st))
-    throw UsageError(ctx.t(fmt::format("init：{} 已存在且不是目录", quote_path(o.dir)),
-                           fmt::format("init: {} exists and is not a folder", quote_path(o.dir))));
+    throw UsageError(fmt::format("init：{} 已存在且不是文件夹", quote_path(o.dir)),
+                     fmt::format("init: {} exists and is not a folder", quote_path(o.dir)));
   std::vector<NewRegion> regions;
   if (!o.regions.empty()) {
     ctx.input_names.push_back(o.regions);
@@ -328,12 +328,13 @@ int run_init(Context& ctx, const InitOptions& o) {
     fs::path p = fs::path(o.dir) / name;
     auto s = fs::symlink_status(p, ec);
     if (fs::exists(s) || fs::is_symlink(s))
-      throw UsageError(ctx.t(fmt::format("init：{} 已存在，不会覆盖（未写入任何文件）", quote_path(p.string())),
-                             fmt::format("init: {} exists; refusing to overwrite it (nothing written)", quote_path(p.string()))));
+      throw UsageError(fmt::format("init：{} 已存在，不会覆盖（未写入任何文件）", quote_path(p.string())),
+                       fmt::format("init: {} exists; refusing to overwrite it (nothing written)", quote_path(p.string())));
   }
   fs::create_directories(o.dir, ec);
   if (ec)
-    throw UsageError(fmt::format("init: cannot create {}: {}", quote_path(o.dir), ec.message()));
+    throw UsageError(fmt::format("init：无法建立 {}：{}", quote_path(o.dir), system_reason(ec.value()).zh),
+                     fmt::format("init: cannot create {}: {}", quote_path(o.dir), system_reason(ec.value()).en));
   for (const auto& [name, text] : files) write_output((fs::path(o.dir) / name).string(), text);
   if (!ctx.global.quiet)
     ctx.err += ctx.t(fmt::format("xuncha：已在 {} 中建立 {} 个文件；下一步：xuncha check {}\n", quote_path(o.dir), files.size(),

@@ -364,8 +364,9 @@ int run_ledger(Context& ctx, const LedgerOptions& o) {
   if (f == "html" && ctx.global.lang.empty()) ctx.zh = true;
   auto loaded = load_inputs(ctx, o.paths.empty() ? std::vector<std::string>{"."} : o.paths);
   if (o.propose_lookbacks && f != "text" && f != "yaml")
-    throw UsageError("--propose-lookbacks writes a kind: tours YAML document: use -f yaml (or no -f)");
-  if (!o.propose_lookbacks && f == "yaml") throw UsageError("ledger: -f yaml is the format of --propose-lookbacks");
+    throw UsageError("--propose-lookbacks 输出 kind: tours 的 YAML 文档：请用 -f yaml（或不写 -f）",
+                     "--propose-lookbacks writes a kind: tours YAML document: use -f yaml (or no -f)");
+  if (!o.propose_lookbacks && f == "yaml") throw UsageError("ledger：-f yaml 只用于 --propose-lookbacks", "ledger: -f yaml is the format of --propose-lookbacks");
   bool findings = std::find(findings_formats.begin(), findings_formats.end(), f) != findings_formats.end() &&
                   f != "text" && f != "json" && f != "csv" && f != "xlsx";
   if (!loaded.result.ok()) {
@@ -377,8 +378,8 @@ int run_ledger(Context& ctx, const LedgerOptions& o) {
     return 2;
   }
   const Dataset& data = loaded.result.data;
-  if (!o.region.empty() && !data.region(o.region)) throw UsageError(fmt::format("--region: unknown region '{}'", o.region));
-  if (!o.tour.empty() && !data.tour(o.tour)) throw UsageError(fmt::format("--tour: unknown tour '{}'", o.tour));
+  if (!o.region.empty() && !data.region(o.region)) throw UsageError(unknown_id_message("--region", "region", o.region, ids_of(data.regions)));
+  if (!o.tour.empty() && !data.tour(o.tour)) throw UsageError(unknown_id_message("--tour", "tour", o.tour, ids_of(data.tours)));
   if (findings) {
     // The ledger's rules only, as `check --select R` would report them.
     rules::CheckContext cc{data, loaded.calendar, ctx.as_of, ctx.global.allow_uncovered};

@@ -16,7 +16,7 @@ struct RuleOptions {
 std::string explain(const Context& ctx, const rules::RuleInfo& r) {
   std::string first = ctx.zh ? fmt::format("{} {}：{}\n", r.id, r.slug, r.summary_zh)
                              : fmt::format("{} {}: {}\n", r.id, r.slug, r.summary_en);
-  std::string meta = ctx.zh ? fmt::format("  默认级别：{}    条款：{}\n", to_string(r.severity), r.clause)
+  std::string meta = ctx.zh ? fmt::format("  默认级别：{}    条款：{}\n", severity_words(r.severity).zh, r.clause)
                             : fmt::format("  default severity: {}    clause: {}\n", to_string(r.severity), r.clause);
   std::string a = ctx.zh ? std::string(r.explain_zh) : std::string(r.explain_en);
   std::string b = ctx.zh ? std::string(r.explain_en) : std::string(r.explain_zh);
@@ -83,7 +83,7 @@ int run_rule(Context& ctx, const RuleOptions& opts) {
       const auto* r = rules::find_rule(id);
       if (!r) {
         auto hint = rules::suggest_rule(id);
-        throw UsageError(fmt::format("unknown rule '{}'{}", id, hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint)));
+        throw UsageError(unknown_rule_message(id, hint));
       }
       chosen.push_back(r);
     }
@@ -105,7 +105,7 @@ int run_rule(Context& ctx, const RuleOptions& opts) {
     text::Table t({ctx.t("编号", "id"), ctx.t("名称", "slug"), ctx.t("级别", "severity"), ctx.t("条款", "clause"),
                    ctx.t("说明", "summary")});
     for (const auto* r : chosen)
-      t.add({std::string(r->id), std::string(r->slug), std::string(to_string(r->severity)), std::string(r->clause),
+      t.add({std::string(r->id), std::string(r->slug), ctx.t(severity_words(r->severity)), std::string(r->clause),
              std::string(ctx.zh ? r->summary_zh : r->summary_en)});
     ctx.out += t.render(ctx.width);
   } else {

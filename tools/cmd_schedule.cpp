@@ -51,7 +51,8 @@ std::vector<Tour> read_keep(Context& ctx, const std::string& path, bool& failed)
   bool other = !d.regions.empty() || !d.units.empty() || !d.people.empty() || !d.teams.empty() ||
                !d.appointments.empty() || !d.tours.empty();
   if (out.empty() && other)
-    throw UsageError(fmt::format("--keep {}: no planned tours found (expected a kind: schedule document)", quote_path(path)));
+    throw UsageError(fmt::format("--keep {}：没有找到计划中的巡查（应为 kind: schedule 文档）", quote_path(path)),
+                     fmt::format("--keep {}: no planned tours found (expected a kind: schedule document)", quote_path(path)));
   return out;
 }
 
@@ -61,19 +62,19 @@ int run_schedule(Context& ctx, const ScheduleOptions& opts) {
   // The printable page is an office document: Chinese unless --lang says otherwise.
   if (f == "html" && ctx.global.lang.empty()) ctx.zh = true;
   if (opts.explain && f != "text" && f != "json")
-    throw UsageError(ctx.t(fmt::format("--explain 仅用于 -f text 或 json（当前为 {}）", f),
-                           fmt::format("--explain goes with -f text or json (not {})", f)));
+    throw UsageError(fmt::format("--explain 仅用于 -f text 或 json（当前为 {}）", f),
+                     fmt::format("--explain goes with -f text or json (not {})", f));
   // (in 64 bits: a year near the top of int must not wrap round into the range)
   if (opts.from < min_year || static_cast<long long>(opts.from) + opts.years - 1 > max_year - 1)
-    throw UsageError(fmt::format("--from expects a year in {}–{} (with --years {})", min_year, max_year - opts.years,
-                                 opts.years));
+    throw UsageError(fmt::format("--from 应为 {} 至 {} 之间的年份（--years {} 时）", min_year, max_year - opts.years, opts.years),
+                     fmt::format("--from expects a year in {}–{} (with --years {})", min_year, max_year - opts.years, opts.years));
   auto loaded = load_inputs(ctx, opts.paths.empty() ? std::vector<std::string>{"."} : opts.paths);
   if (!loaded.result.ok()) {
     report_input_errors(ctx, loaded.result.diagnostics);
     return 2;
   }
   const Dataset& data = loaded.result.data;
-  if (data.regions.empty()) throw UsageError("schedule: the data set has no regions (kind: regions)");
+  if (data.regions.empty()) throw UsageError("schedule：数据中没有地区（kind: regions）", "schedule: the data set has no regions (kind: regions)");
   // Periods need the holidays of every round year. Deadlines reach into the year after it: planned
   // deadlines are estimates anyway, so a year the calendar does not cover there is counted by
   // weekends only, with one warning after planning (below).
@@ -99,10 +100,10 @@ int run_schedule(Context& ctx, const ScheduleOptions& opts) {
   if (!result.feasible) {
     // "Exists" only with a proof; otherwise the search found none.
     if (result.proven)
-      ctx.err += ctx.t(fmt::format("xuncha: 无法排出 {}—{} 年的巡查计划：\n", opts.from, opts.from + opts.years - 1),
+      ctx.err += ctx.t(fmt::format("xuncha：无法排出 {}—{} 年的巡查计划：\n", opts.from, opts.from + opts.years - 1),
                        fmt::format("xuncha: no schedule exists for {}-{}:\n", opts.from, opts.from + opts.years - 1));
     else
-      ctx.err += ctx.t(fmt::format("xuncha: 未找到 {}—{} 年的巡查计划：\n", opts.from, opts.from + opts.years - 1),
+      ctx.err += ctx.t(fmt::format("xuncha：未找到 {}—{} 年的巡查计划：\n", opts.from, opts.from + opts.years - 1),
                        fmt::format("xuncha: no schedule found for {}-{}:\n", opts.from, opts.from + opts.years - 1));
     for (const auto& p : result.problems) ctx.err += "  - " + text::one_line(ctx.t(p.text)) + "\n";
     // -o FILE names where the schedule goes: with none, an earlier schedule there stays as it was.
@@ -122,7 +123,7 @@ int run_schedule(Context& ctx, const ScheduleOptions& opts) {
     std::string ys;
     for (int y : estimated) ys += (ys.empty() ? "" : ", ") + std::to_string(y);
     if (n > 0)
-      ctx.err += ctx.t(fmt::format("xuncha: 警告：工作日历不包含 {} 年；{} 次巡查落在该年的截止日期只按周末估算\n", ys, n),
+      ctx.err += ctx.t(fmt::format("xuncha：警告：工作日历不包含 {} 年；{} 次巡查落在该年的截止日期只按周末估算\n", ys, n),
                        fmt::format("xuncha: warning: the working-day calendar does not cover {}: the deadlines of {} "
                                    "tour(s) that fall in it are estimated counting weekends only\n",
                                    ys, n));
@@ -136,7 +137,7 @@ int run_schedule(Context& ctx, const ScheduleOptions& opts) {
   else if (f == "xlsx") ctx.out = schedule_xlsx(ctx, view);
   else ctx.out = schedule_ics(ctx, view);
   if (!opts.keep.empty() && f != "text" && !ctx.global.quiet)
-    ctx.err += ctx.t(fmt::format("xuncha: 与 {} 相比：{} 次巡查未变，{} 次调整\n", opts.keep, result.kept, result.moved),
+    ctx.err += ctx.t(fmt::format("xuncha：与 {} 相比：{} 次巡查未变，{} 次调整\n", opts.keep, result.kept, result.moved),
                      fmt::format("xuncha: compared with {}: {} tours kept, {} moved\n", opts.keep, result.kept, result.moved));
   return 0;
 }

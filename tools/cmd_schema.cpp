@@ -24,7 +24,9 @@ int run_output_schema(Context& ctx, const std::string& output) {
   if (!schema) {
     std::vector<std::string_view> known(names.begin(), names.end());
     auto hint = closest_match(output, known);
-    throw UsageError(fmt::format("schema: no json output named '{}'{}; expected one of {}", output,
+    throw UsageError(fmt::format("schema：没有名为「{}」的 JSON 输出{}；可用：{}", output,
+                                 hint.empty() ? "" : fmt::format("（是否想写「{}」？）", hint), fmt::join(names, "、")),
+                     fmt::format("schema: no json output named '{}'{}; expected one of {}", output,
                                  hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint), fmt::join(names, ", ")));
   }
   ctx.out += *schema;
@@ -35,7 +37,8 @@ int run_schema(Context& ctx, const SchemaOptions& opts) {
   require_format(ctx, "schema", {"json", "text"});
   if (!opts.output.empty()) {
     if (opts.list || !opts.kind.empty())
-      throw UsageError("schema: --output CMD goes alone (not with KIND or --list)");
+      throw UsageError("schema：--output 命令 须单独使用（不能与 KIND 或 --list 同用）",
+                       "schema: --output CMD goes alone (not with KIND or --list)");
     return run_output_schema(ctx, opts.output);
   }
   if (opts.list) {
@@ -50,9 +53,12 @@ int run_schema(Context& ctx, const SchemaOptions& opts) {
   if (!schema) {
     const auto& kinds = load::known_kinds();
     auto hint = closest_match(opts.kind, kinds);
-    std::string list;
+    std::string list, list_zh;
     for (auto k : kinds) list += (list.empty() ? "" : ", ") + std::string(k);
-    throw UsageError(fmt::format("schema: unknown kind '{}'{}; expected one of: {}", opts.kind,
+    for (auto k : kinds) list_zh += (list_zh.empty() ? "" : "、") + std::string(k);
+    throw UsageError(fmt::format("schema：未知的文件类型「{}」{}；可用：{}", opts.kind,
+                                 hint.empty() ? "" : fmt::format("（是否想写「{}」？）", hint), list_zh),
+                     fmt::format("schema: unknown kind '{}'{}; expected one of: {}", opts.kind,
                                  hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint), list));
   }
   ctx.out += *schema;

@@ -35,7 +35,8 @@ void read_keep(Context& ctx, const std::string& path, staff::Options& so, bool& 
     return;
   }
   if (r.data.teams.empty())
-    throw UsageError(fmt::format("--keep {}: no teams found (expected a team plan as xuncha staff -f yaml writes it)", quote_path(path)));
+    throw UsageError(fmt::format("--keep {}：没有找到巡查组（应为 xuncha staff -f yaml 输出的组队方案）", quote_path(path)),
+                     fmt::format("--keep {}: no teams found (expected a team plan as xuncha staff -f yaml writes it)", quote_path(path)));
   so.keep_teams = std::move(r.data.teams);
   for (auto& t : r.data.tours)
     if (!t.team.empty()) so.keep_tours.push_back(std::move(t));
@@ -46,8 +47,8 @@ int run_staff(Context& ctx, const StaffOptions& opts) {
   require_format(ctx, "staff", staff_formats);
   if (f == "html" && ctx.global.lang.empty()) ctx.zh = true;  // an office document: Chinese by default
   if (opts.explain && f != "text" && f != "json")
-    throw UsageError(ctx.t(fmt::format("--explain 仅用于 -f text 或 json（当前为 {}）", f),
-                           fmt::format("--explain goes with -f text or json (not {})", f)));
+    throw UsageError(fmt::format("--explain 仅用于 -f text 或 json（当前为 {}）", f),
+                     fmt::format("--explain goes with -f text or json (not {})", f));
   auto paths = opts.paths.empty() ? std::vector<std::string>{"."} : opts.paths;
   if (!opts.schedule.empty()) paths.push_back(opts.schedule);
   auto loaded = load_inputs(ctx, paths);
@@ -61,14 +62,17 @@ int run_staff(Context& ctx, const StaffOptions& opts) {
     for (auto i : staff::tours_to_staff(data))
       if (data.tours[i].planned && data.files[data.tours[i].src.at.file] == opts.schedule) tours.push_back(i);
     if (tours.empty())
-      throw UsageError(fmt::format("--schedule {}: no dated planned tours without a team (expected a kind: schedule document "
+      throw UsageError(fmt::format("--schedule {}：没有已定日期、尚未组队的计划巡查（应为 xuncha schedule -f yaml 输出的 "
+                                   "kind: schedule 文档）",
+                                   quote_path(opts.schedule)),
+                       fmt::format("--schedule {}: no dated planned tours without a team (expected a kind: schedule document "
                                    "as xuncha schedule -f yaml writes it)",
                                    quote_path(opts.schedule)));
   } else {
     tours = staff::tours_to_staff(data);
     if (tours.empty())
-      throw UsageError(ctx.t("staff：数据中没有待组建巡查组的巡查（没有 team 的省级巡查）；用 --schedule FILE 指定排期",
-                             "staff: no tour in the data lacks a team; give a schedule with --schedule FILE"));
+      throw UsageError("staff：数据中没有待组建巡查组的巡查（没有 team 的省级巡查）；用 --schedule 文件 指定排期",
+                       "staff: no tour in the data lacks a team; give a schedule with --schedule FILE");
   }
   staff::Options so;
   so.cycle_years = opts.cycle;
@@ -81,9 +85,9 @@ int run_staff(Context& ctx, const StaffOptions& opts) {
   auto result = staff::plan(data, tours, so);
   StaffView view{data, result, so, opts.explain, !opts.schedule.empty()};
   if (!result.feasible) {
-    ctx.err += result.proven ? ctx.t("xuncha: 不存在满足全部规则的巡查组组成方案：\n",
+    ctx.err += result.proven ? ctx.t("xuncha：不存在满足全部规则的巡查组组成方案：\n",
                                      "xuncha: no team plan exists that keeps every rule:\n")
-                             : ctx.t("xuncha: 未找到巡查组组成方案（未能证明不存在）：\n",
+                             : ctx.t("xuncha：未找到巡查组组成方案（未能证明不存在）：\n",
                                      "xuncha: no team plan found (not proven impossible):\n");
     for (const auto& p : result.problems) ctx.err += "  - " + ctx.t(p) + "\n";
     if (!ctx.global.output.empty()) ctx.no_result = true;
@@ -97,10 +101,10 @@ int run_staff(Context& ctx, const StaffOptions& opts) {
   else if (f == "xlsx") ctx.out = staff_xlsx(ctx, view);
   else ctx.out = staff_html(ctx, view);
   if (opts.schedule.empty() && f == "yaml" && !ctx.global.quiet)
-    ctx.err += ctx.t("xuncha: 巡查记录在数据中：请在各巡查的 team 字段填入方案中的巡查组编号\n",
+    ctx.err += ctx.t("xuncha：巡查记录在数据中：请在各巡查的 team 字段填入方案中的巡查组编号\n",
                      "xuncha: the tours live in the data: set each tour's team to its team of the plan\n");
   if (!opts.keep.empty() && f != "text" && !ctx.global.quiet)
-    ctx.err += ctx.t(fmt::format("xuncha: 与 {} 相比：{} 处变动\n", opts.keep, result.changes.size()),
+    ctx.err += ctx.t(fmt::format("xuncha：与 {} 相比：{} 处变动\n", opts.keep, result.changes.size()),
                      fmt::format("xuncha: compared with {}: {} changes\n", opts.keep, result.changes.size()));
   return 0;
 }

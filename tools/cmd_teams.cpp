@@ -42,17 +42,6 @@ std::string team_of(const Dataset& data, const Diagnostic& d) {
   return {};
 }
 
-std::string unknown_id(std::string_view what, const std::string& id, const std::vector<std::string_view>& known) {
-  auto hint = closest_match(id, known);
-  return fmt::format("unknown {} '{}'{}", what, id, hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint));
-}
-
-template <class T>
-std::vector<std::string_view> ids_of(const std::vector<T>& items) {
-  std::vector<std::string_view> out;
-  for (const auto& x : items) out.push_back(x.id);
-  return out;
-}
 
 struct Counts {
   int errors = 0, warnings = 0, infos = 0;
@@ -140,8 +129,10 @@ std::string unit_name(const Dataset& data, const Person& p) {
 std::string suggest_text(const Context& ctx, const Dataset& data, const rules::TeamSuggestion& s) {
   const Tour& t = *s.tour;
   std::string when = t.start && t.end ? fmt::format("{}—{}", format_iso(*t.start), format_iso(*t.end)) : "-";
-  std::string out = ctx.zh ? fmt::format("巡查 {}（{}，{}），巡查组 {}\n", t.id, t.region, when, s.team ? s.team->id : "无")
-                           : fmt::format("Tour {} ({}, {}), team {}\n", t.id, t.region, when, s.team ? s.team->id : "none");
+  const Region* region = data.region(t.region);
+  const std::string& where = region && !region->name.empty() ? region->name : t.region;
+  std::string out = ctx.zh ? fmt::format("巡查 {}（{}，{}），巡查组 {}\n", t.id, where, when, s.team ? s.team->id : "无")
+                           : fmt::format("Tour {} ({}, {}), team {}\n", t.id, where, when, s.team ? s.team->id : "none");
   if (!s.dated)
     out += ctx.t("该巡查没有日期，未核对人员是否有空。\n", "The tour has no dates: availability was not checked.\n");
   if (s.gaps.empty()) return out + ctx.t("巡查组完整，无需补充或替换人员。\n", "The team is complete: no role needs filling.\n");
@@ -222,9 +213,10 @@ std::string suggest_json(const Context& ctx, const rules::TeamSuggestion& s) {
 int run_suggest(Context& ctx, const TeamsOptions& opts, const Loaded& loaded) {
   const auto& data = loaded.result.data;
   const Tour* tour = data.tour(opts.suggest);
-  if (!tour) throw UsageError(unknown_id("tour", opts.suggest, ids_of(data.tours)));
+  if (!tour) throw UsageError(unknown_id_message("--suggest", "tour", opts.suggest, ids_of(data.tours)));
   if (tour->body != Body::province)
-    throw UsageError(fmt::format("tour '{}' is a State Council tour: it has no provincial team", tour->id));
+    throw UsageError(fmt::format("巡查「{}」是国务院安委会的巡查，没有省级巡查组", tour->id),
+                     fmt::format("tour '{}' is a State Council tour: it has no provincial team", tour->id));
   auto s = rules::suggest_team(data, *tour, opts.limit);
   ctx.out += ctx.global.format == "json" ? suggest_json(ctx, s) : suggest_text(ctx, data, s);
   return 0;
@@ -251,9 +243,9 @@ int run_teams(Context& ctx, const TeamsOptions& opts) {
   if (loaded.result.ok()) {
     ran = rules_run(data.policy, sel, only);
     if (!opts.team.empty() && !data.team(opts.team))
-      throw UsageError(unknown_id("team", opts.team, ids_of(data.teams)));
+      throw UsageError(unknown_id_message("--team", "team", opts.team, ids_of(data.teams)));
     if (!opts.tour.empty() && !data.tour(opts.tour))
-      throw UsageError(unknown_id("tour", opts.tour, ids_of(data.tours)));
+      throw UsageError(unknown_id_message("--tour", "tour", opts.tour, ids_of(data.tours)));
     std::string tour_team = opts.tour.empty() ? std::string() : data.tour(opts.tour)->team;
     rules::CheckContext cc{data, loaded.calendar, ctx.as_of};
     for (auto& d : rules::run_checks(cc, sel, only)) {

@@ -14,7 +14,9 @@ struct WorkdaysOptions {
 Date parse_date_arg(const std::string& text, std::string_view what) {
   DateError why{};
   auto d = parse_iso_date(text, &why);
-  if (!d) throw UsageError(fmt::format("{} expects a real date YYYY-MM-DD, got '{}'", what, text));
+  if (!d)
+    throw UsageError(fmt::format("{} 需要一个真实存在的日期 YYYY-MM-DD，收到「{}」", what, text),
+                     fmt::format("{} expects a real date YYYY-MM-DD, got '{}'", what, text));
   return *d;
 }
 
@@ -46,11 +48,13 @@ int run_workdays(Context& ctx, const WorkdaysOptions& o) {
     return 2;
   }
   const Calendar& cal = loaded.calendar;
-  auto need = [&](std::size_t n, std::string_view usage) {
-    if (o.args.size() != n) throw UsageError(fmt::format("usage: xuncha workdays {}", usage));
+  auto need = [&](std::size_t n, std::string_view usage_zh, std::string_view usage) {
+    if (o.args.size() != n)
+      throw UsageError(fmt::format("用法：xuncha workdays {}（需要 {} 个参数，收到 {} 个）", usage_zh, n, o.args.size()),
+                       fmt::format("usage: xuncha workdays {} ({} arguments, got {})", usage, n, o.args.size()));
   };
   if (o.action == "add") {
-    need(2, "add DATE N");
+    need(2, "add 日期 工作日数", "add DATE N");
     Date d = parse_date_arg(o.args[0], "add");
     int n = 0;
     try {
@@ -58,7 +62,8 @@ int run_workdays(Context& ctx, const WorkdaysOptions& o) {
       n = std::stoi(o.args[1], &used);
       if (used != o.args[1].size() || n < -100000 || n > 100000) throw std::invalid_argument("n");
     } catch (const std::exception&) {
-      throw UsageError(fmt::format("add expects a whole number of working days, got '{}'", o.args[1]));
+      throw UsageError(fmt::format("add 需要一个整数（工作日数），收到「{}」", o.args[1]),
+                       fmt::format("add expects a whole number of working days, got '{}'", o.args[1]));
     }
     Date r = cal.add_workdays(d, n);
     require_covered(ctx, cal, std::min(d, r), std::max(d, r));
@@ -67,7 +72,7 @@ int run_workdays(Context& ctx, const WorkdaysOptions& o) {
     return 0;
   }
   if (o.action == "between") {
-    need(2, "between A B");
+    need(2, "between 起始日期 结束日期", "between A B");
     Date a = parse_date_arg(o.args[0], "between"), b = parse_date_arg(o.args[1], "between");
     require_covered(ctx, cal, std::min(a, b), std::max(a, b));
     int n = cal.workdays_between(a, b);
@@ -76,7 +81,7 @@ int run_workdays(Context& ctx, const WorkdaysOptions& o) {
     return 0;
   }
   if (o.action == "is") {
-    need(1, "is DATE");
+    need(1, "is 日期", "is DATE");
     Date d = parse_date_arg(o.args[0], "is");
     require_covered(ctx, cal, d, d);
     auto k = cal.kind(d);
@@ -94,7 +99,7 @@ int run_workdays(Context& ctx, const WorkdaysOptions& o) {
     return work ? 0 : 1;
   }
   if (o.action == "list") {
-    need(1, "list YEAR[-MM]");
+    need(1, "list 年份[-月份]", "list YEAR[-MM]");
     const auto& s = o.args[0];
     int year = 0;
     unsigned month = 0;
@@ -107,7 +112,8 @@ int run_workdays(Context& ctx, const WorkdaysOptions& o) {
       ok = ok && month >= 1 && month <= 12;
     }
     if (!ok || year < Calendar::range_first_year || year > Calendar::range_last_year)
-      throw UsageError(fmt::format("list expects YEAR or YEAR-MM, got '{}'", s));
+      throw UsageError(fmt::format("list 需要 年份 或 年份-月份（如 2026 或 2026-05），收到「{}」", s),
+                       fmt::format("list expects YEAR or YEAR-MM, got '{}'", s));
     Date from = month ? Date{date::year{year} / date::month{month} / 1} : Date{date::year{year} / 1 / 1};
     Date to = month ? Date{date::year{year} / date::month{month} / date::last} : Date{date::year{year} / 12 / 31};
     require_covered(ctx, cal, from, to);
@@ -131,7 +137,8 @@ int run_workdays(Context& ctx, const WorkdaysOptions& o) {
     }
     return 0;
   }
-  throw UsageError(fmt::format("workdays: unknown action '{}'; expected add, between, is or list", o.action));
+  throw UsageError(fmt::format("workdays：未知的操作「{}」；可用：add、between、is、list", o.action),
+                   fmt::format("workdays: unknown action '{}'; expected add, between, is or list", o.action));
 }
 
 }  // namespace

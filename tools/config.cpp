@@ -23,8 +23,9 @@ struct Reader {
   std::string file;
   const YDocument* doc = nullptr;
 
-  [[noreturn]] void fail(const YNode& at, const std::string& what) const {
-    throw UsageError(fmt::format("{}:{}:{}: {}", quote_path(file), +at.line, at.column, what));
+  [[noreturn]] void fail(const YNode& at, const std::string& zh, const std::string& en) const {
+    throw UsageError(fmt::format("{}:{}:{}：{}", quote_path(file), +at.line, at.column, zh),
+                     fmt::format("{}:{}:{}: {}", quote_path(file), +at.line, at.column, en));
   }
   std::string where(const YNode& at) const { return fmt::format("{}:{}:{}", quote_path(file), +at.line, at.column); }
 
@@ -32,7 +33,7 @@ struct Reader {
   std::vector<std::pair<std::string, const YNode*>> list(const YNode& n, std::string_view key, bool split) const {
     std::vector<std::pair<std::string, const YNode*>> out;
     auto add = [&](const YNode& s) {
-      if (s.type != YNode::Type::scalar) fail(s, fmt::format("'{}' takes a text or a list of texts", key));
+      if (s.type != YNode::Type::scalar) fail(s, fmt::format("「{}」应为文本或文本列表", key), fmt::format("'{}' takes a text or a list of texts", key));
       if (!split) return out.emplace_back(doc->value(s), &s), void();
       std::stringstream in{std::string(doc->value(s))};
       for (std::string part; std::getline(in, part, ',');)
@@ -46,14 +47,16 @@ struct Reader {
     return out;
   }
   std::string one(const YNode& n, std::string_view key, std::initializer_list<std::string_view> allowed) const {
-    if (n.type != YNode::Type::scalar) fail(n, fmt::format("'{}' takes one of: {}", key, join(allowed)));
+    if (n.type != YNode::Type::scalar)
+      fail(n, fmt::format("「{}」应为以下之一：{}", key, join(allowed, "、")), fmt::format("'{}' takes one of: {}", key, join(allowed)));
     if (std::find(allowed.begin(), allowed.end(), doc->value(n)) == allowed.end())
-      fail(n, fmt::format("invalid value '{}' for '{}'; expected one of: {}", doc->value(n), key, join(allowed)));
+      fail(n, fmt::format("「{}」的值「{}」无效；可用：{}", key, doc->value(n), join(allowed, "、")),
+           fmt::format("invalid value '{}' for '{}'; expected one of: {}", doc->value(n), key, join(allowed)));
     return std::string(doc->value(n));
   }
-  static std::string join(std::initializer_list<std::string_view> v) {
+  static std::string join(std::initializer_list<std::string_view> v, std::string_view sep = ", ") {
     std::string s;
-    for (auto x : v) s += (s.empty() ? "" : ", ") + std::string(x);
+    for (auto x : v) s += (s.empty() ? "" : std::string(sep)) + std::string(x);
     return s;
   }
 };
@@ -68,7 +71,8 @@ bool rule_or_prefix(const std::string& name) {
 void check_rule(const Reader& r, const YNode& at, const std::string& name) {
   if (rule_or_prefix(name)) return;
   auto hint = rules::suggest_rule(name);
-  r.fail(at, fmt::format("unknown rule '{}'{}", name, hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint)));
+  auto m = unknown_rule_message(name, hint);
+  r.fail(at, m.zh, m.en);
 }
 
 bool given(const Context& ctx, std::string_view key) {
@@ -102,7 +106,9 @@ std::string find_config(const std::string& start) {
       return rel.empty() || *rel.begin() == ".." ? p.string() : rel.string();
     };
     if (found.size() == 2)
-      throw UsageError(fmt::format("two configuration files in {}: keep xuncha.yaml or .xuncha.yaml, not both",
+      throw UsageError(fmt::format("{} 中有两个配置文件：只保留 xuncha.yaml 或 .xuncha.yaml 之一",
+                                   shown(dir).empty() ? "." : quote_path(shown(dir))),
+                       fmt::format("two configuration files in {}: keep xuncha.yaml or .xuncha.yaml, not both",
                                    shown(dir).empty() ? "." : quote_path(shown(dir))));
     if (found.size() == 1) return shown(found[0]);
     // The repository root ends the search (.git is a folder, or a file in a worktree).
@@ -119,37 +125,45 @@ void apply_config(Context& ctx, const std::string& start) {
   if (file.empty()) return;
   Message why;
   auto read = load::read_regular_file(file, max_config_bytes, why);
-  if (!read) throw UsageError(fmt::format("{}: the configuration file: {}", quote_path(file), why.en));
+  if (!read)
+    throw UsageError(fmt::format("{}：配置文件：{}", quote_path(file), why.zh),
+                     fmt::format("{}: the configuration file: {}", quote_path(file), why.en));
   std::string text = std::move(*read);
   int line = 0, column = 0;
   if (auto problem = load::check_encoding(text, line, column); !problem.empty())
-    throw UsageError(fmt::format("{}:{}:{}: {}", quote_path(file), line, column, problem.substr(problem.find('|') + 1)));
+    throw UsageError(fmt::format("{}:{}:{}：{}", quote_path(file), line, column, problem.substr(0, problem.find('|'))),
+                     fmt::format("{}:{}:{}: {}", quote_path(file), line, column, problem.substr(problem.find('|') + 1)));
   auto parsed = load::parse_yaml(text);
   if (parsed.failed)
-    throw UsageError(fmt::format("{}:{}:{}: YAML syntax error: {}", quote_path(file), parsed.error.line, parsed.error.column,
+    throw UsageError(fmt::format("{}:{}:{}：YAML 语法错误：{}", quote_path(file), parsed.error.line, parsed.error.column,
+                                 parsed.error.message),
+                     fmt::format("{}:{}:{}: YAML syntax error: {}", quote_path(file), parsed.error.line, parsed.error.column,
                                  parsed.error.message));
   if (parsed.documents.empty()) return;
   if (parsed.documents.size() > 1)
-    throw UsageError(fmt::format("{}:{}:1: a configuration file holds one document", quote_path(file), parsed.documents[1].line));
+    throw UsageError(fmt::format("{}:{}:1：配置文件只能有一个文档", quote_path(file), parsed.documents[1].line),
+                     fmt::format("{}:{}:1: a configuration file holds one document", quote_path(file), parsed.documents[1].line));
   const auto& doc = parsed.documents[0];
   Reader r{file, &doc};
   const YNode& root = doc.node(doc.root);
   if (root.type == YNode::Type::null) return;
-  if (root.type != YNode::Type::map) r.fail(root, "expected a map of settings (select:, fail-on:, ...)");
+  if (root.type != YNode::Type::map) r.fail(root, "应为设置项的映射（select:、fail-on: 等）", "expected a map of settings (select:, fail-on:, ...)");
   std::vector<std::string> seen;
   for (std::uint32_t k = 0; k + 1 < root.count; k += 2) {
     const YNode& key = doc.node(doc.child(root, k));
     const YNode& value = doc.node(doc.child(root, k + 1));
-    if (key.type != YNode::Type::scalar) r.fail(key, "expected a setting name");
+    if (key.type != YNode::Type::scalar) r.fail(key, "应为设置项名称", "expected a setting name");
     std::string name(doc.value(key));
     if (std::find(config_keys.begin(), config_keys.end(), name) == config_keys.end()) {
       auto hint = closest_match(name, config_keys);
       std::string all;
       for (auto c : config_keys) all += (all.empty() ? "" : ", ") + std::string(c);
-      r.fail(key, fmt::format("unknown setting '{}'{}; expected one of: {}", name,
-                              hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint), all));
+      r.fail(key,
+             fmt::format("未知的设置项「{}」{}；可用：{}", name, hint.empty() ? "" : fmt::format("（是否想写「{}」？）", hint), all),
+             fmt::format("unknown setting '{}'{}; expected one of: {}", name,
+                         hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint), all));
     }
-    if (std::find(seen.begin(), seen.end(), name) != seen.end()) r.fail(key, fmt::format("duplicate setting '{}'", name));
+    if (std::find(seen.begin(), seen.end(), name) != seen.end()) r.fail(key, fmt::format("设置项「{}」重复", name), fmt::format("duplicate setting '{}'", name));
     seen.push_back(name);
     std::string origin = r.where(value.type == YNode::Type::null ? key : value);
     bool cli = given(ctx, name);
@@ -165,12 +179,13 @@ void apply_config(Context& ctx, const std::string& start) {
       if (!cli) (name == "select" ? g.select : g.ignore) = ids;
       set_origin();
     } else if (name == "severity") {
-      if (value.type != YNode::Type::map) r.fail(value, "'severity' takes a map of rule id to off, info, warning or error");
+      if (value.type != YNode::Type::map) r.fail(value, "「severity」应为 规则编号: off/info/warning/error 的映射",
+                                                   "'severity' takes a map of rule id to off, info, warning or error");
       std::vector<std::string> pairs;
       for (std::uint32_t j = 0; j + 1 < value.count; j += 2) {
         const YNode& id = doc.node(doc.child(value, j));
         const YNode& level = doc.node(doc.child(value, j + 1));
-        if (id.type != YNode::Type::scalar) r.fail(id, "expected a rule id");
+        if (id.type != YNode::Type::scalar) r.fail(id, "应为规则编号", "expected a rule id");
         std::string rule(doc.value(id));
         check_rule(r, id, rule);
         pairs.push_back(rule + "=" + r.one(level, "severity." + rule, {"off", "info", "warning", "error"}));
@@ -184,7 +199,8 @@ void apply_config(Context& ctx, const std::string& start) {
       set_origin();
     } else if (name == "max-file-size") {
       if (value.type != YNode::Type::scalar || !load::parse_size(doc.value(value)))
-        r.fail(value, "'max-file-size' takes a size: bytes, or a number with K, M or G (e.g. 512M)");
+        r.fail(value, "「max-file-size」应为大小：字节数，或带 K、M、G 的数（如 512M）",
+               "'max-file-size' takes a size: bytes, or a number with K, M or G (e.g. 512M)");
       if (!cli) g.max_file_size = std::string(doc.value(value));
       set_origin();
     } else if (name == "lang") {

@@ -80,10 +80,35 @@ struct Context {
   }
 };
 
-/// Thrown for usage errors and unreadable input that stop a command (exit 2).
+/// Thrown for usage errors and unreadable input that stop a command (exit 2). The message is
+/// kept in both languages; what() is the English one. Throw sites give both: a user of --lang zh
+/// sees no English (tests/usage_zh.sh checks every subcommand).
 struct UsageError : std::runtime_error {
-  using std::runtime_error::runtime_error;
+  Message message;
+  UsageError(std::string zh, std::string en) : std::runtime_error(en), message{std::move(zh), std::move(en)} {}
+  explicit UsageError(Message m) : std::runtime_error(m.en), message(std::move(m)) {}
 };
+
+/// "--tour: no tour 'T9' (did you mean 'T1'?)" in both languages; `kind` is tour, team, region,
+/// person or unit.
+Message unknown_id_message(std::string_view flag, std::string_view kind, std::string_view id,
+                           const std::vector<std::string_view>& known);
+
+/// "unknown rule 'X' (did you mean 'Y'?)" in both languages (`hint` may be empty).
+Message unknown_rule_message(std::string_view name, std::string_view hint);
+
+/// The ids of records, for unknown_id_message.
+template <class T>
+std::vector<std::string_view> ids_of(const std::vector<T>& items) {
+  std::vector<std::string_view> out;
+  out.reserve(items.size());
+  for (const auto& x : items) out.push_back(x.id);
+  return out;
+}
+
+/// A command-line parse error of CLI11 in the chosen language: the option, the value and what
+/// was expected, from the error's type (CLI11 itself speaks English only).
+std::string parse_error_text(const CLI::ParseError& e, const std::vector<const CLI::App*>& apps, bool zh);
 
 /// A subcommand: registered once in commands(), which drives --help and the man page test.
 struct Command {

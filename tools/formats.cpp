@@ -16,12 +16,14 @@ void require_format(const Context& ctx, std::string_view command, const std::vec
   std::string list;
   for (std::size_t i = 0; i < allowed.size(); ++i)
     list += (i == 0 ? "" : i + 1 == allowed.size() ? " or " : ", ") + allowed[i];
-  throw UsageError(fmt::format("{}: unknown format '{}'; expected {}", command, f, list));
+  throw UsageError(fmt::format("{}：不支持的格式「{}」；可用：{}", command, f, list),
+                   fmt::format("{}: unknown format '{}'; expected {}", command, f, list));
 }
 
 void require_binary_destination(const Context& ctx) {
   if (ctx.global.output.empty() && ctx.env.stdout_tty)
-    throw UsageError(fmt::format("-f {} writes a binary workbook: give -o FILE.{} (or redirect standard output)",
+    throw UsageError(fmt::format("-f {} 输出二进制工作簿：请用 -o 文件.{}（或重定向标准输出）", ctx.global.format, ctx.global.format),
+                     fmt::format("-f {} writes a binary workbook: give -o FILE.{} (or redirect standard output)",
                                  ctx.global.format, ctx.global.format));
 }
 

@@ -21,10 +21,10 @@ namespace {
 // -v: what was read. Files, records per kind, calendar years, where the policy came from.
 std::string verbose_report(const Context& ctx, const std::vector<std::string>& files, const Loaded& loaded) {
   const auto& d = loaded.result.data;
-  std::string out = ctx.zh ? fmt::format("xuncha: 读取 {} 个文件\n", files.size())
+  std::string out = ctx.zh ? fmt::format("xuncha：读取 {} 个文件\n", files.size())
                            : fmt::format("xuncha: read {}\n", count_of(files.size(), "file"));
   for (const auto& f : files) out += "xuncha:   " + quote_path(f) + "\n";
-  out += ctx.zh ? fmt::format("xuncha: 记录：地区 {}，单位 {}，人员 {}，聘任 {}，巡查组 {}，巡查 {}\n", d.regions.size(),
+  out += ctx.zh ? fmt::format("xuncha：记录：地区 {}，单位 {}，人员 {}，聘任 {}，巡查组 {}，巡查 {}\n", d.regions.size(),
                               d.units.size(), d.people.size(), d.appointments.size(), d.teams.size(), d.tours.size())
                 : fmt::format("xuncha: records: {} regions, {} units, {} people, {} appointments, {} teams, {} tours\n",
                               d.regions.size(), d.units.size(), d.people.size(), d.appointments.size(),
@@ -34,13 +34,13 @@ std::string verbose_report(const Context& ctx, const std::vector<std::string>& f
   for (const auto& y : d.calendar_years) years += (years.empty() ? "" : ", ") + std::to_string(y.year);
   int first = bundled.empty() ? 0 : bundled.front().year, last = bundled.empty() ? 0 : bundled.back().year;
   for (const auto& y : bundled) first = std::min(first, y.year), last = std::max(last, y.year);
-  out += ctx.zh ? fmt::format("xuncha: 日历：内置 {}—{} 年{}\n", first, last,
+  out += ctx.zh ? fmt::format("xuncha：日历：内置 {}—{} 年{}\n", first, last,
                               years.empty() ? std::string() : "；数据及 --calendar 增补 " + years)
                 : fmt::format("xuncha: calendar: bundled {}-{}{}\n", first, last,
                               years.empty() ? std::string() : "; from the data and --calendar: " + years);
   std::string policy;
   for (const auto& p : ctx.global.policy_files) policy += ", " + quote_path(p);
-  out += ctx.zh ? fmt::format("xuncha: 政策：内置默认值，再依次应用数据中的 kind: policy 文档{}\n",
+  out += ctx.zh ? fmt::format("xuncha：政策：内置默认值，再依次应用数据中的 kind: policy 文档{}\n",
                               policy.empty() ? std::string() : "及 --policy" + policy)
                 : fmt::format("xuncha: policy: built-in defaults, then kind: policy documents in the data{}\n",
                               policy.empty() ? std::string() : ", then --policy" + policy.substr(1));
@@ -65,7 +65,7 @@ Loaded load_inputs(Context& ctx, const std::vector<std::string>& paths) {
       std::optional<std::string> text = std::string();
       if (ctx.env.in_fd >= 0) text = load::read_descriptor(ctx.env.in_fd, ctx.global.max_file_bytes, why);
       else if (ctx.env.in) text = load::read_stream(*ctx.env.in, ctx.global.max_file_bytes, why);
-      if (!text) throw UsageError(ctx.t(fmt::format("标准输入：{}", why.zh), fmt::format("standard input: {}", why.en)));
+      if (!text) throw UsageError(fmt::format("标准输入：{}", why.zh), fmt::format("standard input: {}", why.en));
       in.name = "<stdin>";
       in.text = std::move(text);
     }
@@ -98,10 +98,10 @@ Loaded load_inputs(Context& ctx, const std::vector<std::string>& paths) {
 }
 
 void uncovered_year(Context& ctx, const Calendar& cal, int year, const Message& subject) {
-  if (!ctx.global.allow_uncovered) throw UsageError(ctx.t(subject) + ctx.t(cal.uncovered_message(year)));
+  if (!ctx.global.allow_uncovered) throw UsageError(subject.zh + cal.uncovered_message(year).zh, subject.en + cal.uncovered_message(year).en);
   if (ctx.global.quiet) return;
   std::string fact = ctx.t(subject) + ctx.t(cal.uncovered_message(year, false));
-  ctx.err += ctx.t(fmt::format("xuncha: 警告：{}；该年只按周末计算\n", fact),
+  ctx.err += ctx.t(fmt::format("xuncha：警告：{}；该年只按周末计算\n", fact),
                    fmt::format("xuncha: warning: {}; counting weekends only\n", fact));
 }
 

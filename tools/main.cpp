@@ -48,7 +48,7 @@ int main(int argc, char** argv) {
       if (args[i] == "--lang" && i + 1 < args.size()) zh = args[i + 1] == "zh";
       if (args[i].rfind("--lang=", 0) == 0) zh = args[i] == "--lang=zh";
     }
-    std::fputs(zh ? "xuncha: 错误：输入过大，可用内存不足\n" : "xuncha: error: input too large for the available memory\n", stderr);
+    std::fputs(zh ? "xuncha：错误：输入过大，可用内存不足\n" : "xuncha: error: input too large for the available memory\n", stderr);
     return 2;
   } catch (const std::exception& e) {
     std::cerr << "xuncha: internal error: " << e.what() << "\n";

@@ -52,7 +52,8 @@ struct HoldSignals {
 };
 
 [[noreturn]] void fail(const std::string& path, int err) {
-  throw UsageError(fmt::format("cannot write {}: {}", quote_path(path), std::strerror(err)));
+  auto why = system_reason(err);
+  throw UsageError(fmt::format("无法写入 {}：{}", quote_path(path), why.zh), fmt::format("cannot write {}: {}", quote_path(path), why.en));
 }
 
 // write(2) until everything is written; returns 0 or the errno of the failure.
@@ -84,7 +85,7 @@ void write_into(const std::string& shown, const std::string& target, std::string
 
 }  // namespace
 
-TempFile::TempFile(std::string pattern, int suffix_len, std::string_view purpose) {
+TempFile::TempFile(std::string pattern, int suffix_len, const Message& purpose) {
   HoldSignals hold;
   for (int i = 0; i < temp_slots; ++i)
     if (!temp_used[static_cast<std::size_t>(i)]) {
@@ -92,12 +93,16 @@ TempFile::TempFile(std::string pattern, int suffix_len, std::string_view purpose
       break;
     }
   if (slot_ < 0 || pattern.size() >= PATH_MAX)
-    throw UsageError(fmt::format("cannot create {}: {}", purpose, std::strerror(ENAMETOOLONG)));
+    throw UsageError(fmt::format("无法建立{}：{}", purpose.zh, system_reason(ENAMETOOLONG).zh),
+                     fmt::format("cannot create {}: {}", purpose.en, system_reason(ENAMETOOLONG).en));
   fd_ = ::mkostemps(pattern.data(), suffix_len, O_CLOEXEC);
   if (fd_ < 0) {
     int err = errno;
     auto dir = fs::path(pattern).parent_path().string();
-    throw UsageError(fmt::format("cannot create {} in {}: {}", purpose, dir.empty() ? "." : quote_path(dir), std::strerror(err)));
+    auto why = system_reason(err);
+    auto where = dir.empty() ? std::string(".") : quote_path(dir);
+    throw UsageError(fmt::format("无法在 {} 中建立{}：{}", where, purpose.zh, why.zh),
+                     fmt::format("cannot create {} in {}: {}", purpose.en, where, why.en));
   }
   path_ = std::move(pattern);
   auto& slot = temp_paths[static_cast<std::size_t>(slot_)];
@@ -158,7 +163,8 @@ bool same_file(const std::string& a, const std::string& b) {
 void refuse_input(const Context& ctx, const std::string& path, std::string_view flag) {
   auto refuse = [&](const std::string& input) {
     if (same_file(input, path))
-      throw UsageError(fmt::format("{} {}: refusing to write onto a file this run reads ({})", flag, quote_path(path), quote_path(input)));
+      throw UsageError(fmt::format("{} {}：这是本次运行读取的文件（{}），不会覆盖", flag, quote_path(path), quote_path(input)),
+                       fmt::format("{} {}: refusing to write onto a file this run reads ({})", flag, quote_path(path), quote_path(input)));
   };
   for (const auto& in : ctx.input_names) refuse(in);
   if (!ctx.global.config_file.empty()) refuse(ctx.global.config_file);
@@ -170,7 +176,8 @@ void write_stream(std::ostream& out, std::string_view content) {
   out.flush();
   if (!out) {
     int err = errno ? errno : EIO;
-    throw UsageError(fmt::format("cannot write the results to standard output: {}", std::strerror(err)));
+    auto why = system_reason(err);
+    throw UsageError(fmt::format("无法把结果写到标准输出：{}", why.zh), fmt::format("cannot write the results to standard output: {}", why.en));
   }
 }
 
@@ -184,7 +191,9 @@ void write_output(const std::string& path, std::string_view content) {
   std::string target = path;
   struct stat lst {};
   if (::lstat(path.c_str(), &lst) == 0 && S_ISLNK(lst.st_mode)) {
-    if (!exists) throw UsageError(fmt::format("cannot write {}: a symbolic link to a file that does not exist", quote_path(path)));
+    if (!exists)
+      throw UsageError(fmt::format("无法写入 {}：这是指向不存在文件的符号链接", quote_path(path)),
+                       fmt::format("cannot write {}: a symbolic link to a file that does not exist", quote_path(path)));
     // The link stays a link: the regular file it points to is what gets replaced.
     char* real = ::realpath(path.c_str(), nullptr);
     if (!real) fail(path, errno);
@@ -201,7 +210,8 @@ void write_output(const std::string& path, std::string_view content) {
   // ".NAME.XXXXXX" beside the target; a name too long for that gets a short temporary name.
   std::string temp_name = "." + name + ".XXXXXX";
   if (temp_name.size() > static_cast<std::size_t>(name_max)) temp_name = ".xuncha-out.XXXXXX";
-  TempFile temp((dir / temp_name).string(), 0, fmt::format("a temporary file for {}", quote_path(path)));
+  TempFile temp((dir / temp_name).string(), 0,
+                Message{fmt::format(" {} 的临时文件", quote_path(path)), fmt::format("a temporary file for {}", quote_path(path))});
   int err = write_all(temp.fd(), content);
   if (err != 0) fail(path, err);
   if (exists) {

@@ -1,6 +1,8 @@
 #pragma once
 // Writing results: to standard output or a file, checked to the last byte, atomically for
 // regular files, never onto an input, and no temporary file left behind by a signal.
+#include <xuncha/core/diagnostic.hpp>
+
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -39,7 +41,7 @@ void write_stream(std::ostream& out, std::string_view content);
 class TempFile {
  public:
   /// Throws UsageError (with the system's reason) when the file cannot be created.
-  TempFile(std::string pattern, int suffix_len, std::string_view purpose);
+  TempFile(std::string pattern, int suffix_len, const Message& purpose);
   TempFile(const TempFile&) = delete;
   TempFile& operator=(const TempFile&) = delete;
   ~TempFile();

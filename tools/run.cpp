@@ -26,7 +26,7 @@ int out_of_memory(Context& ctx, std::ostream& err) {
   std::string().swap(ctx.out);
   err << ctx.err;
   std::string().swap(ctx.err);
-  static constexpr std::string_view zh = "xuncha: 错误：输入过大，可用内存不足\n";
+  static constexpr std::string_view zh = "xuncha：错误：输入过大，可用内存不足\n";
   static constexpr std::string_view en = "xuncha: error: input too large for the available memory\n";
   auto text = ctx.zh ? zh : en;
   err.write(text.data(), static_cast<std::streamsize>(text.size()));
@@ -83,22 +83,55 @@ int run(const std::vector<std::string>& args, const Environment& env, std::ostre
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e, out, err);
   } catch (const CLI::ParseError& e) {
-    // A misspelt command gets a suggestion, as ninja and git do.
-    if (!args.empty() && args[0].rfind('-', 0) != 0) {
+    // The configuration is not read yet: the language is --lang's when it was given, else $LANG's.
+    bool zh = default_lang(env) == "zh";
+    for (std::size_t i = 0; i < args.size(); ++i) {
+      if (args[i] == "--lang" && i + 1 < args.size()) zh = args[i + 1] == "zh";
+      if (args[i].rfind("--lang=", 0) == 0) zh = args[i] == "--lang=zh";
+    }
+    // A misspelt command gets a suggestion, as ninja and git do: the first word that is neither
+    // a global flag nor a global option's value.
+    std::size_t first = 0;
+    while (first < args.size() && args[first].rfind('-', 0) == 0 && args[first] != "-") {
+      const CLI::Option* opt = nullptr;
+      if (args[first].find('=') == std::string::npos) {
+        try {
+          opt = app.get_option_no_throw(args[first]);
+        } catch (const CLI::Error&) {
+          opt = nullptr;
+        }
+      }
+      first += opt && opt->get_type_size_max() > 0 ? 2u : 1u;
+    }
+    if (first < args.size()) {
       std::vector<std::string_view> names;
       bool known = false;
       for (const auto& c : commands()) {
         names.push_back(c.name);
-        known = known || c.name == args[0];
+        known = known || c.name == args[first];
       }
       if (!known) {
-        auto hint = closest_match(args[0], names);
-        err << fmt::format("xuncha: error: unknown command '{}'{}\nRun 'xuncha --help' for the list of commands.\n",
-                           args[0], hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint));
+        auto hint = closest_match(args[first], names);
+        if (zh)
+          err << fmt::format("xuncha：错误：未知的命令「{}」{}\n运行 xuncha --help 查看全部命令。\n", args[first],
+                             hint.empty() ? "" : fmt::format("（是否想写「{}」？）", hint));
+        else
+          err << fmt::format("xuncha: error: unknown command '{}'{}\nRun 'xuncha --help' for the list of commands.\n",
+                             args[first], hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint));
         return 2;
       }
     }
-    err << "xuncha: error: " << e.what() << "\nRun 'xuncha --help' for usage.\n";
+    std::vector<const CLI::App*> apps{&app};
+    std::string command;
+    for (auto& [sub, runner] : subs) {
+      apps.push_back(sub);
+      if (sub->parsed()) command = sub->get_name();
+    }
+    std::string help = command.empty() ? "xuncha --help" : "xuncha " + command + " --help";
+    if (zh)
+      err << "xuncha：错误：" << terminal_safe(parse_error_text(e, apps, true), false) << "\n运行 " << help << " 查看用法。\n";
+    else
+      err << "xuncha: error: " << terminal_safe(e.what(), false) << "\nRun '" << help << "' for usage.\n";
     return 2;
   }
 
@@ -121,17 +154,22 @@ int run(const std::vector<std::string>& args, const Environment& env, std::ostre
         }
       }
     }
+    // Until the configuration is read, errors (the configuration's own among them) speak the
+    // language of --lang or $LANG.
+    ctx.zh = (g.lang.empty() ? default_lang(env) : g.lang) == "zh";
     apply_config(ctx, start);
     ctx.zh = (g.lang.empty() ? default_lang(env) : g.lang) == "zh";
     // An empty value (an unset $OUT) is a mistake, not a request for the default.
     if (auto* o = app.get_option_no_throw("-o"); o && o->count() > 0 && g.output.empty())
-      throw UsageError("-o expects a file name ('-' for standard output), got an empty one");
+      throw UsageError("-o 需要一个文件名（「-」表示标准输出），收到的是空值", "-o expects a file name ('-' for standard output), got an empty one");
     if (auto* o = app.get_option_no_throw("--max-file-size"); o && o->count() > 0 && g.max_file_size.empty())
-      throw UsageError("--max-file-size expects a size (bytes, or a number with K, M or G: 64M), got an empty one");
+      throw UsageError("--max-file-size 需要一个大小（字节数，或带 K、M、G 的数，如 64M），收到的是空值",
+                       "--max-file-size expects a size (bytes, or a number with K, M or G: 64M), got an empty one");
     if (!g.max_file_size.empty()) {
       auto size = load::parse_size(g.max_file_size);
       if (!size)
-        throw UsageError(fmt::format("--max-file-size expects a size (bytes, or a number with K, M or G: 64M), got '{}'",
+        throw UsageError(fmt::format("--max-file-size 需要一个大小（字节数，或带 K、M、G 的数，如 64M），收到「{}」", g.max_file_size),
+                         fmt::format("--max-file-size expects a size (bytes, or a number with K, M or G: 64M), got '{}'",
                                      g.max_file_size));
       g.max_file_bytes = *size;
     }
@@ -143,7 +181,9 @@ int run(const std::vector<std::string>& args, const Environment& env, std::ostre
     } else {
       DateError why{};
       auto d = parse_iso_date(g.as_of, &why);
-      if (!d) throw UsageError(fmt::format("--as-of expects a real date YYYY-MM-DD, got '{}'", g.as_of));
+      if (!d)
+        throw UsageError(fmt::format("--as-of 需要一个真实存在的日期 YYYY-MM-DD，收到「{}」", g.as_of),
+                         fmt::format("--as-of expects a real date YYYY-MM-DD, got '{}'", g.as_of));
       ctx.as_of = *d;
     }
     int code = 0;
@@ -168,12 +208,16 @@ int run(const std::vector<std::string>& args, const Environment& env, std::ostre
     err << ctx.err;
     return code;
   } catch (const UsageError& e) {
-    err << terminal_safe(ctx.err, ctx.color) << "xuncha: error: " << terminal_safe(e.what(), false) << "\n";
+    err << terminal_safe(ctx.err, ctx.color) << (ctx.zh ? "xuncha：错误：" : "xuncha: error: ")
+        << terminal_safe(ctx.zh ? e.message.zh : e.message.en, false) << "\n";
     return 2;
   } catch (const std::bad_alloc&) {
     return out_of_memory(ctx, err);
   } catch (const std::exception& e) {
-    err << ctx.err << "xuncha: internal error: " << e.what() << "\nPlease report this with the input that caused it.\n";
+    if (ctx.zh)
+      err << ctx.err << "xuncha：内部错误：" << e.what() << "\n这是 xuncha 的缺陷，请连同引发它的输入一起报告。\n";
+    else
+      err << ctx.err << "xuncha: internal error: " << e.what() << "\nPlease report this with the input that caused it.\n";
     return 3;
   }
 }

@@ -15,7 +15,7 @@ rules::RuleSelection selection(const Context& ctx) {
     for (const auto* r : rules::all_rules())
       if (r->id.substr(0, std::min(name.size(), r->id.size())) == name) return;
     auto hint = rules::suggest_rule(name);
-    throw UsageError(fmt::format("unknown rule '{}'{}", name, hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint)));
+    throw UsageError(unknown_rule_message(name, hint));
   };
   for (const auto& s : ctx.global.select) check_name(s), sel.select.push_back(s);
   for (const auto& s : ctx.global.ignore) check_name(s), sel.ignore.push_back(s);
@@ -23,7 +23,8 @@ rules::RuleSelection selection(const Context& ctx) {
     auto eq = s.find('=');
     Severity level{};
     if (eq == std::string::npos || !parse_severity(s.substr(eq + 1), level))
-      throw UsageError(fmt::format("--severity expects ID=off|info|warning|error, got '{}'", s));
+      throw UsageError(fmt::format("--severity 的写法是 规则=off|info|warning|error（关闭、提示、警告、错误）；收到「{}」", s),
+                       fmt::format("--severity expects ID=off|info|warning|error, got '{}'", s));
     check_name(s.substr(0, eq));
     sel.severity.emplace_back(s.substr(0, eq), level);
   }

@@ -65,7 +65,7 @@ double gap(const staff::Result& r) {
 std::string staff_text(const Context& ctx, const StaffView& v) {
   const auto& r = v.result;
   const auto& data = v.data;
-  std::string out = ctx.t(fmt::format("{}巡查组组成方案\n", province_prefix(data.policy.province, " ")),
+  std::string out = ctx.t(fmt::format("{}巡查组组成方案\n", province_prefix(data.policy.province)),
                           fmt::format("{}inspection team plan\n", province_prefix(data.policy.province, " ")));
   out += ctx.t(fmt::format("目标值 {}，下界 {}（差距 {:.1f}%）；单位分布 {}、超额在场天数 {}、上一周期同组 {}、专家领域不符 {}；种子 {}\n",
                            r.objective, r.bound, gap(r), r.terms.units, r.terms.days, r.terms.pairs, r.terms.fields, v.options.seed),

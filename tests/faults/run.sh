@@ -80,7 +80,7 @@ rc_is() { [ "$RC" = "$1" ] || bad "exit $RC, expected $1"; }
 err_has() { cat "$T/err" "$T/out" 2>/dev/null | grep -Eq -- "$1" || bad "no /$1/ in the output"; }
 out_empty() { [ ! -s "$T/out" ] || bad "stdout not empty"; }
 no_success() { ! grep -Eqi 'no findings|没有发现问题|未发现' "$T/out" || bad "stdout claims success"; }
-no_internal() { ! grep -Eq 'internal error|\[ERROR\]' "$T/err" || bad "internal error or library noise on stderr"; }
+no_internal() { ! grep -Eq 'internal error|内部错误|\[ERROR\]' "$T/err" || bad "internal error or library noise on stderr"; }
 same_as() { cmp -s "$1" "$2" || bad "$1 changed"; }
 mode_is() { local m; m=$(stat -c %a "$1"); [ "$m" = "$2" ] || bad "mode of $(basename "$1") is $m, expected $2"; }
 type_is() { local k; k=$(stat -c %F "$1"); [ "$k" = "$2" ] || bad "$(basename "$1") is a $k, expected a $2"; }
@@ -325,7 +325,7 @@ if [ -w /dev/full ]; then
     begin "stdout is /dev/full: $args"
     # shellcheck disable=SC2086
     timeout -k 5 60 "$X" $args "$T/data" --as-of "$AS_OF" >/dev/full 2>"$T/err"; RC=$?
-    rc_is 2; err_has "No space left on device"; no_internal
+    rc_is 2; err_has "No space left on device|磁盘空间已满"; no_internal
     end
   done
   begin "-o /dev/full: the device reports it, the device stays a device"

@@ -106,7 +106,8 @@ std::string render(const Workbook& wb) {
   // with libxlsxwriter's own scratch files; a signal removes it (output_file.hpp).
   std::string dir = temp_folder();
   TempFile temp((std::filesystem::path(dir) / "xuncha-XXXXXX.xlsx").string(), 5,
-                "a temporary file for the workbook (set TMPDIR to a writable folder)");
+                Message{"工作簿的临时文件（请把 TMPDIR 设为可写的文件夹）",
+                        "a temporary file for the workbook (set TMPDIR to a writable folder)"});
   temp.close();
   const std::string& pattern = temp.path();
 
@@ -115,7 +116,8 @@ std::string render(const Workbook& wb) {
   opts.tmpdir = dir.data();
   QuietStderr quiet;
   lxw_workbook* book = workbook_new_opt(pattern.c_str(), &opts);
-  if (!book) throw UsageError(fmt::format("cannot start the workbook in {}", quote_path(dir)));
+  if (!book)
+    throw UsageError(fmt::format("无法在 {} 中建立工作簿", quote_path(dir)), fmt::format("cannot start the workbook in {}", quote_path(dir)));
 
   lxw_doc_properties props{};
   std::string title = ooxml_text(wb.title);
@@ -192,11 +194,15 @@ std::string render(const Workbook& wb) {
   lxw_error err = workbook_close(book);
   if (err != LXW_NO_ERROR) saved_errno = errno;
   if (err != LXW_NO_ERROR)
-    throw UsageError(fmt::format("cannot write the workbook in {}: {}{}", quote_path(dir), lxw_strerror(err),
-                                 saved_errno ? fmt::format(" ({})", std::strerror(saved_errno)) : std::string()));
+    throw UsageError(fmt::format("无法在 {} 中写出工作簿：{}{}", quote_path(dir), lxw_strerror(err),
+                                 saved_errno ? fmt::format("（{}）", system_reason(saved_errno).zh) : std::string()),
+                     fmt::format("cannot write the workbook in {}: {}{}", quote_path(dir), lxw_strerror(err),
+                                 saved_errno ? fmt::format(" ({})", system_reason(saved_errno).en) : std::string()));
   Message why;
   auto bytes = load::read_regular_file(pattern, std::size_t(-1) / 2, why);
-  if (!bytes) throw UsageError(fmt::format("cannot read back the workbook {}: {}", quote_path(pattern), why.en));
+  if (!bytes)
+    throw UsageError(fmt::format("无法读回工作簿 {}：{}", quote_path(pattern), why.zh),
+                     fmt::format("cannot read back the workbook {}: {}", quote_path(pattern), why.en));
   return std::move(*bytes);
 }
 

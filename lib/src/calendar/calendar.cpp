@@ -138,7 +138,7 @@ Message Calendar::uncovered_message(int year, bool how) const {
   Message m{fmt::format("工作日历不包含 {} 年（现有 {}—{} 年）", year, first_year_, last_year_),
             fmt::format("the working-day calendar does not cover {} (it covers {}-{})", year, first_year_, last_year_)};
   if (how) {
-    m.zh += "；请用 --calendar FILE 提供该年的放假安排（kind: calendar 文件），或用 --allow-uncovered 仅按周末计算";
+    m.zh += "；请用 --calendar 文件 提供该年的放假安排（kind: calendar 文件），或用 --allow-uncovered 仅按周末计算";
     m.en += "; supply that year's notice with --calendar FILE (a kind: calendar file), or pass --allow-uncovered to "
             "count weekends only";
   }

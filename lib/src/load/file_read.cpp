@@ -14,7 +14,8 @@ namespace xuncha::load {
 namespace {
 
 Message system_error(int err) {
-  return {fmt::format("无法读取：{}", std::strerror(err)), fmt::format("cannot read: {}", std::strerror(err))};
+  auto why = system_reason(err);
+  return {fmt::format("无法读取：{}", why.zh), fmt::format("cannot read: {}", why.en)};
 }
 
 Message too_large(std::size_t max_bytes) {

@@ -289,7 +289,8 @@ bool is_config_name(std::string_view name) { return name == "xuncha.yaml" || nam
 
 namespace {
 
-std::string system_reason(const std::error_code& ec) { return ec.message(); }
+// The reason in both languages (errors here come from std::filesystem, in the system category).
+Message reason_of(const std::error_code& ec) { return system_reason(ec.value()); }
 
 // Files an office keeps beside its data that xuncha does not read: named once each, with what to
 // do, so a roster saved as a spreadsheet is not silently missing from the data set.
@@ -324,8 +325,8 @@ struct Walker {
   void error(const fs::path& where, const std::error_code& ec) {
     failed = true;
     diagnostics.push_back(input_error("L012", where.lexically_normal().string(), 0, 0,
-                                      {fmt::format("无法读取文件夹：{}", system_reason(ec)),
-                                       fmt::format("cannot read folder: {}", system_reason(ec))}));
+                                      {fmt::format("无法读取文件夹：{}", reason_of(ec).zh),
+                                       fmt::format("cannot read folder: {}", reason_of(ec).en)}));
   }
 
   // Every unreadable folder is an error naming it; the walk goes on with the rest, so one run
@@ -355,8 +356,8 @@ struct Walker {
         // (a path too long to look at, an entry gone meanwhile): named, never skipped unseen
         failed = true;
         diagnostics.push_back(input_error("L012", entry.path().lexically_normal().string(), 0, 0,
-                                          {fmt::format("无法读取：{}", system_reason(tec)),
-                                           fmt::format("cannot read: {}", system_reason(tec))}));
+                                          {fmt::format("无法读取：{}", reason_of(tec).zh),
+                                           fmt::format("cannot read: {}", reason_of(tec).en)}));
         continue;
       }
       if (type == fs::file_type::directory) {
@@ -404,9 +405,9 @@ std::vector<InputFile> expand_paths(const std::vector<std::string>& paths, std::
     std::error_code ec;
     auto status = fs::status(p, ec);
     if (ec || !fs::exists(status)) {
-      auto reason = ec ? system_reason(ec) : system_reason(std::make_error_code(std::errc::no_such_file_or_directory));
+      auto reason = ec ? reason_of(ec) : system_reason(ENOENT);
       diagnostics.push_back(input_error("L012", p, 0, 0,
-                                        {fmt::format("无法访问：{}", reason), fmt::format("cannot access: {}", reason)}));
+                                        {fmt::format("无法访问：{}", reason.zh), fmt::format("cannot access: {}", reason.en)}));
       continue;
     }
     if (fs::is_directory(status)) {

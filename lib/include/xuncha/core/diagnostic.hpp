@@ -30,6 +30,13 @@ struct Message {
   friend bool operator==(const Message&, const Message&) = default;
 };
 
+/// The system's reason for an errno value in both languages: Chinese for the reasons a user
+/// meets (missing file, permission, full disk, ...), the C library's text in English.
+Message system_reason(int err);
+
+/// A severity in words of the language: "错误"/"error", "警告"/"warning", "提示"/"info", "关闭"/"off".
+const Message& severity_words(Severity s);
+
 /// Another place that explains a diagnostic (the other duplicate, the overlapping tour).
 struct Related {
   Location where;
