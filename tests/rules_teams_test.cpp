@@ -181,7 +181,7 @@ TEST_CASE("teams: overlapping tours, through one team or two; touching tours are
   CHECK(same_team.diags[0].related.size() == 1);
 
   Fixture two_teams(teams_doc(
-      kG1 + "  - {id: G2, cycle: c1, leader: L1, deputies: [D1], liaison: Y2, members: [M1], experts: [E2]}\n",
+      kG1 + "  - {id: G2, cycle: c2, leader: L1, deputies: [D1], liaison: Y2, members: [M1], experts: [E2]}\n",
       kTours + "  - {id: T3, region: huangshi, team: G2, start: 2026-03-18, end: 2026-03-25}\n",
       kAppts + "  - {id: A3, person: E2, tour: T3}\n"),
                       "kind: policy\nversion: 1\nrules: {T107: off}\n");
@@ -195,7 +195,9 @@ TEST_CASE("teams: overlapping tours, through one team or two; touching tours are
       kTours + "  - {id: T3, region: huangshi, team: G2, start: 2026-03-19, end: 2026-03-25}\n",
       kAppts + "  - {id: A3, person: E2, tour: T3}\n"),
                      "kind: policy\nversion: 1\nrules: {T107: off}\n");
-  CHECK(touching.diags.empty());
+  // Touching is no overlap (no T112); M1 on two teams of cycle c1 is T118's warning, the reading
+  // `staff` plans by (issue 21, item 6).
+  CHECK(touching.ids() == std::vector<std::string>{"T118"});
 }
 
 TEST_CASE("teams: conflict of interest, unless the policy turns it off") {
@@ -209,6 +211,28 @@ TEST_CASE("teams: conflict of interest, unless the policy turns it off") {
   Fixture unit(teams_doc(kG1, "  - {id: T1, region: wuhan, team: G1, start: 2026-03-02, end: 2026-03-11}\n",
                          "  - {id: A1, person: E1, tour: T1}\n"));
   CHECK(unit.ids() == std::vector<std::string>{"T113"});
+}
+
+TEST_CASE("teams: T118 fixed staff on two teams of one cycle; leaders and experts may be") {
+  std::string later = "  - {id: T3, region: huangshi, team: G2, start: 2026-10-12, end: 2026-10-21}\n";
+  std::string appt = "  - {id: A3, person: E2, tour: T3}\n";
+  // G2 is a different team (other deputy, liaison, members) that also has M1, G1's member.
+  Fixture member(teams_doc(
+      kG1 + "  - {id: G2, cycle: c1, leader: L1, deputies: [D1], liaison: M3, members: [M1, M2], experts: [E2]}\n",
+      kTours + later, kAppts + appt));
+  REQUIRE(member.ids() == std::vector<std::string>{"T118"});
+  CHECK(member.diags[0].subject == "G2");
+  CHECK(member.diags[0].message.en.find("程亮 (M1) is on team G1 and team G2 of the same cycle (c1)") != std::string::npos);
+  // G1's leader leading G2 as well: leaders are chosen per task.
+  Fixture leader(teams_doc(
+      kG1 + "  - {id: G2, cycle: c1, leader: L2, deputies: [D1], liaison: M3, members: [M2], experts: [E2]}\n",
+      kTours + later, kAppts + appt));
+  CHECK(leader.diags.empty());
+  // Another cycle: no finding.
+  Fixture other(teams_doc(
+      kG1 + "  - {id: G2, cycle: c2, leader: L1, deputies: [D1], liaison: M3, members: [M1, M2], experts: [E2]}\n",
+      kTours + later, kAppts + appt));
+  CHECK(other.diags.empty());
 }
 
 TEST_CASE("teams: stability within a cycle compares fixed staff only") {
@@ -240,7 +264,7 @@ TEST_CASE("teams: duplicates, idle teams and tours without a team") {
   REQUIRE(dup.ids() == std::vector<std::string>{"T115"});
   CHECK(dup.diags[0].yaml_path == "teams[0].members[2]");
 
-  Fixture idle(teams_doc(kG1 + "  - {id: G9, cycle: c1, leader: L1, deputies: [D1], liaison: Y1, members: [M2], experts: [E2]}\n",
+  Fixture idle(teams_doc(kG1 + "  - {id: G9, cycle: c9, leader: L1, deputies: [D1], liaison: Y1, members: [M2], experts: [E2]}\n",
                          kTours, kAppts));
   CHECK(idle.ids() == std::vector<std::string>{"T116"});
 

@@ -95,7 +95,9 @@ with tempfile.TemporaryDirectory() as tmp:
         lrows = rows_of(wb[wb.sheetnames[1]], 2)
         check(len(lrows) == len(j.get("ledger_deadlines", [])), "ledger deadline rows")
         for r, d in zip(lrows, j.get("ledger_deadlines", [])):
-            check((r[3], r[4], r[6]) == (day(d["due"]), day(d["done"]), d["workdays"]), f"ledger deadline {r} != {d}")
+            # the count in its unit (calendar or working days) and that unit in words, as json says
+            unit = {"days": ("日历日", "calendar days"), "workdays": ("工作日", "working days")}[d["unit"]][0 if zh else 1]
+            check((r[3], r[4], r[6], r[7]) == (day(d["due"]), day(d["done"]), d["days"], unit), f"ledger deadline {r} != {d}")
         # schedule: tours + regions by year
         wb, j = run(["schedule", "examples/province", "--from", "2027", "--as-of", "2026-11-30"], lang, tmp, "schedule")
         plan = wb[wb.sheetnames[0]]

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <set>
 
 namespace xuncha::cli {
 const std::vector<std::string>& deadlines_formats();
@@ -54,8 +55,8 @@ std::string render_text(const Context& ctx, const Dataset& data, const std::vect
     std::string status = status_name(ctx, r.status);
     if (ctx.color && r.status == Status::overdue) status = paint(status, "1;31", true);
     else if (ctx.color && r.status == Status::due_soon) status = paint(status, "1;33", true);
-    t.add({r.tour->id, reg ? reg->name : r.tour->region, step_name(ctx, r.step), opt_date(r.due), opt_date(r.done),
-           status, by_text(ctx, r)});
+    t.add({r.tour->id, reg ? reg->name : r.tour->region, step_name(ctx, r.step),
+           opt_date(r.due) + (r.uncovered_year && r.due ? "#" : ""), opt_date(r.done), status, by_text(ctx, r)});
   }
   std::string out = ctx.zh ? fmt::format("巡查程序期限（截至 {}）\n", format_iso(ctx.as_of))
                            : fmt::format("Procedure deadlines (as of {})\n", format_iso(ctx.as_of));
@@ -68,7 +69,9 @@ std::string render_text(const Context& ctx, const Dataset& data, const std::vect
   }
   out += ctx.zh ? fmt::format("共 {} 项，逾期 {} 项，即将到期 {} 项\n", rows.size(), overdue, soon)
                 : fmt::format("{}, {} overdue, {} due soon\n", count_of(rows.size(), "step"), overdue, soon);
-  return out;
+  std::vector<int> years;
+  for (const auto& r : rows) years.push_back(r.uncovered_year.value_or(0));
+  return out + estimated_note(ctx, years);
 }
 
 std::string render_json(const Context& ctx, const std::vector<Row>& rows, const std::vector<ledger::Deadline>* led) {
@@ -79,7 +82,8 @@ std::string render_json(const Context& ctx, const std::vector<Row>& rows, const 
                     {"step", milestone_names[static_cast<std::size_t>(r.step)]},
                     {"due", r.due ? Json(format_iso(*r.due)) : Json(nullptr)},
                     {"done", r.done ? Json(format_iso(*r.done)) : Json(nullptr)},
-                    {"status", deadlines::status_names[static_cast<std::size_t>(r.status)]}, {"workdays", r.by}});
+                    {"status", deadlines::status_names[static_cast<std::size_t>(r.status)]}, {"workdays", r.by},
+                    {"estimated", r.uncovered_year.has_value()}});
   j["deadlines"] = std::move(list);
   if (led) j["ledger_deadlines"] = ledger_deadlines_json(*led);
   return json_dump(j);
@@ -88,14 +92,14 @@ std::string render_json(const Context& ctx, const std::vector<Row>& rows, const 
 // CSV: English header and keys whatever the language (render/csv.hpp).
 std::string render_csv(const Context& ctx, const Dataset& data, const std::vector<Row>& rows) {
   std::string out = ctx.global.bom ? "\xEF\xBB\xBF" : "";
-  out += "tour,region,name,step,due,done,status,workdays\r\n";
+  out += "tour,region,name,step,due,done,status,by,unit,estimated\r\n";
   for (const auto& r : rows) {
     const Region* reg = data.region(r.tour->region);
-    out += fmt::format("{},{},{},{},{},{},{},{}\r\n", csv_cell(r.tour->id), csv_cell(r.tour->region),
+    out += fmt::format("{},{},{},{},{},{},{},{},workdays,{}\r\n", csv_cell(r.tour->id), csv_cell(r.tour->region),
                        csv_cell(reg ? reg->name : r.tour->region),
                        milestone_names[static_cast<std::size_t>(r.step)], r.due ? format_iso(*r.due) : "",
                        r.done ? format_iso(*r.done) : "", deadlines::status_names[static_cast<std::size_t>(r.status)],
-                       r.by);
+                       r.by, r.uncovered_year ? "true" : "false");
   }
   return out;
 }
@@ -111,7 +115,8 @@ std::string render_xlsx(const Context& ctx, const Dataset& data, const std::vect
     const Region* reg = data.region(r.tour->region);
     s.rows.push_back({xlsx::Cell::of(r.tour->id), xlsx::Cell::of(reg ? reg->name : r.tour->region),
                       xlsx::Cell::of(step_name(ctx, r.step)), xlsx::Cell::of(r.due), xlsx::Cell::of(r.done),
-                      xlsx::Cell::of(status_name(ctx, r.status)), xlsx::Cell::of(r.by)});
+                      xlsx::Cell::of(status_name(ctx, r.status)), xlsx::Cell::of(r.by), xlsx::Cell::of(unit_text(ctx, true)),
+                      xlsx::Cell::of(r.uncovered_year ? ctx.t("是", "yes") : "")});
     s.highlight.push_back(r.status == Status::overdue);
   }
   wb.sheets.push_back(std::move(s));
@@ -143,18 +148,29 @@ int run_deadlines(Context& ctx, const DeadlinesOptions& o) {
     else keep = r.status == Status::overdue || r.status == Status::due_soon || r.status == Status::pending;
     if (keep) shown.push_back(r);
   }
-  for (const auto& r : shown) {
-    if (!r.uncovered_year) continue;
-    uncovered_year(ctx, loaded.calendar, *r.uncovered_year,
-                   {fmt::format("巡查 {} 的期限：", r.tour->id), fmt::format("tour {}'s deadlines: ", r.tour->id)});
-    break;
-  }
   deadlines::sort_for_reading(shown);
   // The ledger's deadlines beside the steps, when the data holds a ledger.
   bool with_ledger = !data.ledger.empty();
   auto led = with_ledger ? ledger_deadlines(data, loaded.calendar, ctx.as_of, within,
                                             {o.region, o.tour, o.overdue, o.due_soon, o.all})
                          : std::vector<ledger::Deadline>{};
+  // Every row is listed; those counted across a year the calendar lacks are marked estimated
+  // (# in text, "estimated" elsewhere) and said once here, as `schedule` does.
+  std::set<int> years;
+  std::size_t estimated = 0;
+  for (const auto& r : shown)
+    if (r.uncovered_year) years.insert(*r.uncovered_year), ++estimated;
+  for (const auto& d : led)
+    if (d.uncovered_year) years.insert(*d.uncovered_year), ++estimated;
+  if (estimated > 0 && !ctx.global.quiet) {
+    std::string ys;
+    for (int y : years) ys += (ys.empty() ? "" : ctx.t("、", ", ")) + std::to_string(y);
+    ctx.err += ctx.t(fmt::format("xuncha：警告：工作日历不包含 {} 年；{} 项期限只按周末估算（标为估算）；请用 --calendar "
+                                 "提供该年的放假安排\n", ys, estimated),
+                     fmt::format("xuncha: warning: the working-day calendar does not cover {}: {} deadline(s) are "
+                                 "estimated counting weekends only (marked estimated); supply the year with --calendar\n",
+                                 ys, estimated));
+  }
   if (f == "json") ctx.out += render_json(ctx, shown, with_ledger ? &led : nullptr);
   else if (f == "csv") ctx.out += render_csv(ctx, data, shown) + ledger_deadlines_csv(data, led);
   else if (f == "xlsx") ctx.out += render_xlsx(ctx, data, shown, led, with_ledger);

@@ -10,6 +10,8 @@
 
 #include <fmt/format.h>
 
+#include <set>
+
 namespace xuncha::cli {
 namespace {
 
@@ -27,11 +29,18 @@ std::string status_text(const Context& ctx, DueStatus s) {
   std::replace(out.begin(), out.end(), '_', ' ');
   return out;
 }
+// Late or left, in the item's own unit: "逾期 36 天" here is what `check` says of the problem.
 std::string by_text(const Context& ctx, const ledger::Deadline& d) {
+  std::string n = d.workdays ? ctx.t(fmt::format("{} 个工作日", d.by), fmt::format("{} wd", d.by))
+                             : ctx.t(fmt::format("{} 天", d.by), fmt::format("{} d", d.by));
   switch (d.status) {
     case DueStatus::overdue:
-    case DueStatus::done_late: return ctx.zh ? fmt::format("{} 个工作日", d.by) : fmt::format("{} wd", d.by);
-    default: return ctx.zh ? fmt::format("剩 {} 个工作日", d.by) : fmt::format("{} wd left", d.by);
+    case DueStatus::done_late: return n;
+    case DueStatus::due_soon:
+    case DueStatus::pending:
+      if (d.due < ctx.as_of) return ctx.t("宽限期内", "in grace");
+      return ctx.zh ? "剩 " + n : n + " left";
+    default: return "";
   }
 }
 std::string region_name(const Dataset& data, const std::string& id) {
@@ -40,6 +49,21 @@ std::string region_name(const Dataset& data, const std::string& id) {
 }
 
 }  // namespace
+
+std::string unit_text(const Context& ctx, bool workdays) {
+  return workdays ? ctx.t("工作日", "working days") : ctx.t("日历日", "calendar days");
+}
+
+std::string estimated_note(const Context& ctx, const std::vector<int>& years) {
+  std::set<int> ys(years.begin(), years.end());
+  ys.erase(0);
+  if (ys.empty()) return "";
+  std::string list;
+  for (int y : ys) list += (list.empty() ? "" : ctx.t("、", ", ")) + std::to_string(y);
+  return ctx.t(fmt::format("标 # 的期限涉及 {} 年，工作日历不包含该年：只按周末估算。\n", list),
+               fmt::format("A deadline marked # involves {}, which the working-day calendar does not cover: estimated "
+                           "counting weekends only.\n", list));
+}
 
 std::vector<ledger::Deadline> ledger_deadlines(const Dataset& data, const Calendar& cal, Date as_of, int within,
                                                const LedgerDeadlineFilter& f) {
@@ -66,14 +90,17 @@ std::string ledger_deadlines_text(const Context& ctx, const Dataset& data, const
   for (const auto& d : rows) {
     std::string st = status_text(ctx, d.status);
     if (ctx.color && d.status == DueStatus::overdue) st = paint(st, "1;31", true);
-    t.add({item_text(ctx, d.item), *d.id, d.tour->empty() ? "-" : *d.tour, region_name(data, *d.region), format_iso(d.due),
+    t.add({item_text(ctx, d.item), *d.id, d.tour->empty() ? "-" : *d.tour, region_name(data, *d.region),
+           format_iso(d.due) + (d.uncovered_year ? "#" : ""),
            d.done ? format_iso(*d.done) : "-", st, by_text(ctx, d)});
     overdue += d.status == DueStatus::overdue;
   }
   out += t.render(ctx.width);
   out += ctx.zh ? fmt::format("共 {} 项，逾期 {} 项\n", rows.size(), overdue)
                 : fmt::format("{}, {} overdue\n", count_of(rows.size(), "item"), overdue);
-  return out;
+  std::vector<int> years;
+  for (const auto& d : rows) years.push_back(d.uncovered_year.value_or(0));
+  return out + estimated_note(ctx, years);
 }
 
 Json ledger_deadlines_json(const std::vector<ledger::Deadline>& rows) {
@@ -82,20 +109,22 @@ Json ledger_deadlines_json(const std::vector<ledger::Deadline>& rows) {
     out.push_back({{"item", ledger::item_names[static_cast<std::size_t>(d.item)]}, {"id", *d.id},
                    {"tour", d.tour->empty() ? Json(nullptr) : Json(*d.tour)}, {"region", *d.region},
                    {"due", format_iso(d.due)}, {"done", d.done ? Json(format_iso(*d.done)) : Json(nullptr)},
-                   {"status", deadlines::status_names[static_cast<std::size_t>(d.status)]}, {"workdays", d.by}});
+                   {"status", deadlines::status_names[static_cast<std::size_t>(d.status)]}, {"days", d.by},
+                   {"unit", d.workdays ? "workdays" : "days"}, {"estimated", d.uncovered_year.has_value()}});
   return out;
 }
 
-// The deadlines CSV's columns (tour, region, name, step, due, done, status, workdays), English
+// The deadlines CSV's columns (tour, region, name, step, due, done, status, by, unit, estimated), English
 // keys whatever the language: step is the ledger item and the record's id ("listing L-2025-01").
 std::string ledger_deadlines_csv(const Dataset& data, const std::vector<ledger::Deadline>& rows) {
   std::string out;
   for (const auto& d : rows)
-    out += fmt::format("{},{},{},{},{},{},{},{}\r\n", csv_cell(*d.tour), csv_cell(*d.region),
+    out += fmt::format("{},{},{},{},{},{},{},{},{},{}\r\n", csv_cell(*d.tour), csv_cell(*d.region),
                        csv_cell(region_name(data, *d.region)),
                        csv_cell(fmt::format("{} {}", ledger::item_names[static_cast<std::size_t>(d.item)], *d.id)),
                        format_iso(d.due), d.done ? format_iso(*d.done) : "",
-                       deadlines::status_names[static_cast<std::size_t>(d.status)], d.by);
+                       deadlines::status_names[static_cast<std::size_t>(d.status)], d.by, d.workdays ? "workdays" : "days",
+                       d.uncovered_year ? "true" : "false");
   return out;
 }
 
@@ -106,8 +135,9 @@ xlsx::Sheet deadlines_sheet(const Context& ctx, std::string name, const std::str
   s.title = {ctx.zh ? fmt::format("{}（截至 {}）", title_zh, format_iso(ctx.as_of))
                     : fmt::format("{} (as of {})", title_en, format_iso(ctx.as_of))};
   s.header = {ctx.t("巡查", "tour"), ctx.t("地区", "region"), std::move(what), ctx.t("期限", "due"),
-              ctx.t("完成", "done"), ctx.t("状态", "status"), ctx.t("工作日", "working days")};
-  s.widths = {18, 14, what_width, 12, 12, 12, 10};
+              ctx.t("完成", "done"), ctx.t("状态", "status"), ctx.t("差额", "by"), ctx.t("单位", "unit"),
+              ctx.t("估算", "estimated")};
+  s.widths = {18, 14, what_width, 12, 12, 12, 8, 8, 8};
   return s;
 }
 
@@ -117,7 +147,8 @@ xlsx::Sheet ledger_deadlines_sheet(const Context& ctx, const Dataset& data, cons
   for (const auto& d : rows) {
     s.rows.push_back({xlsx::Cell::of(*d.tour), xlsx::Cell::of(region_name(data, *d.region)),
                       xlsx::Cell::of(item_text(ctx, d.item) + " " + *d.id), xlsx::Cell::of(d.due), xlsx::Cell::of(d.done),
-                      xlsx::Cell::of(status_text(ctx, d.status)), xlsx::Cell::of(d.by)});
+                      xlsx::Cell::of(status_text(ctx, d.status)), xlsx::Cell::of(d.by),
+                      xlsx::Cell::of(unit_text(ctx, d.workdays)), xlsx::Cell::of(d.uncovered_year ? ctx.t("是", "yes") : "")});
     s.highlight.push_back(d.status == ledger::DueStatus::overdue);
   }
   return s;

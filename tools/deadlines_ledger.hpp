@@ -30,6 +30,11 @@ std::string ledger_deadlines_ics(const Context& ctx, const Dataset& data, const 
 /// done, status, working days; shared by the tour steps' sheet and the ledger deadlines' sheet.
 xlsx::Sheet deadlines_sheet(const Context& ctx, std::string name, const std::string& title_zh,
                             const std::string& title_en, std::string what, double what_width);
+/// "working days" or "calendar days", the unit of a deadline's count.
+std::string unit_text(const Context& ctx, bool workdays);
+/// The note under a table whose rows marked # were counted past the calendar (`years`: the
+/// uncovered year of each row, 0 for none); empty when no row was.
+std::string estimated_note(const Context& ctx, const std::vector<int>& years);
 /// The ledger deadlines as a sheet of -f xlsx (dates are dates, working days numbers).
 xlsx::Sheet ledger_deadlines_sheet(const Context& ctx, const Dataset& data, const std::vector<ledger::Deadline>& rows);
 

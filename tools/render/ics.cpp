@@ -201,7 +201,8 @@ std::string deadlines_ics(const Context& ctx, const Dataset& data, const std::ve
     if (!r.due) continue;
     const Region* reg = data.region(r.tour->region);
     std::string key(milestone_names[static_cast<std::size_t>(r.step)]);
-    std::string summary = fmt::format("{} {} {}", r.tour->id, reg ? reg->name : r.tour->region, step_text(ctx, r.step));
+    std::string summary = fmt::format("{} {} {}{}", r.tour->id, reg ? reg->name : r.tour->region, step_text(ctx, r.step),
+                                      r.uncovered_year ? ctx.t("（按周末估算）", " (estimated: weekends only)") : "");
     out += ics_deadline(ctx, data, r.tour->id + "-" + key, *r.due, r.done, summary, events);
   }
   out += extra;

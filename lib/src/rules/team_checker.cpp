@@ -79,6 +79,15 @@ constexpr RuleInfo kRules[] = {
     {"T117", "tour-without-team", Severity::error, "II.2", "省级巡查没有巡查组", "provincial tour without a team",
      "每次省级巡查都须由巡查组实施（tour 的 team）。国务院安委会的巡查和排期生成的计划巡查不要求。",
      "Every provincial tour is carried out by a team (a tour's team field). State Council tours and planned tours from a schedule are exempt."},
+    {"T118", "two-teams-in-cycle", Severity::warning, "II.2", "同一人在一个工作周期内参加两个巡查组",
+     "person on two teams of one work cycle",
+     "巡查组人员按巡查任务抽调配备，在一个巡查工作周期内相对固定：副组长、联络员和成员在一个周期（cycle）内只属于一个巡查组。"
+     "组长根据每次巡查任务确定、专家一次一聘，不受此限。“相对”固定，故为警告而非错误；日期重叠另由 T112 报告，同一组的重组由 T114 报告。"
+     "`xuncha staff` 编排的方案遵守同一规则。",
+     "Team staff are drawn per task and stay relatively fixed within one work cycle: a deputy, the liaison and the "
+     "members belong to one team per cycle. Leaders are chosen per task and experts engaged per tour, so they are "
+     "exempt. 'Relatively' fixed makes this a warning, not an error; overlapping dates are T112's, a team re-formed "
+     "is T114's. Plans from `xuncha staff` keep the same rule."},
 };
 
 const RuleInfo& rule(std::string_view id) { return rule_in(kRules, id); }
@@ -429,6 +438,7 @@ class TeamChecker {
       // Earlier teams by person, so finding the predecessor is linear in the shared people.
       std::unordered_map<std::string_view, std::vector<std::size_t>> seen;  // person -> positions in order
       std::vector<std::vector<std::string_view>> cores;
+      std::vector<std::size_t> root(order.size());  // the first team of a chain of re-formings
       for (std::size_t pos = 0; pos < order.size(); ++pos) {
         const Team& g = data_.teams[order[pos].second];
         cores.push_back(core_of(g));
@@ -450,7 +460,30 @@ class TeamChecker {
           if (n * 2 < smaller) continue;
           if (!found || n > best_n || (n == best_n && q > best)) best = q, best_n = n, found = true;
         }
+        // T118: a fixed staff member already on an earlier team of the cycle that this team does
+        // not re-form (re-forming is T114's), once per person and team.
+        for (auto id : core) {
+          auto it = seen.find(id);
+          if (it == seen.end()) continue;
+          std::size_t mine = found ? root[best] : pos;
+          std::size_t other = order.size();
+          for (auto q : it->second)
+            if (root[q] != mine) {
+              other = q;
+              break;
+            }
+          if (other == order.size()) continue;
+          const Team& earlier = data_.teams[order[other].second];
+          emit("T118", g.src, "id", g.id,
+               {fmt::format("{} 在同一周期（{}）已属于巡查组 {}，又在巡查组 {} 中", list_zh(data_, std::vector{id}), cycle,
+                            earlier.id, g.id),
+                fmt::format("{} is on team {} and team {} of the same cycle ({})", list_en(data_, std::vector{id}), earlier.id,
+                            g.id, cycle)},
+               {{data_.locate(earlier.src.field("id")),
+                 {fmt::format("同一周期的巡查组 {}", earlier.id), fmt::format("team {} of the cycle", earlier.id)}}});
+        }
         for (auto id : core) seen[id].push_back(pos);
+        root[pos] = found ? root[best] : pos;
         if (!found || cores[best] == core) continue;
         const auto& before = cores[best];
         std::vector<std::string_view> joined, left;

@@ -176,11 +176,16 @@ void setup(Instance& in, const std::vector<std::size_t>& tours) {
     if (!t.team.empty())
       if (auto it = data.team_index.find(t.team); it != data.team_index.end()) team_tours[it->second].push_back(&t);
   for (std::size_t g = 0; g < data.teams.size(); ++g) {
-    std::set<std::size_t> people;
+    std::set<std::size_t> people, fixed;
     for (const auto& [role, id] : data.teams[g].everyone())
-      if (auto it = data.person_index.find(id); it != data.person_index.end()) people.insert(it->second);
+      if (auto it = data.person_index.find(id); it != data.person_index.end()) {
+        people.insert(it->second);
+        // One team per cycle binds the fixed staff (rule T118); leaders are chosen per task and
+        // experts engaged per tour.
+        if (role != Role::leader && role != Role::expert) fixed.insert(it->second);
+      }
     for (auto p : people) {
-      if (!data.teams[g].cycle.empty()) in.data_cycles[p].push_back(data.teams[g].cycle);
+      if (!data.teams[g].cycle.empty() && fixed.count(p)) in.data_cycles[p].push_back(data.teams[g].cycle);
       for (const Tour* t : team_tours[g]) {
         if (!rules::dated(*t)) continue;
         in.busy[p].emplace_back(*t->start, *t->end);

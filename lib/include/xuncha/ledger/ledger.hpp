@@ -97,7 +97,13 @@ struct Deadline {
   Date due{};
   std::optional<Date> done;
   DueStatus status = DueStatus::pending;
-  int by = 0;  ///< working days late, or left
+  int by = 0;  ///< late, or left, in the item's unit
+  /// The unit of `by`: working days for a public report's steps (counted in working days by the
+  /// policy); for problems, stage targets and listed hazards whatever the policy counts overdue
+  /// in (ledger.overdue_in_workdays, calendar days by default: their due dates are calendar
+  /// dates), as `check` does; calendar days for a lead's feedback (due in months).
+  bool workdays = false;
+  std::optional<int> uncovered_year;  ///< a working-day count touched a year the calendar lacks
 };
 
 /// Every ledger deadline as of `as_of` (`within`: working days ahead that count as due soon),
