@@ -85,6 +85,26 @@ TEST_CASE("unknown references suggest the closest id") {
   CHECK(d.where.line == 9);
 }
 
+TEST_CASE("a team role's 'did you mean' offers people who fit the role") {
+  // l04 is one letter from d04 (a deputy) and from l01 (a bureau-level cadre): the leader slot
+  // offers l01; a deputy slot offers d04; an expert slot an expert.
+  std::string people =
+      "kind: units\nversion: 1\nunits:\n  - {id: yjt, name: 应急厅, committee_member: true}\n"
+      "---\nkind: people\nversion: 1\npeople:\n"
+      "  - {id: l01, name: 甲, unit: yjt, rank: 正厅}\n"
+      "  - {id: d04, name: 乙, unit: yjt, rank: 正处}\n"
+      "  - {id: e04, name: 丙, unit: yjt, expert: {pool_id: ZJ-1, field: 化工}}\n";
+  auto with = [&](const std::string& team) {
+    return load_texts({{"p.yaml", people + "---\nkind: teams\nversion: 1\nteams:\n  - " + team + "\n"}});
+  };
+  auto leader = only(with("{id: G1, leader: l04}"));
+  CHECK(leader.message.en == "unknown person 'l04' (did you mean 'l01'?)");
+  auto deputy = only(with("{id: G1, deputies: [l04]}"));
+  CHECK(deputy.message.en == "unknown person 'l04' (did you mean 'd04'?)");
+  auto expert = only(with("{id: G1, experts: [x04]}"));
+  CHECK(expert.message.en == "unknown person 'x04' (did you mean 'e04'?)");
+}
+
 TEST_CASE("dates: impossible and non-ISO") {
   auto r = load_texts({{"t.yaml", std::string(regions) + "---\nkind: tours\nversion: 1\ntours:\n"
                                                          "  - {id: t1, region: wuhan, start: 2026-02-30}\n"

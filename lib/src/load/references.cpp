@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
 namespace xuncha::load::detail {
 namespace {
@@ -67,16 +68,37 @@ struct RefChecker {
   std::vector<std::string_view> unchecked_examples;
   std::map<std::string_view, std::vector<std::string_view>> candidates;
 
+  /// The people who could hold `role` by their record (rank, expert entry): a "did you mean"
+  /// for a team's leader offers a bureau-level cadre, never a deputy whose id is one letter off.
+  std::map<std::size_t, std::vector<std::string_view>> role_candidates;
+  const std::vector<std::string_view>* fitting(std::size_t role) {
+    auto [it, fresh] = role_candidates.try_emplace(role);
+    if (fresh)
+      for (const auto& p : data.people) {
+        bool fits = false;
+        switch (static_cast<Role>(role)) {
+          case Role::leader: fits = p.rank >= Rank::deputy_bureau && !p.expert; break;
+          case Role::deputy: fits = (p.rank == Rank::division || p.rank == Rank::deputy_division) && !p.expert; break;
+          case Role::liaison:
+          case Role::member: fits = !p.expert; break;
+          case Role::expert: fits = p.expert.has_value(); break;
+        }
+        if (fits) it->second.push_back(p.id);
+      }
+    return it->second.empty() ? nullptr : &it->second;
+  }
+
   void check(const Source& src, std::string_view field, const std::string& id,
              std::string_view kind, std::string_view kind_zh,
-             const IdIndex& index) {
+             const IdIndex& index, std::optional<std::size_t> role = std::nullopt) {
     if (id.empty() || index.find(std::string_view(id)) != index.end()) return;
     if (auto r = rejected.find({kind, std::string_view(id)}); r != rejected.end()) {
       r->second.kind_zh = kind_zh;
       ++r->second.references;
       return;
     }
-    pending.push_back({kind, kind_zh, id, data.locate(src.field(field)), src.path + "." + std::string(field), &index});
+    pending.push_back({kind, kind_zh, id, data.locate(src.field(field)), src.path + "." + std::string(field), &index,
+                       role ? fitting(*role) : nullptr});
   }
 
   // The unknown references, decided per id once all are known (how often an id is referred to
@@ -87,6 +109,7 @@ struct RefChecker {
     Location where;
     std::string yaml_path;
     const IdIndex* index;
+    const std::vector<std::string_view>* slot = nullptr;  ///< ids that fit the slot (a team role), if known
   };
   std::vector<Pending> pending;
 
@@ -96,7 +119,7 @@ struct RefChecker {
     for (const auto& p : pending) {
       auto& cands = candidates[p.kind];
       if (cands.empty()) cands = keys_of(*p.index);
-      auto hint = closest_match(p.id, cands);
+      auto hint = closest_match(p.id, p.slot ? *p.slot : cands);
       // A record of this kind whose id was lost: the reference is its if the ids are near, or if
       // no existing id is near, or if the same id is referred to again and again (a typo seldom
       // is): then it is likely the id the duplicate or misspelt record was meant to have.
@@ -248,7 +271,7 @@ void check_ledger_refs(Dataset& data, RefChecker& refs) {
 }  // namespace
 
 void check_references(Dataset& data, const std::vector<FileData>& files, std::vector<Diagnostic>& diags) {
-  RefChecker refs{data, diags, {}, {}, {}, {}, 0, {}, {}, {}};
+  RefChecker refs{data, diags, {}, {}, {}, {}, 0, {}, {}, {}, {}};
   for (std::size_t i = 0; i < files.size(); ++i) {
     for (const auto& r : files[i].rejected) {
       if (r.lost) refs.lost[r.kind].push_back(Lost{r.at, r.id, {}, 0, {}});
@@ -271,7 +294,7 @@ void check_references(Dataset& data, const std::vector<FileData>& files, std::ve
     for (std::size_t role = 0; role < role_names.size(); ++role)
       for (std::size_t k = 0; k < t.roles[role].size(); ++k)
         refs.check(t.src, fmt::format("{}[{}]", role_names[role], k), t.roles[role][k], "person",
-                   "人员", data.person_index);
+                   "人员", data.person_index, role);
   }
   for (const auto& t : data.tours) {
     refs.check(t.src, "region", t.region, "region", "地区", data.region_index);
