@@ -2,6 +2,12 @@
 
 #include "test_util.hpp"
 
+#include <xuncha/load/loader.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
+
 using namespace xuncha;
 using xuncha::test::load_texts;
 using xuncha::test::rule_ids;
@@ -224,4 +230,22 @@ TEST_CASE("batch windows on 02-29 never widen in a year without one") {
   BatchWindow spring;  // 03-01 to 06-30
   CHECK(spring.first_day(2027) == Date{date::year{2027} / 3 / 1});
   CHECK(spring.last_day(2027) == Date{date::year{2027} / 6 / 30});
+}
+
+TEST_CASE("documents beside the data: a few named, the rest counted in one note") {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("xuncha-unread-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  std::ofstream(dir / "regions.yaml") << "kind: regions\nversion: 1\nregions: []\n";
+  for (int i = 0; i < 12; ++i) std::ofstream(dir / ("notice" + std::to_string(10 + i) + ".txt")) << "x";
+  std::vector<Diagnostic> diags;
+  auto files = load::expand_paths({dir.string()}, diags, {});
+  fs::remove_all(dir);
+  CHECK(files.size() == 1);
+  REQUIRE(diags.size() == 6);  // five named, one for the other seven
+  CHECK(diags[0].where.file.ends_with("notice10.txt"));
+  CHECK(diags[5].where.file == dir.string());
+  CHECK(diags[5].message.en.starts_with("7 more files that are not YAML were not read (notice15.txt, notice16.txt, "
+                                        "notice17.txt, ...)"));
+  for (const auto& d : diags) CHECK(d.severity == Severity::info);
 }

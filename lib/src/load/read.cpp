@@ -321,6 +321,11 @@ struct Walker {
   std::vector<std::string> found;
   std::vector<std::string> sheets;  ///< spreadsheets beside the data
   bool failed = false;
+  /// Documents beside the data are named one by one up to a few; past that, the rest are counted
+  /// into one note (a folder of 500 scanned notices is one line, not 500).
+  static constexpr std::size_t named_unread = 5;
+  std::size_t unread = 0;
+  std::vector<std::string> more_unread;
 
   void error(const fs::path& where, const std::error_code& ec) {
     failed = true;
@@ -378,9 +383,11 @@ struct Walker {
         continue;
       }
       if (ext != ".yaml" && ext != ".yml") {
-        if (auto note = unread_file_note(ext)) {
+        if (auto note = unread_file_note(ext); note && ++unread <= named_unread) {
           diagnostics.push_back(input_error("", entry.path().lexically_normal().string(), 0, 0, *note));
           diagnostics.back().severity = Severity::info;
+        } else if (note) {
+          more_unread.push_back(entry.path().filename().string());
         }
         continue;
       }
@@ -411,8 +418,23 @@ std::vector<InputFile> expand_paths(const std::vector<std::string>& paths, std::
       continue;
     }
     if (fs::is_directory(status)) {
-      Walker walker{walk, diagnostics, fs::path(p), {}, {}, false};
+      Walker walker{walk, diagnostics, fs::path(p), {}, {}, false, 0, {}};
       walker.folder(fs::path(p));
+      if (!walker.more_unread.empty()) {
+        std::string some, some_zh;
+        for (std::size_t i = 0; i < std::min<std::size_t>(3, walker.more_unread.size()); ++i) {
+          some += (i ? ", " : "") + walker.more_unread[i];
+          some_zh += (i ? "、" : "") + walker.more_unread[i];
+        }
+        diagnostics.push_back(input_error(
+            "", p, 0, 0,
+            {fmt::format("另有 {} 个非 YAML 文件未读取（如 {}）；如需作为数据，请另存为 .yaml，或用 --exclude 略去",
+                         walker.more_unread.size(), some_zh),
+             fmt::format("{} more files that are not YAML were not read ({}, ...); save them as .yaml to use them "
+                         "as data, or leave them out with --exclude",
+                         walker.more_unread.size(), some)}));
+        diagnostics.back().severity = Severity::info;
+      }
       if (walker.found.empty() && !walker.failed) {
         // Never "no findings" about a folder that held nothing to check.
         diagnostics.push_back(input_error(
