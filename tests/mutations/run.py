@@ -170,6 +170,8 @@ CASES.append(("tours file left empty", empty_file("tours.yaml"), r"empty", "L009
 # YAML syntax.
 case("unclosed flow list", edit_line(r"members: \[p033, p036\]", "members: [p033, p036", "teams.yaml"), r"syntax|flow|\]", None)
 case("key without colon", edit_line(r"counties: 13", "counties 13", "regions.yaml"), r"syntax|colon|:", None)
+case("unclosed double quote", edit_line(r"name: 黄石市", 'name: "黄石市', "regions.yaml"), r"quote|引号", "L001")
+case("unclosed single quote", edit_line(r"name: 武汉市", "name: '武汉市", "regions.yaml"), r"quote|引号", "L001")
 case("mis-indented key", edit_line(r"^    counties: 13", "      counties: 13", "regions.yaml"), r"syntax|indent", None)
 case("duplicate key", edit_line(r"^    days: 10", "    days: 10\n    days: 12", "regions.yaml", shift=1), r"duplicate", "L014")
 

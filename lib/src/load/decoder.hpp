@@ -273,6 +273,12 @@ const RecordSpec& lookbacks_document();
 std::optional<std::tuple<std::uint32_t, std::uint32_t, Message>> syntax_hint(std::string_view text, std::uint32_t line,
                                                                              std::string_view message);
 
+/// A quoted value that is not closed on its line and runs over lines that read as keys or list
+/// items (`name: "武汉市` followed by `class: city`): YAML lets a quoted scalar span lines, so the
+/// parser takes the rest of the file into it and reports nothing; this names the quote instead.
+/// Line, column and message of the opening quote (syntax_hint.cpp).
+std::optional<std::tuple<std::uint32_t, std::uint32_t, Message>> unclosed_quote(std::string_view text);
+
 /// Decodes one input file (read.cpp reads it; decoder.cpp decodes it).
 void decode_file(const InputFile& input, std::uint32_t index, const LoadOptions& options, FileData& out);
 

@@ -166,6 +166,18 @@ void decode_file(const InputFile& input, std::uint32_t index, const LoadOptions&
     return;
   }
   auto parsed = parse_yaml(text);
+  // A quoted value left open takes the rest of the file without a parse error (only yaml-cpp
+  // reads quoted values over several lines): one syntax error at the quote, and the documents
+  // from the one it is in onwards are not decoded (their records would all be cascades).
+  std::optional<std::tuple<std::uint32_t, std::uint32_t, Message>> open_quote;
+  if (parsed.general && !parsed.failed && (open_quote = unclosed_quote(text))) {
+    auto at = std::get<0>(*open_quote);
+    std::size_t keep = 0;
+    while (keep + 1 < parsed.documents.size() && parsed.documents[keep + 1].line <= at) ++keep;
+    parsed.documents.resize(keep);
+    parsed.failed = true;
+    parsed.error = {at, std::get<1>(*open_quote), "unclosed quote", false};
+  }
   if (text.find("xuncha: ignore[") != std::string_view::npos) find_suppressions(input.name, text, out.suppressions);
   if (input.walked && input.role == InputRole::data && !parsed.failed && !parsed.documents.empty() &&
       std::none_of(parsed.documents.begin(), parsed.documents.end(), has_kind)) {
@@ -195,6 +207,9 @@ void decode_file(const InputFile& input, std::uint32_t index, const LoadOptions&
                                static_cast<int>(parsed.error.column), {});
     if (parsed.error.too_deep) {
       d.message = {"嵌套层次过深，已停止解析", "nesting too deep; stopped parsing"};
+    } else if (open_quote) {
+      const auto& why = std::get<2>(*open_quote);
+      d.message = {fmt::format("YAML 语法错误：{}", why.zh), fmt::format("YAML syntax error: {}", why.en)};
     } else if (auto hint = syntax_hint(text, parsed.error.line, parsed.error.message)) {
       const auto& [at_line, at_column, why] = *hint;
       d.where.line = static_cast<int>(at_line);

@@ -3,6 +3,7 @@
 // non-breaking space, a tab or an unclosed bracket a few lines up is what the user must fix.
 #include "decoder.hpp"
 
+#include <fmt/format.h>
 #include <utf8proc.h>
 
 #include <algorithm>
@@ -118,7 +119,120 @@ bool blank_or_comment(std::string_view l) {
   return f == std::string_view::npos || l[f] == '#';
 }
 
+// True for a line that reads as a block key ("  class: city") or a list item ("  - id: x").
+bool looks_like_structure(std::string_view l) {
+  auto f = l.find_first_not_of(' ');
+  if (f == std::string_view::npos) return false;
+  l.remove_prefix(f);
+  if (l.starts_with("- ")) return true;
+  auto colon = l.find(": ");
+  if (colon == std::string_view::npos && !l.empty() && l.back() == ':') colon = l.size() - 1;
+  if (colon == std::string_view::npos || colon == 0) return false;
+  for (std::size_t i = 0; i < colon; ++i)
+    if (l[i] == ' ' || l[i] == '"' || l[i] == '\'' || l[i] == '#') return false;
+  return true;
+}
+
 }  // namespace
+
+std::optional<std::tuple<std::uint32_t, std::uint32_t, Message>> unclosed_quote(std::string_view text) {
+  std::uint32_t number = 0;
+  std::size_t pos = 0;
+  // The quote still open: its line, byte offset in that line, the line's text, and its character.
+  std::optional<std::tuple<std::uint32_t, std::size_t, std::string_view, char>> open;
+  while (pos <= text.size()) {
+    auto eol = text.find('\n', pos);
+    auto l = text.substr(pos, eol == std::string_view::npos ? std::string_view::npos : eol - pos);
+    if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
+    ++number;
+    std::size_t from = 0;
+    if (open) {
+      const auto& [at_line, at, line_text, q] = *open;
+      // Still inside the quoted value: a line that reads as structure means the quote was never
+      // meant to run on; a closing quote ends it.
+      std::size_t close = std::string_view::npos;
+      for (std::size_t i = 0; i < l.size(); ++i) {
+        if (q == '"' && l[i] == '\\') {
+          ++i;
+          continue;
+        }
+        if (l[i] == q) {
+          if (q == '\'' && i + 1 < l.size() && l[i + 1] == '\'') {
+            ++i;
+            continue;
+          }
+          close = i;
+          break;
+        }
+      }
+      if (close == std::string_view::npos && looks_like_structure(l)) {
+        auto col = column_of(line_text, at);
+        return std::tuple{at_line, col,
+                          Message{fmt::format("第 {} 行第 {} 列的引号「{}」没有闭合：请在值的末尾补上「{}」", at_line, col, q, q),
+                                  fmt::format("the quote {} at line {}, column {} is never closed: add the closing {} at "
+                                              "the end of the value",
+                                              q, at_line, col, q)}};
+      }
+      if (close == std::string_view::npos) {
+        if (eol == std::string_view::npos) break;
+        pos = eol + 1;
+        continue;
+      }
+      open.reset();
+      from = close + 1;
+    }
+    // A value that starts with a quote after "key: " or "- " (block context only).
+    std::size_t i = from;
+    while (i < l.size()) {
+      std::size_t start = std::string_view::npos;
+      if (from == 0 && i == 0) {
+        auto f = l.find_first_not_of(' ');
+        if (f == std::string_view::npos || l[f] == '#') break;
+        i = f;
+        while (i + 1 < l.size() && l[i] == '-' && l[i + 1] == ' ') i = l.find_first_not_of(' ', i + 1);
+        if (i == std::string_view::npos) break;
+        if (l[i] == '"' || l[i] == '\'') start = i;
+      }
+      if (start == std::string_view::npos) {
+        auto colon = l.find(": ", i);
+        if (colon == std::string_view::npos) break;
+        auto v = l.find_first_not_of(' ', colon + 1);
+        if (v == std::string_view::npos) break;
+        if (l[v] != '"' && l[v] != '\'') {
+          i = v;
+          // a plain value: nothing more on this line can open a quote that spans lines
+          break;
+        }
+        start = v;
+      }
+      char q = l[start];
+      std::size_t k = start + 1;
+      bool closed = false;
+      for (; k < l.size(); ++k) {
+        if (q == '"' && l[k] == '\\') {
+          ++k;
+          continue;
+        }
+        if (l[k] == q) {
+          if (q == '\'' && k + 1 < l.size() && l[k + 1] == '\'') {
+            ++k;
+            continue;
+          }
+          closed = true;
+          break;
+        }
+      }
+      if (!closed) {
+        open = std::tuple{number, start, l, q};
+        break;
+      }
+      i = k + 1;
+    }
+    if (eol == std::string_view::npos) break;
+    pos = eol + 1;
+  }
+  return std::nullopt;
+}
 
 std::optional<std::tuple<std::uint32_t, std::uint32_t, Message>> syntax_hint(std::string_view text, std::uint32_t line,
                                                                              std::string_view message) {

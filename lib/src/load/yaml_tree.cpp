@@ -179,7 +179,10 @@ YParse parse_yaml(std::string_view text) {
   }
   // The fast path takes the plain data files (about 30 times faster than yaml-cpp's scanner);
   // anything else, including every error, is yaml-cpp's.
-  if (!detail::parse_yaml_fast(text, result.documents)) result = detail::parse_yaml_cpp(text);
+  if (!detail::parse_yaml_fast(text, result.documents)) {
+    result = detail::parse_yaml_cpp(text);
+    result.general = true;
+  }
   ColumnMap columns(text);
   for (auto& doc : result.documents)
     for (std::size_t i = 0; i < doc.nodes.size(); ++i) {

@@ -95,6 +95,7 @@ struct YParse {
   std::vector<YDocument> documents;
   bool failed = false;
   YError error;
+  bool general = false;  ///< yaml-cpp read it (the fast path took not all of it)
 };
 
 /// Parses YAML text with yaml-cpp's event API (no exceptions escape but std::bad_alloc).
