@@ -196,14 +196,18 @@ const std::map<std::string_view, std::string_view>& members() {
           "required": ["region", "tour", "reason", "from", "to"],
           "properties": {"region": {"type": "string"}, "tour": {"type": "string"}, "reason": {"type": "string"},
             "from": {"$ref": "#/definitions/date"}, "to": {"$ref": "#/definitions/date"}}}}}})J"},
-      {"config", R"J({"required": ["config_file", "settings"], "properties": {
+      {"config", R"J({"required": ["config_file", "settings", "policy"], "properties": {
         "config_file": {"$ref": "#/definitions/string_or_null"},
         "settings": {"type": "object",
           "required": ["select", "ignore", "severity", "fail-on", "exclude", "lang", "policy", "calendar", "max-file-size"],
           "propertyNames": {"enum": ["select", "ignore", "severity", "fail-on", "exclude", "lang", "policy", "calendar", "max-file-size"]},
           "additionalProperties": {"type": "object", "additionalProperties": false, "required": ["value", "from"],
             "properties": {"value": {"type": "array", "items": {"type": "string"}},
-              "from": {"type": "string", "description": "command line, file:line:column of the configuration, or default"}}}}}})J"},
+              "from": {"type": "string", "description": "command line, file:line:column of the configuration, or default"}}}},
+        "policy": {"type": ["object", "null"], "description": "the policy in force for the data: setting key (as a kind: policy document writes it) to its value and origin; null when the data could not be read",
+          "additionalProperties": {"type": "object", "additionalProperties": false, "required": ["value", "from"],
+            "properties": {"value": {"type": "string"},
+              "from": {"type": "string", "description": "built-in, or file:line of the policy document that set it last"}}}}}})J"},
       {"workdays", R"J({"required": ["action"], "properties": {
         "action": {"enum": ["add", "between", "is", "list"]},
         "date": {"$ref": "#/definitions/date"}, "from": {"$ref": "#/definitions/date"}, "to": {"$ref": "#/definitions/date"},
