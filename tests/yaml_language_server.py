@@ -10,6 +10,8 @@ finds the examples clean of field errors. It also opens a few files with known m
 expects the server to flag each of them, so that "no diagnostic" cannot come from a schema that
 was never applied (one in the second document of a file: the modeline after `---` covers it), and
 a few that `xuncha check` accepts and the editor once flagged (issue 21), expecting silence.
+Hovering over the first use of each key in each example file must show its description in
+Chinese and English.
 
 Exit 77 (ctest SKIP) when npm or node is missing or the registry cannot be reached.
 
@@ -18,6 +20,7 @@ Usage: yaml_language_server.py XUNCHA SOURCE_DIR [FILE...]   (FILEs: print their
 import json
 import os
 import pathlib
+import re
 import shutil
 import subprocess
 import sys
@@ -97,6 +100,25 @@ class Server:
         self.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
         return self.diagnostics[uri]
 
+    def hovers(self, path, text):
+        """(line, key, hover text) for the first use of each key in a file."""
+        uri = path.as_uri()
+        self.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "yaml", "version": 1,
+                                                              "text": text}})
+        self.wait(lambda m: m.get("method") == "textDocument/publishDiagnostics" and m["params"]["uri"] == uri)
+        out, seen = [], set()
+        for n, line in enumerate(text.splitlines()):
+            m = re.match(r"^(\s*(?:- )?)([A-Za-z_][A-Za-z0-9_]*):", line)
+            if not m or m.group(2) in seen:
+                continue
+            seen.add(m.group(2))
+            r = self.request("textDocument/hover", {"textDocument": {"uri": uri},
+                                                    "position": {"line": n, "character": len(m.group(1)) + 1}})
+            contents = ((r.get("result") or {}).get("contents") or {})
+            out.append((n, m.group(2), contents.get("value", "") if isinstance(contents, dict) else str(contents)))
+        self.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
+        return out
+
     def close(self):
         try:
             self.request("shutdown", None)
@@ -173,7 +195,7 @@ def main():
         schema.write_text(subprocess.run([xuncha, "schema"], check=True, capture_output=True, text=True).stdout,
                           encoding="utf-8")
         server = Server(exe, tmp)
-        failures = 0
+        failures = hovered = 0
         try:
             if len(sys.argv) > 3:
                 for name in sys.argv[3:]:
@@ -194,6 +216,13 @@ def main():
                     failures += 1
                     line = d["range"]["start"]["line"]
                     print(f"FAIL {p.relative_to(src)}: line {line} (with modelines): {d['message']}")
+                # Hover over each key says what it is, in Chinese and English ("中文 / English").
+                for line, key, value in server.hovers(doc, text):
+                    hovered += 1
+                    if not re.search(r"[\u4e00-\u9fff][^\n]* / [A-Za-z0-9(]", value):
+                        failures += 1
+                        print(f"FAIL {p.relative_to(src)}: line {line}: hover over '{key}' shows no description "
+                              f"in Chinese and English: {value[:120]!r}")
             for i, (text, what) in enumerate(MISTAKES):
                 diags = server.check(tmp / f"mistake{i}.yaml", with_modelines(text, schema))
                 if not diags:
@@ -205,7 +234,8 @@ def main():
                     print(f"FAIL {what}: line {d['range']['start']['line']}: {d['message']}")
         finally:
             server.close()
-        print(f"{len(files)} example files, {len(MISTAKES)} planted mistakes, {len(CLEAN)} clean snippets, "
+        print(f"{len(files)} example files ({hovered} keys hovered), {len(MISTAKES)} planted mistakes, "
+              f"{len(CLEAN)} clean snippets, "
               f"yaml-language-server {VERSION}, "
               f"{time.monotonic() - start:.1f} s: {'ok' if not failures else f'{failures} failure(s)'}")
         return 1 if failures else 0
