@@ -16,6 +16,8 @@ that overlap, a tour's year that is not its start's); files YAML cannot read (sy
 (L014, which a YAML reader sees before any schema) are counted apart. One disagreement is known
 and counted apart: an id written as a number with a '+' (id: +13) is the number 13 to an editor,
 which the schema cannot tell from 13, and the id "+13" to the loader, which refuses the '+'.
+Not probed, and known to disagree the same way: a key of digits written otherwise (01: for 1: in
+ledger.listing_level) is the key 1 to an editor and the unknown key "01" to the loader.
 
 The corpus:
   * examples/ (each file as it is, examples/broken/ included), tests/data/ and the golden cases'
@@ -216,6 +218,7 @@ def mutation_cases(tmp):
 PROBES = [
     "yes", '"yes"', "Yes", "NO", "true", '"true"', "False", "maybe",
     "0", "13", "+13", "-1", "013", "0x0D", "0o15", "13.0", "1e1", "1.5", ".inf", '"13"', "99999999999999999999",
+    "01", "1.0", "0x1",
     "null", "~", '""',
     "2026-03-01", '"2026-03-01"', "2021-02-30", "2024-02-29", "2100-02-29", "2000-02-29", "1899-12-31",
     "2199-12-31", "2200-01-01", "2026-3-1", "20260301",

@@ -419,6 +419,16 @@ std::optional<std::size_t> Decoder::choice(std::uint32_t index, std::string_view
     if (names[i] == *text) return i;
   for (const auto& a : aliases)
     if (a.name == *text) return a.value;
+  // A choice spelled in digits (a hazard's grade) is a number to an editor, however written
+  // (01, 1.0, 0x1 are 1): the loader takes the same spellings as for an integer field.
+  if (const YNode& n = doc_->node(index); !n.quoted) {
+    bool too_large = false;
+    if (auto v = yaml_integer(*text, too_large); v && *v >= 0) {
+      auto digits = fmt::format("{}", *v);
+      for (std::size_t i = 0; i < names.size(); ++i)
+        if (names[i] == digits) return i;
+    }
+  }
   std::vector<std::string_view> all(names.begin(), names.end());
   for (const auto& a : aliases) all.push_back(a.name);
   auto hint = closest_match(*text, all);
