@@ -45,11 +45,16 @@ int run_schema(Context& ctx, const SchemaOptions& opts) {
     for (auto k : load::known_kinds()) ctx.out += fmt::format("{}\n", k);
     return 0;
   }
+  // Descriptions in the language --lang names; without it, both (an installed file serves every
+  // reader, and $LANG at build time must not change it).
+  auto lang = ctx.global.lang == "zh"   ? load::SchemaLang::zh
+              : ctx.global.lang == "en" ? load::SchemaLang::en
+                                        : load::SchemaLang::both;
   if (opts.kind.empty()) {
-    ctx.out += load::json_schema_all();
+    ctx.out += load::json_schema_all(lang);
     return 0;
   }
-  auto schema = load::json_schema(opts.kind);
+  auto schema = load::json_schema(opts.kind, lang);
   if (!schema) {
     const auto& kinds = load::known_kinds();
     auto hint = closest_match(opts.kind, kinds);
@@ -74,7 +79,8 @@ std::function<int(Context&)> setup_schema(CLI::App& app) {
   app.add_option("--output", opts->output,
                  "Print the JSON Schema of CMD's -f json output instead: check, teams, teams-suggest "
                  "(teams --suggest), deadlines, schedule, staff, ledger, workdays, rule or config");
-  app.footer("Every json output starts with tool, version, output (the command), schema_version and (if dated) as_of;\n"
+  app.footer("The descriptions of the input schemas are in the language --lang names, or in both (\"中文 / English\")\n"
+             "without it. Every json output starts with tool, version, output (the command), schema_version and (if dated) as_of;\n"
              "the --output schema says what follows. Columns are counted in characters (Unicode code points).");
   return [opts](Context& ctx) { return run_schema(ctx, *opts); };
 }

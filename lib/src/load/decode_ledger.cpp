@@ -19,99 +19,170 @@ std::vector<Alias> aliases_of(const std::array<std::string_view, N>& zh) {
 
 template <std::size_t N>
 FieldSpec pick(std::string_view key, const std::array<std::string_view, N>& names,
-               const std::array<std::string_view, N>& zh, bool required = false, bool list = false) {
+               const std::array<std::string_view, N>& zh, bool required, bool list, About about) {
   return {.key = key,
           .type = FieldType::choice,
           .required = required,
           .list = list,
           .choices = {names.begin(), names.end()},
-          .aliases = aliases_of(zh)};
+          .aliases = aliases_of(zh),
+          .about = about};
 }
-FieldSpec text(std::string_view key, bool required = false, std::string_view about = {}) {
+template <std::size_t N>
+FieldSpec pick(std::string_view key, const std::array<std::string_view, N>& names,
+               const std::array<std::string_view, N>& zh, bool required, About about) {
+  return pick(key, names, zh, required, false, about);
+}
+FieldSpec text(std::string_view key, bool required, About about) {
   return {.key = key, .type = FieldType::text, .required = required, .about = about};
 }
-FieldSpec date(std::string_view key, bool required = false) {
-  return {.key = key, .type = FieldType::date, .required = required};
+FieldSpec date(std::string_view key, bool required, About about) {
+  return {.key = key, .type = FieldType::date, .required = required, .about = about};
 }
-FieldSpec records(std::string_view key, const RecordSpec& item) {
-  return {.key = key, .type = FieldType::record, .list = true, .record = &item};
+FieldSpec records(std::string_view key, const RecordSpec& item, About about) {
+  return {.key = key, .type = FieldType::record, .list = true, .record = &item, .about = about};
 }
+FieldSpec ids(std::string_view key, About about) { return {.key = key, .type = FieldType::ids, .about = about}; }
 
 constexpr std::array<std::string_view, 4> grade_names{"1", "2", "3", "4"};
 constexpr std::array<std::string_view, 4> grade_zh{"一级", "二级", "三级", "四级"};
 
+// The region of a ledger record (the tour's when left out).
+const About region_of_tour{"地区编号（省略时取巡查的地区）", "region id (default: the tour's)"};
+
 const RecordSpec& extension_spec() {
-  static const RecordSpec s{{date("requested"), date("approved"), date("until", true), text("approval")},
-                            "an approved extension of the time limit"};
+  static const RecordSpec s{{date("requested", false, {"申请延期的日期", "date the extension was requested"}),
+                             date("approved", false, {"批准延期的日期", "date the extension was approved"}),
+                             date("until", true, {"延期后的新期限", "the new time limit"}),
+                             text("approval", false, {"批准机关或文件", "who approved it, or the document"})},
+                            {"一次经批准的延期", "an approved extension of the time limit"}};
   return s;
 }
 const RecordSpec& stage_spec() {
-  static const RecordSpec s{{date("due", true), text("target"), date("met")}, "a stage target of an ongoing item"};
+  static const RecordSpec s{{date("due", true, {"阶段目标的期限", "when the stage is due"}),
+                             text("target", false, {"阶段目标", "the stage's target"}),
+                             date("met", false, {"达成日期", "date the target was met"})},
+                            {"长期坚持事项的一个阶段目标", "a stage target of an ongoing item"}};
   return s;
 }
 const RecordSpec& history_spec() {
-  static const RecordSpec s{{pick("state", problem_state_names, problem_state_zh, true), date("date", true)},
-                            "a change of state"};
+  static const RecordSpec s{{pick("state", problem_state_names, problem_state_zh, true,
+                                  {"变更后的状态", "the state it changed to"}),
+                             date("date", true, {"变更日期", "date of the change"})},
+                            {"一次状态变更", "a change of state"}};
   return s;
 }
 const RecordSpec& problem_spec() {
   static const RecordSpec s{{
-      text("id", true), text("tour", true, "tour id"), text("region", false, "region id (default: the tour's)"),
-      date("found", true), text("source"), pick("gravity", gravity_names, gravity_zh), text("description", true),
-      {.key = "evidence", .type = FieldType::ids}, {.key = "on_site", .type = FieldType::boolean},
-      date("reported_to_committee"), pick("mode", fix_mode_names, fix_mode_zh), records("stages", stage_spec()),
-      text("unit"), text("person"), text("leader"), text("measures"), date("due"),
-      records("extensions", extension_spec()), pick("state", problem_state_names, problem_state_zh),
-      records("history", history_spec()), date("completed"), date("verified"), text("verified_by"), date("closed"),
-      text("hazard", false, "hazard id"), {.key = "leads", .type = FieldType::ids, .about = "lead ids"},
-      text("relapse_of", false, "problem id"),
-  }, "a problem found by a tour, to closure"};
+      text("id", true, {"问题编号", "problem id"}), text("tour", true, {"发现问题的巡查编号", "id of the tour that found it"}),
+      text("region", false, region_of_tour),
+      date("found", true, {"发现日期（巡查组进驻期间）", "date found (while the team was on site)"}),
+      text("source", false, {"问题来源（如 现场检查）", "where it came from (e.g. 现场检查)"}),
+      pick("gravity", gravity_names, gravity_zh, false,
+           {"严重程度：ordinary 一般、important 重要、major 重大", "gravity: ordinary 一般, important 重要, major 重大"}),
+      text("description", true, {"问题描述", "what the problem is"}),
+      ids("evidence", {"证据材料", "evidence on record"}),
+      {.key = "on_site", .type = FieldType::boolean, .about = {"是否当场指出", "pointed out on the spot"}},
+      date("reported_to_committee", false,
+           {"报告安委会的日期（重大问题：ledger.major_report_days 内）", "date reported to the committee (major problems: within ledger.major_report_days)"}),
+      pick("mode", fix_mode_names, fix_mode_zh, false,
+           {"整改方式：at_once 立行立改、by_date 限期整改、ongoing 长期坚持", "how it is fixed: at_once 立行立改, by_date 限期整改, ongoing 长期坚持"}),
+      records("stages", stage_spec(), {"长期坚持事项的阶段目标", "stage targets of an ongoing item"}),
+      text("unit", false, {"责任单位", "responsible unit"}), text("person", false, {"责任人", "responsible person"}),
+      text("leader", false, {"责任领导", "responsible leader"}), text("measures", false, {"整改措施", "measures taken"}),
+      date("due", false, {"整改时限（长期坚持事项不填）", "time limit for the fix (not for ongoing items)"}),
+      records("extensions", extension_spec(), {"经批准的延期", "approved extensions"}),
+      pick("state", problem_state_names, problem_state_zh, false,
+           {"状态：not_started 未整改、in_progress 整改中、done 已完成、closed 已销号",
+            "state: not_started 未整改, in_progress 整改中, done 已完成, closed 已销号"}),
+      records("history", history_spec(), {"状态变更记录", "changes of state"}),
+      date("completed", false, {"整改完成日期", "date the fix was completed"}),
+      date("verified", false, {"验收日期", "date the fix was verified"}),
+      text("verified_by", false, {"验收单位", "who verified it"}), date("closed", false, {"销号日期", "date it was closed"}),
+      text("hazard", false, {"由此挂牌的隐患编号", "id of the hazard listing it led to"}),
+      ids("leads", {"由此移交的线索编号", "ids of the leads it gave"}),
+      text("relapse_of", false, {"反弹：对应的已销号问题编号", "a relapse: id of the closed problem it repeats"}),
+  }, {"巡查发现的一个问题，跟踪至销号", "a problem found by a tour, to closure"}};
   return s;
 }
 const RecordSpec& notice_spec() {
-  static const RecordSpec s{{text("number"), date("date")}, "the listing notice"};
+  static const RecordSpec s{{text("number", false, {"通知文号", "the notice's number"}),
+                             date("date", false, {"通知日期", "the notice's date"})},
+                            {"挂牌督办通知", "the listing notice"}};
   return s;
 }
 const RecordSpec& hazard_spec() {
   static const RecordSpec s{{
-      text("id", true), text("region", true, "region id"), text("tour", false, "tour id"), text("name", true),
-      pick("grade", grade_names, grade_zh, true), pick("level", listing_level_names, listing_level_zh),
-      text("listed_by"), text("supervisor"), text("unit"),
-      {.key = "notice", .type = FieldType::record, .record = &notice_spec()}, date("deadline"), date("published"),
-      pick("plan", plan_part_names, plan_part_zh, false, true),
-      pick("five_in_place", five_in_place_names, five_in_place_zh, false, true),
-      {.key = "progress", .type = FieldType::date, .list = true}, records("extensions", extension_spec()),
-      date("accepted"), date("review_requested"), date("reviewed"), date("delisted"), date("delisting_published"),
-  }, "a listed major hazard (挂牌督办)"};
+      text("id", true, {"隐患编号", "hazard id"}), text("region", true, {"地区编号", "region id"}),
+      text("tour", false, {"发现隐患的巡查编号", "id of the tour that found it"}),
+      text("name", true, {"隐患名称", "the hazard's name"}),
+      pick("grade", grade_names, grade_zh, true, {"隐患等级：1–4 或 一级–四级", "grade: 1-4 or 一级-四级"}),
+      pick("level", listing_level_names, listing_level_zh, false,
+           {"挂牌级别：county 县级、city 市级、province 省级", "listing level: county 县级, city 市级, province 省级"}),
+      text("listed_by", false, {"挂牌机关", "who listed it"}), text("supervisor", false, {"督办单位", "who supervises it"}),
+      text("unit", false, {"责任单位", "responsible unit"}),
+      {.key = "notice", .type = FieldType::record, .record = &notice_spec(), .about = {"挂牌督办通知", "the listing notice"}},
+      date("deadline", false, {"整改期限", "deadline for the fix"}), date("published", false, {"公开日期", "date it was published"}),
+      pick("plan", plan_part_names, plan_part_zh, false, true, {"整改方案中已有的部分", "the parts of the plan present"}),
+      pick("five_in_place", five_in_place_names, five_in_place_zh, false, true,
+           {"已落实的“五到位”", "the five measures in place (五到位)"}),
+      {.key = "progress", .type = FieldType::date, .list = true, .about = {"报告整改进展的日期", "dates progress was reported"}},
+      records("extensions", extension_spec(), {"经批准的延期", "approved extensions"}),
+      date("accepted", false, {"验收日期", "date the fix was accepted"}),
+      date("review_requested", false, {"申请复查的日期", "date a review was requested"}),
+      date("reviewed", false, {"复查日期（申请后 ledger.hazard_review_days 内）", "date reviewed (within ledger.hazard_review_days of the request)"}),
+      date("delisted", false, {"摘牌日期", "date delisted"}),
+      date("delisting_published", false, {"公开摘牌的日期", "date the delisting was published"}),
+  }, {"一项挂牌督办的重大事故隐患", "a listed major hazard (挂牌督办)"}};
   return s;
 }
 const RecordSpec& lead_spec() {
   static const RecordSpec s{{
-      text("id", true), text("tour", true, "tour id"), text("region", false, "region id (default: the tour's)"),
-      text("summary"), pick("nature", lead_nature_names, lead_nature_zh, true),
-      pick("cadre_level", cadre_level_names, cadre_level_zh), date("classified"),
-      pick("recipient", recipient_names, recipient_zh), date("transferred"), date("feedback"), text("outcome"),
-  }, "a lead transferred by a tour (问题线索)"};
+      text("id", true, {"线索编号", "lead id"}), text("tour", true, {"移交线索的巡查编号", "id of the tour that gave it"}),
+      text("region", false, region_of_tour), text("summary", false, {"线索摘要", "what the lead is about"}),
+      pick("nature", lead_nature_names, lead_nature_zh, true,
+           {"性质：discipline、duty_crime、crime、organisation、other", "nature: discipline, duty_crime, crime, organisation, other"}),
+      pick("cadre_level", cadre_level_names, cadre_level_zh, false,
+           {"涉及干部的级别：provincial、city、county、other", "level of the cadres concerned: provincial, city, county, other"}),
+      date("classified", false, {"分类处置日期", "date sorted (分类处置) before the transfer"}),
+      pick("recipient", recipient_names, recipient_zh, false, {"接收机关", "who received it"}),
+      date("transferred", false, {"移交日期", "date transferred"}),
+      date("feedback", false, {"接收机关反馈日期（ledger.lead_feedback_months 内）", "date of the receiver's feedback (within ledger.lead_feedback_months)"}),
+      text("outcome", false, {"处理结果", "outcome"}),
+  }, {"巡查移交的一条问题线索", "a lead transferred by a tour (问题线索)"}};
   return s;
 }
 const RecordSpec& report_spec() {
   static const RecordSpec s{{
-      text("id", true), text("tour", true, "tour id"), text("region", false, "region id (default: the tour's)"),
-      text("summary"), date("received", true), date("verified"), date("announced"), date("answered"), text("result"),
-  }, "a public report received during a tour (群众举报)"};
+      text("id", true, {"举报编号", "report id"}), text("tour", true, {"收到举报的巡查编号", "id of the tour that received it"}),
+      text("region", false, region_of_tour), text("summary", false, {"举报摘要", "what was reported"}),
+      date("received", true, {"收到日期", "date received"}),
+      date("verified", false, {"核实日期（ledger.report_verify_workdays 内）", "date verified (within ledger.report_verify_workdays)"}),
+      date("announced", false, {"公布日期", "date the result was announced"}),
+      date("answered", false, {"答复举报人的日期", "date the reporter was answered"}),
+      text("result", false, {"核实结果", "what the verification found"}),
+  }, {"巡查期间收到的一件群众举报", "a public report received during a tour (群众举报)"}};
   return s;
 }
 const RecordSpec& lookback_item_spec() {
-  static const RecordSpec s{{text("problem", false, "problem id"), text("hazard", false, "hazard id"),
-                             pick("result", lookback_result_names, lookback_result_zh, true)},
-                            "a problem or hazard looked at again"};
+  static const RecordSpec s{{text("problem", false, {"复查的问题编号", "id of the problem looked at"}),
+                             text("hazard", false, {"复查的隐患编号", "id of the hazard looked at"}),
+                             pick("result", lookback_result_names, lookback_result_zh, true,
+                                  {"结果：fixed 整改到位、not_fixed 未到位、relapsed 反弹、false_rectification 虚假整改",
+                                   "result: fixed 整改到位, not_fixed 未到位, relapsed 反弹, false_rectification 虚假整改"})},
+                            {"回头看中复查的一个问题或隐患", "a problem or hazard looked at again"},
+                            {"problem", "hazard"}};
   return s;
 }
 const RecordSpec& lookback_spec() {
   static const RecordSpec s{{
-      text("id", true), text("region", true, "region id"), text("tour", false, "tour id"), text("trigger"),
-      date("decided"), date("start"), date("end"), text("scope"), records("items", lookback_item_spec()),
-  }, "a look-back (回头看)"};
+      text("id", true, {"回头看编号", "look-back id"}), text("region", true, {"地区编号", "region id"}),
+      text("tour", false, {"被回头看的巡查编号", "id of the tour whose problems it re-checks"}),
+      text("trigger", false, {"启动原因", "why it was started"}), date("decided", false, {"决定日期", "date decided"}),
+      date("start", false, {"进驻第一天", "first day on site"}), date("end", false, {"进驻最后一天", "last day on site"}),
+      text("scope", false, {"范围", "what it covers"}),
+      records("items", lookback_item_spec(), {"复查的问题和隐患", "the problems and hazards looked at"}),
+  }, {"一次回头看", "a look-back (回头看)"}};
   return s;
 }
 
@@ -335,24 +406,24 @@ struct Reader {
 }  // namespace
 
 const RecordSpec& problems_document() {
-  static const RecordSpec s = list_document("problems", problem_spec(), "xuncha problems: the problem ledger (整改台账)");
+  static const RecordSpec s = list_document("problems", problem_spec(), {"问题整改台账", "the problem ledger (整改台账)"});
   return s;
 }
 const RecordSpec& hazards_document() {
-  static const RecordSpec s = list_document("hazards", hazard_spec(), "xuncha hazards: listed major hazards");
+  static const RecordSpec s = list_document("hazards", hazard_spec(), {"挂牌督办的重大事故隐患", "listed major hazards"});
   return s;
 }
 const RecordSpec& leads_document() {
-  static const RecordSpec s = list_document("leads", lead_spec(), "xuncha leads: leads transferred by tours");
+  static const RecordSpec s = list_document("leads", lead_spec(), {"巡查移交的问题线索", "leads transferred by tours"});
   return s;
 }
 const RecordSpec& public_reports_document() {
   static const RecordSpec s =
-      list_document("public_reports", report_spec(), "xuncha public_reports: public reports received by tours");
+      list_document("public_reports", report_spec(), {"巡查期间收到的群众举报", "public reports received by tours"});
   return s;
 }
 const RecordSpec& lookbacks_document() {
-  static const RecordSpec s = list_document("lookbacks", lookback_spec(), "xuncha lookbacks: look-backs (回头看)");
+  static const RecordSpec s = list_document("lookbacks", lookback_spec(), {"回头看", "look-backs (回头看)"});
   return s;
 }
 

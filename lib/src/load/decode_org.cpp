@@ -6,83 +6,102 @@ namespace {
 
 const RecordSpec& region_spec() {
   static const RecordSpec s{{
-      {.key = "id", .type = FieldType::text, .required = true, .about = "region id, e.g. R01"},
-      {.key = "name", .type = FieldType::text, .required = true},
+      {.key = "id", .type = FieldType::text, .required = true, .about = {"地区编号（如 R01），其他文件以此引用", "region id (e.g. R01), as other files refer to it"}},
+      {.key = "name", .type = FieldType::text, .required = true, .about = {"地区名称（如 自贡市）", "the region's name (e.g. 自贡市)"}},
       {.key = "class",
        .type = FieldType::choice,
        .required = true,
        .choices = {region_class_names.begin(), region_class_names.end()},
-       .aliases = {{"市", 0}, {"州", 1}, {"直管市", 2}, {"林区", 3}}},
-      {.key = "counties", .type = FieldType::integer, .required = true, .lo = 0, .hi = 1000},
-      {.key = "days", .type = FieldType::integer, .lo = 1, .hi = 366, .about = "days on site (overrides the class default)"},
-      {.key = "risk", .type = FieldType::integer, .lo = 1, .hi = 5},
-      {.key = "industries", .type = FieldType::ids, .about = "key industries (team plan: experts' fields are matched to them)"},
-  }, "a region (市/州/直管市/林区)"};
+       .aliases = {{"市", 0}, {"州", 1}, {"直管市", 2}, {"林区", 3}},
+       .about = {"地区类别：city 市、prefecture 州、direct_city 直管市、forestry 林区（决定默认进驻天数）",
+                 "region class: city 市, prefecture 州, direct_city 直管市, forestry 林区 (sets the default days on site)"}},
+      {.key = "counties", .type = FieldType::integer, .required = true, .lo = 0, .hi = 1000,
+       .about = {"下辖县（市、区）数", "number of counties (and county-level districts) in the region"}},
+      {.key = "days", .type = FieldType::integer, .lo = 1, .hi = 366, .about = {"进驻天数（覆盖类别默认值）", "days on site (overrides the class default)"}},
+      {.key = "risk", .type = FieldType::integer, .lo = 1, .hi = 5,
+       .about = {"风险权重 1–5（默认 3）", "risk weight 1-5 (default 3)"}},
+      {.key = "industries", .type = FieldType::ids, .about = {"重点行业、主要风险（组队时与专家专业匹配）", "key industries, main hazards (team plan: experts' fields are matched to them)"}},
+  }, {"一个被巡查地区（市/州/直管市/林区）", "a region to inspect (市/州/直管市/林区)"}};
   return s;
 }
 
 const RecordSpec& unit_spec() {
   static const RecordSpec s{{
-      {.key = "id", .type = FieldType::text, .required = true},
-      {.key = "name", .type = FieldType::text, .required = true},
-      {.key = "committee_member", .type = FieldType::boolean, .required = true},
-      {.key = "emergency_management", .type = FieldType::boolean},
-      {.key = "region", .type = FieldType::text, .about = "region id; empty for provincial units"},
-  }, "a unit (a member of the safety committee, or a region's office)"};
+      {.key = "id", .type = FieldType::text, .required = true, .about = {"单位编号", "unit id"}},
+      {.key = "name", .type = FieldType::text, .required = true, .about = {"单位名称", "the unit's name"}},
+      {.key = "committee_member", .type = FieldType::boolean, .required = true,
+       .about = {"是否为省安委会成员单位", "member of the provincial safety committee (省安委会成员单位)"}},
+      {.key = "emergency_management", .type = FieldType::boolean,
+       .about = {"是否为应急管理部门（默认 false）", "is the emergency management department (default false)"}},
+      {.key = "region", .type = FieldType::text, .about = {"所在地区编号；省级单位不填", "region id; empty for provincial units"}},
+  }, {"一个单位（安委会成员单位或地区的部门）", "a unit (a member of the safety committee, or a region's office)"}};
   return s;
 }
 
 const RecordSpec& expert_spec() {
   static const RecordSpec s{{
-      {.key = "pool_id", .type = FieldType::text},
-      {.key = "field", .type = FieldType::text},
-      {.key = "fields", .type = FieldType::ids, .about = "fields of expertise (team plan: matched to a region's industries)"},
-  }, "the person's entry in the expert pool"};
+      {.key = "pool_id", .type = FieldType::text, .about = {"专家库中的编号", "id in the expert pool"}},
+      {.key = "field", .type = FieldType::text, .about = {"主要专业领域", "main field of expertise"}},
+      {.key = "fields", .type = FieldType::ids, .about = {"专业领域（组队时与地区重点行业匹配）", "fields of expertise (team plan: matched to a region's industries)"}},
+  }, {"此人在专家库中的信息", "the person's entry in the expert pool"}};
   return s;
 }
 
 const RecordSpec& unavailable_spec() {
   static const RecordSpec s{{
-      {.key = "from", .type = FieldType::date, .required = true},
-      {.key = "to", .type = FieldType::date, .required = true},
-      {.key = "reason", .type = FieldType::text},
-  }, "a period the person cannot serve (leave, other duties)"};
+      {.key = "from", .type = FieldType::date, .required = true, .about = {"不能参加的第一天", "first day the person cannot serve"}},
+      {.key = "to", .type = FieldType::date, .required = true, .about = {"不能参加的最后一天", "last day the person cannot serve"}},
+      {.key = "reason", .type = FieldType::text, .about = {"原因（休假、其他任务）", "why (leave, other duties)"}},
+  }, {"一段不能参加巡查的时间（休假、其他任务）", "a period the person cannot serve (leave, other duties)"}};
   return s;
 }
 
 const RecordSpec& person_spec() {
   static const RecordSpec s{{
-      {.key = "id", .type = FieldType::text, .required = true},
-      {.key = "name", .type = FieldType::text, .required = true},
-      {.key = "unit", .type = FieldType::text, .required = true, .about = "unit id"},
+      {.key = "id", .type = FieldType::text, .required = true, .about = {"人员编号", "person id"}},
+      {.key = "name", .type = FieldType::text, .required = true, .about = {"姓名", "the person's name"}},
+      {.key = "unit", .type = FieldType::text, .required = true, .about = {"所在单位编号", "unit id"}},
       {.key = "rank",
        .type = FieldType::choice,
        .choices = {rank_zh.begin(), rank_zh.end()},
-       .aliases = {{"section", 1}, {"deputy_division", 2}, {"division", 3}, {"deputy_bureau", 4}, {"bureau", 5}, {"无", 0}}},
-      {.key = "serving", .type = FieldType::boolean},
-      {.key = "safety_supervision", .type = FieldType::boolean},
-      {.key = "home_region", .type = FieldType::text, .about = "region id"},
-      {.key = "expert", .type = FieldType::record, .record = &expert_spec()},
-      {.key = "unavailable", .type = FieldType::record, .list = true, .record = &unavailable_spec()},
-  }, "a person who may serve on a team"};
+       .aliases = {{"section", 1}, {"deputy_division", 2}, {"division", 3}, {"deputy_bureau", 4}, {"bureau", 5}, {"无", 0}},
+       .about = {"职级：科级、副处、正处、副厅、正厅，或 none", "rank: 科级 (section), 副处 (deputy_division), 正处 (division), "
+                 "副厅 (deputy_bureau), 正厅 (bureau), or none"}},
+      {.key = "serving", .type = FieldType::boolean, .about = {"是否现职（默认 true）", "currently serving, 现职 (default true)"}},
+      {.key = "safety_supervision", .type = FieldType::boolean,
+       .about = {"是否从事安全生产监管工作（默认 false）", "works in safety supervision (default false)"}},
+      {.key = "home_region", .type = FieldType::text,
+       .about = {"籍贯或工作所在地区编号（回避时使用）", "id of the person's home region (for conflicts of interest)"}},
+      {.key = "expert", .type = FieldType::record, .record = &expert_spec(), .about = {"省安全生产专家库中的信息", "entry in the provincial expert pool (省安全生产专家库)"}},
+      {.key = "unavailable", .type = FieldType::record, .list = true, .record = &unavailable_spec(),
+       .about = {"不能参加巡查的时间段", "periods the person cannot serve"}},
+  }, {"可参加巡查组的人员", "a person who may serve on a team"}};
   return s;
 }
 
 const RecordSpec& appointment_spec() {
   static const RecordSpec s{{
-      {.key = "id", .type = FieldType::text, .required = true},
-      {.key = "person", .type = FieldType::text, .required = true, .about = "person id"},
-      {.key = "tour", .type = FieldType::text, .required = true, .about = "tour id"},
-      {.key = "date", .type = FieldType::date},
-  }, "an appointment of a person to a tour"};
+      {.key = "id", .type = FieldType::text, .required = true, .about = {"任命编号", "appointment id"}},
+      {.key = "person", .type = FieldType::text, .required = true, .about = {"人员编号", "person id"}},
+      {.key = "tour", .type = FieldType::text, .required = true, .about = {"巡查编号", "tour id"}},
+      {.key = "date", .type = FieldType::date, .about = {"聘任日期", "date of the appointment"}},
+  }, {"专家的一次聘任（一次一聘）", "an expert's appointment for one tour (一次一聘)"}};
   return s;
 }
 
 const RecordSpec& team_spec() {
   static const RecordSpec s = [] {
-    RecordSpec r{{{.key = "id", .type = FieldType::text, .required = true}, {.key = "cycle", .type = FieldType::text}},
-                 "an inspection team"};
-    for (auto role : role_names) r.fields.push_back({.key = role, .type = FieldType::ids, .about = "person id(s)"});
+    RecordSpec r{{{.key = "id", .type = FieldType::text, .required = true, .about = {"巡查组编号", "team id"}},
+                  {.key = "cycle", .type = FieldType::text, .about = {"所属巡查工作周期（自由文本，如 2023-2027）", "the inspection work cycle the team belongs to (free text, e.g. 2023-2027)"}}},
+                 {"一个巡查组", "an inspection team"}};
+    static constexpr std::array<About, 5> roles{{{"组长：一个人员编号", "leader: one person id"},
+                                                  {"副组长（人员编号或其列表）", "deputies (person ids)"},
+                                                  {"联络员：一个人员编号", "liaison: one person id"},
+                                                  {"成员（人员编号或其列表）", "members (person ids)"},
+                                                  {"专家（人员编号或其列表）", "experts (person ids)"}}};
+    static_assert(roles.size() == role_names.size());
+    for (std::size_t i = 0; i < role_names.size(); ++i)
+      r.fields.push_back({.key = role_names[i], .type = FieldType::ids, .about = roles[i]});
     return r;
   }();
   return s;
@@ -187,23 +206,23 @@ void team(Decoder& d, std::uint32_t index, const std::string& path) {
 }  // namespace
 
 const RecordSpec& regions_document() {
-  static const RecordSpec s = list_document("regions", region_spec(), "xuncha regions: the regions to inspect");
+  static const RecordSpec s = list_document("regions", region_spec(), {"被巡查的地区", "the regions to inspect"});
   return s;
 }
 const RecordSpec& units_document() {
-  static const RecordSpec s = list_document("units", unit_spec(), "xuncha units");
+  static const RecordSpec s = list_document("units", unit_spec(), {"单位（安委会成员单位、地区部门）", "units (members of the safety committee, regions' offices)"});
   return s;
 }
 const RecordSpec& people_document() {
-  static const RecordSpec s = list_document("people", person_spec(), "xuncha people");
+  static const RecordSpec s = list_document("people", person_spec(), {"可参加巡查的人员", "people who may serve on teams"});
   return s;
 }
 const RecordSpec& appointments_document() {
-  static const RecordSpec s = list_document("appointments", appointment_spec(), "xuncha appointments");
+  static const RecordSpec s = list_document("appointments", appointment_spec(), {"专家聘任", "experts' appointments to tours"});
   return s;
 }
 const RecordSpec& teams_document() {
-  static const RecordSpec s = list_document("teams", team_spec(), "xuncha teams");
+  static const RecordSpec s = list_document("teams", team_spec(), {"巡查组", "inspection teams"});
   return s;
 }
 

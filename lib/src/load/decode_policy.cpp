@@ -38,53 +38,69 @@ const IntKey int_keys[] = {
 struct BoolKey {
   std::string_view key;
   bool Policy::*field;
+  About about;
 };
 const BoolKey bool_keys[] = {
-    {"roll_forward_to_workday", &Policy::roll_forward_to_workday},
-    {"archive_with_report", &Policy::archive_with_report},
-    {"conflict_of_interest", &Policy::conflict_of_interest},
-    {"off_round_tours", &Policy::off_round_tours},
-    {"staff_pairs_together", &Policy::staff_pairs_together},  // team plan
+    {"roll_forward_to_workday", &Policy::roll_forward_to_workday,
+     {"按月计的期限落在休息日时顺延到下一个工作日（默认 true）", "a month period ending on a day off ends on the next working day (default true)"}},
+    {"archive_with_report", &Policy::archive_with_report,
+     {"资料随报告一并归档（默认 true；否则见 archive_workdays）", "archive handed over with the report (default true; else see archive_workdays)"}},
+    {"conflict_of_interest", &Policy::conflict_of_interest,
+     {"回避：不巡查本人所在单位或籍贯地区（默认 true）", "conflicts of interest (回避): nobody inspects their own unit or home region (default true)"}},
+    {"off_round_tours", &Policy::off_round_tours,
+     {"排期：允许计划中的巡查落在轮次年度之外（默认 false）", "scheduling: planned tours may fall outside round years (default false)"}},
+    {"staff_pairs_together", &Policy::staff_pairs_together,  // team plan
+     {"组队：true 时改为计入被拆开的同组搭档（让搭档继续同组）", "team plan: true weighs pairs split instead (keeps team-mates together)"}},
 };
 
 const RecordSpec& team_size_spec() {
   static const RecordSpec s{{
-      {.key = "min", .type = FieldType::integer, .lo = 1, .hi = 100},
-      {.key = "max", .type = FieldType::integer, .lo = 1, .hi = 100},
-  }, "team size"};
+      {.key = "min", .type = FieldType::integer, .lo = 1, .hi = 100, .about = {"每组最少人数", "fewest people per team"}},
+      {.key = "max", .type = FieldType::integer, .lo = 1, .hi = 100, .about = {"每组最多人数", "most people per team"}},
+  }, {"巡查组人数范围", "team size"}};
   return s;
 }
 const RecordSpec& days_on_site_spec() {
   static const RecordSpec s = [] {
-    RecordSpec r{{}, "days on site by region class"};
-    for (auto c : region_class_names) r.fields.push_back({.key = c, .type = FieldType::integer, .lo = 1, .hi = 366});
+    RecordSpec r{{}, {"按地区类别的进驻天数", "days on site by region class"}};
+    static constexpr std::array<About, 4> classes{{{"市的进驻天数", "days on site in a city (市)"},
+                                                    {"州的进驻天数", "days on site in a prefecture (州)"},
+                                                    {"直管市的进驻天数", "days on site in a directly administered city (直管市)"},
+                                                    {"林区的进驻天数", "days on site in a forestry district (林区)"}}};
+    static_assert(classes.size() == region_class_names.size());
+    for (std::size_t i = 0; i < classes.size(); ++i)
+      r.fields.push_back({.key = region_class_names[i], .type = FieldType::integer, .lo = 1, .hi = 366, .about = classes[i]});
     return r;
   }();
   return s;
 }
 const RecordSpec& batch_spec() {
   static const RecordSpec s{{
-      {.key = "name", .type = FieldType::text},
-      {.key = "from", .type = FieldType::month_day, .required = true},
-      {.key = "to", .type = FieldType::month_day, .required = true},
-  }, "a batch window (MM-DD to MM-DD, within one year)"};
+      {.key = "name", .type = FieldType::text, .about = {"批次名称（默认为序号）", "the batch's name (default: its number)"}},
+      {.key = "from", .type = FieldType::month_day, .required = true, .about = {"窗口第一天（MM-DD）", "first day of the window (MM-DD)"}},
+      {.key = "to", .type = FieldType::month_day, .required = true, .about = {"窗口最后一天（MM-DD）", "last day of the window (MM-DD)"}},
+  }, {"一个批次窗口（MM-DD 至 MM-DD，不跨年）", "a batch window (MM-DD to MM-DD, within one year)"}};
   return s;
 }
 const RecordSpec& blackout_spec() {
   static const RecordSpec s{{
-      {.key = "name", .type = FieldType::text},
-      {.key = "from", .type = FieldType::date, .required = true},
-      {.key = "to", .type = FieldType::date, .required = true},
-  }, "a period with no tour on site"};
+      {.key = "name", .type = FieldType::text, .about = {"名称（如 全国两会）", "the period's name (e.g. 全国两会)"}},
+      {.key = "from", .type = FieldType::date, .required = true, .about = {"第一天", "first day"}},
+      {.key = "to", .type = FieldType::date, .required = true, .about = {"最后一天", "last day"}},
+  }, {"不安排进驻的一段时间", "a period with no tour on site"}};
   return s;
 }
 const RecordSpec& objective_spec() {
   static const RecordSpec s{{
-      {.key = "round_load", .type = FieldType::integer, .lo = 0, .hi = 1000000},
-      {.key = "risk", .type = FieldType::integer, .lo = 0, .hi = 1000000},
-      {.key = "team_balance", .type = FieldType::integer, .lo = 0, .hi = 1000000},
-      {.key = "tour_days", .type = FieldType::integer, .lo = 0, .hi = 1000000},
-  }, "weights of the scheduling objective"};
+      {.key = "round_load", .type = FieldType::integer, .lo = 0, .hi = 1000000,
+       .about = {"各轮次工作量均衡的权重", "weight of an even load across rounds"}},
+      {.key = "risk", .type = FieldType::integer, .lo = 0, .hi = 1000000,
+       .about = {"高风险地区优先的权重", "weight of visiting riskier regions first"}},
+      {.key = "team_balance", .type = FieldType::integer, .lo = 0, .hi = 1000000,
+       .about = {"各巡查组任务均衡的权重", "weight of an even load across teams"}},
+      {.key = "tour_days", .type = FieldType::integer, .lo = 0, .hi = 1000000,
+       .about = {"进驻天数的权重", "weight of the days on site"}},
+  }, {"排期目标的权重", "weights of the scheduling objective"}};
   return s;
 }
 
@@ -187,12 +203,17 @@ std::vector<Alias> zh_aliases(const std::array<std::string_view, N>& zh) {
 
 const RecordSpec& ledger_listing_level_spec() {
   static const RecordSpec s = [] {
-    RecordSpec r{{}, "the level that lists a hazard, by grade"};
-    for (auto g : hazard_grades)
-      r.fields.push_back({.key = g,
+    RecordSpec r{{}, {"各等级隐患由哪一级挂牌：county 县级、city 市级、province 省级", "the level that lists a hazard, by grade: county, city or province"}};
+    static constexpr std::array<About, 4> grades{{{"一级隐患的挂牌级别", "listing level of a grade 1 hazard"},
+                                                   {"二级隐患的挂牌级别", "listing level of a grade 2 hazard"},
+                                                   {"三级隐患的挂牌级别", "listing level of a grade 3 hazard"},
+                                                   {"四级隐患的挂牌级别", "listing level of a grade 4 hazard"}}};
+    for (std::size_t i = 0; i < hazard_grades.size(); ++i)
+      r.fields.push_back({.key = hazard_grades[i],
                           .type = FieldType::choice,
                           .choices = {listing_level_names.begin(), listing_level_names.end()},
-                          .aliases = zh_aliases(listing_level_zh)});
+                          .aliases = zh_aliases(listing_level_zh),
+                          .about = grades[i]});
     return r;
   }();
   return s;
@@ -200,12 +221,19 @@ const RecordSpec& ledger_listing_level_spec() {
 
 const RecordSpec& ledger_recipient_spec() {
   static const RecordSpec s = [] {
-    RecordSpec r{{}, "who receives a lead, by nature"};
-    for (auto n : lead_nature_names)
-      r.fields.push_back({.key = n,
+    RecordSpec r{{}, {"各类问题线索移交给谁", "who receives a lead, by nature"}};
+    static constexpr std::array<About, 5> natures{{{"违纪、作风类线索的接收机关", "receiver of a lead about discipline"},
+                                                    {"职务违法、职务犯罪类线索的接收机关", "receiver of a lead about duty crimes"},
+                                                    {"其他犯罪类线索的接收机关", "receiver of a lead about other crimes"},
+                                                    {"民主集中制、干部选拔任用类线索的接收机关", "receiver of a lead about organisation and appointments"},
+                                                    {"其他线索的接收机关", "receiver of any other lead"}}};
+    static_assert(natures.size() == lead_nature_names.size());
+    for (std::size_t i = 0; i < lead_nature_names.size(); ++i)
+      r.fields.push_back({.key = lead_nature_names[i],
                           .type = FieldType::choice,
                           .choices = {recipient_names.begin(), recipient_names.end()},
-                          .aliases = zh_aliases(recipient_zh)});
+                          .aliases = zh_aliases(recipient_zh),
+                          .about = natures[i]});
     return r;
   }();
   return s;
@@ -227,17 +255,27 @@ const LedgerIntKey ledger_int_keys[] = {
 
 const RecordSpec& ledger_policy_spec() {
   static const RecordSpec s{{
-      {.key = "listing_level", .type = FieldType::record, .record = &ledger_listing_level_spec()},
-      {.key = "recipient", .type = FieldType::record, .record = &ledger_recipient_spec()},
-      {.key = "lead_feedback_months", .type = FieldType::integer, .lo = 0, .hi = 120},
-      {.key = "major_report_days", .type = FieldType::integer, .lo = 0, .hi = 1000},
-      {.key = "hazard_review_days", .type = FieldType::integer, .lo = 0, .hi = 1000},
-      {.key = "report_verify_workdays", .type = FieldType::integer, .lo = 0, .hi = 1000},
-      {.key = "report_answer_workdays", .type = FieldType::integer, .lo = 0, .hi = 1000},
-      {.key = "overdue_in_workdays", .type = FieldType::boolean},
-      {.key = "overdue_grace", .type = FieldType::integer, .lo = 0, .hi = 1000},
-      {.key = "lookback_days", .type = FieldType::integer, .lo = 1, .hi = 60},
-  }, "the problem ledger's tables"};
+      {.key = "listing_level", .type = FieldType::record, .record = &ledger_listing_level_spec(),
+       .about = {"各等级隐患的挂牌级别（键为等级 1–4）", "listing level by hazard grade (keys 1-4)"}},
+      {.key = "recipient", .type = FieldType::record, .record = &ledger_recipient_spec(),
+       .about = {"各类线索的接收机关", "who receives a lead, by nature"}},
+      {.key = "lead_feedback_months", .type = FieldType::integer, .lo = 0, .hi = 120,
+       .about = {"接收机关反馈线索办理情况的月数（默认 3）", "months for the receiver to report its handling of a lead back (default 3)"}},
+      {.key = "major_report_days", .type = FieldType::integer, .lo = 0, .hi = 1000,
+       .about = {"发现重大问题后报告安委会的天数（默认 3）", "days after a major problem is found to report it to the committee (default 3)"}},
+      {.key = "hazard_review_days", .type = FieldType::integer, .lo = 0, .hi = 1000,
+       .about = {"申请后复查隐患的天数（默认 10）", "days after the request to review a hazard (复查; default 10)"}},
+      {.key = "report_verify_workdays", .type = FieldType::integer, .lo = 0, .hi = 1000,
+       .about = {"核实群众举报的工作日数（默认 7）", "working days to verify a public report (default 7)"}},
+      {.key = "report_answer_workdays", .type = FieldType::integer, .lo = 0, .hi = 1000,
+       .about = {"核实后答复群众举报的工作日数（默认 15）", "working days after verification to answer a public report (default 15)"}},
+      {.key = "overdue_in_workdays", .type = FieldType::boolean,
+       .about = {"逾期按工作日计（默认 false：按自然日）", "count overdue in working days (default false: calendar days)"}},
+      {.key = "overdue_grace", .type = FieldType::integer, .lo = 0, .hi = 1000,
+       .about = {"超过期限多少天（或工作日）才算逾期（默认 0）", "days (or working days) late before an item counts as overdue (default 0)"}},
+      {.key = "lookback_days", .type = FieldType::integer, .lo = 1, .hi = 60,
+       .about = {"--propose-lookbacks 建议的回头看进驻天数（默认 5）", "days on site of a look-back proposed by --propose-lookbacks (default 5)"}},
+  }, {"问题台账的对照表和天数", "the problem ledger's tables and day counts"}};
   return s;
 }
 
@@ -279,43 +317,71 @@ const RecordSpec& policy_document() {
     RecordSpec r{{
         kind_field(),
         version_field(),
-        {.key = "province", .type = FieldType::text, .about = "the province's name, shown in titles (none by default: titles leave it out)"},
-        {.key = "team_size", .type = FieldType::record, .record = &team_size_spec()},
-        {.key = "days_on_site", .type = FieldType::record, .record = &days_on_site_spec()},
-        {.key = "rules", .type = FieldType::rule_map, .about = "rule id (or slug) to off, info, warning or error"},
-        {.key = "batches", .type = FieldType::record, .list = true, .record = &batch_spec()},
-        {.key = "blackouts", .type = FieldType::record, .list = true, .record = &blackout_spec()},
-        {.key = "objective", .type = FieldType::record, .record = &objective_spec()},
+        {.key = "province", .type = FieldType::text, .about = {"省份名称，用于标题（无默认值：不写则标题不含省名）", "the province's name, shown in titles (none by default: titles leave it out)"}},
+        {.key = "team_size", .type = FieldType::record, .record = &team_size_spec(), .about = {"巡查组人数范围", "team size"}},
+        {.key = "days_on_site", .type = FieldType::record, .record = &days_on_site_spec(),
+         .about = {"按地区类别的进驻天数", "days on site by region class"}},
+        {.key = "rules", .type = FieldType::rule_map, .about = {"规则编号（或别名）及其级别：off、info、warning、error", "rule id (or slug) to off, info, warning or error"}},
+        {.key = "batches", .type = FieldType::record, .list = true, .record = &batch_spec(),
+         .about = {"轮次年度的批次窗口（MM-DD，含首尾，不跨年；至少一个）", "batch windows of a round year (MM-DD, inclusive, within one year; at least one)"},
+         .min_items = 1},
+        {.key = "blackouts", .type = FieldType::record, .list = true, .record = &blackout_spec(),
+         .about = {"法定节假日之外不安排进驻的日子", "extra days with no tour on site, besides statutory holidays"}},
+        {.key = "objective", .type = FieldType::record, .record = &objective_spec(),
+         .about = {"排期目标的权重（SCHEDULING.md）", "weights of the scheduling objective (SCHEDULING.md)"}},
         {.key = "untracked_steps",
          .type = FieldType::choice,
          .list = true,
          .choices = {milestone_names.begin(), milestone_names.end()},
-         .about = "steps with a deadline that the office does not record"},
-        {.key = "ledger", .type = FieldType::record, .record = &ledger_policy_spec()},
-        {.key = "regions_expected", .type = FieldType::integer, .lo = 1, .hi = 10000, .about = "regions to cover (II.1); rule C100 checks the count only when this is given"},
-        {.key = "coverage_years", .type = FieldType::integer, .lo = 1, .hi = 50},
-        {.key = "cadence_years", .type = FieldType::integer, .lo = 1, .hi = 50},
-        {.key = "report_workdays", .type = FieldType::integer, .lo = 0, .hi = 1000},
-        {.key = "rectification_plan_workdays", .type = FieldType::integer, .lo = 0, .hi = 1000},
-        {.key = "rectification_results_months", .type = FieldType::integer, .lo = 0, .hi = 120},
-        {.key = "preparation_lead_workdays", .type = FieldType::integer, .lo = 0, .hi = 1000},
-        {.key = "archive_workdays", .type = FieldType::integer, .lo = 0, .hi = 1000},
-        {.key = "look_back_months", .type = FieldType::integer, .lo = 0, .hi = 120},
-        {.key = "due_soon_workdays", .type = FieldType::integer, .lo = 0, .hi = 1000},
-        {.key = "teams_per_round", .type = FieldType::integer, .lo = 1, .hi = 10000},
-        {.key = "first_round_year", .type = FieldType::integer, .lo = min_year, .hi = max_year},
-        {.key = "planning_feedback_workdays", .type = FieldType::integer, .lo = 0, .hi = 1000},
-        {.key = "staff_deputies", .type = FieldType::integer, .lo = 1, .hi = 20, .about = "team plan: deputies per team"},
-        {.key = "staff_members", .type = FieldType::integer, .lo = 0, .hi = 50, .about = "team plan: members per team"},
-        {.key = "staff_experts", .type = FieldType::integer, .lo = 0, .hi = 20, .about = "team plan: experts per tour"},
-        {.key = "staff_max_days", .type = FieldType::integer, .lo = 0, .hi = 366, .about = "team plan: days away per person and year, at most"},
-        {.key = "staff_fair_days", .type = FieldType::integer, .lo = 0, .hi = 366, .about = "team plan: days away per person and year before it costs"},
-        {.key = "staff_weight_units", .type = FieldType::integer, .lo = 0, .hi = 1000000},
-        {.key = "staff_weight_days", .type = FieldType::integer, .lo = 0, .hi = 1000000},
-        {.key = "staff_weight_pairs", .type = FieldType::integer, .lo = 0, .hi = 1000000},
-        {.key = "staff_weight_fields", .type = FieldType::integer, .lo = 0, .hi = 1000000},
-    }, "xuncha policy: the regulation's numbers and the office's settings"};
-    for (const auto& k : bool_keys) r.fields.push_back({.key = k.key, .type = FieldType::boolean});
+         .about = {"办公室不记录的有期限环节（不列行，不报 D201/D202）", "deadline steps the office does not record (no row, no D201/D202)"}},
+        {.key = "ledger", .type = FieldType::record, .record = &ledger_policy_spec(),
+         .about = {"问题台账的对照表和天数", "the problem ledger's tables and day counts"}},
+        {.key = "regions_expected", .type = FieldType::integer, .lo = 1, .hi = 10000,
+         .about = {"应覆盖的地区数（II.1）；只有给出时规则 C100 才核对地区数", "regions to cover (II.1); rule C100 checks the count only when this is given"}},
+        {.key = "coverage_years", .type = FieldType::integer, .lo = 1, .hi = 50,
+         .about = {"每个地区在此年数内至少巡查一次（II.3，默认 5）", "years within which every region is inspected (II.3; default 5)"}},
+        {.key = "cadence_years", .type = FieldType::integer, .lo = 1, .hi = 50,
+         .about = {"定期巡查的轮次间隔年数（II.3，默认 2）", "years between regular rounds, in principle (II.3; default 2)"}},
+        {.key = "report_workdays", .type = FieldType::integer, .lo = 0, .hi = 1000,
+         .about = {"进驻结束后报送巡查报告的工作日数（IV.2.4，默认 15）", "working days after the end on site to submit the report (IV.2.4; default 15)"}},
+        {.key = "rectification_plan_workdays", .type = FieldType::integer, .lo = 0, .hi = 1000,
+         .about = {"反馈后报送整改方案的工作日数（IV.2.7，默认 20）", "working days after the feedback to submit the rectification plan (IV.2.7; default 20)"}},
+        {.key = "rectification_results_months", .type = FieldType::integer, .lo = 0, .hi = 120,
+         .about = {"反馈后报送整改结果的月数（IV.2.7，默认 2）", "months after the feedback to submit the rectification results (IV.2.7; default 2)"}},
+        {.key = "preparation_lead_workdays", .type = FieldType::integer, .lo = 0, .hi = 1000,
+         .about = {"准备环节至少提前于进驻的工作日数（默认 0）", "preparation steps at least this many working days before the start (default 0)"}},
+        {.key = "archive_workdays", .type = FieldType::integer, .lo = 0, .hi = 1000,
+         .about = {"archive_with_report 为 false 时：报告期限后归档的工作日数", "when archive_with_report is false: working days after the report deadline to archive"}},
+        {.key = "look_back_months", .type = FieldType::integer, .lo = 0, .hi = 120,
+         .about = {"问题严重的巡查在反馈后此月数内回头看（默认 12）", "months after the feedback within which a serious tour is looked back at (default 12)"}},
+        {.key = "due_soon_workdays", .type = FieldType::integer, .lo = 0, .hi = 1000,
+         .about = {"期限：提前多少个工作日算作即将到期（--within 的默认值，5）", "deadlines: working days ahead counted as due soon (default of --within; 5)"}},
+        {.key = "teams_per_round", .type = FieldType::integer, .lo = 1, .hi = 10000,
+         .about = {"排期：每个轮次年度可用的巡查组数（--teams 可覆盖，默认 4）", "scheduling: teams available in each round year (--teams overrides; default 4)"}},
+        {.key = "first_round_year", .type = FieldType::integer, .lo = min_year, .hi = max_year,
+         .about = {"排期：某一轮次年度（默认取记录中最后一轮定期巡查，否则 --from）", "scheduling: a round year (default: the last regular round on record, else --from)"}},
+        {.key = "planning_feedback_workdays", .type = FieldType::integer, .lo = 0, .hi = 1000,
+         .about = {"计划期限：假定报告期限后此工作日数反馈（默认 10）", "planned deadlines: feedback assumed this many working days after the report is due (default 10)"}},
+        {.key = "staff_deputies", .type = FieldType::integer, .lo = 1, .hi = 20,
+         .about = {"组队：每组副组长人数，整个工作周期不变", "team plan: deputy leaders per team, fixed for the work cycle"}},
+        {.key = "staff_members", .type = FieldType::integer, .lo = 0, .hi = 50,
+         .about = {"组队：每组成员人数，整个工作周期不变", "team plan: members per team, fixed for the work cycle"}},
+        {.key = "staff_experts", .type = FieldType::integer, .lo = 0, .hi = 20,
+         .about = {"组队：每次巡查的专家人数，一次一聘", "team plan: experts per tour, one appointment each (一次一聘)"}},
+        {.key = "staff_max_days", .type = FieldType::integer, .lo = 0, .hi = 366,
+         .about = {"组队：每人每个自然年进驻天数上限（0：不限）", "team plan: days on site per person and calendar year, at most (0: no cap)"}},
+        {.key = "staff_fair_days", .type = FieldType::integer, .lo = 0, .hi = 366,
+         .about = {"组队：每人每年进驻超过此天数才计入负担", "team plan: days on site per person and year beyond which the burden counts"}},
+        {.key = "staff_weight_units", .type = FieldType::integer, .lo = 0, .hi = 1000000,
+         .about = {"组队：成员单位在一个周期内超出均摊席位的每个席位的权重", "team plan: weight per seat a member unit fills beyond its even share of a cycle"}},
+        {.key = "staff_weight_days", .type = FieldType::integer, .lo = 0, .hi = 1000000,
+         .about = {"组队：超出 staff_fair_days 的每人日的权重", "team plan: weight per person-day on site beyond staff_fair_days"}},
+        {.key = "staff_weight_pairs", .type = FieldType::integer, .lo = 0, .hi = 1000000,
+         .about = {"组队：上一周期同组的两人再次同组，每对的权重", "team plan: weight per pair of last cycle's team-mates on one team again"}},
+        {.key = "staff_weight_fields", .type = FieldType::integer, .lo = 0, .hi = 1000000,
+         .about = {"组队：专业与地区重点行业不符的每名专家的权重", "team plan: weight per expert whose fields miss the region's key industries"}},
+    }, {"政策：规定中的各项数字和本办公室的设置", "policy: the regulation's numbers and the office's settings"}};
+    for (const auto& k : bool_keys) r.fields.push_back({.key = k.key, .type = FieldType::boolean, .about = k.about});
     return r;
   }();
   return s;

@@ -6,16 +6,32 @@ namespace {
 
 const RecordSpec& extension_spec() {
   static const RecordSpec s{{
-      {.key = "days", .type = FieldType::integer, .required = true, .lo = 1, .hi = 366},
-      {.key = "approval", .type = FieldType::text, .required = true, .about = "who approved the extension"},
-  }, "an approved extension of the time on site"};
+      {.key = "days", .type = FieldType::integer, .required = true, .lo = 1, .hi = 366,
+       .about = {"延长的天数", "days added to the time on site"}},
+      {.key = "approval", .type = FieldType::text, .required = true, .about = {"批准延长的人或文件", "who approved the extension"}},
+  }, {"经批准延长的进驻时间", "an approved extension of the time on site"}};
   return s;
 }
 
 const RecordSpec& milestones_spec() {
   static const RecordSpec s = [] {
-    RecordSpec r{{}, "dates of the procedure's steps"};
-    for (auto m : milestone_names) r.fields.push_back({.key = m, .type = FieldType::date});
+    RecordSpec r{{}, {"各工作环节完成的日期", "dates of the procedure's steps"}};
+    static constexpr std::array<About, milestone_count> steps{{
+        {"提前告知被巡查地区的日期", "date the region was notified"},
+        {"集中培训巡查组的日期", "date the team was trained"},
+        {"工作计划获批的日期", "date the work plan was approved"},
+        {"在省级媒体公开巡查内容的日期", "date the content was published in provincial media"},
+        {"在市级媒体公布进驻的日期", "date the entry was announced in city media"},
+        {"报送巡查报告的日期", "date the report was submitted"},
+        {"巡查报告审定的日期", "date the report was approved"},
+        {"向被巡查地区反馈的日期", "date of the feedback to the region"},
+        {"被巡查地区报送整改方案的日期", "date the rectification plan was submitted"},
+        {"被巡查地区报送整改结果的日期", "date the rectification results were submitted"},
+        {"资料归档的日期", "date the records were archived"},
+        {"回头看的日期", "date of the look-back"},
+    }};
+    for (std::size_t i = 0; i < milestone_count; ++i)
+      r.fields.push_back({.key = milestone_names[i], .type = FieldType::date, .about = steps[i]});
     return r;
   }();
   return s;
@@ -23,20 +39,30 @@ const RecordSpec& milestones_spec() {
 
 RecordSpec tour_fields(bool planned) {
   RecordSpec r{{
-      {.key = "id", .type = FieldType::text, .required = true},
-      {.key = "region", .type = FieldType::text, .required = true, .about = "region id"},
-      {.key = "kind", .type = FieldType::choice, .choices = {"regular", "irregular"}, .aliases = {{"定期", 0}, {"不定期", 1}}},
-      {.key = "body", .type = FieldType::choice, .choices = {"province", "state_council"}, .aliases = {{"省", 0}, {"国务院", 1}}},
-      {.key = "year", .type = FieldType::integer, .lo = min_year, .hi = max_year},
-      {.key = "team", .type = FieldType::text, .about = "team id"},
-      {.key = "start", .type = FieldType::date},
-      {.key = "end", .type = FieldType::date},
-      {.key = "extension", .type = FieldType::record, .record = &extension_spec()},
-      {.key = "serious", .type = FieldType::boolean},
-      {.key = "milestones", .type = FieldType::record, .record = &milestones_spec()},
-  }, planned ? "a planned tour" : "a tour"};
+      {.key = "id", .type = FieldType::text, .required = true, .about = {"巡查编号（如 T2026-zigong）", "tour id (e.g. T2026-zigong)"}},
+      {.key = "region", .type = FieldType::text, .required = true, .about = {"被巡查地区编号", "id of the region inspected"}},
+      {.key = "kind", .type = FieldType::choice, .choices = {"regular", "irregular"}, .aliases = {{"定期", 0}, {"不定期", 1}},
+       .about = {"巡查类型：regular 定期（默认）、irregular 不定期", "kind of tour: regular 定期 (default) or irregular 不定期"}},
+      {.key = "body", .type = FieldType::choice, .choices = {"province", "state_council"}, .aliases = {{"省", 0}, {"国务院", 1}},
+       .about = {"组织巡查的机构：province 省（默认）、state_council 国务院", "who runs the tour: province 省 (default) or state_council 国务院"}},
+      {.key = "year", .type = FieldType::integer, .lo = min_year, .hi = max_year,
+       .about = {"巡查年度（有开始日期时可省略，须与之一致）", "the tour's year (optional when start is given; must agree with it)"}},
+      {.key = "team", .type = FieldType::text, .about = {"巡查组编号（省级巡查必填，国务院巡查不填）", "team id (required for provincial tours, absent for State Council tours)"}},
+      {.key = "start", .type = FieldType::date, .about = {"进驻第一天", "first day on site"}},
+      {.key = "end", .type = FieldType::date, .about = {"进驻最后一天", "last day on site"}},
+      {.key = "extension", .type = FieldType::record, .record = &extension_spec(),
+       .about = {"经批准延长的进驻时间", "an approved extension of the time on site"}},
+      {.key = "serious", .type = FieldType::boolean,
+       .about = {"问题是否严重到需要回头看", "problems serious enough to need a look-back (回头看)"}},
+      {.key = "milestones", .type = FieldType::record, .record = &milestones_spec(),
+       .about = {"各工作环节完成的日期", "dates of the procedure's steps"}},
+  }, planned ? About{"一次计划中的巡查", "a planned tour"} : About{"一次巡查", "a tour"},
+     // Without a start the year must be given (tour() below says it is missing).
+     {"year", "start"}};
   // Planned tours name the round's team by number.
-  if (planned) r.fields.push_back({.key = "team_slot", .type = FieldType::integer, .lo = 1, .hi = 1000});
+  if (planned)
+    r.fields.push_back({.key = "team_slot", .type = FieldType::integer, .lo = 1, .hi = 1000,
+                        .about = {"本轮第几个巡查组", "number of the round's team"}});
   return r;
 }
 
@@ -107,7 +133,7 @@ void tour(Decoder& d, std::uint32_t index, const std::string& path, bool planned
 }  // namespace
 
 const RecordSpec& tours_document() {
-  static const RecordSpec s = list_document("tours", tour_spec(), "xuncha tours: tours on record");
+  static const RecordSpec s = list_document("tours", tour_spec(), {"已记录的巡查", "tours on record"});
   return s;
 }
 
@@ -115,12 +141,14 @@ const RecordSpec& schedule_document() {
   static const RecordSpec s{{
       kind_field(),
       version_field(),
-      {.key = "province", .about = "written by xuncha schedule; not read"},
-      {.key = "from", .type = FieldType::integer, .lo = min_year, .hi = max_year, .about = "first year of the schedule"},
-      {.key = "years", .about = "written by xuncha schedule; not read"},
-      {.key = "as_of", .about = "written by xuncha schedule; not read"},
-      {.key = "tours", .type = FieldType::record, .required = true, .list = true, .record = &planned_tour_spec()},
-  }, "xuncha schedule: planned tours (the output of xuncha schedule -f yaml)"};
+      {.key = "province", .about = {"由 xuncha schedule 写出，不读取", "written by xuncha schedule; not read"}},
+      {.key = "from", .type = FieldType::integer, .lo = min_year, .hi = max_year,
+       .about = {"排期的第一年", "first year of the schedule"}},
+      {.key = "years", .about = {"由 xuncha schedule 写出，不读取", "written by xuncha schedule; not read"}},
+      {.key = "as_of", .about = {"由 xuncha schedule 写出，不读取", "written by xuncha schedule; not read"}},
+      {.key = "tours", .type = FieldType::record, .required = true, .list = true, .record = &planned_tour_spec(),
+       .about = {"计划中的巡查", "planned tours"}},
+  }, {"排期：计划中的巡查（xuncha schedule -f yaml 的输出）", "schedule: planned tours (the output of xuncha schedule -f yaml)"}};
   return s;
 }
 

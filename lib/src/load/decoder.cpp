@@ -324,25 +324,22 @@ std::optional<long long> Decoder::integer(std::uint32_t index, std::string_view 
     wrong_type(n, path, "整数", "an integer");
     return std::nullopt;
   }
-  long long v = 0;
-  const char* b = value(n).data();
-  const char* e = b + value(n).size();
-  if (b != e && *b == '+') ++b;
-  auto [p, ec] = std::from_chars(b, e, v);
-  if (ec == std::errc::result_out_of_range) {
+  bool too_large = false;
+  auto v = yaml_integer(value(n), too_large);
+  if (too_large) {
     error("L013", n, std::string(path),
           {fmt::format("「{}」数值超出范围：{}（允许 {}–{}）", path, value(n), lo, hi),
            fmt::format("'{}' is out of range: {} (allowed {}–{})", path, value(n), lo, hi)});
     return std::nullopt;
   }
-  if (ec != std::errc{} || p != e || b == e) {
+  if (!v) {
     wrong_type(n, path, "整数", "an integer");
     return std::nullopt;
   }
-  if (v < lo || v > hi) {
+  if (*v < lo || *v > hi) {
     error("L013", n, std::string(path),
-          {fmt::format("「{}」数值超出范围：{}（允许 {}–{}）", path, v, lo, hi),
-           fmt::format("'{}' is out of range: {} (allowed {}–{})", path, v, lo, hi)});
+          {fmt::format("「{}」数值超出范围：{}（允许 {}–{}）", path, *v, lo, hi),
+           fmt::format("'{}' is out of range: {} (allowed {}–{})", path, *v, lo, hi)});
     return std::nullopt;
   }
   return v;
@@ -350,7 +347,9 @@ std::optional<long long> Decoder::integer(std::uint32_t index, std::string_view 
 
 std::optional<bool> Decoder::boolean(std::uint32_t index, std::string_view path) {
   const YNode& n = doc_->node(index);
-  if (n.type == Type::scalar && !n.quoted) {
+  // Quoted too: an editor reading YAML 1.2 sees yes as the text "yes" either way, and the
+  // schema (which cannot see quotes) accepts the same twelve spellings.
+  if (n.type == Type::scalar) {
     static const std::vector<std::string_view> yes{"true", "True", "TRUE", "yes", "Yes", "YES"};
     static const std::vector<std::string_view> no{"false", "False", "FALSE", "no", "No", "NO"};
     if (std::find(yes.begin(), yes.end(), value(n)) != yes.end()) return true;
@@ -420,6 +419,16 @@ std::optional<std::size_t> Decoder::choice(std::uint32_t index, std::string_view
     if (names[i] == *text) return i;
   for (const auto& a : aliases)
     if (a.name == *text) return a.value;
+  // A choice spelled in digits (a hazard's grade) is a number to an editor, however written
+  // (01, 1.0, 0x1 are 1): the loader takes the same spellings as for an integer field.
+  if (const YNode& n = doc_->node(index); !n.quoted) {
+    bool too_large = false;
+    if (auto v = yaml_integer(*text, too_large); v && *v >= 0) {
+      auto digits = fmt::format("{}", *v);
+      for (std::size_t i = 0; i < names.size(); ++i)
+        if (names[i] == digits) return i;
+    }
+  }
   std::vector<std::string_view> all(names.begin(), names.end());
   for (const auto& a : aliases) all.push_back(a.name);
   auto hint = closest_match(*text, all);
@@ -476,6 +485,12 @@ Decoder::Record Decoder::record(std::uint32_t index, const std::string& path, co
 // Ids hold only letters (Chinese too), digits, '-', '_' and '.' (docs/data-format.md).
 bool Decoder::valid_id(const YNode& n, std::string_view path) {
   if (n.type != Type::scalar) return true;  // (the type error is reported where the id is read)
+  if (value(n).empty()) {
+    // An id of nothing ("") would drop its record without a word.
+    error("L013", n, std::string(path), {"编号为空：请填写编号（字母、汉字、数字、-、_ 或 .）",
+                                         "the id is empty: write one (letters, Chinese too, digits, '-', '_', '.')"});
+    return false;
+  }
   const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(value(n).data());
   auto left = static_cast<utf8proc_ssize_t>(value(n).size());
   for (int pos = 1; left > 0; ++pos) {

@@ -2,6 +2,7 @@
 // Private to the loader. The pieces, in the order a file goes through them:
 //   read.cpp         reading a file, encoding checks, folder walks
 //   decoder.cpp      one document: kind/version, then the generic typed getters below
+//   yaml_number.cpp  the integer a plain scalar means in YAML 1.2 (as editors read it)
 //   fields.hpp       the field tables: every key of every kind, its type, range and choices
 //   decode_*.cpp     the decoders, one file per group of related kinds
 //   kinds.cpp        the kind registry: one line per kind (decoder + field table)
@@ -80,6 +81,12 @@ struct Entry {
   std::uint32_t value;
 };
 using Entries = std::vector<Entry>;
+
+/// The integer a plain (unquoted) scalar means in YAML 1.2's core schema, as editors read it too:
+/// decimal with an optional sign, 0o octal, 0x hex, or floating-point notation of a whole number
+/// (13.0, 1e1). An editor's schema sees only the value, so the loader takes every spelling of it.
+/// nullopt: not such a number, or (`too_large` set) one beyond long long (yaml_number.cpp).
+std::optional<long long> yaml_integer(std::string_view text, bool& too_large);
 
 /// A diagnostic about an input file (severity error).
 Diagnostic input_error(std::string_view rule, std::string file, int line, int column, Message message);

@@ -23,6 +23,12 @@ enum class FieldType : std::uint8_t {
   rule_map,   ///< a map of rule id to severity
 };
 
+/// A description in Chinese and English: the schema's `description` (by --lang, or both).
+struct About {
+  std::string_view zh{};
+  std::string_view en{};
+};
+
 struct Alias {
   std::string_view name;
   std::size_t value;
@@ -39,13 +45,16 @@ struct FieldSpec {
   std::vector<std::string_view> choices{};  ///< shown in messages and in the schema
   std::vector<Alias> aliases{};             ///< accepted too (Chinese names, older spellings)
   const RecordSpec* record = nullptr;
-  std::string_view about{};  ///< one line for the schema's description
+  About about{};              ///< one line for the schema's description
+  std::size_t min_items = 0;  ///< a list: items it must hold (null then is not empty but wrong)
 };
 
 /// A map's keys. For a document, the first two are kind: and version:.
 struct RecordSpec {
   std::vector<FieldSpec> fields;
-  std::string_view about{};
+  About about{};
+  /// At least one of these keys must be given, neither null nor empty (a tour's year or start).
+  std::vector<std::string_view> one_of{};
 
   const FieldSpec* find(std::string_view key) const {
     for (const auto& f : fields)
@@ -60,15 +69,19 @@ struct RecordSpec {
 };
 
 /// kind: and version: of a document (`required` false: a --calendar file may omit them).
-inline FieldSpec kind_field(bool required = true) { return {.key = "kind", .type = FieldType::text, .required = required}; }
+inline FieldSpec kind_field(bool required = true) {
+  return {.key = "kind", .type = FieldType::text, .required = required,
+          .about = {"本文件所含数据的种类", "what this document holds"}};
+}
 inline FieldSpec version_field(bool required = true) {
-  return {.key = "version", .type = FieldType::integer, .required = required, .lo = 1, .hi = 1};
+  return {.key = "version", .type = FieldType::integer, .required = required, .lo = 1, .hi = 1,
+          .about = {"数据格式版本，目前为 1", "version of the data format: 1"}};
 }
 
 /// The document of a list kind: kind:, version: and the list itself under the kind's name.
-inline RecordSpec list_document(std::string_view kind, const RecordSpec& item, std::string_view about) {
+inline RecordSpec list_document(std::string_view kind, const RecordSpec& item, About about) {
   return {{kind_field(), version_field(),
-           {.key = kind, .type = FieldType::record, .required = true, .list = true, .record = &item}},
+           {.key = kind, .type = FieldType::record, .required = true, .list = true, .record = &item, .about = about}},
           about};
 }
 
