@@ -18,8 +18,22 @@ namespace {
 
 namespace fs = std::filesystem;
 
-/// The editor modeline: the schema `xuncha schema` prints, where the package installs it.
-constexpr std::string_view modeline = "# yaml-language-server: $schema=/usr/share/xuncha/schema/xuncha.json\n";
+/// The editor modeline: the schema `xuncha schema` prints, where this binary's installation put
+/// it (PREFIX/share/xuncha/schema beside PREFIX/bin/xuncha: /usr/local after a
+/// `cmake --install --prefix /usr/local`), else where the Debian package puts it.
+const std::string& modeline_text() {
+  static const std::string text = [] {
+    std::string schema = "/usr/share/xuncha/schema/xuncha.json";
+    std::error_code ec;
+    auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (!ec && exe.parent_path().filename() == "bin") {
+      auto installed = exe.parent_path().parent_path() / "share" / "xuncha" / "schema" / "xuncha.json";
+      if (std::filesystem::is_regular_file(installed, ec)) schema = installed.lexically_normal().string();
+    }
+    return "# yaml-language-server: $schema=" + schema + "\n";
+  }();
+  return text;
+}
 
 struct InitOptions {
   std::string dir;
@@ -186,12 +200,12 @@ std::vector<NewRegion> read_regions(const Context& ctx, const std::string& path)
 }
 
 std::string empty_list(std::string_view kind, std::string_view zh, std::string_view en) {
-  return fmt::format("{}# {}\n# {}\nkind: {}\nversion: 1\n{}: []\n", modeline, zh, en, kind, kind);
+  return fmt::format("{}# {}\n# {}\nkind: {}\nversion: 1\n{}: []\n", modeline_text(), zh, en, kind, kind);
 }
 
 std::string policy_file(const InitOptions& o, std::size_t regions) {
   const Policy def;
-  std::string s(modeline);
+  std::string s(modeline_text());
   s += "# 政策设置（kind: policy）：本省的名称和对条例各项数字的规定。\n"
        "# 未写出的设置取条例的默认值；下面注释掉的各行即默认值，需要改动时去掉行首的 # 再改。\n"
        "# 全部设置见 `xuncha schema policy`。\n"
@@ -231,7 +245,7 @@ std::string policy_file(const InitOptions& o, std::size_t regions) {
 }
 
 std::string regions_file(const std::vector<NewRegion>& regions) {
-  std::string s(modeline);
+  std::string s(modeline_text());
   s += "# 巡查对象（kind: regions）：本省的市、州、直管市和林区。\n"
        "# id 是其他文件引用地区用的稳定 ASCII 标识。xuncha 没有拼音表，init 按地区清单的顺序生成 r01、r02……；\n"
        "# 可以改成拼音（如 huangshi），但要在其他文件引用之前改，或同时改掉所有引用。\n"
@@ -320,7 +334,7 @@ int run_init(Context& ctx, const InitOptions& o) {
       {"public_reports.yaml", empty_list("public_reports", "群众举报及其核查、答复（kind: public_reports）。",
                                          "Public reports, verified and answered.")},
       {"lookbacks.yaml", empty_list("lookbacks", "回头看（kind: lookbacks）。", "Look-backs.")},
-      {"calendar-projected.yaml", std::string(modeline) + std::string(projected_calendar_text())},
+      {"calendar-projected.yaml", modeline_text() + std::string(projected_calendar_text())},
       {"README.md", readme(ctx, o, regions.size())},
   };
   // Every name is checked before anything is written: a refusal leaves the folder as it was.
