@@ -37,6 +37,16 @@ const RecordSpec& milestones_spec() {
   return s;
 }
 
+const RecordSpec& results_report_spec() {
+  static const RecordSpec s{{
+      {.key = "complete", .type = FieldType::boolean,
+       .about = {"整改结果报告是否称全部问题已整改完成", "the results report states that every problem is done"}},
+      {.key = "open", .type = FieldType::text, .list = true,
+       .about = {"整改结果报告中说明仍在整改的问题编号", "ids of the problems the results report states are still being rectified"}},
+  }, {"整改结果报告所述的整改情况（IV.2.7）", "what the rectification results report says (IV.2.7)"}};
+  return s;
+}
+
 RecordSpec tour_fields(bool planned) {
   RecordSpec r{{
       {.key = "id", .type = FieldType::text, .required = true, .about = {"巡查编号（如 T2026-zigong）", "tour id (e.g. T2026-zigong)"}},
@@ -56,6 +66,9 @@ RecordSpec tour_fields(bool planned) {
        .about = {"问题是否严重到需要回头看", "problems serious enough to need a look-back (回头看)"}},
       {.key = "milestones", .type = FieldType::record, .record = &milestones_spec(),
        .about = {"各工作环节完成的日期", "dates of the procedure's steps"}},
+      {.key = "results_report", .type = FieldType::record, .record = &results_report_spec(),
+       .about = {"整改结果报告所述的整改情况：是否称全部完成、哪些问题仍在整改（IV.2.7）",
+                 "what the rectification results report says: all done, or which problems are still open (IV.2.7)"}},
   }, planned ? About{"一次计划中的巡查", "a planned tour"} : About{"一次巡查", "a tour"},
      // Without a start the year must be given (tour() below says it is missing).
      {"year", "start"}};
@@ -103,6 +116,20 @@ void tour(Decoder& d, std::uint32_t index, const std::string& path, bool planned
     if (sub.ok) x.extension = ext;
     else r.ok = false;
     for (auto [key, mark] : sub.src.fields) r.src.fields.emplace_back(fmt::format("extension.{}", key), mark);
+  }
+  if (auto e = Decoder::find(r.entries, "results_report")) {
+    auto sub = d.record(e->value, child_path(path, "results_report"), results_report_spec());
+    d.bool_field(sub, "complete", x.results_complete);
+    if (auto o = Decoder::find(sub.entries, "open")) {
+      auto items = d.sequence(o->value, child_path(path, "results_report.open"));
+      for (std::size_t i = 0; i < items.size(); ++i)
+        if (auto id = d.scalar_text(items[i], fmt::format("{}.results_report.open[{}]", path, i))) {
+          x.results_open.push_back(*id);
+          sub.src.fields.emplace_back(fmt::format("open[{}]", i), d.mark_of(items[i]));
+        }
+    }
+    if (!sub.ok) r.ok = false;
+    for (auto [key, mark] : sub.src.fields) r.src.fields.emplace_back(fmt::format("results_report.{}", key), mark);
   }
   if (auto e = Decoder::find(r.entries, "milestones")) {
     auto sub = d.record(e->value, child_path(path, "milestones"), milestones_spec());

@@ -299,6 +299,8 @@ void check_references(Dataset& data, const std::vector<FileData>& files, std::ve
   for (const auto& t : data.tours) {
     refs.check(t.src, "region", t.region, "region", "地区", data.region_index);
     refs.check(t.src, "team", t.team, "team", "巡查组", data.team_index);
+    for (std::size_t k = 0; k < t.results_open.size(); ++k)
+      refs.check(t.src, fmt::format("results_report.open[{}]", k), t.results_open[k], "problem", "问题", data.problem_index);
   }
   check_ledger_refs(data, refs);
   refs.resolve();

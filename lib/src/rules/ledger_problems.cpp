@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include <unordered_map>
 
 namespace xuncha::rules {
@@ -37,9 +39,15 @@ constexpr RuleInfo kRules[] = {
     {"R109", "state-backwards", Severity::error, "V.2", "整改状态倒退", "state moved backwards",
      "问题状态只能向前：未整改 → 整改中 → 已完成 → 已销号。已销号的问题不会重新打开；复发的是新问题（relapse_of 指向原问题）。",
      "States move only forward: not started → in progress → done → closed. A closed item never reopens; a relapse is a new problem linked with relapse_of."},
-    {"R110", "results-while-open", Severity::error, "IV.2.7", "整改问题未完成即报送整改结果", "results reported while problems are open",
-     "巡查的整改结果报告不能在其问题仍未完成时报送（长期坚持的问题除外）。",
-     "A tour's rectification results must not be reported while its problems are still open (ongoing items excepted)."},
+    {"R110", "results-while-open", Severity::error, "IV.2.7", "整改结果报告与问题整改情况不符", "results report misstates open problems",
+     "“于两个月内将整改和查处情况报送省安委会审核”要求的是如实报告整改情况，而非全部完成：整改结果报告可以在仍有问题未完成时报送。"
+     "两种情况报告此错误：报告称全部完成（results_report.complete: true）而仍有问题未完成；或整改时限在报告日期之前（含当日）的问题"
+     "在报告时仍未完成，报告却未说明（未列入 results_report.open）。长期坚持的问题除外。",
+     "'Report the state of rectification and investigation to the committee within two months' asks for an honest report, "
+     "not for everything done: a results report may be sent while problems are still open. It is an error when the report "
+     "claims all done (results_report.complete: true) while a problem is open, or when a problem due on or before the "
+     "report date is still open at it and the report does not say so (not in results_report.open). Ongoing items are "
+     "exempt."},
     {"R111", "relapse-of-open", Severity::warning, "V.2", "复发问题指向未销号的问题", "relapse of a problem that is not closed",
      "复发是已销号问题的再次出现，作为新问题登记并用 relapse_of 指向原问题；原问题未销号时应继续整改原问题。",
      "A relapse is a closed problem found again, recorded as a new problem linked with relapse_of; while the old one is open, keep working on it instead."},
@@ -199,24 +207,43 @@ void check_ledger_problems(const CheckContext& ctx, std::vector<Diagnostic>& out
                                     fmt::format("problem {} is recorded as a relapse of {}, which is not closed", p.id, p.relapse_of)});
     }
   }
-  // R110: results reported while problems are open (ongoing excepted).
+  // R110: a results report that misstates the open problems (ongoing excepted): it claims all
+  // done while some are open, or leaves out a problem that was due by the report and still open.
   for (const auto& t : data.tours) {
     const auto& results = t.at(Milestone::rectification_results);
     if (!results) continue;
     auto it = by_tour.find(t.id);
     if (it == by_tour.end()) continue;
     std::vector<const Problem*> open;
-    for (const auto* p : it->second)
-      if (p->mode != FixMode::ongoing && (!p->completed || *results < *p->completed)) open.push_back(p);
+    for (const auto* p : it->second) {
+      if (p->mode == FixMode::ongoing || (p->completed && *p->completed <= *results)) continue;
+      if (t.results_complete) {
+        open.push_back(p);
+        continue;
+      }
+      auto due = p->due_in_force();
+      bool said = std::find(t.results_open.begin(), t.results_open.end(), p->id) != t.results_open.end();
+      if (due && *due <= *results && !said) open.push_back(p);
+    }
     if (open.empty()) continue;
     std::string ids;
     for (std::size_t i = 0; i < open.size() && i < 5; ++i) ids += (i ? ", " : "") + open[i]->id;
     if (open.size() > 5) ids += ", …";
-    auto d = make_diagnostic(rule("R110"), data, t.src, "milestones.rectification_results", t.id,
-                             {fmt::format("巡查 {} 于 {} 报送整改结果，但仍有 {} 个问题未完成：{}", t.id, iso(*results), open.size(), ids),
-                              fmt::format("tour {} reported its results on {} while {} problem{} {} open: {}", t.id,
-                                          iso(*results), open.size(), open.size() == 1 ? "" : "s",
-                                          open.size() == 1 ? "was" : "were", ids)});
+    Message what = t.results_complete
+        ? Message{fmt::format("巡查 {} 于 {} 报送的整改结果称全部完成，但仍有 {} 个问题未完成：{}", t.id, iso(*results),
+                              open.size(), ids),
+                  fmt::format("tour {}'s results report of {} claims everything done while {} problem{} {} open: {}", t.id,
+                              iso(*results), open.size(), open.size() == 1 ? "" : "s", open.size() == 1 ? "was" : "were",
+                              ids)}
+        : Message{fmt::format("巡查 {} 于 {} 报送整改结果，{} 个已到整改时限的问题仍未完成，报告未予说明（results_report.open）：{}",
+                              t.id, iso(*results), open.size(), ids),
+                  fmt::format("tour {} reported its results on {} without saying that {} problem{} due by then {} still "
+                              "open (results_report.open): {}",
+                              t.id, iso(*results), open.size(), open.size() == 1 ? "" : "s",
+                              open.size() == 1 ? "was" : "were", ids)};
+    auto d = make_diagnostic(rule("R110"), data, t.src,
+                             t.results_complete ? "results_report.complete" : "milestones.rectification_results", t.id,
+                             std::move(what));
     for (std::size_t i = 0; i < open.size() && i < 5; ++i)
       d.related.push_back({data.locate(open[i]->src.field("id")),
                            {fmt::format("未完成的问题 {}", open[i]->id), fmt::format("open problem {}", open[i]->id)}});

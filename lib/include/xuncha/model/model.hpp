@@ -136,6 +136,11 @@ struct Tour {
   std::optional<Date> end;
   std::optional<Extension> extension;
   bool serious = false;
+  /// What the rectification results report (IV.2.7) says: that every problem is done
+  /// (`results_report.complete`), and which problems it reports as still being rectified
+  /// (`results_report.open`). R110 reads them.
+  bool results_complete = false;
+  std::vector<std::string> results_open;
   bool planned = false;  ///< came from a `kind: schedule` document
   int team_slot = 0;     ///< planned tours: the round's team number (1-based) instead of a team id
   int plan_from = 0;     ///< planned tours: the first year of their schedule (`from:`; 0 when absent)
