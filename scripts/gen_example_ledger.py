@@ -123,7 +123,7 @@ for t in tours:
              "gravity": grav or rng.choice(["ordinary"] * 3 + ["important"]),
              "description": f"{rname}{desc}" if k % 3 == 0 else desc,
              "evidence": sorted(rng.sample(EVIDENCE, rng.randint(1, 3)))}
-        if grav == "major":
+        if p["gravity"] in ("major", "important"):  # IV.2.3: important matters are reported too (R103)
             p["reported_to_committee"] = plus(found, 1)
         unit = f"{rname}{suffix}"
         p.update({"unit": unit, "person": person(), "leader": person(), "measures": meas})
@@ -198,7 +198,8 @@ for t in tours:
     # Planted R106: an item of the irregular 2026 tour, past its due date, still in progress.
     if tid == "T2026-huangshi":
         problems.append({"id": "P2026-huangshi-09", "tour": tid, "found": D("2026-05-19"), "source": "现场检查",
-                         "gravity": "important", "description": "非煤矿山企业未按规定配备专职安全管理人员",
+                         "gravity": "important", "reported_to_committee": D("2026-05-20"),
+                         "description": "非煤矿山企业未按规定配备专职安全管理人员",
                          "evidence": ["检查记录"], "mode": "by_date", "unit": "黄石市应急管理局", "person": "陈晓东",
                          "leader": "王建国", "measures": "限期配齐专职安全管理人员", "due": D("2026-10-31"),
                          "state": "in_progress", "history": [{"state": "in_progress", "date": D("2026-07-06")}]})

@@ -84,7 +84,7 @@ const RecordSpec& problem_spec() {
       ids("evidence", {"证据材料", "evidence on record"}),
       {.key = "on_site", .type = FieldType::boolean, .about = {"是否当场指出", "pointed out on the spot"}},
       date("reported_to_committee", false,
-           {"报告安委会的日期（重大问题：ledger.major_report_days 内）", "date reported to the committee (major problems: within ledger.major_report_days)"}),
+           {"报告安委会的日期（重要、重大问题：ledger.report_to_committee_workdays 个工作日内）", "date reported to the committee (important and major problems: within ledger.report_to_committee_workdays working days)"}),
       pick("mode", fix_mode_names, fix_mode_zh, false,
            {"整改方式：at_once 立行立改、by_date 限期整改、ongoing 长期坚持", "how it is fixed: at_once 立行立改, by_date 限期整改, ongoing 长期坚持"}),
       records("stages", stage_spec(), {"长期坚持事项的阶段目标", "stage targets of an ongoing item"}),

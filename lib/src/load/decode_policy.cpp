@@ -245,6 +245,7 @@ struct LedgerIntKey {
 };
 const LedgerIntKey ledger_int_keys[] = {
     {"lead_feedback_months", &LedgerPolicy::lead_feedback_months},
+    {"report_to_committee_workdays", &LedgerPolicy::report_to_committee_workdays},
     {"major_report_days", &LedgerPolicy::major_report_days},
     {"hazard_review_days", &LedgerPolicy::hazard_review_days},
     {"report_verify_workdays", &LedgerPolicy::report_verify_workdays},
@@ -261,8 +262,12 @@ const RecordSpec& ledger_policy_spec() {
        .about = {"各类线索的接收机关", "who receives a lead, by nature"}},
       {.key = "lead_feedback_months", .type = FieldType::integer, .lo = 0, .hi = 120,
        .about = {"接收机关反馈线索办理情况的月数（默认 3）", "months for the receiver to report its handling of a lead back (default 3)"}},
+      {.key = "report_to_committee_workdays", .type = FieldType::integer, .lo = 0, .hi = 1000,
+       .about = {"发现重要情况、重大问题后报告安委会的工作日数（默认 3）",
+                 "working days after an important matter or major problem is found to report it to the committee (default 3)"}},
       {.key = "major_report_days", .type = FieldType::integer, .lo = 0, .hi = 1000,
-       .about = {"发现重大问题后报告安委会的天数（默认 3）", "days after a major problem is found to report it to the committee (default 3)"}},
+       .about = {"已改名：请用 report_to_committee_workdays（本键按自然日计）",
+                 "renamed: use report_to_committee_workdays (this key counts calendar days)"}},
       {.key = "hazard_review_days", .type = FieldType::integer, .lo = 0, .hi = 1000,
        .about = {"申请后复查隐患的天数（默认 10）", "days after the request to review a hazard (复查; default 10)"}},
       {.key = "report_verify_workdays", .type = FieldType::integer, .lo = 0, .hi = 1000,
@@ -286,6 +291,20 @@ void ledger_policy(Decoder& d, const Entry& e) {
   for (const auto& k : ledger_int_keys) {
     auto f = k.field;
     d.int_field(r, k.key, [&](int value) { patches.push_back([f, value](Policy& pol) { pol.ledger.*f = value; }); });
+  }
+  // The old key still works, in its old unit, and says once what replaced it.
+  if (auto old = Decoder::find(r.entries, "major_report_days")) {
+    const YNode& n = d.node(old->value);
+    Diagnostic note;
+    note.where = {d.file_name(), static_cast<int>(n.line), static_cast<int>(n.column)};
+    note.severity = Severity::info;
+    note.message = {fmt::format("第 {} 行：ledger.major_report_days 已改名为 report_to_committee_workdays（按工作日计，且含重要情况）；"
+                                "旧键仍按自然日生效",
+                                n.line),
+                    fmt::format("line {}: ledger.major_report_days is renamed report_to_committee_workdays (working days, "
+                                "important matters too); the old key still applies, in calendar days",
+                                n.line)};
+    d.out().notes.push_back(std::move(note));
   }
   bool workdays = false;
   if (Decoder::find(r.entries, "overdue_in_workdays")) {

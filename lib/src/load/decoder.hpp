@@ -103,6 +103,7 @@ class Decoder {
  public:
   Decoder(std::string file_name, std::uint32_t file_index, FileData& out)
       : file_(std::move(file_name)), file_index_(file_index), out_(out) {}
+  const std::string& file_name() const { return file_; }
 
   /// True once the file reached max_errors_per_file: decoding stops.
   bool capped() const { return capped_; }

@@ -69,7 +69,8 @@ std::vector<PolicySetting> policy_settings(const Policy& p) {
     add(fmt::format("ledger.recipient.{}", lead_nature_names[n]),
         std::string(recipient_names[static_cast<std::size_t>(p.ledger.recipient[n])]));
   num("ledger.lead_feedback_months", p.ledger.lead_feedback_months);
-  num("ledger.major_report_days", p.ledger.major_report_days);
+  num("ledger.report_to_committee_workdays", p.ledger.report_to_committee_workdays);
+  if (p.ledger.major_report_days >= 0) num("ledger.major_report_days", p.ledger.major_report_days);
   num("ledger.hazard_review_days", p.ledger.hazard_review_days);
   num("ledger.report_verify_workdays", p.ledger.report_verify_workdays);
   num("ledger.report_answer_workdays", p.ledger.report_answer_workdays);

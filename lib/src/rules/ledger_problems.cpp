@@ -19,9 +19,9 @@ constexpr RuleInfo kRules[] = {
     {"R102", "problem-no-evidence", Severity::warning, "IV.2.3", "问题未留存佐证", "problem without evidence",
      "现场发现的问题要保留证据（书面材料、照片、视频）。问题记录没有 evidence 即报此警告。",
      "Problems found on site must keep their evidence (papers, photos, video). A problem with no evidence is a warning."},
-    {"R103", "major-not-reported", Severity::error, "IV.2.3", "重大问题未及时报告省安委会", "major problem not reported promptly",
-     "重要情况、重大问题要及时报告省安委会。“及时”的天数条例未规定，政策默认发现后 3 日内（ledger.major_report_days，超出条例的政策默认值）。",
-     "Major problems are reported to the provincial committee promptly. The regulation sets no number of days; the policy default is 3 days after the problem was found (ledger.major_report_days, a policy default beyond the regulation)."},
+    {"R103", "major-not-reported", Severity::error, "IV.2.3", "重要情况、重大问题未及时报告省安委会", "important or major problem not reported promptly",
+     "“对发现的重要情况和重大问题，要及时向省安委会报告”：严重程度为重要或重大的问题都要及时报告。“及时”的期限条例未规定，政策默认发现后 3 个工作日内（ledger.report_to_committee_workdays，超出条例的政策默认值）。",
+     "'Important matters and major problems found are reported to the provincial committee promptly': problems of gravity important or major both are. The regulation sets no limit; the policy default is 3 working days after the problem was found (ledger.report_to_committee_workdays, a policy default beyond the regulation)."},
     {"R104", "problem-incomplete", Severity::warning, "IV.2.7", "整改方案到期后问题台账要素不全", "ledger row incomplete after the plan is due",
      "整改方案报送期限（反馈后 20 个工作日）届满后，每个问题都应有整改方式、责任单位、责任人、整改措施，除长期坚持外还应有整改时限。",
      "Once the rectification plan is due (20 working days after feedback), every problem has a mode, a responsible unit and person, measures and, unless ongoing, a due date."},
@@ -87,18 +87,24 @@ void check_ledger_problems(const CheckContext& ctx, std::vector<Diagnostic>& out
     }
     if (p.evidence.empty())
       diag("R102", "id", {fmt::format("问题 {} 没有佐证材料（evidence）", p.id), fmt::format("problem {} has no evidence", p.id)});
-    if (p.gravity == Gravity::major) {
-      Date by = p.found + date::days{lp.major_report_days};
+    if (p.gravity == Gravity::major || p.gravity == Gravity::important) {
+      // Working days by default; the deprecated major_report_days, when a policy still sets it,
+      // in calendar days.
+      Date by = lp.major_report_days >= 0 ? p.found + date::days{lp.major_report_days}
+                                          : ctx.calendar.add_workdays(p.found, lp.report_to_committee_workdays);
+      auto g = static_cast<std::size_t>(p.gravity);
+      std::string what_zh = std::string(gravity_zh[g]) + (p.gravity == Gravity::major ? "问题" : "情况");
+      std::string what_en = std::string(gravity_names[g]) + " problem";
       if (!p.reported_to_committee) {
         if (by < ctx.as_of)
-          diag("R103", "gravity", {fmt::format("重大问题 {}（{} 发现）未记录报告省安委会（应于 {} 前）", p.id, iso(p.found), iso(by)),
-                                   fmt::format("major problem {} (found {}) has no report to the committee (due by {})", p.id,
+          diag("R103", "gravity", {fmt::format("{} {}（{} 发现）未记录报告省安委会（应于 {} 前）", what_zh, p.id, iso(p.found), iso(by)),
+                                   fmt::format("{} {} (found {}) has no report to the committee (due by {})", what_en, p.id,
                                                iso(p.found), iso(by))});
       } else if (by < *p.reported_to_committee) {
         diag("R103", "reported_to_committee",
-             {fmt::format("重大问题 {} 于 {} 发现，{} 才报告省安委会（应于 {} 前）", p.id, iso(p.found),
+             {fmt::format("{} {} 于 {} 发现，{} 才报告省安委会（应于 {} 前）", what_zh, p.id, iso(p.found),
                           iso(*p.reported_to_committee), iso(by)),
-              fmt::format("major problem {} was found {} and reported to the committee {} (due by {})", p.id, iso(p.found),
+              fmt::format("{} {} was found {} and reported to the committee {} (due by {})", what_en, p.id, iso(p.found),
                           iso(*p.reported_to_committee), iso(by))});
       }
     }

@@ -38,7 +38,11 @@ struct LedgerPolicy {
                                      Recipient::judicial, Recipient::organisation_department,
                                      Recipient::competent_department};
   int lead_feedback_months = 3;     ///< receiver reports its handling back (policy default)
-  int major_report_days = 3;        ///< major problems reported to the committee (days after found; beyond the regulation)
+  /// Important matters and major problems are reported to the committee "promptly" (IV.2.3):
+  /// within this many working days of being found (beyond the regulation).
+  int report_to_committee_workdays = 3;
+  /// Deprecated (the old key): when set (>= 0), the limit in calendar days instead.
+  int major_report_days = -1;
   int hazard_review_days = 10;      ///< review (复查) within this many days of the request (one province's rule)
   int report_verify_workdays = 7;   ///< public report verified (one province's practice)
   int report_answer_workdays = 15;  ///< public report answered after verification (beyond the regulation)
