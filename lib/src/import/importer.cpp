@@ -138,8 +138,10 @@ std::string field_text(const std::vector<Field>& fields, std::string_view key) {
 }
 
 // A readable id for a row without one: from the tour or region and a count (problems of
-// T2026-wuhan: P2026-wuhan-01, -02, ...), else the kind's letter and the record's number.
-std::string generate_id(const KindSpec& k, const Record& r, std::map<std::string, int>& counters, std::size_t index) {
+// T2026-wuhan: P2026-wuhan-01, -02, ...), else the kind's letter and a count (p001); counts
+// skip ids already `taken`. Tours (T2026-wuhan) and appointments are named by what they are.
+template <class Taken>
+std::string generate_id(const KindSpec& k, const Record& r, std::map<std::string, int>& counters, Taken taken) {
   std::string tour = field_text(r.fields, "tour");
   std::string region = field_text(r.fields, "region");
   if (k.kind == "tours") {
@@ -151,12 +153,14 @@ std::string generate_id(const KindSpec& k, const Record& r, std::map<std::string
     return fmt::format("T{}-{}", year, region);
   }
   if (k.kind == "appointments") return fmt::format("A-{}-{}", tour, field_text(r.fields, "person"));
-  if (!tour.empty() || !region.empty()) {
-    std::string base = !tour.empty() ? (tour.starts_with('T') ? tour.substr(1) : tour) : region;
+  std::string base = !tour.empty() ? (tour.starts_with('T') ? tour.substr(1) : tour) : region;
+  for (;;) {
     int n = ++counters[base];
-    return k.kind == "problems" ? fmt::format("{}{}-{:02}", k.id_prefix, base, n) : fmt::format("{}{}-{}", k.id_prefix, base, n);
+    std::string id = base.empty() ? fmt::format("{}{:03}", k.id_prefix, n)
+                     : k.kind == "problems" ? fmt::format("{}{}-{:02}", k.id_prefix, base, n)
+                                            : fmt::format("{}{}-{}", k.id_prefix, base, n);
+    if (!taken(id)) return id;
   }
-  return fmt::format("{}{:03}", k.id_prefix, index + 1);
 }
 
 bool known_id(const References& refs, std::string_view kind, const std::string& id) {
@@ -410,10 +414,11 @@ ImportResult import_books(const std::vector<Workbook>& books, const ImportOption
                                  {fmt::format("“{}”已在数据中，沿用编号 {}", rec.label, rec.id),
                                   fmt::format("'{}' is in the data set already: its id {} is kept", rec.label, rec.id)}});
           } else {
-            rec.id = generate_id(k, rec, counters, res.records.size());
-            // Never one of the data set's ids for another record.
-            std::string base = rec.id;
-            for (int n = 2; known_id(opt.refs, k.kind, rec.id); ++n) rec.id = fmt::format("{}-{}", base, n);
+            rec.id = generate_id(k, rec, counters, [&](const std::string& id) { return ids.contains(id) || known_id(opt.refs, k.kind, id); });
+            // A tour (region and year) or appointment (person and tour) the data set has is that record.
+            if ((k.kind == "tours" || k.kind == "appointments") && known_id(opt.refs, k.kind, rec.id))
+              res.notes.push_back({cell_where(book, sheet, mapped.front().column, row.number),
+                                   {fmt::format("{} 已在数据中，沿用其编号", rec.id), fmt::format("{} is in the data set already: its id is kept", rec.id)}});
           }
           rec.id_generated = true;
           std::string base = rec.id;
