@@ -88,6 +88,48 @@ with tempfile.TemporaryDirectory() as tmp:
                 failures.append(f"{kind}: no drop-down list on the coded columns")
     print(f"import round trip: {len(KINDS)} kinds")
 
+    # --into: the office edits the exported roster (a rank changed, a row deleted, a person
+    # added) and merges it back: one update listed, one record added, the deleted one kept.
+    wb = openpyxl.load_workbook(tmp / "people.xlsx")
+    ws = wb.worksheets[0]
+    header = [c.value for c in ws[2]]
+    col = {h: i + 1 for i, h in enumerate(header)}
+    first_id = ws.cell(3, col["编号"]).value
+    ws.cell(3, col["职级"]).value = "正处级"
+    deleted = ws.cell(4, col["编号"]).value
+    ws.delete_rows(4)
+    new_row = ws.max_row + 1
+    for h, v in {"姓名": "新 同志", "工作单位": "省应急厅", "职级": "科级", "类别": "工作人员"}.items():
+        ws.cell(new_row, col[h]).value = v
+    wb.save(tmp / "people-edited.xlsx")
+    data = tmp / "into"
+    shutil.copytree(province, data)
+    before = (data / "people.yaml").read_text()
+    dry = run("import", "people", str(tmp / "people-edited.xlsx"), "--into", str(data), "--dry-run", "--lang", "en")
+    if (data / "people.yaml").read_text() != before:
+        failures.append("--dry-run wrote the file")
+    p = run("import", "people", str(tmp / "people-edited.xlsx"), "--into", str(data), "--lang", "en")
+    err = p.stderr.decode()
+    if dry.stderr.decode().replace("(dry run, nothing written) ", "").replace("; written", "") != err.replace("; written", ""):
+        failures.append(f"--dry-run and the real run report differently:\n{dry.stderr.decode()}\n{err}")
+    after = yaml.safe_load((data / "people.yaml").read_text())["people"]
+    got = {r["id"]: r for r in after}
+    if got.get(first_id, {}).get("rank") != "正处" or f"update {first_id}" not in err:
+        failures.append(f"--into: {first_id}'s rank not updated or not listed: {got.get(first_id)} {err}")
+    if deleted not in got or "kept as they are" not in err or deleted not in err.split("kept as they are")[1]:
+        failures.append(f"--into: {deleted} (deleted in the sheet) not kept and listed: {err}")
+    added = [r for r in after if r.get("name") == "新同志"]
+    if len(added) != 1 or added[0].get("unit") != "yjt" or "added 1" not in err:
+        failures.append(f"--into: the new person not added once: {added} {err}")
+    if len(after) != len(yaml.safe_load(before)["people"]) + 1:
+        failures.append(f"--into: {len(after)} people after the merge")
+    code, _ = findings(data)
+    if any(f[0].startswith("L") for f in findings(data)[1]):
+        failures.append("--into: the merged data set has input errors")
+    again = run("import", "people", str(tmp / "people-edited.xlsx"), "--into", str(data), "--lang", "en")
+    if "0 updated, 0 added" not in again.stderr.decode():
+        failures.append(f"--into twice: the second run changes something: {again.stderr.decode()}")
+
 for f in failures:
     print("FAIL:", f)
 sys.exit(1 if failures else 0)

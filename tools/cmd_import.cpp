@@ -2,11 +2,15 @@
 // the header found under title rows, columns matched by the words people write, each record
 // with a comment naming its row, ids taken or generated, a summary of what was read and left out.
 #include "app.hpp"
+#include "import_merge.hpp"
 #include "render/yaml.hpp"
 
 #include <xuncha/import/importer.hpp>
+#include <xuncha/load/yaml_tree.hpp>
 
 #include <fmt/format.h>
+
+#include <filesystem>
 
 namespace xuncha::cli {
 namespace {
@@ -18,45 +22,9 @@ struct ImportCliOptions {
   std::vector<std::string> map;
   std::string id_from;
   std::vector<std::string> data;
+  std::string into;
+  bool dry_run = false;
 };
-
-std::string scalar(const import::Value& v) {
-  using T = import::Value::Type;
-  switch (v.type) {
-    case T::text: return yaml_string(v.text);
-    case T::integer: return std::to_string(v.integer);
-    case T::boolean: return v.boolean ? "true" : "false";
-    case T::date: return format_iso(v.date);
-    case T::list: {
-      std::string s = "[";
-      for (std::size_t i = 0; i < v.items.size(); ++i) s += (i ? ", " : "") + scalar(v.items[i]);
-      return s + "]";
-    }
-    case T::map: {
-      std::string s = "{";
-      for (std::size_t i = 0; i < v.fields.size(); ++i) s += (i ? ", " : "") + v.fields[i].key + ": " + scalar(v.fields[i].value);
-      return s + "}";
-    }
-  }
-  return {};
-}
-
-// A field under a record: scalars and flat lists on one line, maps as a block, lists of small
-// records one flow map per line.
-void render_field(std::string& out, const import::Field& f, int indent) {
-  using T = import::Value::Type;
-  std::string pad(static_cast<std::size_t>(indent), ' ');
-  const auto& v = f.value;
-  if (v.type == T::map && !v.fields.empty()) {
-    out += pad + f.key + ":\n";
-    for (const auto& sub : v.fields) render_field(out, sub, indent + 2);
-  } else if (v.type == T::list && !v.items.empty() && v.items.front().type == T::map) {
-    out += pad + f.key + ":\n";
-    for (const auto& item : v.items) out += pad + "  - " + scalar(item) + "\n";
-  } else {
-    out += pad + f.key + ": " + scalar(v) + "\n";
-  }
-}
 
 std::string render_yaml(const Context& ctx, const import::ImportResult& r, const std::vector<std::string>& files) {
   std::string names;
@@ -66,17 +34,7 @@ std::string render_yaml(const Context& ctx, const import::ImportResult& r, const
   out += fmt::format("kind: {}\nversion: 1\n{}:", r.kind->kind, r.kind->kind);
   if (r.records.empty()) return out + " []\n";
   out += "\n";
-  for (const auto& rec : r.records) {
-    out += ctx.zh ? fmt::format("  # 来源：{}\n", yaml_comment(rec.source_zh)) : fmt::format("  # source: {}\n", yaml_comment(rec.source_en));
-    bool first = true;
-    for (const auto& f : rec.fields) {
-      std::string line;
-      render_field(line, f, 4);
-      if (first) line.replace(0, 4, "  - ");
-      first = false;
-      out += line;
-    }
-  }
+  for (const auto& rec : r.records) out += yaml_record(rec, 2, ctx.zh, true);
   return out;
 }
 
@@ -103,6 +61,71 @@ import::References references(Context& ctx, const std::vector<std::string>& data
   return refs;
 }
 
+// --into DATA: the records merged into the file of DATA that holds their kind (a new KIND.yaml
+// in the folder when none does); the changes listed; with --dry-run nothing written.
+void merge_into(Context& ctx, const ImportCliOptions& o, const import::ImportResult& res, const std::vector<std::string>& files) {
+  const auto& kind = res.kind->kind;
+  std::vector<Diagnostic> diags;
+  load::WalkOptions walk;
+  walk.exclude = ctx.global.exclude;
+  std::string target;
+  std::string text;
+  for (const auto& in : load::expand_paths({o.into}, diags, walk)) {
+    if (in.role != load::InputRole::data) continue;
+    Message why;
+    auto t = load::read_regular_file(in.name, ctx.global.max_file_bytes, why);
+    if (!t) continue;
+    auto parsed = load::parse_yaml(*t);
+    for (const auto& d : parsed.documents) {
+      const auto& root = d.node(d.root);
+      if (root.type != load::YNode::Type::map) continue;
+      for (std::uint32_t i = 0; i + 1 < root.count; i += 2)
+        if (d.value(d.node(d.child(root, i))) == "kind" && d.value(d.node(d.child(root, i + 1))) == kind) target = in.name;
+    }
+    if (!target.empty()) {
+      text = std::move(*t);
+      break;
+    }
+  }
+  MergeResult m;
+  if (target.empty()) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(o.into, ec))
+      throw UsageError(fmt::format("--into {}: {}", quote_path(o.into),
+                                   ctx.t(fmt::format("没有 kind: {} 的文档，也不是文件夹", kind),
+                                         fmt::format("holds no kind: {} document and is not a folder", kind))));
+    target = (std::filesystem::path(o.into) / (std::string(kind) + ".yaml")).string();
+    m.ok = true;
+    m.text = render_yaml(ctx, res, files);
+    for (const auto& r : res.records) m.added.push_back(r.id);
+  } else {
+    m = merge_records(text, kind, res.records, ctx.zh);
+    if (!m.ok) throw UsageError(fmt::format("--into {}: {}", quote_path(target), m.error));
+  }
+  std::string& err = ctx.err;
+  std::string last;
+  for (const auto& c : m.changes) {
+    if (c.id != last) err += fmt::format("xuncha import: {} {}\n", ctx.t("更新", "update"), c.id);
+    last = c.id;
+    err += fmt::format("    {}: {} -> {}\n", c.field, c.before.empty() ? "-" : c.before, c.after);
+  }
+  auto ids = [](const std::vector<std::string>& v) {
+    std::string s;
+    for (const auto& id : v) s += (s.empty() ? "" : ", ") + id;
+    return s;
+  };
+  if (!m.added.empty()) err += fmt::format("xuncha import: {} {}: {}\n", ctx.t("新增", "added"), m.added.size(), ids(m.added));
+  if (!m.kept.empty())
+    err += fmt::format("xuncha import: {} {}: {}\n",
+                       ctx.t("表中没有、保留未动的记录", "records not in the sheet, kept as they are"), m.kept.size(), ids(m.kept));
+  err += ctx.zh ? fmt::format("xuncha import: {}{}：更新 {} 条，新增 {} 条，保留 {} 条{}\n", o.dry_run ? "（试运行，未写入）" : "",
+                              target, m.updated.size(), m.added.size(), m.kept.size(), o.dry_run ? "" : "，已写入")
+                : fmt::format("xuncha import: {}{}: {} updated, {} added, {} kept{}\n", o.dry_run ? "(dry run, nothing written) " : "",
+                              target, m.updated.size(), m.added.size(), m.kept.size(), o.dry_run ? "" : "; written");
+  ctx.no_result = true;
+  if (!o.dry_run && (!m.changes.empty() || !m.added.empty())) write_output(target, m.text);
+}
+
 int run_import(Context& ctx, const ImportCliOptions& o) {
   require_format(ctx, "import", {"text", "yaml"});
   std::vector<std::string> files = o.args;
@@ -124,7 +147,12 @@ int run_import(Context& ctx, const ImportCliOptions& o) {
       throw UsageError(fmt::format("--map expects COLUMN=field (or COLUMN=- to leave a column out), got '{}'", m));
     opt.map.emplace_back(m.substr(0, eq), m.substr(eq + 1));
   }
-  opt.refs = references(ctx, o.data);
+  if (!o.into.empty() && !ctx.global.output.empty())
+    throw UsageError(ctx.t("import：--into 与 -o 只能二选一", "import: give --into or -o, not both"));
+  if (o.dry_run && o.into.empty()) throw UsageError(ctx.t("import：--dry-run 须与 --into 同用", "import: --dry-run goes with --into"));
+  std::vector<std::string> data = o.data;
+  if (!o.into.empty()) data.push_back(o.into);
+  opt.refs = references(ctx, data);
 
   std::vector<import::Workbook> books;
   for (const auto& f : files) {
@@ -182,8 +210,13 @@ int run_import(Context& ctx, const ImportCliOptions& o) {
                               res.records.size(), skipped, why.empty() ? "" : "（" + why + "）", res.errors.size())
                 : fmt::format("xuncha import: {} rows read, {} records written, {} rows skipped{}; {} values unreadable\n",
                               res.rows_read, res.records.size(), skipped, why.empty() ? "" : " (" + why + ")", res.errors.size());
-  ctx.out = render_yaml(ctx, res, files);
-  return res.errors.empty() ? 0 : 1;
+  int code = res.errors.empty() ? 0 : 1;
+  if (o.into.empty()) {
+    ctx.out = render_yaml(ctx, res, files);
+    return code;
+  }
+  merge_into(ctx, o, res, files);
+  return code;
 }
 
 }  // namespace
@@ -200,6 +233,8 @@ std::function<int(Context&)> setup_import(CLI::App& app) {
   app.add_option("--map", o->map, "COLUMN=field: the column (header text or letter) fills field; COLUMN=- leaves it out (repeatable)");
   app.add_option("--id-from", o->id_from, "Make missing ids from this column's values (header text or letter)");
   app.add_option("--data", o->data, "A data set (files or folders) whose units, regions, people and tours resolve names to ids (repeatable)");
+  app.add_option("--into", o->into, "Merge into the data set DATA (files or folders): update records by id field by field, add new ones, keep the rest");
+  app.add_flag("--dry-run", o->dry_run, "With --into: show the changes, write nothing");
   app.footer("Writes YAML (stdout or -o FILE, atomically) with a '# 来源：FILE!SHEET!第N行' comment per record; the summary,\n"
              "the generated ids and every unreadable value go to stderr. Exit 0: all read; 1: some values unreadable\n"
              "(their rows written without them, or skipped when required); 2: the file or its header cannot be read.");

@@ -243,6 +243,7 @@ ImportResult import_books(const std::vector<Workbook>& books, const ImportOption
 
   std::set<std::string> ids;
   std::map<std::string, int> counters;
+  std::map<std::string, std::pair<std::size_t, std::size_t>> resolved;  // kind+name -> (note, cells)
   for (const auto& book : books) {
     std::size_t used_sheets = 0;
     for (const auto& sheet : book.sheets) {
@@ -375,8 +376,12 @@ ImportResult import_books(const std::vector<Workbook>& books, const ImportOption
           }
           if (!m.col->ref.empty() && v->type == Value::Type::text) {
             if (auto id = resolve(opt.refs, m.col->ref, v->text); id && id->first != v->text) {
-              res.notes.push_back({where, {fmt::format("“{}”即 {}（{}）", v->text, id->first, id->second),
-                                           fmt::format("'{}' is {} ({})", v->text, id->first, id->second)}});
+              // One note per name, at its first cell, with how many cells hold it.
+              auto [seen, fresh] = resolved.try_emplace(std::string(m.col->ref) + '\0' + v->text, res.notes.size(), 0);
+              ++seen->second.second;
+              if (fresh)
+                res.notes.push_back({where, {fmt::format("“{}”即 {}（{}）", v->text, id->first, id->second),
+                                             fmt::format("'{}' is {} ({})", v->text, id->first, id->second)}});
               v->text = id->first;
             }
           }
@@ -439,6 +444,11 @@ ImportResult import_books(const std::vector<Workbook>& books, const ImportOption
     if (used_sheets == 0 && !res.fatal)
       return fatal(book.file, fmt::format("没有一个工作表有{}表的表头", k.zh), fmt::format("no sheet has a {} header", k.kind));
   }
+  for (const auto& [key, at] : resolved)
+    if (at.second > 1) {
+      res.notes[at.first].message.zh += fmt::format("，共 {} 处", at.second);
+      res.notes[at.first].message.en += fmt::format(", {} cells", at.second);
+    }
   return res;
 }
 
