@@ -146,6 +146,34 @@ def by_openpyxl(tmp):
             failures.append(f"openpyxl: the hidden sheet is not reported: {got[1]}")
         if "hidden rows 1" not in got[1] or "totals and notes rows 1" not in got[1]:
             failures.append(f"openpyxl: the summary does not count the hidden and totals rows: {got[1]}")
+    # --sheet: one sheet only, a hidden one when named.
+    got = imported(tmp, "openpyxl-sheet", "tours", path, "--sheet", "辅助")
+    if got and [(r["id"], r["start"]) for r in got[0]] != [("T2027-shiyan", D(2027, 2, 1))]:
+        failures.append(f"openpyxl --sheet 辅助: {got[0]}")
+
+
+def two_row_header(tmp):
+    """A header of two rows: 联系方式 merged over 办公电话 | 手机, the other headers merged down."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "名册"
+    ws.append(["湖北省安全生产巡查人员名册"])
+    ws.merge_cells("A1:F1")
+    ws.append(["序号", "姓名", "工作单位", "职级", "联系方式", None])
+    ws.append([None, None, None, None, "办公电话", "手机"])
+    for col in "ABCD":
+        ws.merge_cells(f"{col}2:{col}3")
+    ws.merge_cells("E2:F2")
+    for i, (name, unit, rank, _, want) in enumerate(ROSTER, 1):
+        ws.append([i, name, unit, rank, "027-1234567", "13900000000"])
+    path = tmp / "two-row-header.xlsx"
+    wb.save(path)
+    got = imported(tmp, "two-row-header", "people", path)
+    if got:
+        recs = [{k: r.get(k) for k in ("name", "unit", "rank")} for r in got[0]]
+        want = [{k: r[4][k] for k in ("name", "unit", "rank")} for r in ROSTER]
+        if recs != want:
+            failures.append(f"two-row header: {recs} != {want}")
 
 
 def by_hand(tmp):
@@ -251,6 +279,7 @@ with tempfile.TemporaryDirectory() as t:
     if got:
         compare_people("csv-roster", got[0])
     by_openpyxl(tmp)
+    two_row_header(tmp)
     by_hand(tmp)
     by_iconv(tmp, roster, tours)
     by_libreoffice(tmp)
