@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 namespace xuncha::import {
@@ -181,6 +182,23 @@ std::optional<std::string> same_name(const References& refs, const KindSpec& k, 
       found = id;
     }
   return found;
+}
+
+// Text made an id: letters (Chinese too), digits, '-', '_' and '.' kept; anything else (spaces,
+// brackets, slashes) becomes '-', runs of them one.
+std::string id_text(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size();) {
+    auto c = static_cast<unsigned char>(s[i]);
+    std::size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    bool keep = n > 1 ? !s.substr(i, n).starts_with("\xEF\xBC") && !s.substr(i, n).starts_with("\xE3\x80")  // full-width and CJK punctuation
+                      : (std::isalnum(c) != 0 || c == '-' || c == '_' || c == '.');
+    if (keep) out.append(s.substr(i, n));
+    else if (!out.empty() && out.back() != '-') out += '-';
+    i += n;
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out;
 }
 
 struct Mapped {
@@ -401,7 +419,7 @@ ImportResult import_books(const std::vector<Workbook>& books, const ImportOption
         if (rec.id.empty()) {
           if (id_from_col) {
             std::string v = *id_from_col < row.cells.size() ? clean_name(cell_text(row.cells[*id_from_col])) : std::string{};
-            std::replace(v.begin(), v.end(), ' ', '-');
+            v = id_text(v);
             if (v.empty()) {
               res.errors.push_back({cell_where(book, sheet, *id_from_col, row.number),
                                     {"--id-from 指定的列为空，无法生成编号", "the --id-from column is empty: no id can be made"}});

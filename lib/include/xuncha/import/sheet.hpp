@@ -57,7 +57,7 @@ struct Workbook {
 struct ReadLimits {
   std::size_t max_part_bytes = 512u * 1024 * 1024;    ///< one uncompressed part of an xlsx
   std::size_t max_total_bytes = 1024u * 1024 * 1024;  ///< all parts read together
-  std::size_t max_cells = 20'000'000;                 ///< cells kept in the whole workbook
+  std::size_t max_cells = 10'000'000;  ///< cells kept in the whole workbook (a cell takes ~56 bytes)
   std::uint32_t max_columns = 16384;                  ///< Excel's limit (XFD)
   std::uint32_t max_rows = 1048576;                   ///< Excel's limit
 };
