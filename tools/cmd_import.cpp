@@ -229,10 +229,13 @@ std::function<int(Context&)> setup_import(CLI::App& app) {
   std::vector<std::string> kinds{"auto"};
   for (const auto& k : import::kind_specs()) kinds.emplace_back(k.kind);
   app.add_option("--kind", o->kind, "The kind, as KIND (auto: guessed from the header, and said)")->check(CLI::IsMember(kinds));
-  app.add_option("--sheet", o->sheets, "Import only this sheet (repeatable; a hidden sheet too); default: every sheet whose header matches");
-  app.add_option("--map", o->map, "COLUMN=field: the column (header text or letter) fills field; COLUMN=- leaves it out (repeatable)");
+  app.add_option("--sheet", o->sheets, "Import only this sheet (repeatable; a hidden sheet too); default: every sheet whose header matches")
+      ->allow_extra_args(false);
+  app.add_option("--map", o->map, "COLUMN=field: the column (header text or letter) fills field; COLUMN=- leaves it out (repeatable)")
+      ->allow_extra_args(false);
   app.add_option("--id-from", o->id_from, "Make missing ids from this column's values (header text or letter)");
-  app.add_option("--data", o->data, "A data set (files or folders) whose units, regions, people and tours resolve names to ids (repeatable)");
+  app.add_option("--data", o->data, "A data set (files or folders) whose units, regions, people and tours resolve names to ids (repeatable)")
+      ->allow_extra_args(false);
   app.add_option("--into", o->into, "Merge into the data set DATA (files or folders): update records by id field by field, add new ones, keep the rest");
   app.add_flag("--dry-run", o->dry_run, "With --into: show the changes, write nothing");
   app.footer("Writes YAML (stdout or -o FILE, atomically) with a '# 来源：FILE!SHEET!第N行' comment per record; the summary,\n"
