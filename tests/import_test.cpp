@@ -66,6 +66,17 @@ TEST_CASE("import: values as offices type them") {
     REQUIRE(d);
     CHECK(format_iso(*d) == "2026-03-01");
   }
+  for (auto r : {"2026年3月1日-15日", "2026年3月1日至3月15日", "2026.3.1-3.15", "2026/3/1—2026/3/15", "2026-03-01至2026-03-15",
+                 "20260301-20260315", "2026-3-1~15", "2026年3月1日－2026年3月15日"}) {
+    CAPTURE(r);
+    auto p = parse_date_range(r);
+    REQUIRE(p);
+    CHECK(format_iso(p->first) == "2026-03-01");
+    CHECK(format_iso(p->second) == "2026-03-15");
+  }
+  CHECK(format_iso(parse_date_range("2026年3月28日-4月3日")->second) == "2026-04-03");
+  CHECK_FALSE(parse_date_range("2026年3月1日"));
+  CHECK_FALSE(parse_date_range("三月上旬"));
   CHECK_FALSE(parse_date_text("2026-2-30"));
   CHECK_FALSE(parse_date_text("3/1/2026"));
   CHECK_FALSE(parse_date_text("明年"));
@@ -167,6 +178,12 @@ TEST_CASE("import: tours with ids from region and year; problems numbered per to
   const Field* ms = field(tours.records[0], "milestones");
   REQUIRE(ms);
   CHECK(ms->value.fields.at(0).key == "feedback");
+
+  // 巡查时间 as one cell: start and end.
+  auto period = import_books({csv("巡查对象,巡查时间\n武汉市,2026年3月1日-15日\n")}, opt);
+  REQUIRE(period.records.size() == 1);
+  CHECK(period.records[0].id == "T2026-wuhan");
+  CHECK(format_iso(field(period.records[0], "end")->value.date) == "2026-03-15");
 
   opt.kind = "problems";
   auto problems = import_books({csv("巡查,发现时间,问题描述\nT2026-wuhan,2026-3-2,a\nT2026-wuhan,2026-3-3,b\nT2026-yichang,2026-3-4,c\n")}, opt);

@@ -139,7 +139,8 @@ std::string how_to_fill(const Column& c) {
     case ValueType::choice_list: s = "多个时以顿号“、”分隔"; break;
     case ValueType::date_list: s = "多个日期以顿号“、”分隔"; break;
     case ValueType::records: s = std::string(c.note); break;
-    case ValueType::category: s = std::string(c.note); break;
+    case ValueType::category:
+    case ValueType::date_range: s = std::string(c.note); break;
   }
   if (c.required) s = "必填；" + s;
   if (c.field == "id") s = "留空则导入时自动生成";
@@ -168,7 +169,12 @@ int run_export(Context& ctx, const ExportOptions& o) {
   xlsx::Sheet s;
   s.name = std::string(k->zh);
   s.title = {fmt::format("{}安全生产巡查{}（xuncha export 导出，可填写后用 xuncha import 导回）", data.policy.province, k->zh)};
-  for (const auto& c : k->columns) {
+  // A period column is for sheets that write both dates in one cell; export writes them apart.
+  std::vector<const Column*> cols;
+  for (const auto& c : k->columns)
+    if (c.type != ValueType::date_range) cols.push_back(&c);
+  for (const Column* cp : cols) {
+    const Column& c = *cp;
     s.header.emplace_back(c.zh);
     s.widths.push_back(c.type == ValueType::records ? 36 : c.type == ValueType::date ? 12 : 16);
     s.validation.push_back(allowed(c));
@@ -186,7 +192,7 @@ int run_export(Context& ctx, const ExportOptions& o) {
       if (!list) continue;
       for (auto rec : doc.items(*list)) {
         std::vector<xlsx::Cell> row;
-        for (const auto& c : k->columns) row.push_back(cell_for(doc, c, rec));
+        for (const Column* c : cols) row.push_back(cell_for(doc, *c, rec));
         s.rows.push_back(std::move(row));
         s.highlight.push_back(false);
       }

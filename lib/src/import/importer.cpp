@@ -86,7 +86,10 @@ void add_skip(ImportResult& r, Message reason) {
 void put(std::vector<Field>& fields, std::string_view key, Value v) {
   auto dot = key.find('.');
   if (dot == std::string_view::npos) {
-    fields.push_back({std::string(key), std::move(v)});
+    // A key given twice (a period and a start column) keeps the later value.
+    auto same = std::find_if(fields.begin(), fields.end(), [&](const Field& f) { return f.key == key; });
+    if (same != fields.end()) same->value = std::move(v);
+    else fields.push_back({std::string(key), std::move(v)});
     return;
   }
   std::string head(key.substr(0, dot));
@@ -390,6 +393,10 @@ ImportResult import_books(const std::vector<Workbook>& books, const ImportOption
           }
           if (m.col->type == ValueType::category) {
             expert = v->boolean;
+            continue;
+          }
+          if (m.col->type == ValueType::date_range) {
+            for (auto& f : v->fields) put(rec.fields, f.key, std::move(f.value));
             continue;
           }
           if (!m.col->ref.empty() && v->type == Value::Type::text) {

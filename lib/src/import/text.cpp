@@ -3,6 +3,8 @@
 
 #include <cstdint>
 
+#include <fmt/format.h>
+
 namespace xuncha::import {
 namespace {
 
@@ -119,6 +121,36 @@ std::optional<Date> parse_date_text(std::string_view raw) {
   date::year_month_day ymd{date::year{y}, date::month{static_cast<unsigned>(m)}, date::day{static_cast<unsigned>(d)}};
   if (!ymd.ok() || y < min_year || y > max_year) return std::nullopt;
   return Date{ymd};
+}
+
+std::optional<std::pair<Date, Date>> parse_date_range(std::string_view raw) {
+  std::string s = clean_text(fold_width(raw));
+  for (std::string_view dash : {"—", "–", "至", "到", "~", "〜"})
+    for (auto p = s.find(dash); p != std::string::npos; p = s.find(dash, p)) s.replace(p, dash.size(), "#");
+  // Each '#' or '-' is a place the range may split; the first where both sides read wins.
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '#' && s[i] != '-') continue;
+    std::string left = clean_text(s.substr(0, i)), right = clean_text(s.substr(i + 1));
+    auto a = parse_date_text(left);
+    if (!a || right.empty()) continue;
+    if (auto b = parse_date_text(right)) return std::pair{*a, *b};
+    // The right side without the year (3月15日, 3.15, 3/15, 3-15) or the month too (15日, 15).
+    date::year_month_day ymd{*a};
+    std::string full;
+    bool md = right.find_first_of("./-") != std::string::npos;  // (ASCII only: 月 is looked for apart)
+    if (right.find("月") != std::string::npos) full = fmt::format("{}年{}", static_cast<int>(ymd.year()), right);
+    else if (md) {
+      std::string r = right;
+      for (auto& c : r)
+        if (c == '.' || c == '/') c = '-';
+      full = fmt::format("{}-{}", static_cast<int>(ymd.year()), r);
+    } else {
+      full = fmt::format("{}年{}月{}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()), right);
+    }
+    if (!full.ends_with("日") && full.find("年") != std::string::npos && full.find("月") != std::string::npos) full += "日";
+    if (auto b = parse_date_text(full)) return std::pair{*a, *b};
+  }
+  return std::nullopt;
 }
 
 std::optional<bool> parse_bool_text(std::string_view raw) {

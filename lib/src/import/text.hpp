@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace xuncha::import {
@@ -23,6 +24,11 @@ std::string clean_name(std::string_view s);
 /// A date typed as text: 2026-3-1, 2026/3/1, 2026.3.1, 2026年3月1日, 20260301 (a time after it
 /// is allowed). Nothing when it is none of these or not a real day.
 std::optional<Date> parse_date_text(std::string_view s);
+
+/// Two dates in one cell: 2026年3月1日-15日, 2026年3月1日至3月15日, 2026.3.1-3.15,
+/// 2026/3/1—2026/3/15, 2026-03-01至2026-03-15, 20260301-20260315 (the second may leave out the
+/// year, or the year and month, of the first). Nothing when it is not such a range.
+std::optional<std::pair<Date, Date>> parse_date_range(std::string_view s);
 
 /// 是/否, √/×, ✓/✗, Y/N, yes/no, true/false, 1/0, 有/无, 对/错; nothing otherwise.
 std::optional<bool> parse_bool_text(std::string_view s);

@@ -156,6 +156,23 @@ std::optional<Value> read_value(const Column& col, const Cell& c, Message& why) 
       v.date = *d;
       return v;
     }
+    case ValueType::date_range: {
+      auto r = parse_date_range(raw);
+      if (!r) {
+        why = {fmt::format("“{}”不是起止日期（应为 2026年3月1日-15日、2026.3.1-3.15、2026-03-01至2026-03-15 之类）", raw),
+               fmt::format("'{}' is not a period (expected 2026年3月1日-15日, 2026.3.1-3.15, 2026-03-01至2026-03-15 or the like)", raw)};
+        return std::nullopt;
+      }
+      Value v;
+      v.type = Value::Type::map;
+      Value a, b;
+      a.type = b.type = Value::Type::date;
+      a.date = r->first;
+      b.date = r->second;
+      v.fields.push_back({"start", a});
+      v.fields.push_back({"end", b});
+      return v;
+    }
     case ValueType::choice: {
       std::string s = clean_text(raw);
       auto code = find_choice(col, s);

@@ -21,6 +21,7 @@ enum class ValueType {
   date_list,    ///< dates separated as a list
   records,      ///< several small records in one cell: one per line, parts separated by |
   category,     ///< people's 类别/身份: 专家 (any expert word) makes the person an expert
+  date_range,   ///< a tour's 巡查时间 in one cell (2026年3月1日-15日): fills start and end; import only
 };
 
 /// A code and the words people write for it (the first is the one export writes).
