@@ -55,8 +55,8 @@ TEST_CASE("import --into: update by id, add, keep") {
   CHECK(m.changes[0].after == "正厅");
   // p001 and its comments untouched; p002 rewritten with its expert kept; p003 appended.
   CHECK(m.text.find("  # 厅级干部\n  - id: p001\n    name: 王建华            # 一级巡视员\n") != std::string::npos);
-  CHECK(m.text.find("  - id: p002\n    name: 刘国强\n    unit: yjt\n    rank: \"正厅\"\n    expert:\n      pool_id: ZJ-1\n") != std::string::npos);
-  CHECK(m.text.ends_with("  # 来源：roster.xlsx!人员名册!第7行\n  - id: p003\n    name: \"新人\"\n    unit: gat\n"));
+  CHECK(m.text.find("  - id: p002\n    name: 刘国强\n    unit: yjt\n    rank: 正厅\n    expert:\n      pool_id: ZJ-1\n") != std::string::npos);
+  CHECK(m.text.ends_with("  # 来源：roster.xlsx!人员名册!第7行\n  - id: p003\n    name: 新人\n    unit: gat\n"));
 
   // The same sheet again: nothing changes.
   auto again = cli::merge_records(m.text, "people", {person("p002", {{"name", "刘国强"}, {"rank", "正厅"}})}, true);

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 
 namespace xuncha::cli {
@@ -100,11 +101,35 @@ std::uint32_t last_line(const YDocument& d, std::uint32_t n) {
   return line;
 }
 
+// Plain for Chinese words as offices write them (王建华, 正厅, 省应急管理厅, 武汉理工大学2号楼):
+// a CJK ideograph first, then only ideographs, ASCII letters, digits, '-', '_', '.'. No YAML
+// reader takes such a scalar for anything but a string; everything else goes to yaml_string.
+std::string text_scalar(const std::string& s) {
+  auto cjk = [](char32_t c) { return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF); };
+  bool plain = !s.empty();
+  for (std::size_t i = 0; i < s.size() && plain;) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      plain = i > 0 && (std::isalnum(c) != 0 || c == '-' || c == '_' || c == '.');
+      ++i;
+      continue;
+    }
+    if (c < 0xE0 || c >= 0xF0 || i + 3 > s.size()) {
+      plain = false;
+      break;
+    }
+    char32_t cp = ((c & 0x0Fu) << 12) | ((static_cast<unsigned char>(s[i + 1]) & 0x3Fu) << 6) | (static_cast<unsigned char>(s[i + 2]) & 0x3Fu);
+    plain = cjk(cp);
+    i += 3;
+  }
+  return plain ? s : yaml_string(s);
+}
+
 }  // namespace
 
 std::string yaml_scalar(const Value& v) {
   switch (v.type) {
-    case Value::Type::text: return yaml_string(v.text);
+    case Value::Type::text: return text_scalar(v.text);
     case Value::Type::integer: return v.text.empty() ? std::to_string(v.integer) : v.text;
     case Value::Type::boolean: return v.boolean ? "true" : "false";
     case Value::Type::date: return format_iso(v.date);

@@ -270,6 +270,8 @@ ImportResult import_books(const std::vector<Workbook>& books, const ImportOption
     for (const auto& sheet : book.sheets) {
       bool named = std::find(opt.sheets.begin(), opt.sheets.end(), sheet.name) != opt.sheets.end();
       if (!opt.sheets.empty() && !named) continue;
+      // The notes sheet xuncha export writes beside the data.
+      if (sheet.name == "填写说明" && !named) continue;
       if (sheet.hidden && !named) {
         res.notes.push_back({sheet_where(book, sheet), {"隐藏的工作表未导入（用 --sheet 指名可导入）",
                                                         "hidden sheet not imported (name it with --sheet to import it)"}});
