@@ -73,3 +73,11 @@ TEST_CASE("import --into: flow items at column 0") {
   CHECK(m.text == "kind: leads\nversion: 1\nleads:\n- {id: X1, tour: T1, nature: crime}\n- id: X2\n  tour: T2\n  nature: crime\n"
                   "# source: roster.xlsx!人员名册!row 7\n- id: X3\n  tour: T1\n");
 }
+
+TEST_CASE("import --into: the empty list xuncha init writes") {
+  const std::string text = "# 人员\nkind: people\nversion: 1\npeople: []\n# end\n";
+  auto m = cli::merge_records(text, "people", {person("p001", {{"name", "王五"}})}, true);
+  REQUIRE(m.ok);
+  CHECK(m.added == std::vector<std::string>{"p001"});
+  CHECK(m.text == "# 人员\nkind: people\nversion: 1\npeople:\n  # 来源：roster.xlsx!人员名册!第7行\n  - id: p001\n    name: 王五\n# end\n");
+}

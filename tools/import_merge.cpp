@@ -188,8 +188,29 @@ MergeResult merge_records(std::string_view text, std::string_view kind, const st
     }
     if (!is_kind || !list) continue;
     const YNode& seq = d.node(*list);
-    if (seq.type != YNode::Type::sequence || seq.count == 0) {
-      res.error = fmt::format("the {} list is empty or not a list: write the import with -o instead", kind);
+    if (seq.type == YNode::Type::sequence && seq.count == 0) {
+      // An empty flow list (`people: []`, as xuncha init writes): the records replace it.
+      std::size_t at = offset(seq.line) + (seq.column > 0 ? seq.column - 1 : 0);
+      if (text.substr(at, 2) != "[]") {
+        res.error = fmt::format("the {} list is empty but not written as []: write the import with -o instead", kind);
+        return res;
+      }
+      std::string out(text.substr(0, at));
+      while (!out.empty() && out.back() == ' ') out.pop_back();
+      out += '\n';
+      for (const auto& r : records) {
+        out += yaml_record(r, 2, zh, true);
+        res.added.push_back(r.id);
+      }
+      std::string_view rest = text.substr(at + 2);
+      if (rest.starts_with('\n')) rest.remove_prefix(1);
+      out.append(rest);
+      res.text = std::move(out);
+      res.ok = true;
+      return res;
+    }
+    if (seq.type != YNode::Type::sequence) {
+      res.error = fmt::format("the {} entry is not a list", kind);
       return res;
     }
     struct Existing {
