@@ -5,7 +5,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 SECS=${1:-20}
 export XUNCHA_FUZZ_BUILD=${XUNCHA_FUZZ_BUILD:-$ROOT/build-fuzz}
-for target in loader yaml check teams deadlines schedule workdays; do
+for target in loader yaml import check teams deadlines schedule workdays; do
   echo "== fuzz $target for ${SECS}s"
   # A fresh work corpus each time, so CI runs depend only on committed seeds.
   rm -rf "$XUNCHA_FUZZ_BUILD/fuzz-work/$target"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the fuzz targets with clang++ (-fsanitize=fuzzer,address) in build-fuzz/ and runs one.
 # Usage: fuzz/run.sh [SECONDS=300] [TARGET=loader] [extra libFuzzer flags...]
-#   TARGET: loader (the YAML loader), yaml (the YAML fast path against yaml-cpp) or one
+#   TARGET: loader (the YAML loader), yaml (the YAML fast path against yaml-cpp), import (the
+#           spreadsheet readers: xlsx and CSV, then the importer) or one
 #           subcommand's in-process entry point:
 #           check, teams, deadlines, schedule, workdays.
 set -euo pipefail
@@ -17,6 +18,7 @@ ninja -C "$B" -j"${JOBS:-1}" "xuncha_fuzz_$TARGET" >"$B/fuzz-build-$TARGET.log" 
   { tail -60 "$B/fuzz-build-$TARGET.log" >&2; exit 1; }
 case "$TARGET" in
   loader|yaml) seeds=$ROOT/fuzz/corpus/loader; max_len=8192; set -- -dict="$ROOT/fuzz/yaml.dict" "$@" ;;
+  import) seeds=$ROOT/fuzz/corpus/import; max_len=65536 ;;
   workdays) seeds=$ROOT/fuzz/corpus/workdays; max_len=256 ;;
   *) seeds=$ROOT/fuzz/corpus/cli; max_len=65536 ;;
 esac

@@ -11,7 +11,8 @@ mode=${1:-run}
 
 packages=(build-essential cmake ninja-build pkg-config
           libcli11-dev libfmt-dev libyaml-cpp-dev libhowardhinnant-date-dev doctest-dev libutf8proc-dev
-          nlohmann-json3-dev libxlsxwriter-dev)
+          nlohmann-json3-dev libxlsxwriter-dev
+          libzip-dev libpugixml-dev libfreexl-dev)
 if [ "$mode" = test ]; then
   # Printing tests render the HTML schedule in headless Chromium with a CJK font.
   packages+=(chromium fonts-noto-cjk fonts-arphic-ukai poppler-utils)
@@ -22,6 +23,8 @@ if [ "$mode" = test ]; then
   # Python-Markdown (the schedule's md), openpyxl (workbooks with injected values).
   packages+=(python3-jsonschema python3-rfc3987 libxml2-utils python3-icalendar python3-yaml python3-pandas
              python3-markdown)
+  # xuncha import is tested on workbooks a real office suite writes (CSV converted to xlsx and xls).
+  packages+=(libreoffice-calc-nogui)
   # The fuzz targets build with clang's libFuzzer.
   packages+=(clang libclang-rt-14-dev)
   # The JSON Schemas are checked against the examples with a real validator.

@@ -23,6 +23,7 @@ LAYERS = {
     "deadlines": 4,
     "schedule": 4,
     "ledger": 4,
+    "import": 4,
     "rules": 5,
     "staff": 6,
 }

@@ -18,6 +18,8 @@ std::function<int(Context&)> setup_completion(CLI::App&);
 std::function<int(Context&)> setup_config(CLI::App&);
 std::function<int(Context&)> setup_ledger(CLI::App&);
 std::function<int(Context&)> setup_init(CLI::App&);
+std::function<int(Context&)> setup_import(CLI::App&);
+std::function<int(Context&)> setup_export(CLI::App&);
 const std::vector<std::string>& ledger_formats();
 const std::vector<std::string>& deadlines_formats();
 
@@ -34,6 +36,8 @@ const std::vector<Command>& commands() {
       {"rule", "Explain rules: clause, severity, zh and en", setup_rule, {"text", "json", "man"}},
       {"schema", "JSON Schemas: input kinds (draft 2020-12) and, with --output CMD, json outputs", setup_schema, {"json", "text"}},
       {"completion", "Print a shell completion script: bash, zsh or fish", setup_completion, {"text"}},
+      {"import", "Spreadsheets in: xlsx, xls or CSV sheets as offices keep them, to YAML that check reads", setup_import, {"text", "yaml"}},
+      {"export", "A kind of the data set as a workbook (xlsx) with the columns import reads, for an office to fill in", setup_export, {"xlsx"}},
       {"config", "Show the effective settings (flags > xuncha.yaml > defaults) and where each came from", setup_config, {"text", "json"}},
   };
   return all;

@@ -167,6 +167,23 @@ std::string render(const Workbook& wb) {
     worksheet_freeze_panes(ws, row + 1, 0);
     worksheet_repeat_rows(ws, row, row);
     ++row;
+    // Drop-down lists for coded columns, so an office filling the sheet picks a word import reads.
+    for (std::size_t c = 0; c < s.validation.size(); ++c) {
+      if (s.validation[c].empty()) continue;
+      std::vector<std::string> texts;
+      for (const auto& v : s.validation[c]) texts.push_back(ooxml_text(v));
+      std::vector<const char*> list;
+      for (const auto& t : texts) list.push_back(t.c_str());
+      list.push_back(nullptr);
+      lxw_data_validation dv{};
+      dv.validate = LXW_VALIDATION_TYPE_LIST;
+      dv.value_list = const_cast<char**>(list.data());
+      dv.ignore_blank = LXW_VALIDATION_ON;
+      dv.show_error = LXW_VALIDATION_ON;
+      dv.error_type = LXW_VALIDATION_ERROR_TYPE_WARNING;
+      auto last = static_cast<lxw_row_t>(row + s.rows.size() + 1000);
+      worksheet_data_validation_range(ws, row, static_cast<lxw_col_t>(c), last, static_cast<lxw_col_t>(c), &dv);
+    }
     for (std::size_t c = 0; c < s.widths.size(); ++c)
       worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), s.widths[c], nullptr);
     for (std::size_t r = 0; r < s.rows.size(); ++r, ++row) {

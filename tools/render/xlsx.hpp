@@ -33,6 +33,9 @@ struct Sheet {
   std::vector<std::vector<Cell>> rows;
   std::vector<bool> highlight;       ///< per row: marked (light red fill)
   std::vector<std::string> title;    ///< optional lines above the header (the header is then frozen below them)
+  /// Per column, the values a drop-down list offers (data validation on the rows below the
+  /// header, a thousand rows past the data); empty: no list.
+  std::vector<std::vector<std::string>> validation{};
 };
 
 struct Workbook {
