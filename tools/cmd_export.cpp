@@ -148,13 +148,16 @@ std::string how_to_fill(const Column& c) {
 }
 
 int run_export(Context& ctx, const ExportOptions& o) {
-  if (ctx.global.format == "text") throw UsageError("export: give -f xlsx (the only format) and -o FILE.xlsx");
+  if (ctx.global.format == "text")
+    throw UsageError("export：请用 -f xlsx（唯一的格式）并用 -o 文件.xlsx 指定输出", "export: give -f xlsx (the only format) and -o FILE.xlsx");
   require_format(ctx, "export", {"xlsx"});
   const import::KindSpec* k = import::find_kind(o.kind);
   if (!k) {
-    std::string names;
+    std::string names, names_zh;
     for (const auto& s : import::kind_specs()) names += (names.empty() ? "" : ", ") + std::string(s.kind);
-    throw UsageError(fmt::format("export: unknown kind '{}'; expected one of: {}", o.kind, names));
+    for (const auto& s : import::kind_specs()) names_zh += (names_zh.empty() ? "" : "、") + std::string(s.kind);
+    throw UsageError(fmt::format("export：未知的类型「{}」；可用：{}", o.kind, names_zh),
+                     fmt::format("export: unknown kind '{}'; expected one of: {}", o.kind, names));
   }
   auto loaded = load_inputs(ctx, o.paths);
   if (!loaded.result.ok()) {

@@ -44,7 +44,7 @@ import::References references(Context& ctx, const std::vector<std::string>& data
   auto loaded = load_inputs(ctx, data);
   if (!loaded.result.ok()) {
     report_input_errors(ctx, loaded.result.diagnostics);
-    throw UsageError(ctx.t("--data 中的数据有错误（见上）", "the --data set has errors (see above)"));
+    throw UsageError("--data 中的数据有错误（见上）", "the --data set has errors (see above)");
   }
   const auto& d = loaded.result.data;
   for (const auto& x : d.regions) refs["regions"].emplace_back(x.id, x.name);
@@ -91,16 +91,16 @@ void merge_into(Context& ctx, const ImportCliOptions& o, const import::ImportRes
   if (target.empty()) {
     std::error_code ec;
     if (!std::filesystem::is_directory(o.into, ec))
-      throw UsageError(fmt::format("--into {}: {}", quote_path(o.into),
-                                   ctx.t(fmt::format("没有 kind: {} 的文档，也不是文件夹", kind),
-                                         fmt::format("holds no kind: {} document and is not a folder", kind))));
+      throw UsageError(fmt::format("--into {}：没有 kind: {} 的文档，也不是文件夹", quote_path(o.into), kind),
+                       fmt::format("--into {}: holds no kind: {} document and is not a folder", quote_path(o.into), kind));
     target = (std::filesystem::path(o.into) / (std::string(kind) + ".yaml")).string();
     m.ok = true;
     m.text = render_yaml(ctx, res, files);
     for (const auto& r : res.records) m.added.push_back(r.id);
   } else {
     m = merge_records(text, kind, res.records, ctx.zh);
-    if (!m.ok) throw UsageError(fmt::format("--into {}: {}", quote_path(target), m.error));
+    if (!m.ok)  // (m.error is in the run's language already)
+      throw UsageError(fmt::format("--into {}：{}", quote_path(target), m.error), fmt::format("--into {}: {}", quote_path(target), m.error));
   }
   std::string& err = ctx.err;
   std::string last;
@@ -132,11 +132,12 @@ int run_import(Context& ctx, const ImportCliOptions& o) {
   std::string kind = o.kind.empty() ? "auto" : o.kind;
   if (!files.empty() && (files.front() == "auto" || import::find_kind(files.front()))) {
     if (!o.kind.empty() && o.kind != files.front())
-      throw UsageError(fmt::format("import: the kind is given twice ('{}' and --kind {})", files.front(), o.kind));
+      throw UsageError(fmt::format("import：类型给了两次（「{}」与 --kind {}）", files.front(), o.kind),
+                       fmt::format("import: the kind is given twice ('{}' and --kind {})", files.front(), o.kind));
     kind = files.front();
     files.erase(files.begin());
   }
-  if (files.empty()) throw UsageError(ctx.t("import：请给出要导入的文件", "import: name the files to import"));
+  if (files.empty()) throw UsageError("import：请给出要导入的文件", "import: name the files to import");
   import::ImportOptions opt;
   opt.kind = kind;
   opt.sheets = o.sheets;
@@ -144,12 +145,13 @@ int run_import(Context& ctx, const ImportCliOptions& o) {
   for (const auto& m : o.map) {
     auto eq = m.rfind('=');
     if (eq == std::string::npos || eq == 0)
-      throw UsageError(fmt::format("--map expects COLUMN=field (or COLUMN=- to leave a column out), got '{}'", m));
+      throw UsageError(fmt::format("--map 的写法是 列名=字段（或 列名=- 略去该列）；收到「{}」", m),
+                       fmt::format("--map expects COLUMN=field (or COLUMN=- to leave a column out), got '{}'", m));
     opt.map.emplace_back(m.substr(0, eq), m.substr(eq + 1));
   }
   if (!o.into.empty() && !ctx.global.output.empty())
-    throw UsageError(ctx.t("import：--into 与 -o 只能二选一", "import: give --into or -o, not both"));
-  if (o.dry_run && o.into.empty()) throw UsageError(ctx.t("import：--dry-run 须与 --into 同用", "import: --dry-run goes with --into"));
+    throw UsageError("import：--into 与 -o 只能二选一", "import: give --into or -o, not both");
+  if (o.dry_run && o.into.empty()) throw UsageError("import：--dry-run 须与 --into 同用", "import: --dry-run goes with --into");
   std::vector<std::string> data = o.data;
   if (!o.into.empty()) data.push_back(o.into);
   opt.refs = references(ctx, data);
@@ -158,16 +160,18 @@ int run_import(Context& ctx, const ImportCliOptions& o) {
   for (const auto& f : files) {
     Message why;
     auto bytes = load::read_regular_file(f, ctx.global.max_file_bytes, why);
-    if (!bytes) throw UsageError(fmt::format("{}: {}", quote_path(f), ctx.t(why)));
+    if (!bytes) throw UsageError(fmt::format("{}：{}", quote_path(f), why.zh), fmt::format("{}: {}", quote_path(f), why.en));
     ctx.input_names.push_back(f);
     auto r = import::read_workbook(*bytes, f, f);
     if (!r.ok())
-      throw UsageError(fmt::format("{}{}: {}", quote_path(f), r.error.where.empty() ? "" : "!" + r.error.where, ctx.t(r.error.message)));
+      throw UsageError(fmt::format("{}{}：{}", quote_path(f), r.error.where.empty() ? "" : "!" + r.error.where, r.error.message.zh),
+                       fmt::format("{}{}: {}", quote_path(f), r.error.where.empty() ? "" : "!" + r.error.where, r.error.message.en));
     books.push_back(std::move(*r.book));
   }
   auto res = import::import_books(books, opt);
   if (res.fatal)
-    throw UsageError(fmt::format("{}{}", res.fatal->where.empty() ? "" : res.fatal->where + ": ", ctx.t(res.fatal->message)));
+    throw UsageError(fmt::format("{}{}", res.fatal->where.empty() ? "" : res.fatal->where + "：", res.fatal->message.zh),
+                     fmt::format("{}{}", res.fatal->where.empty() ? "" : res.fatal->where + ": ", res.fatal->message.en));
 
   const auto& k = *res.kind;
   std::string& err = ctx.err;

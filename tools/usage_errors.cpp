@@ -29,8 +29,10 @@ std::string positional_zh(const std::string& name) {
   if (name == "DIR") return "文件夹";
   if (name == "KIND") return "文件类型";
   if (name == "ids") return "规则编号";
-  if (name == "paths" || name == "PATH") return "路径";
+  if (name == "paths") return "路径";
   if (name == "args") return "操作的参数";
+  if (name == "ARGS") return "要导入的文件（可先写类型）";
+  if (name == "PATH") return "数据路径";
   return name;
 }
 

@@ -141,6 +141,11 @@ std::vector<KindSpec> build() {
     c.field = paths[i];
     tour_cols.push_back(std::move(c));
   }
+  // What the rectification results report says (IV.2.7; rule R110).
+  tour_cols.push_back(boolean("results_report.complete", "整改结果称全部完成", "results report: all done",
+                              {"结果报告称全部完成", "整改全部完成"}));
+  tour_cols.push_back(list("results_report.open", "整改结果所列未完成问题", "results report: still open",
+                           {"结果报告所列未完成问题", "未完成问题"}));
   k.push_back({"tours", "巡查", "T", std::move(tour_cols)});
 
   k.push_back({"appointments", "聘任", "A", {
