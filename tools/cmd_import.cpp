@@ -104,8 +104,9 @@ void merge_into(Context& ctx, const ImportCliOptions& o, const import::ImportRes
   }
   std::string& err = ctx.err;
   std::string last;
+  const std::string pre = ctx.t("xuncha import：", "xuncha import: ");
   for (const auto& c : m.changes) {
-    if (c.id != last) err += fmt::format("xuncha import: {} {}\n", ctx.t("更新", "update"), c.id);
+    if (c.id != last) err += fmt::format("{}{} {}\n", pre, ctx.t("更新", "update"), c.id);
     last = c.id;
     err += fmt::format("    {}: {} -> {}\n", c.field, c.before.empty() ? "-" : c.before, c.after);
   }
@@ -114,11 +115,11 @@ void merge_into(Context& ctx, const ImportCliOptions& o, const import::ImportRes
     for (const auto& id : v) s += (s.empty() ? "" : ", ") + id;
     return s;
   };
-  if (!m.added.empty()) err += fmt::format("xuncha import: {} {}: {}\n", ctx.t("新增", "added"), m.added.size(), ids(m.added));
+  if (!m.added.empty()) err += fmt::format("{}{} {}: {}\n", pre, ctx.t("新增", "added"), m.added.size(), ids(m.added));
   if (!m.kept.empty())
-    err += fmt::format("xuncha import: {} {}: {}\n",
+    err += fmt::format("{}{} {}: {}\n", pre,
                        ctx.t("表中没有、保留未动的记录", "records not in the sheet, kept as they are"), m.kept.size(), ids(m.kept));
-  err += ctx.zh ? fmt::format("xuncha import: {}{}：更新 {} 条，新增 {} 条，保留 {} 条{}\n", o.dry_run ? "（试运行，未写入）" : "",
+  err += ctx.zh ? fmt::format("xuncha import：{}{}：更新 {} 条，新增 {} 条，保留 {} 条{}\n", o.dry_run ? "（试运行，未写入）" : "",
                               target, m.updated.size(), m.added.size(), m.kept.size(), o.dry_run ? "" : "，已写入")
                 : fmt::format("xuncha import: {}{}: {} updated, {} added, {} kept{}\n", o.dry_run ? "(dry run, nothing written) " : "",
                               target, m.updated.size(), m.added.size(), m.kept.size(), o.dry_run ? "" : "; written");
@@ -176,7 +177,7 @@ int run_import(Context& ctx, const ImportCliOptions& o) {
   const auto& k = *res.kind;
   std::string& err = ctx.err;
   if (res.guessed)
-    err += ctx.zh ? fmt::format("xuncha import: 按表头识别为“{}”（{}）；如不对，请写明种类：xuncha import KIND …\n", k.zh, k.kind)
+    err += ctx.zh ? fmt::format("xuncha import：按表头识别为“{}”（{}）；如不对，请写明种类：xuncha import KIND …\n", k.zh, k.kind)
                   : fmt::format("xuncha import: the header says {} ({}); if that is wrong, name the kind: xuncha import KIND ...\n", k.kind, k.zh);
   if (!ctx.global.quiet) {
     for (const auto& s : res.sheets) {
@@ -186,7 +187,7 @@ int run_import(Context& ctx, const ImportCliOptions& o) {
         else cols += (cols.empty() ? "" : ctx.t("，", ", ")) + h + "→" + f;
       }
       std::string where = s.sheet.empty() ? s.file : s.file + "!" + s.sheet;
-      err += ctx.zh ? fmt::format("xuncha import: {}：表头在第 {} 行；{}{}\n", where, s.header_row, cols,
+      err += ctx.zh ? fmt::format("xuncha import：{}：表头在第 {} 行；{}{}\n", where, s.header_row, cols,
                                   skipped.empty() ? "" : "；未导入的列：" + skipped)
                     : fmt::format("xuncha import: {}: header on row {}; {}{}\n", where, s.header_row, cols,
                                   skipped.empty() ? "" : "; columns not imported: " + skipped);
@@ -195,7 +196,7 @@ int run_import(Context& ctx, const ImportCliOptions& o) {
     std::size_t generated = 0;
     for (const auto& r : res.records) generated += r.id_generated ? 1 : 0;
     if (generated > 0) {
-      err += ctx.zh ? fmt::format("xuncha import: 生成编号 {} 个（同一表格再次导入得到相同编号）：\n", generated)
+      err += ctx.zh ? fmt::format("xuncha import：生成编号 {} 个（同一表格再次导入得到相同编号）：\n", generated)
                     : fmt::format("xuncha import: {} ids generated (the same sheet imported again gets the same ids):\n", generated);
       for (const auto& r : res.records)
         if (r.id_generated)
@@ -210,7 +211,7 @@ int run_import(Context& ctx, const ImportCliOptions& o) {
     why += ctx.zh ? fmt::format("{}{} {} 行", why.empty() ? "" : "，", s.reason.zh, s.rows)
                   : fmt::format("{}{} {}", why.empty() ? "" : ", ", s.reason.en, s.rows);
   }
-  err += ctx.zh ? fmt::format("xuncha import: 读取 {} 行，写出 {} 条记录，跳过 {} 行{}；无法读取的值 {} 个\n", res.rows_read,
+  err += ctx.zh ? fmt::format("xuncha import：读取 {} 行，写出 {} 条记录，跳过 {} 行{}；无法读取的值 {} 个\n", res.rows_read,
                               res.records.size(), skipped, why.empty() ? "" : "（" + why + "）", res.errors.size())
                 : fmt::format("xuncha import: {} rows read, {} records written, {} rows skipped{}; {} values unreadable\n",
                               res.rows_read, res.records.size(), skipped, why.empty() ? "" : " (" + why + ")", res.errors.size());
