@@ -136,7 +136,7 @@ std::vector<LookbackDue> lookbacks_due(const Dataset& data, const Calendar& cal,
     if (!fb) continue;
     auto it = by_tour.find(t.id);
     Counts c = it == by_tour.end() ? Counts{} : it->second;
-    if (!t.serious && c.major == 0 && c.overdue == 0) continue;
+    if (!t.serious && c.major + c.overdue < std::max(1, data.policy.ledger.lookback_threshold)) continue;
     LookbackDue d;
     d.tour = &t;
     std::string zh, en;
@@ -156,13 +156,20 @@ std::vector<LookbackDue> lookbacks_due(const Dataset& data, const Calendar& cal,
     d.from = *results_due(t, data.policy, cal) + date::days{1};
     d.to = cal.add_months(*fb, data.policy.look_back_months, data.policy.roll_forward_to_workday);
     if (d.to < d.from) d.to = d.from;
-    d.recorded = t.at(Milestone::look_back).has_value();
+    // A look-back counts when held within the window (by d.to); one held later is late, and
+    // one with no date cannot be judged, so it counts (R501 names only what is known).
+    auto held = [&](std::optional<Date> when) {
+      if (!when || !(d.to < *when)) d.recorded = true;
+      else if (!d.late || *when < *d.late) d.late = when;
+    };
+    if (const auto& m = t.at(Milestone::look_back)) held(m);
     if (auto r = by_region.find(t.region); r != by_region.end()) {
       for (const auto* lb : r->second) {
         auto when = lb->start ? lb->start : lb->decided;
-        if (lb->tour == t.id || (lb->tour.empty() && when && *fb < *when)) d.recorded = true;
+        if (lb->tour == t.id || (lb->tour.empty() && when && *fb < *when)) held(when);
       }
     }
+    if (d.recorded) d.late.reset();
     out.push_back(std::move(d));
   }
   std::sort(out.begin(), out.end(), [](const LookbackDue& a, const LookbackDue& b) {
@@ -187,7 +194,7 @@ std::vector<Proposal> propose_lookbacks(const Dataset& data, const Calendar& cal
   };
   std::vector<Proposal> out;
   for (auto& d : lookbacks_due(data, cal, as_of)) {
-    if (d.recorded) continue;
+    if (d.recorded || d.late) continue;  // (a late one was held: not proposed again)
     Proposal p;
     p.late = d.to < as_of;
     Date first = std::max(d.from, as_of + date::days{1});

@@ -252,6 +252,7 @@ const LedgerIntKey ledger_int_keys[] = {
     {"report_answer_workdays", &LedgerPolicy::report_answer_workdays},
     {"overdue_grace", &LedgerPolicy::overdue_grace},
     {"lookback_days", &LedgerPolicy::lookback_days},
+    {"lookback_threshold", &LedgerPolicy::lookback_threshold},
 };
 
 const RecordSpec& ledger_policy_spec() {
@@ -280,6 +281,9 @@ const RecordSpec& ledger_policy_spec() {
        .about = {"超过期限多少天（或工作日）才算逾期（默认 0）", "days (or working days) late before an item counts as overdue (default 0)"}},
       {.key = "lookback_days", .type = FieldType::integer, .lo = 1, .hi = 60,
        .about = {"--propose-lookbacks 建议的回头看进驻天数（默认 5）", "days on site of a look-back proposed by --propose-lookbacks (default 5)"}},
+      {.key = "lookback_threshold", .type = FieldType::integer, .lo = 1, .hi = 1000,
+       .about = {"一次巡查的重大问题与逾期问题合计达到几个须回头看（默认 1）",
+                 "major plus overdue problems of a tour that call for a look-back (default 1)"}},
   }, {"问题台账的对照表和天数", "the problem ledger's tables and day counts"}};
   return s;
 }

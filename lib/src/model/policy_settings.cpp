@@ -77,6 +77,7 @@ std::vector<PolicySetting> policy_settings(const Policy& p) {
   yes("ledger.overdue_in_workdays", p.ledger.overdue_in_workdays);
   num("ledger.overdue_grace", p.ledger.overdue_grace);
   num("ledger.lookback_days", p.ledger.lookback_days);
+  num("ledger.lookback_threshold", p.ledger.lookback_threshold);
   for (const auto& [rule, s] : p.rule_severity) add("rules." + rule, std::string(to_string(s)));
   return out;
 }

@@ -37,8 +37,8 @@ constexpr RuleInfo kRules[] = {
      "核查后应公布结果并答复举报人，政策默认核查后 15 个工作日内（ledger.report_answer_workdays，超出条例的政策默认值）。",
      "After verification the result is announced and the reporter answered, by default within 15 working days (ledger.report_answer_workdays, a policy default beyond the regulation)."},
     {"R501", "lookback-due", Severity::warning, "IV.2.7", "应开展回头看而未开展", "look-back due but not held",
-     "问题突出的地区和重大问题的整改要适时“回头看”。条例未规定时间；政策默认反馈后 12 个月内（look_back_months）。台账中有重大问题或逾期问题的巡查，到期未记录回头看即报此警告（标为问题突出的巡查由 D201 检查）。",
-     "Regions with prominent problems and the rectification of major problems get a look-back in due time. The regulation sets no date; the policy default is within 12 months of feedback (look_back_months). A tour whose ledger holds major or overdue problems with no look-back recorded by then is a warning (tours marked serious are D201's)."},
+     "问题突出的地区和重大问题的整改要适时“回头看”。条例未规定时间；政策默认反馈后 12 个月内（look_back_months）。台账中重大问题与逾期问题合计达到政策门槛（ledger.lookback_threshold，默认 1 个）的巡查，到期未在期限内开展回头看即报此警告：没有记录，或期限过后才开展（未写日期的回头看记录视为已开展）。标为问题突出的巡查由 D201 检查。",
+     "Regions with prominent problems and the rectification of major problems get a look-back in due time. The regulation sets no date; the policy default is within 12 months of feedback (look_back_months). A tour whose major plus overdue problems reach the policy's threshold (ledger.lookback_threshold, default 1) and that had no look-back within the window is a warning: none recorded, or one held only after the window closed (an undated look-back record counts as held). Tours marked serious are D201's."},
 };
 
 const RuleInfo& rule(std::string_view id) { return rule_in(kRules, id); }
@@ -173,6 +173,15 @@ void check_lookbacks(const CheckContext& ctx, std::vector<Diagnostic>& out) {
   for (const auto& d : ledger::lookbacks_due(data, ctx.calendar, ctx.as_of)) {
     const Tour& t = *d.tour;
     if (d.recorded || t.serious || !(d.to < ctx.as_of)) continue;
+    if (d.late) {
+      out.push_back(make_diagnostic(
+          rule("R501"), data, t.src, "id", t.id,
+          {fmt::format("巡查 {}（{}）：{}，应于 {} 前开展回头看，{} 才开展（超出期限）", t.id, t.region, d.reason.zh, iso(d.to),
+                       iso(*d.late)),
+           fmt::format("tour {} ({}): {}; a look-back was due by {} and was held only {} (late)", t.id, t.region,
+                       d.reason.en, iso(d.to), iso(*d.late))}));
+      continue;
+    }
     out.push_back(make_diagnostic(
         rule("R501"), data, t.src, "id", t.id,
         {fmt::format("巡查 {}（{}）：{}，应于 {} 前开展回头看，尚无记录", t.id, t.region, d.reason.zh, iso(d.to)),

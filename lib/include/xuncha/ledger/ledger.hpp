@@ -67,7 +67,8 @@ struct LookbackDue {
   Message reason;
   Date from{};  ///< the earliest sensible date: after the results report (or its due date)
   Date to{};    ///< feedback + policy look_back_months
-  bool recorded = false;  ///< a look-back (record or milestone) exists for it
+  bool recorded = false;  ///< a look-back (record or milestone) was held within the window, or is undated
+  std::optional<Date> late;  ///< the date of a look-back held only after the window closed
 };
 
 /// Tours whose region is due for a look-back: the tour is serious, or its ledger holds a major

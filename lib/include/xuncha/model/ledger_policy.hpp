@@ -49,6 +49,8 @@ struct LedgerPolicy {
   bool overdue_in_workdays = false; ///< overdue counted in working days (else calendar days)
   int overdue_grace = 0;            ///< days (or working days) late before an item counts as overdue
   int lookback_days = 5;            ///< days on site of a proposed look-back (beyond the regulation)
+  /// Major plus overdue problems of a tour that call for a look-back (a tour marked serious always does).
+  int lookback_threshold = 1;
 };
 
 }  // namespace xuncha
