@@ -124,6 +124,9 @@ struct Command {
 /// Every subcommand, in help order.
 const std::vector<Command>& commands();
 
+/// The language before the configuration is read: --lang's in `args` when given, else $LANG's.
+bool zh_before_config(const std::vector<std::string>& args, const Environment& env);
+
 /// Runs xuncha with `args` (without argv[0]); writes to `out` and `err`; returns the exit code.
 int run(const std::vector<std::string>& args, const Environment& env, std::ostream& out,
         std::ostream& err);

@@ -43,11 +43,7 @@ int main(int argc, char** argv) {
     code = xuncha::cli::run(args, env, std::cout, std::cerr);
   } catch (const std::bad_alloc&) {
     // (cli::run answers this itself; here only if it came while setting up the run)
-    bool zh = env.lang.rfind("zh", 0) == 0;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-      if (args[i] == "--lang" && i + 1 < args.size()) zh = args[i + 1] == "zh";
-      if (args[i].rfind("--lang=", 0) == 0) zh = args[i] == "--lang=zh";
-    }
+    bool zh = xuncha::cli::zh_before_config(args, env);
     std::fputs(zh ? "xuncha：错误：输入过大，可用内存不足\n" : "xuncha: error: input too large for the available memory\n", stderr);
     return 2;
   } catch (const std::exception& e) {

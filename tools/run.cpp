@@ -36,6 +36,15 @@ int out_of_memory(Context& ctx, std::ostream& err) {
 
 }  // namespace
 
+bool zh_before_config(const std::vector<std::string>& args, const Environment& env) {
+  bool zh = default_lang(env) == "zh";
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--lang" && i + 1 < args.size()) zh = args[i + 1] == "zh";
+    if (args[i].rfind("--lang=", 0) == 0) zh = args[i] == "--lang=zh";
+  }
+  return zh;
+}
+
 int run(const std::vector<std::string>& args, const Environment& env, std::ostream& out, std::ostream& err) {
   CLI::App app{"xuncha: plan and check provincial safety-production inspection tours (安全生产巡查)", "xuncha"};
   app.set_version_flag("-V,--version", std::string("xuncha ") + XUNCHA_VERSION);
@@ -83,12 +92,7 @@ int run(const std::vector<std::string>& args, const Environment& env, std::ostre
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e, out, err);
   } catch (const CLI::ParseError& e) {
-    // The configuration is not read yet: the language is --lang's when it was given, else $LANG's.
-    bool zh = default_lang(env) == "zh";
-    for (std::size_t i = 0; i < args.size(); ++i) {
-      if (args[i] == "--lang" && i + 1 < args.size()) zh = args[i + 1] == "zh";
-      if (args[i].rfind("--lang=", 0) == 0) zh = args[i] == "--lang=zh";
-    }
+    bool zh = zh_before_config(args, env);
     // A misspelt command gets a suggestion, as ninja and git do: the first word that is neither
     // a global flag nor a global option's value.
     std::size_t first = 0;

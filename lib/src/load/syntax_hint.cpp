@@ -119,6 +119,24 @@ bool blank_or_comment(std::string_view l) {
   return f == std::string_view::npos || l[f] == '#';
 }
 
+// The quote `q` that closes a quoted value in `l` at or after `from` (a backslash escapes in
+// double quotes, '' is a quote in single ones), or npos when the value runs on past the line.
+std::size_t closing_quote(std::string_view l, std::size_t from, char q) {
+  for (std::size_t k = from; k < l.size(); ++k) {
+    if (q == '"' && l[k] == '\\') {
+      ++k;
+      continue;
+    }
+    if (l[k] != q) continue;
+    if (q == '\'' && k + 1 < l.size() && l[k + 1] == '\'') {
+      ++k;
+      continue;
+    }
+    return k;
+  }
+  return std::string_view::npos;
+}
+
 // True for a line that reads as a block key ("  class: city") or a list item ("  - id: x").
 bool looks_like_structure(std::string_view l) {
   auto f = l.find_first_not_of(' ');
@@ -150,21 +168,7 @@ std::optional<std::tuple<std::uint32_t, std::uint32_t, Message>> unclosed_quote(
       const auto& [at_line, at, line_text, q] = *open;
       // Still inside the quoted value: a line that reads as structure means the quote was never
       // meant to run on; a closing quote ends it.
-      std::size_t close = std::string_view::npos;
-      for (std::size_t i = 0; i < l.size(); ++i) {
-        if (q == '"' && l[i] == '\\') {
-          ++i;
-          continue;
-        }
-        if (l[i] == q) {
-          if (q == '\'' && i + 1 < l.size() && l[i + 1] == '\'') {
-            ++i;
-            continue;
-          }
-          close = i;
-          break;
-        }
-      }
+      std::size_t close = closing_quote(l, 0, q);
       if (close == std::string_view::npos && looks_like_structure(l)) {
         auto col = column_of(line_text, at);
         return std::tuple{at_line, col,
@@ -198,31 +202,13 @@ std::optional<std::tuple<std::uint32_t, std::uint32_t, Message>> unclosed_quote(
         if (colon == std::string_view::npos) break;
         auto v = l.find_first_not_of(' ', colon + 1);
         if (v == std::string_view::npos) break;
-        if (l[v] != '"' && l[v] != '\'') {
-          i = v;
-          // a plain value: nothing more on this line can open a quote that spans lines
-          break;
-        }
+        // a plain value: nothing more on this line can open a quote that spans lines
+        if (l[v] != '"' && l[v] != '\'') break;
         start = v;
       }
       char q = l[start];
-      std::size_t k = start + 1;
-      bool closed = false;
-      for (; k < l.size(); ++k) {
-        if (q == '"' && l[k] == '\\') {
-          ++k;
-          continue;
-        }
-        if (l[k] == q) {
-          if (q == '\'' && k + 1 < l.size() && l[k + 1] == '\'') {
-            ++k;
-            continue;
-          }
-          closed = true;
-          break;
-        }
-      }
-      if (!closed) {
+      std::size_t k = closing_quote(l, start + 1, q);
+      if (k == std::string_view::npos) {
         open = std::tuple{number, start, l, q};
         break;
       }
