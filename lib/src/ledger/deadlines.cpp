@@ -44,10 +44,16 @@ std::vector<Deadline> deadlines(const Dataset& data, const Calendar& cal, Date a
       add(Item::problem, p.id, p.tour, p.region, *due, p.completed, lp.overdue_in_workdays);
     }
   }
-  for (const auto& h : data.ledger.hazards)
+  for (const auto& h : data.ledger.hazards) {
+    // The listing (working days from the feedback); a listing of unknown date is not judged.
+    if (auto due = hazard_listing_due(h, data, cal); due && (!h.is_listed() || h.listed_on()))
+      add(Item::hazard_listing, h.id, h.tour.empty() ? none : h.tour, h.region, *due, h.listed_on(), true);
     if (auto dl = h.deadline_in_force()) add(Item::hazard, h.id, h.tour.empty() ? none : h.tour, h.region, *dl, h.delisted, lp.overdue_in_workdays);
-  for (const auto& l : data.ledger.leads)
+  }
+  for (const auto& l : data.ledger.leads) {
+    if (auto due = lead_transfer_due(l, data, cal)) add(Item::lead_transfer, l.id, l.tour, l.region, *due, l.transferred, true);
     if (auto due = lead_feedback_due(l, data.policy, cal)) add(Item::lead_feedback, l.id, l.tour, l.region, *due, l.feedback, false);
+  }
   for (const auto& r : data.ledger.reports) {
     add(Item::report_verify, r.id, r.tour, r.region, report_verify_due(r, data.policy, cal), r.verified, true, r.received);
     if (auto ans = report_answer_due(r, data.policy, cal))

@@ -74,18 +74,19 @@ void check_hazards(const CheckContext& ctx, std::vector<Diagnostic>& out) {
                              fmt::format("grade-{} hazard {} is listed at {} level; grade {} is listed at {} level", h.grade,
                                          h.id, listing_level_names[li], h.grade, listing_level_names[wi])});
     }
-    if (!h.is_listed() || h.listed) {
+    auto listed_on = h.listed_on();
+    if (!h.is_listed() || listed_on) {
       // R206: a grade that must be listed, listed within the policy's working days.
       auto base = ledger::step_base(data, h.found, h.tour);
       if (base && lp.list_grades[static_cast<std::size_t>(h.grade - 1)]) {
         Date by = *ledger::hazard_listing_due(h, data, ctx.calendar);
-        if (h.listed ? by < *h.listed : by < ctx.as_of)
-          diag("R206", h.listed ? "listed" : "grade",
+        if (listed_on ? by < *listed_on : by < ctx.as_of)
+          diag("R206", h.listed ? "listed" : listed_on ? "notice.date" : "grade",
                {fmt::format("{}级隐患 {} 应于 {} 前挂牌督办（自 {} 起 {} 个工作日），{}", h.grade, h.id, iso(by), iso(*base),
-                            lp.hazard_listing_workdays, h.listed ? iso(*h.listed) + " 才挂牌" : std::string("尚未挂牌")),
+                            lp.hazard_listing_workdays, listed_on ? iso(*listed_on) + " 才挂牌" : std::string("尚未挂牌")),
                 fmt::format("grade-{} hazard {} was to be listed by {} ({} working days from {}); {}", h.grade, h.id,
                             iso(by), lp.hazard_listing_workdays, iso(*base),
-                            h.listed ? "listed only " + iso(*h.listed) : std::string("not listed"))});
+                            listed_on ? "listed only " + iso(*listed_on) : std::string("not listed"))});
       }
       if (!h.is_listed()) continue;  // found, not listed: the listing's rules wait for the listing
     }

@@ -94,11 +94,14 @@ std::vector<LookbackDue> lookbacks_due(const Dataset& data, const Calendar& cal,
 std::optional<Date> results_due(const Tour& t, const Policy& p, const Calendar& cal);
 
 /// What a ledger deadline is for.
-enum class Item : std::uint8_t { problem, stage, hazard, lead_feedback, report_verify, report_answer };
-inline constexpr std::array<std::string_view, 6> item_names{"problem", "stage", "hazard", "lead_feedback",
-                                                            "report_verify", "report_answer"};
-inline constexpr std::array<std::string_view, 6> item_zh{"问题整改", "阶段目标", "挂牌隐患整改", "线索办理反馈",
-                                                         "举报核查", "举报答复"};
+enum class Item : std::uint8_t {
+  problem, stage, hazard, lead_feedback, report_verify, report_answer, hazard_listing, lead_transfer
+};
+inline constexpr std::array<std::string_view, 8> item_names{"problem", "stage", "hazard", "lead_feedback",
+                                                            "report_verify", "report_answer", "hazard_listing",
+                                                            "lead_transfer"};
+inline constexpr std::array<std::string_view, 8> item_zh{"问题整改", "阶段目标", "挂牌隐患整改", "线索办理反馈",
+                                                         "举报核查", "举报答复", "隐患挂牌督办", "线索移交"};
 
 /// Where a ledger deadline stands (the same words as the procedure steps' statuses).
 enum class DueStatus : std::uint8_t { overdue, due_soon, pending, done_late, done_on_time };

@@ -135,6 +135,8 @@ struct Hazard {
   std::optional<Date> deadline_in_force() const;
   /// Listed: a listing date, level, body or notice is recorded.
   bool is_listed() const { return listed || level || !listed_by.empty() || !notice_no.empty() || notice_date; }
+  /// When it was listed: the listing date, else the notice's date (unknown for older records).
+  std::optional<Date> listed_on() const { return listed ? listed : notice_date; }
 };
 
 /// The cadre-management level of a lead's subject.
