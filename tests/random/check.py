@@ -41,12 +41,12 @@ def scalars(path):
     return out
 
 
-def holidays(paths):
+def holidays(paths, key="holidays"):
     days = set()
     for p in paths:
         with open(p, encoding="utf-8") as f:
             for line in f:
-                m = re.match(r"\s*holidays: \[(.*)\]", line)
+                m = re.match(r"\s*" + key + r": \[(.*)\]", line)
                 if m:
                     for d in m.group(1).split(", "):
                         if d:
@@ -75,7 +75,17 @@ def check(data, output, args):
     here = os.path.dirname(os.path.abspath(__file__))
     hol = holidays([os.path.join(here, "..", "..", "data", "cn-calendar.yaml"),
                     os.path.join(data, "calendar-projected.yaml")])
+    makeup = holidays([os.path.join(here, "..", "..", "data", "cn-calendar.yaml"),
+                       os.path.join(data, "calendar-projected.yaml")], "workdays")
     pol = scalars(os.path.join(data, "policy.yaml"))
+    start_rule = pol.get("tour_start_day", "workday")
+
+    def may_start(d):
+        """A day a tour may start on (policy tour_start_day, IV.2.2)."""
+        workday = d in makeup or (d.weekday() < 5 and d not in hol)
+        if start_rule == "monday":
+            return d.weekday() == 0 and workday
+        return start_rule == "any" or workday
     G = int(pol.get("coverage_years", 5))
     cadence = int(pol.get("cadence_years", 2))
     T = int(opt.get("--teams", pol.get("teams_per_round", 4)))
@@ -128,7 +138,8 @@ def check(data, output, args):
         for name, a, b in batches:
             d, run = max(date.fromisoformat(f"{y}-{a}"), as_of + timedelta(days=1)), 0
             while d <= date.fromisoformat(f"{y}-{b}"):
-                run = 0 if blocked(d) else run + 1
+                # a run counts from a day a tour may start on
+                run = 0 if blocked(d) else run + 1 if run or may_start(d) else 0
                 if run >= need:
                     return True
                 d += timedelta(days=1)
@@ -169,6 +180,8 @@ def check(data, output, args):
                             d = max(x[1] for x in clash) + timedelta(days=1)
                         elif bad is not None:
                             d = d + timedelta(days=bad + 1)
+                        elif not may_start(d):
+                            d = d + timedelta(days=1)
                         else:
                             if best is None or d < best[0]:
                                 best = (d, e, name)
@@ -290,6 +303,8 @@ def check(data, output, args):
                 err(f"{t['id']}: dates outside {y}")
             if s <= as_of:
                 err(f"{t['id']}: starts {s} on or before --as-of {as_of}")
+            if not may_start(s):
+                err(f"{t['id']}: starts {s} ({s.strftime('%A')}), not a day tour_start_day: {start_rule} allows")
             if (e - s).days + 1 != days_of(rid) or t["days"] != days_of(rid):
                 err(f"{t['id']}: {(e - s).days + 1} days on site, the region needs {days_of(rid)}")
             b1, b2 = batch_of(y, s), batch_of(y, e)

@@ -22,6 +22,7 @@ const IntKey int_keys[] = {
     {"look_back_months", &Policy::look_back_months},
     {"due_soon_workdays", &Policy::due_soon_workdays},
     {"teams_per_round", &Policy::teams_per_round},
+    {"experts_min", &Policy::experts_min},
     {"first_round_year", &Policy::first_round_year},
     {"planning_feedback_workdays", &Policy::planning_feedback_workdays},
     // Team plan (xuncha staff).
@@ -342,6 +343,9 @@ const RecordSpec& policy_document() {
         version_field(),
         {.key = "province", .type = FieldType::text, .about = {"省份名称，用于标题（无默认值：不写则标题不含省名）", "the province's name, shown in titles (none by default: titles leave it out)"}},
         {.key = "team_size", .type = FieldType::record, .record = &team_size_spec(), .about = {"巡查组人数范围", "team size"}},
+        {.key = "experts_min", .type = FieldType::integer, .lo = 0, .hi = 20,
+         .about = {"每个巡查组至少的安全生产专家人数（II.2，规则 T119，默认 1；0：不检查）",
+                   "safety experts on every team, at least (II.2, rule T119; default 1; 0: not checked)"}},
         {.key = "days_on_site", .type = FieldType::record, .record = &days_on_site_spec(),
          .about = {"按地区类别的进驻天数", "days on site by region class"}},
         {.key = "rules", .type = FieldType::rule_map, .about = {"规则编号（或别名）及其级别：off、info、warning、error", "rule id (or slug) to off, info, warning or error"}},
@@ -383,6 +387,13 @@ const RecordSpec& policy_document() {
          .about = {"排期：每个轮次年度可用的巡查组数（--teams 可覆盖，默认 4）", "scheduling: teams available in each round year (--teams overrides; default 4)"}},
         {.key = "first_round_year", .type = FieldType::integer, .lo = min_year, .hi = max_year,
          .about = {"排期：某一轮次年度（默认取记录中最后一轮定期巡查，否则 --from）", "scheduling: a round year (default: the last regular round on record, else --from)"}},
+        {.key = "tour_start_day",
+         .type = FieldType::choice,
+         .choices = {start_day_names.begin(), start_day_names.end()},
+         .aliases = zh_aliases(start_day_zh),
+         .about = {"排期与检查：巡查从哪种日子开始（IV.2.2 进驻先与党委政府见面）：workday 工作日（默认）、monday 周一、any 任意",
+                   "scheduling and checks: the days a tour may start on (IV.2.2, it opens with a meeting with the region's leaders): "
+                   "workday (default), monday, any"}},
         {.key = "planning_feedback_workdays", .type = FieldType::integer, .lo = 0, .hi = 1000,
          .about = {"计划期限：假定报告期限后此工作日数反馈（默认 10）", "planned deadlines: feedback assumed this many working days after the report is due (default 10)"}},
         {.key = "staff_deputies", .type = FieldType::integer, .lo = 1, .hi = 20,
@@ -480,6 +491,13 @@ void decode_policy(Decoder& d, const Entries& entries) {
       }
     }
     d.out().policy_input.untracked_steps.push_back(std::move(list));
+  }
+  if (auto e = Decoder::find(entries, "tour_start_day")) {
+    const FieldSpec* s = doc.find("tour_start_day");
+    if (auto c = d.choice(e->value, "tour_start_day", s->choices, s->aliases)) {
+      auto value = static_cast<StartDay>(*c);
+      patches.push_back([value](Policy& p) { p.tour_start_day = value; });
+    }
   }
   schedule_policy(d, entries);
   if (auto e = Decoder::find(entries, "ledger")) ledger_policy(d, *e);

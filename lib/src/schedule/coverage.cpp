@@ -79,7 +79,7 @@ bool Solver::build_region(RegionInfo& r, const Region& reg) {
   std::vector<int> allowed;
   auto longest_of = [&](int k) {
     int most = 0;
-    for (int s : at(slots_of_round_, k)) most = std::max(most, at(slots_, s).cap);
+    for (int s : at(slots_of_round_, k)) most = std::max(most, at(slots_, s).usable());
     return most;
   };
   for (int k = 0; k < K_; ++k) {
@@ -143,7 +143,7 @@ bool Solver::build_region(RegionInfo& r, const Region& reg) {
   std::vector<std::string> short_zh, short_en;
   for (int k : rounds) {
     int longest = 0;
-    for (int s : at(slots_of_round_, k)) longest = std::max(longest, at(slots_, s).cap);
+    for (int s : at(slots_of_round_, k)) longest = std::max(longest, at(slots_, s).usable());
     if (longest >= r.days) continue;
     short_zh.push_back(fmt::format("{} 年最长 {} 天", year_of_round(k), longest));
     short_en.push_back(fmt::format("{}: {} days at most", year_of_round(k), longest));
@@ -151,7 +151,7 @@ bool Solver::build_region(RegionInfo& r, const Region& reg) {
   std::erase_if(r.patterns, [&](const std::vector<int>& pat) {
     return std::any_of(pat.begin(), pat.end(), [&](int k) {
       const auto& in_round = at(slots_of_round_, k);
-      return std::none_of(in_round.begin(), in_round.end(), [&](int s) { return at(slots_, s).cap >= r.days; });
+      return std::none_of(in_round.begin(), in_round.end(), [&](int s) { return at(slots_, s).usable() >= r.days; });
     });
   });
   if (need == 0 && r.patterns.empty()) r.patterns.push_back({});  // need == 0: one empty pattern
@@ -250,12 +250,12 @@ Message Solver::uncovered_window(const RegionInfo& r, const Region& reg, int lo,
       continue;
     }
     int most = 0;
-    for (int s : at(slots_of_round_, k)) most = std::max(most, at(slots_, s).cap);
+    for (int s : at(slots_of_round_, k)) most = std::max(most, at(slots_, s).usable());
     zh.push_back(fmt::format("{} 年没有一个组有连续 {} 天的空闲时段（最长 {} 天；已扣除节假日、停止巡查日、已定巡查和 "
-                             "--as-of 之前的日期）",
+                             "--as-of 之前的日期，并从可开始进驻的日子算起）",
                              y, r.days, most));
     en.push_back(fmt::format("in {} no team has a free period of {} days (at most {}; holidays, blackout days, pinned "
-                             "tours and the days up to --as-of taken out)",
+                             "tours and the days up to --as-of taken out, counted from a day a tour may start on)",
                              y, r.days, most));
   }
   std::string as_of = opt_.not_before ? format_iso(*opt_.not_before) : std::string("-");

@@ -79,6 +79,10 @@ void Solver::build_slots() {
           ts.first = x;
           ts.cap = days_inclusive(x, y);
           at(slots_of_round_, k).push_back(size_of(slots_));
+          ts.next_start.assign(static_cast<std::size_t>(ts.cap) + 1, ts.cap);
+          for (int i = ts.cap - 1; i >= 0; --i)
+            at(ts.next_start, i) =
+                start_day_allowed(cal_, pol_.tour_start_day, x + date::days{i}) ? i : at(ts.next_start, i + 1);
           slots_.push_back(std::move(ts));
         };
         auto b = at(busy, k * T_ + j);

@@ -6,20 +6,61 @@
 
 namespace xuncha::schedule::detail {
 
+namespace {
+// Sequencing order inside one (slot, team): higher risk first, then shorter first (SCHEDULING.md).
+bool before(const RegionInfo& a, const RegionInfo& b) {
+  return std::tuple(-a.risk, a.days, a.data_index) < std::tuple(-b.risk, b.days, b.data_index);
+}
+// The end of a tour of `days` days placed at the first allowed start at or after `off` (past cap
+// when it does not fit).
+int place_after(const TeamSlot& ts, int off, int days) {
+  if (off >= ts.cap) return ts.cap + days + 1;
+  return at(ts.next_start, off) + days;
+}
+}  // namespace
+
+int Solver::span(int s, int add, int drop) const {
+  const auto& ts = at(slots_, s);
+  int off = 0;
+  bool added = add < 0;
+  for (int it : ts.items) {
+    if (it == drop) continue;
+    const auto& r = at(regions_, at(items_, it).region);
+    if (!added && before(at(regions_, add), r)) {
+      off = place_after(ts, off, at(regions_, add).days);
+      added = true;
+    }
+    off = place_after(ts, off, r.days);
+  }
+  if (!added) off = place_after(ts, off, at(regions_, add).days);
+  return off;
+}
+
+bool Solver::holds(int s, std::vector<int> regions) const {
+  const auto& ts = at(slots_, s);
+  for (int it : ts.items) regions.push_back(at(items_, it).region);
+  std::sort(regions.begin(), regions.end(), [&](int a, int b) { return before(at(regions_, a), at(regions_, b)); });
+  int off = 0;
+  for (int ri : regions) off = place_after(ts, off, at(regions_, ri).days);
+  return off <= ts.cap;
+}
+
 void Solver::resequence(int s, std::vector<int>& touched) {
   auto& ts = at(slots_, s);
-  // Inside one (slot, team): higher risk first, then shorter first (SCHEDULING.md).
   std::sort(ts.items.begin(), ts.items.end(), [&](int a, int b) {
-    const auto& ra = at(regions_, at(items_, a).region);
-    const auto& rb = at(regions_, at(items_, b).region);
-    return std::tuple(-ra.risk, ra.days, ra.data_index) < std::tuple(-rb.risk, rb.days, rb.data_index);
+    return before(at(regions_, at(items_, a).region), at(regions_, at(items_, b).region));
   });
+  // Back to back, each tour from the first day at or after the previous end that it may start on.
   int off = 0;
   for (int it : ts.items) {
-    at(items_, it).offset = off;
-    off += at(regions_, at(items_, it).region).days;
+    int start = off < ts.cap ? at(ts.next_start, off) : off;
+    at(items_, it).offset = start;
+    off = start + at(regions_, at(items_, it).region).days;
     touched.push_back(at(items_, it).region);
   }
+  bool over = off > ts.cap;
+  if (over != ts.over) overfull_ += over ? 1 : -1;
+  ts.over = over;
 }
 
 void Solver::refresh_regions(std::vector<int>& regions) {
@@ -111,7 +152,7 @@ Key Solver::key() const {
   (void)sum;
   t.risk = risk_total_;
   t.tour_days = pinned_days_ + planned_days_;
-  return {extra_total_, moved_total_, weighted(t, pol_.weights), quad_};
+  return {overfull_, extra_total_, moved_total_, weighted(t, pol_.weights), quad_};
 }
 
 }  // namespace xuncha::schedule::detail

@@ -240,3 +240,11 @@ Message why_text(const Instance& in, Why w, const std::string& detail) {
 }
 
 }  // namespace xuncha::staff::detail
+  // Rule T119 (II.2): every team has safety experts; a plan with fewer per tour would break it.
+  if (in.pol.staff_experts < in.pol.experts_min)
+    in.problems.push_back(
+        {fmt::format("政策为每次巡查安排 {} 名专家（staff_experts），少于每组至少 {} 名专家（experts_min，II.2，规则 T119）",
+                     in.pol.staff_experts, in.pol.experts_min),
+         fmt::format("the policy plans {} expert{} per tour (staff_experts), fewer than the {} every team needs "
+                     "(experts_min, II.2, rule T119)",
+                     in.pol.staff_experts, in.pol.staff_experts == 1 ? "" : "s", in.pol.experts_min)});
