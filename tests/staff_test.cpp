@@ -117,7 +117,7 @@ struct Case {
   }
   std::string problems() const {
     std::string s;
-    for (const auto& p : result.problems) s += p.en + "\n";
+    for (const auto& p : result.problems) s += p.text.en + "\n";
     return s;
   }
 };
@@ -236,6 +236,15 @@ TEST_CASE("staff: --keep after one person leaves changes only that person's seat
 }
 
 TEST_CASE("staff: the same seed gives the same plan; every seed gives a valid one") {
+  // The shortage as fields (issue 25, item 6): roles, people needed and available, cycle, period;
+  // teams on site at once are counted in teams.
+  const auto& p = c.result.problems.front();
+  CHECK(p.needed > p.available);
+  REQUIRE_FALSE(p.roles.empty());
+  CHECK(std::any_of(p.roles.begin(), p.roles.end(), [](const auto& r) { return r.first == Role::leader; }));
+  CHECK_FALSE(p.cycle.empty());
+  CHECK(p.from.has_value());
+  CHECK(c.problems().find("1 people") == std::string::npos);
   Case a, b;
   CHECK(a.yaml() == b.yaml());
   for (std::uint64_t seed : {2u, 3u, 17u}) {

@@ -109,7 +109,7 @@ int changes_of(const Assignment& a);
 long long bound_of(const Instance& in, std::size_t cycle);
 
 /// The reasons no plan exists for a cycle (proven), or empty when none was found.
-std::vector<Message> prove(const Instance& in, std::size_t cycle);
+std::vector<Problem> prove(const Instance& in, std::size_t cycle);
 
 /// Text helpers.
 std::string person_label_zh(const Dataset& data, int p);
