@@ -38,7 +38,7 @@ struct Seat {
 
 struct CycleInfo {
   int first_year = 0;
-  std::string label;               ///< "2027-2028"
+  std::string label;               ///< the years of its tours: "2028", "2027-2028"
   std::vector<std::size_t> slots;
 };
 
@@ -68,6 +68,7 @@ struct Instance {
   std::vector<int> unit_of;                                   ///< index into data.units, -1: unknown
   std::vector<std::array<bool, 5>> qualified;                 ///< per person and Role: rules::role_faults is empty
   std::vector<Message> problems;                              ///< set-up problems (no plan possible)
+  std::vector<Message> notes;                                 ///< set-up facts worth printing (cycles overlapping the data's)
 
   Instance(const Dataset& d, const Options& o) : data(d), pol(d.policy), options(o) {}
 

@@ -100,6 +100,7 @@ Result plan(const Dataset& data, const std::vector<std::size_t>& tours, const Op
   Instance in(data, options);
   setup(in, tours);
   const auto days_data = in.days_before;  // before this plan adds its own tours
+  r.notes = in.notes;
   if (!in.problems.empty()) {
     r.proven = true;
     r.problems.assign(in.problems.begin(), in.problems.end());
