@@ -182,6 +182,28 @@ TEST_CASE("schedule: tours start on the days the policy allows (IV.2.2), and the
   }
 }
 
+TEST_CASE("schedule: each round's teams, more where pinned tours name more (issue 25, item 8)") {
+  std::string tours = "kind: tours\nversion: 1\ntours:\n";
+  for (int i = 0; i < 3; ++i)
+    tours += fmt::format("  - {{id: pin{}, region: r{:02}, team: G{}, start: 2025-04-0{}, end: 2025-04-{:02}}}\n", i, i, i,
+                         7 + i / 3, 7 + 6);
+  std::string teams = "kind: teams\nversion: 1\nteams:\n  - {id: G0}\n  - {id: G1}\n  - {id: G2}\n";
+  auto data = load_ok({{"r.yaml", regions_yaml(8)}, {"t.yaml", tours}, {"g.yaml", teams}});
+  data.policy.first_round_year = 2025;
+  schedule::Options o;
+  o.from = 2025;
+  o.years = 3;
+  o.teams = 1;
+  auto res = schedule::plan(data, china(), o);
+  INFO((res.problems.empty() ? std::string() : res.problems.front().text.en));
+  REQUIRE(res.feasible);
+  CHECK(res.teams == 1);
+  REQUIRE(res.round_years == std::vector<int>{2025, 2027});
+  CHECK(res.round_teams == std::vector<int>{3, 1});
+  CHECK(res.extra_tours.empty());
+  for (const auto& e : res.explanations) CHECK(e.tours == e.needed);
+}
+
 TEST_CASE("schedule: deterministic for the same input and seed") {
   auto data = load_ok({{"r.yaml", regions_yaml(30)}});
   schedule::Options o;
