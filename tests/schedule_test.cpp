@@ -204,6 +204,40 @@ TEST_CASE("schedule: each round's teams, more where pinned tours name more (issu
   for (const auto& e : res.explanations) CHECK(e.tours == e.needed);
 }
 
+TEST_CASE("schedule: seasons per region and class (issue 25, item 2): tours only in the allowed months") {
+  std::string regions = regions_yaml(12);
+  // r01 only in September and October; the direct cities (r03, r07, r11) by the policy's class months.
+  regions.replace(regions.find("{id: r01,"), 9, "{id: r01, months: [9, 10],");
+  auto data = load_ok({{"r.yaml", regions},
+                       {"t.yaml", "kind: tours\nversion: 1\ntours:\n  - {id: h03, region: r03, year: 2020}\n"},
+                       {"p.yaml", "kind: policy\nversion: 1\nfirst_round_year: 2025\nmonths_by_class: {direct_city: [5, 6]}\n"}});
+  schedule::Options o;
+  o.from = 2025;
+  o.years = 3;
+  o.teams = 3;
+  auto res = schedule::plan(data, china(), o);
+  INFO((res.problems.empty() ? std::string() : res.problems.front().text.en));
+  check_hard_rules(data, china(), res, 2025, 3);
+  for (const auto& t : res.tours) {
+    const Region* r = data.region(t.region);
+    unsigned mask = months_allowed(*r, data.policy);
+    for (Date d = *t.start; !(*t.end < d); d += date::days{1})
+      CHECK_MESSAGE((mask & (1u << (static_cast<unsigned>(date::year_month_day{d}.month()) - 1))), t.id);
+  }
+  for (const auto& e : res.explanations)
+    if (e.region == "r01") CHECK(e.text.en.find("on site only in months 9-10") != std::string::npos);
+  // A season outside every batch window: r03, last toured in 2020, must be toured in 2025 and cannot
+  // be; no schedule, and the proof names the months.
+  data.policy.class_months[static_cast<std::size_t>(RegionClass::direct_city)] = {1, 2};
+  auto none = schedule::plan(data, china(), o);
+  CHECK_FALSE(none.feasible);
+  CHECK(none.proven);
+  REQUIRE_FALSE(none.problems.empty());
+  std::string all;
+  for (const auto& p : none.problems) all += p.text.en + "\n";
+  CHECK_MESSAGE(all.find("within its months 1-2") != std::string::npos, all);
+}
+
 TEST_CASE("schedule: deterministic for the same input and seed") {
   auto data = load_ok({{"r.yaml", regions_yaml(30)}});
   schedule::Options o;

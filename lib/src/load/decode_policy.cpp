@@ -75,6 +75,19 @@ const RecordSpec& days_on_site_spec() {
   }();
   return s;
 }
+const RecordSpec& months_by_class_spec() {
+  static const RecordSpec s = [] {
+    RecordSpec r{{}, {"按地区类别的可进驻月份（1–12）", "months (1-12) a tour may be on site, by region class"}};
+    static constexpr std::array<About, 4> classes{{{"市的可进驻月份", "months for a city (市)"},
+                                                    {"州的可进驻月份", "months for a prefecture (州)"},
+                                                    {"直管市的可进驻月份", "months for a directly administered city (直管市)"},
+                                                    {"林区的可进驻月份", "months for a forestry district (林区)"}}};
+    for (std::size_t i = 0; i < classes.size(); ++i)
+      r.fields.push_back({.key = region_class_names[i], .type = FieldType::integer, .list = true, .lo = 1, .hi = 12, .about = classes[i]});
+    return r;
+  }();
+  return s;
+}
 const RecordSpec& batch_spec() {
   static const RecordSpec s{{
       {.key = "name", .type = FieldType::text, .about = {"批次名称（默认为序号）", "the batch's name (default: its number)"}},
@@ -346,6 +359,9 @@ const RecordSpec& policy_document() {
         {.key = "experts_min", .type = FieldType::integer, .lo = 0, .hi = 20,
          .about = {"每个巡查组至少的安全生产专家人数（II.2，规则 T119，默认 1；0：不检查）",
                    "safety experts on every team, at least (II.2, rule T119; default 1; 0: not checked)"}},
+        {.key = "months_by_class", .type = FieldType::record, .record = &months_by_class_spec(),
+         .about = {"排期：各类地区可以进驻的月份（如 forestry: [5, 6, 9, 10]），地区的 months 优先",
+                   "scheduling: months a tour may be on site, by region class (e.g. forestry: [5, 6, 9, 10]); a region's months win"}},
         {.key = "days_on_site", .type = FieldType::record, .record = &days_on_site_spec(),
          .about = {"按地区类别的进驻天数", "days on site by region class"}},
         {.key = "rules", .type = FieldType::rule_map, .about = {"规则编号（或别名）及其级别：off、info、warning、error", "rule id (or slug) to off, info, warning or error"}},
@@ -476,6 +492,16 @@ void decode_policy(Decoder& d, const Entries& entries) {
         });
       });
     }
+  }
+  if (auto e = Decoder::find(entries, "months_by_class")) {
+    auto r = d.record(e->value, "months_by_class", months_by_class_spec());
+    for (std::size_t c = 0; c < region_class_names.size(); ++c)
+      d.field(r, region_class_names[c], [&](std::uint32_t v, const std::string& p) {
+        std::vector<int> months;
+        if (!d.month_list(v, p, months)) return false;
+        patches.push_back([c, months](Policy& pol) { pol.class_months[c] = months; });
+        return true;
+      });
   }
   if (auto e = Decoder::find(entries, "untracked_steps")) {
     // Steps with a deadline the office does not record (a list, possibly empty: all tracked).

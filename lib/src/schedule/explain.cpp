@@ -25,6 +25,11 @@ void Solver::explain() {
     std::string sc_en = r.council.empty() ? "" : fmt::format(", State Council in {}", years_text(r.council));
     std::string fixed_zh = r.fixed.empty() ? "" : fmt::format("，已定 {} 年", years_text(r.fixed));
     std::string fixed_en = r.fixed.empty() ? "" : fmt::format(", already set for {}", years_text(r.fixed));
+    // A season (policy months_by_class or the region's months): only those months are planned.
+    if (r.months != 0xFFFu) {
+      fixed_zh += fmt::format("，只在 {} 月进驻", months_text(r.months, true));
+      fixed_en += fmt::format(", on site only in months {}", months_text(r.months, false));
+    }
     Message why;
     if (r.items.empty() && !r.last && r.fixed.empty() && r.coverage_last + pol_.coverage_years > H_) {
       // Never toured: due in its first possible year, which lies after the horizon.

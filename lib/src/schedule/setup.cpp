@@ -137,6 +137,7 @@ bool Solver::build() {
     auto& r = at(regions_, i);
     r.data_index = i;
     r.days = days_allowed(reg, pol_);
+    r.months = months_allowed(reg, pol_);
     r.risk = reg.risk;
     idx.emplace(reg.id, i);
   }

@@ -58,6 +58,7 @@ struct Kept {
 struct RegionInfo {
   int data_index = 0;
   int days = 0, risk = 0;
+  unsigned months = 0xFFF;               // months its tours may be on site (bit m-1: month m; policy seasons)
   int last = 0;                          // last provincial tour before the horizon (0: none)
   int coverage_last = 0;                 // the year coverage counts from (see last_for_coverage)
   int beyond_horizon = 0;                // tours needed only for windows reaching past the horizon
@@ -124,6 +125,11 @@ class Solver {
   bool fits(int s, int add, int drop = -1) const { return span(s, add, drop) <= at(slots_, s).cap; }
   /// Whether slot s holds the regions `regions` (with its current items) in sequence.
   bool holds(int s, std::vector<int> regions) const;
+  /// The first offset at or after `off` in period ts on which a tour of r may start (an allowed
+  /// start day, the whole tour inside r's months and the period); past ts.cap when none.
+  int start_for(const TeamSlot& ts, int off, const RegionInfo& r) const;
+  /// Whether some team period of round k can hold a tour of r on its own.
+  bool round_holds(int k, const RegionInfo& r) const;
   void resequence(int s, std::vector<int>& touched_regions);
   void refresh_regions(std::vector<int>& regions);  // sorts them and drops repeats
   void add_item(int it, int s, std::vector<int>& touched);

@@ -11,13 +11,34 @@ namespace {
 bool before(const RegionInfo& a, const RegionInfo& b) {
   return std::tuple(-a.risk, a.days, a.data_index) < std::tuple(-b.risk, b.days, b.data_index);
 }
-// The end of a tour of `days` days placed at the first allowed start at or after `off` (past cap
-// when it does not fit).
-int place_after(const TeamSlot& ts, int off, int days) {
-  if (off >= ts.cap) return ts.cap + days + 1;
-  return at(ts.next_start, off) + days;
+// Whether [a, a + days) lies in the months of `mask` (bit m-1: month m).
+bool in_season(Date a, int days, unsigned mask) {
+  if (mask == 0xFFFu) return true;
+  auto month_number = [](Date d) {
+    date::year_month_day ymd{d};
+    return static_cast<int>(ymd.year()) * 12 + static_cast<int>(static_cast<unsigned>(ymd.month())) - 1;
+  };
+  for (int k = month_number(a), e = month_number(a + date::days{days - 1}); k <= e; ++k)
+    if (!(mask & (1u << (k % 12)))) return false;
+  return true;
 }
 }  // namespace
+
+int Solver::start_for(const TeamSlot& ts, int off, const RegionInfo& r) const {
+  while (off < ts.cap) {
+    int s = at(ts.next_start, off);
+    if (s >= ts.cap || s + r.days > ts.cap) return ts.cap + 1;
+    if (in_season(ts.first + date::days{s}, r.days, r.months)) return s;
+    off = s + 1;
+  }
+  return ts.cap + 1;
+}
+
+bool Solver::round_holds(int k, const RegionInfo& r) const {
+  const auto& in_round = at(slots_of_round_, k);
+  return std::any_of(in_round.begin(), in_round.end(),
+                     [&](int s) { return start_for(at(slots_, s), 0, r) + r.days <= at(slots_, s).cap; });
+}
 
 int Solver::span(int s, int add, int drop) const {
   const auto& ts = at(slots_, s);
@@ -27,12 +48,12 @@ int Solver::span(int s, int add, int drop) const {
     if (it == drop) continue;
     const auto& r = at(regions_, at(items_, it).region);
     if (!added && before(at(regions_, add), r)) {
-      off = place_after(ts, off, at(regions_, add).days);
+      off = start_for(ts, off, at(regions_, add)) + at(regions_, add).days;
       added = true;
     }
-    off = place_after(ts, off, r.days);
+    off = start_for(ts, off, r) + r.days;
   }
-  if (!added) off = place_after(ts, off, at(regions_, add).days);
+  if (!added) off = start_for(ts, off, at(regions_, add)) + at(regions_, add).days;
   return off;
 }
 
@@ -41,7 +62,7 @@ bool Solver::holds(int s, std::vector<int> regions) const {
   for (int it : ts.items) regions.push_back(at(items_, it).region);
   std::sort(regions.begin(), regions.end(), [&](int a, int b) { return before(at(regions_, a), at(regions_, b)); });
   int off = 0;
-  for (int ri : regions) off = place_after(ts, off, at(regions_, ri).days);
+  for (int ri : regions) off = start_for(ts, off, at(regions_, ri)) + at(regions_, ri).days;
   return off <= ts.cap;
 }
 
@@ -50,12 +71,14 @@ void Solver::resequence(int s, std::vector<int>& touched) {
   std::sort(ts.items.begin(), ts.items.end(), [&](int a, int b) {
     return before(at(regions_, at(items_, a).region), at(regions_, at(items_, b).region));
   });
-  // Back to back, each tour from the first day at or after the previous end that it may start on.
+  // Back to back, each tour from the first day at or after the previous end that it may start on
+  // (and that keeps it in its region's months).
   int off = 0;
   for (int it : ts.items) {
-    int start = off < ts.cap ? at(ts.next_start, off) : off;
+    const auto& r = at(regions_, at(items_, it).region);
+    int start = std::max(off, std::min(start_for(ts, off, r), ts.cap));
     at(items_, it).offset = start;
-    off = start + at(regions_, at(items_, it).region).days;
+    off = start + r.days;
     touched.push_back(at(items_, it).region);
   }
   bool over = off > ts.cap;

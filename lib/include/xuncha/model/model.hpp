@@ -29,6 +29,7 @@ struct Region {
   std::optional<int> days;  ///< override of the class default
   int risk = 3;             ///< 1..5
   std::vector<std::string> industries;  ///< key industries / main hazards (optional; team plan)
+  std::vector<int> months;  ///< months (1-12) a tour may be on site; empty: the class's (policy months_by_class), else any
   Source src;
 };
 
@@ -218,5 +219,12 @@ struct Dataset {
 
 /// Days on site allowed for `r` under `p` (region override, else the class default).
 int days_allowed(const Region& r, const Policy& p);
+
+/// The months a tour of `r` may be on site, as bits (bit m-1: month m): the region's `months`, else
+/// its class's in the policy's months_by_class, else every month (0xFFF).
+unsigned months_allowed(const Region& r, const Policy& p);
+
+/// "5–6, 9–10" / "5-6, 9-10": the months of a mask, runs joined; `zh` picks the dash.
+std::string months_text(unsigned mask, bool zh);
 
 }  // namespace xuncha

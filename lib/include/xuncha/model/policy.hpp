@@ -77,6 +77,9 @@ struct Policy {
   int teams_per_round = 4;              ///< teams available in each round year
   int first_round_year = 0;             ///< a round year; 0: the last regular round on record (or --from)
   bool off_round_tours = false;         ///< allow planned tours outside round years
+  /// Seasons per class of region (plateau and forest regions are not toured in deep winter or the
+  /// flood season): the months a tour may be on site, indexed by RegionClass; empty: any month.
+  std::array<std::vector<int>, 4> class_months{};
   StartDay tour_start_day = StartDay::workday;  ///< IV.2.2: days a tour may start on (planned: hard; recorded: warning)
   int planning_feedback_workdays = 10;  ///< assumed working days from report due to feedback, for planned deadlines
   ObjectiveWeights weights;
