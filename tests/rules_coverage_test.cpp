@@ -123,3 +123,26 @@ tours:
   // The Chinese name is accepted too.
   CHECK(run("---\nkind: policy\nversion: 1\ntour_start_day: 任意\n").empty());
 }
+
+TEST_CASE("S106: a planned tour outside its region's months is an error") {
+  std::string text = base + R"(---
+kind: schedule
+version: 1
+from: 2027
+tours:
+  - {id: P2027-a, region: a, year: 2027, team_slot: 1, start: 2027-06-21, end: 2027-07-05}
+  - {id: P2027-b, region: b, year: 2027, team_slot: 2, start: 2027-09-06, end: 2027-09-12}
+---
+kind: policy
+version: 1
+months_by_class: {city: [5, 6], forestry: [9, 10]}
+)";
+  auto r = load_texts({{"d.yaml", text}});
+  REQUIRE(r.ok());
+  rules::CheckContext ctx{r.data, china(), day("2026-11-30")};
+  std::vector<std::string> out;
+  for (const auto& d : rules::run_checks(ctx, {}, std::vector<std::string_view>{"plan"}))
+    if (d.rule == "S106") out.push_back(d.subject + " " + d.message.en);
+  REQUIRE(out.size() == 1);
+  CHECK(out[0] == "P2027-a planned tour P2027-a (2027-06-21—2027-07-05) is on site on 2027-07-01, outside the months of a (5-6)");
+}

@@ -43,6 +43,11 @@ constexpr RuleInfo kRules[] = {
      "同 S104，针对已记录（kind: tours）的省级巡查：开始日期不符合政策 tour_start_day 时提示，记录的是已发生的事实，故为警告。",
      "As S104, for provincial tours on record (kind: tours): a start date the policy's tour_start_day does not allow "
      "is a warning, since the record states what happened."},
+    {"S106", "planned-out-of-season", Severity::error, "II.3", "计划巡查不在地区可进驻的月份",
+     "planned tour outside its region's months",
+     "高原、林区等地区避开深冬和汛期：地区的 months（或政策 months_by_class 中其类别的月份）规定可以进驻的月份，计划巡查的在场日期须全部落在其中。",
+     "Plateau and forest regions are not toured in deep winter or the flood season: a region's months (or its class's "
+     "in the policy's months_by_class) say when a tour may be on site, and a planned tour's days all fall in them."},
 };
 
 const RuleInfo& rule(std::string_view id) { return rule_in(kRules, id); }
@@ -140,6 +145,22 @@ void check_plan(const CheckContext& ctx, std::vector<Diagnostic>& out) {
                                           start_day_names[static_cast<std::size_t>(pol.tour_start_day)], need.zh),
                               fmt::format("tour {} started on {}; the policy's tour_start_day is {}: a tour {}", t.id, day.en,
                                           start_day_names[static_cast<std::size_t>(pol.tour_start_day)], need.en)}));
+    }
+  }
+  // S106: the region's season (policy months_by_class, the region's months).
+  for (const Tour* t : planned) {
+    const Region* reg = data.region(t->region);
+    unsigned mask = reg ? months_allowed(*reg, pol) : 0xFFFu;
+    if (mask == 0xFFFu) continue;
+    for (Date d = *t->start; !(*t->end < d); d += date::days{1}) {
+      if (mask & (1u << (static_cast<unsigned>(date::year_month_day{d}.month()) - 1))) continue;
+      out.push_back(make_diagnostic(
+          rule("S106"), data, t->src, "start", t->id,
+          {fmt::format("计划巡查 {}（{}）的 {} 不在 {} 可进驻的月份（{} 月）", t->id, span_text(*t), format_iso(d), t->region,
+                       months_text(mask, true)),
+           fmt::format("planned tour {} ({}) is on site on {}, outside the months of {} ({})", t->id, span_text(*t),
+                       format_iso(d), t->region, months_text(mask, false))}));
+      break;
     }
   }
   for (const Tour* t : planned) {
