@@ -82,6 +82,25 @@ TEST_CASE("duplicate ids point at both places, across files") {
   CHECK(r.diagnostics[0].related[0].where.file == "a.yaml");
 }
 
+TEST_CASE("a planned tour repeated with its team by the team plan is one tour; other repeats are duplicates") {
+  const std::string schedule = "kind: schedule\nversion: 1\nfrom: 2027\ntours:\n"
+                               "  - {id: P1, region: wuhan, year: 2027, team_slot: 1, start: 2027-03-01, end: 2027-03-10}\n";
+  const std::string plan = "kind: teams\nversion: 1\nteams:\n  - {id: G2027-1}\n---\n"
+                           "kind: schedule\nversion: 1\nfrom: 2027\ntours:\n"
+                           "  - {id: P1, region: wuhan, year: 2027, team_slot: 1, team: G2027-1, start: 2027-03-01, end: 2027-03-10}\n";
+  auto r = load_texts({{"r.yaml", regions}, {"schedule.yaml", schedule}, {"plan.yaml", plan}});
+  CHECK(r.diagnostics.empty());
+  REQUIRE(r.data.tours.size() == 1);
+  CHECK(r.data.tours[0].team == "G2027-1");
+  CHECK(r.data.tours[0].team_slot == 1);
+  CHECK(r.data.tours[0].plan_from == 2027);
+  // Moved by a day: not the same tour.
+  std::string moved = plan;
+  moved.replace(moved.find("start: 2027-03-01"), 17, "start: 2027-03-02");
+  auto m = load_texts({{"r.yaml", regions}, {"schedule.yaml", schedule}, {"plan.yaml", moved}});
+  CHECK(rule_ids(m.diagnostics) == std::vector<std::string>{"L005"});
+}
+
 TEST_CASE("unknown references suggest the closest id") {
   auto r = load_texts({{"u.yaml", "kind: units\nversion: 1\nunits:\n  - {id: yjt, name: 应急厅, committee_member: true}\n"
                                   "---\nkind: people\nversion: 1\npeople:\n  - {id: p1, name: 张三, unit: yjtt}\n"}});

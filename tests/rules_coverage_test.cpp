@@ -83,3 +83,66 @@ TEST_CASE("coverage table says when each window closes") {
   CHECK(rows[0].status == rules::CoverageRow::Status::due_next_year);
   CHECK(rows[1].status == rules::CoverageRow::Status::uncovered);
 }
+
+TEST_CASE("start day (IV.2.2): a planned tour on a rest day is an error, a recorded one a warning") {
+  // 2025-03-01 is a Saturday, 2025-03-03 a Monday, 2025-03-04 a Tuesday; 2025-01-26 a Sunday that
+  // is a makeup working day.
+  std::string text = base + R"(---
+kind: tours
+version: 1
+tours:
+  - {id: sat, region: a, start: 2025-03-01, end: 2025-03-15, team: G}
+  - {id: makeup, region: b, start: 2025-01-26, end: 2025-02-01, team: G}
+  - {id: tue, region: b, start: 2025-03-04, end: 2025-03-10, team: G}
+---
+kind: teams
+version: 1
+teams:
+  - {id: G}
+---
+kind: schedule
+version: 1
+tours:
+  - {id: P2027-a, region: a, year: 2027, team_slot: 1, start: 2027-03-06, end: 2027-03-20}
+)";
+  auto run = [&](const std::string& extra) {
+    auto r = load_texts({{"d.yaml", text + extra}});
+    REQUIRE(r.ok());
+    rules::CheckContext ctx{r.data, china(), day("2026-11-30")};
+    std::vector<std::string> out;
+    for (const auto& d : rules::run_checks(ctx, {}, std::vector<std::string_view>{"plan"}))
+      if (d.rule == "S104" || d.rule == "S105") out.push_back(d.rule + " " + d.subject + " " + std::string(to_string(d.severity)));
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  CHECK(run("") == std::vector<std::string>{"S104 P2027-a error", "S105 sat warning"});
+  // Mondays only: Tuesday and the makeup Sunday break it too.
+  CHECK(run("---\nkind: policy\nversion: 1\ntour_start_day: monday\n") ==
+        std::vector<std::string>{"S104 P2027-a error", "S105 makeup warning", "S105 sat warning", "S105 tue warning"});
+  CHECK(run("---\nkind: policy\nversion: 1\ntour_start_day: any\n").empty());
+  // The Chinese name is accepted too.
+  CHECK(run("---\nkind: policy\nversion: 1\ntour_start_day: 任意\n").empty());
+}
+
+TEST_CASE("S106: a planned tour outside its region's months is an error") {
+  std::string text = base + R"(---
+kind: schedule
+version: 1
+from: 2027
+tours:
+  - {id: P2027-a, region: a, year: 2027, team_slot: 1, start: 2027-06-21, end: 2027-07-05}
+  - {id: P2027-b, region: b, year: 2027, team_slot: 2, start: 2027-09-06, end: 2027-09-12}
+---
+kind: policy
+version: 1
+months_by_class: {city: [5, 6], forestry: [9, 10]}
+)";
+  auto r = load_texts({{"d.yaml", text}});
+  REQUIRE(r.ok());
+  rules::CheckContext ctx{r.data, china(), day("2026-11-30")};
+  std::vector<std::string> out;
+  for (const auto& d : rules::run_checks(ctx, {}, std::vector<std::string_view>{"plan"}))
+    if (d.rule == "S106") out.push_back(d.subject + " " + d.message.en);
+  REQUIRE(out.size() == 1);
+  CHECK(out[0] == "P2027-a planned tour P2027-a (2027-06-21—2027-07-05) is on site on 2027-07-01, outside the months of a (5-6)");
+}

@@ -109,6 +109,26 @@ TEST_CASE("teams: size counts every role once, with the policy's bounds") {
   CHECK(policy.ids() == std::vector<std::string>{"T101"});
 }
 
+TEST_CASE("teams: T119 every team has an expert (II.2), as many as the policy's experts_min") {
+  const std::string cadres =
+      "  - {id: G1, cycle: c1, leader: L2, deputies: [D2], liaison: Y1, members: [M1, M2]}\n";
+  Fixture none(teams_doc(cadres, kTours, ""));
+  CHECK(none.ids() == std::vector<std::string>{"T119"});
+  CHECK(none.diags[0].subject == "G1");
+  CHECK(none.diags[0].message.en.find("has no expert") != std::string::npos);
+  Fixture off(teams_doc(cadres, kTours, ""), "kind: policy\nversion: 1\nexperts_min: 0\n");
+  CHECK(off.diags.empty());
+  Fixture two(teams_doc(kG1, kTours, kAppts), "kind: policy\nversion: 1\nexperts_min: 2\n");
+  CHECK(two.ids() == std::vector<std::string>{"T119"});
+  // --suggest asks for the missing expert.
+  auto s = rules::suggest_team(none.loaded.data, *none.loaded.data.tour("T1"), 3);
+  REQUIRE(s.gaps.size() == 1);
+  CHECK(s.gaps[0].role == Role::expert);
+  CHECK(s.gaps[0].needed == 1);
+  REQUIRE(s.proposal.size() == 1);
+  CHECK(s.proposal[0].person->expert);
+}
+
 TEST_CASE("teams: leader count and qualification; a retired bureau-level leader is fine") {
   Fixture two(teams_doc(
       "  - {id: G1, cycle: c1, leader: [L2, L1], deputies: [D2], liaison: Y1, members: [M1], experts: [E1]}\n",
@@ -324,10 +344,10 @@ TEST_CASE("teams: suggest for a tour without a team lists every role and the mis
   auto s = rules::suggest_team(f.loaded.data, *f.loaded.data.tour("T5"), 3);
   std::vector<Role> roles;
   for (const auto& g : s.gaps) roles.push_back(g.role);
-  CHECK(roles == std::vector<Role>{Role::leader, Role::deputy, Role::liaison, Role::member});
-  CHECK(s.gaps.back().needed == 2);
+  CHECK(roles == std::vector<Role>{Role::leader, Role::deputy, Role::liaison, Role::expert, Role::member});
+  CHECK(s.gaps.back().needed == 1);
   for (const auto& g : s.gaps) CHECK(g.candidates.size() <= 3);
-  // The proposal fills every seat (1 + 1 + 1 + 2) with five different people, each eligible for
+  // The proposal fills every seat (1 + 1 + 1 + 1 expert + 1) with five different people, each eligible for
   // the gap it fills, in the gap's ranked order where nobody is taken yet.
   REQUIRE(s.proposal.size() == 5);
   CHECK(s.unfilled == 0);
@@ -343,7 +363,7 @@ TEST_CASE("teams: suggest for a tour without a team lists every role and the mis
   // D1 tops the deputy, liaison and member lists: deputy only; the others take their next best.
   std::vector<std::string> ids;
   for (const auto& p : s.proposal) ids.push_back(p.person->id);
-  CHECK(ids == std::vector<std::string>{"L1", "D1", "M3", "D3", "L4"});
+  CHECK(ids == std::vector<std::string>{"L1", "D1", "M3", "E2", "D3"});  // E2: the expert a team needs (T119)
   CHECK(s.proposal.front().person == s.gaps.front().candidates.front().person);  // the best leader
 }
 

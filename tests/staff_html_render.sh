@@ -16,5 +16,5 @@ print_pdf "$html" "$pdf"
 check_a4_landscape "$pdf"
 pages=$(pdf_pages "$pdf")
 [ "$pages" -ge 3 ] && [ "$pages" -le 8 ] || { echo "FAIL: expected one page or two per cycle (3 cycles), got $pages"; exit 1; }
-check_pdf_text "$pdf" "巡查组组成方案" "2027-2028 工作周期" "2031-2032 工作周期" "副组长" "联络员" "第4组" "省应急管理厅" "神农架"
+check_pdf_text "$pdf" "巡查组组成方案" "2027 工作周期" "2031 工作周期" "副组长" "联络员" "第4组" "省应急管理厅" "神农架"
 echo "OK: $pages pages"

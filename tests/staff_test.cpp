@@ -117,7 +117,7 @@ struct Case {
   }
   std::string problems() const {
     std::string s;
-    for (const auto& p : result.problems) s += p.en + "\n";
+    for (const auto& p : result.problems) s += p.text.en + "\n";
     return s;
   }
 };
@@ -141,6 +141,38 @@ TEST_CASE("staff: a plan keeps every team rule and round-trips through the check
   CHECK(g.stints.size() == 2);
   for (const auto& s : g.stints) CHECK(s.appointments.size() == s.experts.size());
   CHECK(c.result.bound <= c.result.objective);
+}
+
+TEST_CASE("staff: cycles and team ids follow the years of their tours; an overlap with a data cycle is noted") {
+  Case c;
+  REQUIRE_MESSAGE(c.result.feasible, c.problems());
+  // The schedule runs from 2027 with two-year cycles, but its tours are all in 2027.
+  for (const auto& g : c.result.teams) {
+    CHECK(g.cycle == "2027");
+    CHECK(g.id.rfind("G2027-", 0) == 0);
+  }
+  CHECK(c.result.notes.empty());
+  Case overlap(kPeople, R"(kind: teams
+version: 1
+teams:
+  - {id: G2026-1, cycle: 2026-2027, leader: L1, deputies: [D1], liaison: Y1, members: [M1, M2], experts: [E3]}
+---
+kind: tours
+version: 1
+tours:
+  - {id: T2026, region: xiangyang, team: G2026-1, start: 2026-04-01, end: 2026-04-10}
+---
+kind: appointments
+version: 1
+appointments:
+  - {id: A2026, person: E3, tour: T2026}
+)");
+  REQUIRE_MESSAGE(overlap.result.feasible, overlap.problems());
+  std::string notes;
+  for (const auto& n : overlap.result.notes) notes += n.en + "\n";
+  CHECK_MESSAGE(notes.find("cycle 2027 of this plan overlaps the data's cycle 2026-2027 (teams G2026-1) in 2027") !=
+                    std::string::npos,
+                notes);
 }
 
 TEST_CASE("staff: conflict of interest, for every role") {
@@ -204,6 +236,15 @@ TEST_CASE("staff: infeasible, leaders short when teams are on site at once") {
   CHECK(c.result.proven);
   CHECK_MESSAGE(c.problems().find("leaders") != std::string::npos, c.problems());
   CHECK_MESSAGE(c.problems().find("conflict of interest with wuhan") != std::string::npos, c.problems());
+  // The shortage as fields (issue 25, item 6): roles, people needed and available, cycle, period;
+  // teams on site at once are counted in teams.
+  const auto& p = c.result.problems.front();
+  CHECK(p.needed > p.available);
+  REQUIRE_FALSE(p.roles.empty());
+  CHECK(std::any_of(p.roles.begin(), p.roles.end(), [](const auto& r) { return r.first == Role::leader; }));
+  CHECK_FALSE(p.cycle.empty());
+  CHECK(p.from.has_value());
+  CHECK(c.problems().find("1 people") == std::string::npos);
 }
 
 TEST_CASE("staff: infeasible, the policy's team does not fit the team size") {

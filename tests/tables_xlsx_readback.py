@@ -82,7 +82,8 @@ with tempfile.TemporaryDirectory() as tmp:
         rows = rows_of(ts, 2)
         check([r[0] for r in rows] == [t["id"] for t in j["teams"]], "team ids")
         for r, t in zip(rows, j["teams"]):
-            check(r[2] == t["size"] and r[7] == len(t["tours"]), f"team {t['id']} size/tours {r}")
+            check(r[2] == t["size"] and r[8] == len(t["tours"]), f"team {t['id']} size/tours {r}")
+            check((r[6] is not None) == bool(t["members"]), f"team {t['id']} members column {r[6]!r}")
         findings_sheet(wb, j["diagnostics"], zh)
         # deadlines: steps + ledger deadlines
         wb, j = run(["deadlines", "examples/province", "--as-of", "2026-11-30", "--all"], lang, tmp, "deadlines")

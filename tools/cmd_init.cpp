@@ -228,6 +228,8 @@ std::string policy_file(const InitOptions& o, std::size_t regions) {
          "# until then. Delete the next line once they are in.\n"
          "rules: {C101: info}\n";
   s += fmt::format("# team_size: {{min: {}, max: {}}}           # II.2 巡查组人数 / team size\n", def.team_min, def.team_max);
+  s += fmt::format("# experts_min: {}               # II.2 每组至少的安全生产专家人数（规则 T119）/ safety experts per team, at least\n",
+                   def.experts_min);
   s += fmt::format("# days_on_site: {{city: {}, prefecture: {}, direct_city: {}, forestry: {}}}   # II.3 在场天数（按地区类别）/ days on site by class\n",
                    def.days_city, def.days_prefecture, def.days_direct_city, def.days_forestry);
   s += fmt::format("# coverage_years: {}            # II.3 五年内全覆盖 / every region within this many years\n", def.coverage_years);
@@ -241,6 +243,7 @@ std::string policy_file(const InitOptions& o, std::size_t regions) {
                    def.roll_forward_to_workday ? "true" : "false");
   s += fmt::format("# teams_per_round: {}           # 每个巡查年度可派出的巡查组数（编排计划用）/ teams available per round year (schedule)\n",
                    def.teams_per_round);
+  s += "# tour_start_day: workday      # IV.2.2 巡查开始的日子：workday 工作日、monday 周一、any 任意 / days a tour starts on\n";
   return s;
 }
 

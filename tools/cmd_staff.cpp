@@ -7,6 +7,10 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
+#include <map>
+#include <system_error>
+
 namespace xuncha::cli {
 namespace {
 
@@ -42,6 +46,17 @@ void read_keep(Context& ctx, const std::string& path, staff::Options& so, bool& 
     if (!t.team.empty()) so.keep_tours.push_back(std::move(t));
 }
 
+// Whether two paths name one file: the same file on disk, else the same path once normalised
+// ("-" is standard input).
+bool same_file(const std::string& a, const std::string& b) {
+  namespace fs = std::filesystem;
+  if (a == b) return true;
+  if (a == "-" || b == "-") return false;
+  std::error_code ec;
+  if (fs::equivalent(fs::path(a), fs::path(b), ec) && !ec) return true;
+  return fs::path(a).lexically_normal() == fs::path(b).lexically_normal();
+}
+
 int run_staff(Context& ctx, const StaffOptions& opts) {
   const auto& f = ctx.global.format;
   require_format(ctx, "staff", staff_formats);
@@ -59,8 +74,15 @@ int run_staff(Context& ctx, const StaffOptions& opts) {
   const Dataset& data = loaded.result.data;
   std::vector<std::size_t> tours;
   if (!opts.schedule.empty()) {
+    // The file as loaded may be named otherwise (./schedule.yaml, a folder walk, a link): one file
+    // is one file, whatever path reached it.
+    auto is_schedule = [&, memo = std::map<std::size_t, bool>{}](std::size_t file) mutable {
+      auto [it, fresh] = memo.emplace(file, false);
+      if (fresh) it->second = same_file(data.files[file], opts.schedule);
+      return it->second;
+    };
     for (auto i : staff::tours_to_staff(data))
-      if (data.tours[i].planned && data.files[data.tours[i].src.at.file] == opts.schedule) tours.push_back(i);
+      if (data.tours[i].planned && is_schedule(data.tours[i].src.at.file)) tours.push_back(i);
     if (tours.empty())
       throw UsageError(fmt::format("--schedule {}：没有已定日期、尚未组队的计划巡查（应为 xuncha schedule -f yaml 输出的 "
                                    "kind: schedule 文档）",
@@ -89,7 +111,7 @@ int run_staff(Context& ctx, const StaffOptions& opts) {
                                      "xuncha: no team plan exists that keeps every rule:\n")
                              : ctx.t("xuncha：未找到巡查组组成方案（未能证明不存在）：\n",
                                      "xuncha: no team plan found (not proven impossible):\n");
-    for (const auto& p : result.problems) ctx.err += "  - " + ctx.t(p) + "\n";
+    for (const auto& p : result.problems) ctx.err += "  - " + ctx.t(p.text) + "\n";
     if (!ctx.global.output.empty()) ctx.no_result = true;
     else if (f == "json") ctx.out = staff_json(ctx, view);
     return 1;

@@ -72,16 +72,17 @@ xlsx::Sheet table_sheet(const Context& ctx, const Dataset& data, const std::vect
   s.name = ctx.t("巡查组", "Teams");
   s.title = {ctx.t("巡查组组成情况", "Team composition")};
   s.header = {ctx.t("巡查组", "team"), ctx.t("周期", "cycle"), ctx.t("人数", "size"), ctx.t("组长", "leader"),
-              ctx.t("副组长", "deputies"), ctx.t("联络员", "liaison"), ctx.t("专家", "experts"),
-              ctx.t("巡查", "tours"), ctx.t("状态", "status")};
-  s.widths = {16, 12, 6, 12, 18, 12, 18, 6, 20};
+              ctx.t("副组长", "deputies"), ctx.t("联络员", "liaison"), ctx.t("成员", "members"),
+              ctx.t("专家", "experts"), ctx.t("巡查", "tours"), ctx.t("状态", "status")};
+  s.widths = {16, 12, 6, 12, 18, 12, 24, 18, 6, 20};
   for (const auto& r : rows) {
     const Team& g = *r.team;
     auto it = counts.find(g.id);
     Counts c = it == counts.end() ? Counts{} : it->second;
     s.rows.push_back({xlsx::Cell::of(g.id), text_or_empty(g.cycle), xlsx::Cell::of(static_cast<int>(r.size)),
                       text_or_empty(names(data, g.of(Role::leader))), text_or_empty(names(data, g.of(Role::deputy))),
-                      text_or_empty(names(data, g.of(Role::liaison))), text_or_empty(names(data, g.of(Role::expert))),
+                      text_or_empty(names(data, g.of(Role::liaison))), text_or_empty(names(data, g.of(Role::member))),
+                      text_or_empty(names(data, g.of(Role::expert))),
                       xlsx::Cell::of(static_cast<int>(r.tours.size())), xlsx::Cell::of(status_text(ctx, c))});
     s.highlight.push_back(c.errors > 0);
   }
@@ -91,7 +92,7 @@ xlsx::Sheet table_sheet(const Context& ctx, const Dataset& data, const std::vect
 std::string table_text(const Context& ctx, const xlsx::Sheet& s) {
   if (s.rows.empty()) return {};
   return s.title.front() + "\n" +
-         xlsx::text_table(s, {false, false, true, false, false, false, false, true, false}).render(ctx.width) + "\n";
+         xlsx::text_table(s, {false, false, true, false, false, false, false, false, true, false}).render(ctx.width) + "\n";
 }
 
 Json table_json(const std::vector<rules::TeamRow>& rows, const std::map<std::string, Counts>& counts) {

@@ -37,10 +37,12 @@ col.deputies{width:16%;}col.liaison{width:13%;}col.members{width:17%;}col.expert
 unsigned month_num(Date d) { return static_cast<unsigned>(date::year_month_day{d}.month()); }
 unsigned day_num(Date d) { return static_cast<unsigned>(date::year_month_day{d}.day()); }
 
-// GB/T 15834 ranges: 3月1日—15日, 3月16日—4月2日.
+// GB/T 15834 ranges with the year (a plan spans several): 2028年3月1日—15日, 2028年3月16日—4月2日.
 std::string zh_range(Date a, Date b) {
-  if (month_num(a) == month_num(b)) return fmt::format("{}月{}日—{}日", month_num(a), day_num(a), day_num(b));
-  return fmt::format("{}月{}日—{}月{}日", month_num(a), day_num(a), month_num(b), day_num(b));
+  int y = year_of(a);
+  if (y != year_of(b)) return fmt::format("{}年{}月{}日—{}年{}月{}日", y, month_num(a), day_num(a), year_of(b), month_num(b), day_num(b));
+  if (month_num(a) == month_num(b)) return fmt::format("{}年{}月{}日—{}日", y, month_num(a), day_num(a), day_num(b));
+  return fmt::format("{}年{}月{}日—{}月{}日", y, month_num(a), day_num(a), month_num(b), day_num(b));
 }
 
 std::string person(const Context& ctx, const Dataset& data, const std::string& id, bool with_unit) {
@@ -116,11 +118,20 @@ std::string staff_html(const Context& ctx, const StaffView& v) {
   }
   if (!cycle.empty()) out += "</table>\n</section>\n";
   out += fmt::format("<p class=\"meta\">{}</p>\n",
-                     esc(ctx.zh ? fmt::format("副组长、联络员、成员在工作周期内相对固定；组长按每次巡查任务确定；专家一次一聘。目标值 {}，下界 {}。",
-                                              r.objective, r.bound)
+                     esc(ctx.zh ? fmt::format("副组长、联络员、成员在工作周期内相对固定；组长按每次巡查任务确定；专家一次一聘。"
+                                              "方案的目标值 {}（各项软目标的加权和，越小越好：成员单位席位超出均摊 {}、"
+                                              "每人每年超出 {} 天的在场天数 {}、上一周期同组 {}、专家领域与重点行业不符 {}），"
+                                              "任何方案都不低于下界 {}。",
+                                              r.objective, r.terms.units, data.policy.staff_fair_days, r.terms.days,
+                                              r.terms.pairs, r.terms.fields, r.bound)
                                 : fmt::format("Deputies, liaison and members are fixed for the cycle; leaders are chosen per tour; "
-                                              "experts are appointed per tour. Objective {}, lower bound {}.",
-                                              r.objective, r.bound)));
+                                              "experts are appointed per tour. The plan's objective is {} (the weighted sum of "
+                                              "the soft goals, lower is better: member units' seats beyond their share {}, "
+                                              "days on site per person and year beyond {} {}, last cycle's team-mates together "
+                                              "{}, experts' fields missing the key industries {}); no plan can go below the "
+                                              "lower bound {}.",
+                                              r.objective, r.terms.units, data.policy.staff_fair_days, r.terms.days,
+                                              r.terms.pairs, r.terms.fields, r.bound)));
   return out + "</body>\n</html>\n";
 }
 

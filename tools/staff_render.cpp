@@ -67,11 +67,15 @@ std::string staff_text(const Context& ctx, const StaffView& v) {
   const auto& data = v.data;
   std::string out = ctx.t(fmt::format("{}巡查组组成方案\n", province_prefix(data.policy.province)),
                           fmt::format("{}inspection team plan\n", province_prefix(data.policy.province, " ")));
-  out += ctx.t(fmt::format("目标值 {}，下界 {}（差距 {:.1f}%）；单位分布 {}、超额在场天数 {}、上一周期同组 {}、专家领域不符 {}；种子 {}\n",
-                           r.objective, r.bound, gap(r), r.terms.units, r.terms.days, r.terms.pairs, r.terms.fields, v.options.seed),
-               fmt::format("objective {}, lower bound {} (gap {:.1f}%); units {}, days over fair {}, last cycle's pairs {}, "
-                           "expert fields missed {}; seed {}\n",
-                           r.objective, r.bound, gap(r), r.terms.units, r.terms.days, r.terms.pairs, r.terms.fields, v.options.seed));
+  out += ctx.t(fmt::format("目标值 {}（软目标的加权和，越小越好），下界 {}（任何方案都不低于它；差距 {:.1f}%）；"
+                           "单位席位超出均摊 {}、每人每年超出 {} 天的在场天数 {}、上一周期同组 {}、专家领域不符 {}；种子 {}\n",
+                           r.objective, r.bound, gap(r), r.terms.units, data.policy.staff_fair_days, r.terms.days,
+                           r.terms.pairs, r.terms.fields, v.options.seed),
+               fmt::format("objective {} (the weighted sum of the soft goals, lower is better), lower bound {} (no plan "
+                           "goes below it; gap {:.1f}%); units' seats beyond their share {}, days on site beyond {} per "
+                           "person and year {}, last cycle's pairs {}, expert fields missed {}; seed {}\n",
+                           r.objective, r.bound, gap(r), r.terms.units, data.policy.staff_fair_days, r.terms.days,
+                           r.terms.pairs, r.terms.fields, v.options.seed));
   std::string cycle;
   for (const auto& g : r.teams) {
     if (g.cycle != cycle) {
@@ -186,7 +190,17 @@ std::string staff_json(const Context& ctx, const StaffView& v) {
   if (!r.feasible) {
     j["proven"] = r.proven;
     Json problems = Json::array();
-    for (const auto& p : r.problems) problems.push_back(ctx.t(p));
+    for (const auto& p : r.problems) {
+      Json roles = Json::array();
+      for (const auto& [role, n] : p.roles) roles.push_back({{"role", role_key(role)}, {"needed", n}});
+      auto date = [](const std::optional<Date>& d) { return d ? Json(format_iso(*d)) : Json(nullptr); };
+      bool shortage = p.needed > 0;
+      problems.push_back({{"message", ctx.t(p.text)}, {"roles", std::move(roles)},
+                          {"needed", shortage ? Json(p.needed) : Json(nullptr)},
+                          {"available", shortage ? Json(p.available) : Json(nullptr)},
+                          {"cycle", p.cycle.empty() ? Json(nullptr) : Json(p.cycle)}, {"from", date(p.from)},
+                          {"to", date(p.to)}});
+    }
     j["problems"] = std::move(problems);
     return json_dump(j);
   }
@@ -242,10 +256,13 @@ std::string staff_xlsx(const Context& ctx, const StaffView& v) {
       const Tour& t = data.tours[st.tour];
       auto row = [&](Role role, const std::string& id) {
         const Person* p = data.person(id);
+        // An office reads unit names, not ids (the csv keeps the ids, for scripts).
+        const Unit* u = p ? data.unit(p->unit) : nullptr;
         s.rows.push_back({xlsx::Cell::of(st.record), xlsx::Cell::of(g.cycle), xlsx::Cell::of(t.id),
                           xlsx::Cell::of(region_name(data, t.region)), xlsx::Cell::of(t.start), xlsx::Cell::of(t.end),
                           xlsx::Cell::of(role_word(ctx, role)), xlsx::Cell::of(id),
-                          xlsx::Cell::of(p ? p->name : std::string()), xlsx::Cell::of(p ? p->unit : std::string())});
+                          xlsx::Cell::of(p ? p->name : std::string()),
+                          xlsx::Cell::of(u ? u->name : p ? p->unit : std::string())});
         s.highlight.push_back(false);
       };
       row(Role::leader, st.leader);

@@ -41,12 +41,12 @@ def scalars(path):
     return out
 
 
-def holidays(paths):
+def holidays(paths, key="holidays"):
     days = set()
     for p in paths:
         with open(p, encoding="utf-8") as f:
             for line in f:
-                m = re.match(r"\s*holidays: \[(.*)\]", line)
+                m = re.match(r"\s*" + key + r": \[(.*)\]", line)
                 if m:
                     for d in m.group(1).split(", "):
                         if d:
@@ -75,7 +75,24 @@ def check(data, output, args):
     here = os.path.dirname(os.path.abspath(__file__))
     hol = holidays([os.path.join(here, "..", "..", "data", "cn-calendar.yaml"),
                     os.path.join(data, "calendar-projected.yaml")])
+    makeup = holidays([os.path.join(here, "..", "..", "data", "cn-calendar.yaml"),
+                       os.path.join(data, "calendar-projected.yaml")], "workdays")
     pol = scalars(os.path.join(data, "policy.yaml"))
+    start_rule = pol.get("tour_start_day", "workday")
+
+    class_months = {}
+    with open(os.path.join(data, "policy.yaml"), encoding="utf-8") as f:
+        for line in f:
+            m = re.match(r"  (city|prefecture|direct_city|forestry): \[(.*)\]\s*$", line)
+            if m:
+                class_months[m.group(1)] = {int(x) for x in m.group(2).split(",") if x}
+
+    def may_start(d):
+        """A day a tour may start on (policy tour_start_day, IV.2.2)."""
+        workday = d in makeup or (d.weekday() < 5 and d not in hol)
+        if start_rule == "monday":
+            return d.weekday() == 0 and workday
+        return start_rule == "any" or workday
     G = int(pol.get("coverage_years", 5))
     cadence = int(pol.get("cadence_years", 2))
     T = int(opt.get("--teams", pol.get("teams_per_round", 4)))
@@ -90,6 +107,22 @@ def check(data, output, args):
             blackouts.append((date.fromisoformat(p["from"]), date.fromisoformat(p["to"])))
     regions = {r["id"]: r for r in flow_records(os.path.join(data, "regions.yaml"))}
     tours = flow_records(os.path.join(data, "tours.yaml"))
+
+    def months_of(rid):
+        """The months a tour of the region may be on site (policy months_by_class, region months)."""
+        r = regions[rid]
+        if "months" in r:
+            return {int(x) for x in r["months"].strip("[]").split(",") if x}
+        return class_months.get(r["class"]) or set(range(1, 13))
+
+    def in_season(rid, s, e):
+        ms = months_of(rid)
+        y, m = s.year, s.month
+        while (y, m) <= (e.year, e.month):
+            if m not in ms:
+                return False
+            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+        return True
 
     def days_of(rid):
         r = regions[rid]
@@ -124,12 +157,15 @@ def check(data, output, args):
         elif y < frm:
             history.setdefault(t["region"], set()).add(y)
 
-    def free_run(y, need):
+    def free_run(y, need, rid):
+        """Some stretch of `need` free days in a batch of y, from an allowed start, in the region's months."""
         for name, a, b in batches:
-            d, run = max(date.fromisoformat(f"{y}-{a}"), as_of + timedelta(days=1)), 0
-            while d <= date.fromisoformat(f"{y}-{b}"):
-                run = 0 if blocked(d) else run + 1
-                if run >= need:
+            d = max(date.fromisoformat(f"{y}-{a}"), as_of + timedelta(days=1))
+            last = date.fromisoformat(f"{y}-{b}")
+            while d + timedelta(days=need - 1) <= last:
+                e = d + timedelta(days=need - 1)
+                if (may_start(d) and in_season(rid, d, e)
+                        and not any(blocked(d + timedelta(days=k)) for k in range(need))):
                     return True
                 d += timedelta(days=1)
         return False
@@ -154,7 +190,7 @@ def check(data, output, args):
             named = sorted(teams.get(y, ()))
             return named + [f"#{i}" for i in range(max(0, T - len(named)))]
 
-        def place(y, need):
+        def place(y, need, rid):
             best = None
             for name in names(y):
                 taken = busy.get((y, name), [])
@@ -169,6 +205,8 @@ def check(data, output, args):
                             d = max(x[1] for x in clash) + timedelta(days=1)
                         elif bad is not None:
                             d = d + timedelta(days=bad + 1)
+                        elif not may_start(d) or not in_season(rid, d, e):
+                            d = d + timedelta(days=1)
                         else:
                             if best is None or d < best[0]:
                                 best = (d, e, name)
@@ -179,7 +217,7 @@ def check(data, output, args):
 
         def possible(rid, y):
             return (is_round(y) and y not in council.get(rid, set()) and y not in pinned.get(rid, set())
-                    and (y > H or free_run(y, days_of(rid))))
+                    and (y > H or free_run(y, days_of(rid), rid)))
 
         placed = 0
         order = sorted(regions, key=lambda rid: -days_of(rid))
@@ -204,10 +242,10 @@ def check(data, output, args):
                 if not ys:
                     return None
                 y = ys[-1]
-                if not place(y, days_of(rid)):
+                if not place(y, days_of(rid), rid):
                     ok = False
                     for y2 in reversed(ys[:-1]):
-                        if place(y2, days_of(rid)):
+                        if place(y2, days_of(rid), rid):
                             y, ok = y2, True
                             break
                     if not ok:
@@ -290,6 +328,10 @@ def check(data, output, args):
                 err(f"{t['id']}: dates outside {y}")
             if s <= as_of:
                 err(f"{t['id']}: starts {s} on or before --as-of {as_of}")
+            if not in_season(rid, s, e):
+                err(f"{t['id']}: {s}..{e} outside the months {sorted(months_of(rid))} of {rid}")
+            if not may_start(s):
+                err(f"{t['id']}: starts {s} ({s.strftime('%A')}), not a day tour_start_day: {start_rule} allows")
             if (e - s).days + 1 != days_of(rid) or t["days"] != days_of(rid):
                 err(f"{t['id']}: {(e - s).days + 1} days on site, the region needs {days_of(rid)}")
             b1, b2 = batch_of(y, s), batch_of(y, e)
@@ -332,7 +374,7 @@ def check(data, output, args):
         if not history.get(rid):
             # never toured: due in the first round year a tour can still be placed in
             for y in range(frm, frm + 40):
-                if is_round(y) and y not in sc and (y > H or free_run(y, days_of(rid))):
+                if is_round(y) and y not in sc and (y > H or free_run(y, days_of(rid), rid)):
                     first = y
                     break
         for e in range(frm, H + G):

@@ -55,6 +55,14 @@ def generate(seed, out):
         if rnd.random() < 0.12:
             y = frm + rnd.randint(0, years - 1)
             tours.append({"id": f"S{y}-{r['id']}", "region": r["id"], "body": "state_council", "year": y})
+    # seasons (issue 25, item 2): a few regions may be on site only in some months, from a
+    # generator of their own so that each seed's other data is as before
+    srnd = random.Random(seed * 7919 + 2)
+    for r in regions:
+        if srnd.random() < 0.1:
+            months = srnd.choice([[4, 5, 6], [5, 6, 9, 10], [3, 4, 5, 6, 9, 10, 11], [9, 10, 11], [6]])
+            r["months"] = "[" + ",".join(str(m) for m in months) + "]"
+    class_months = [5, 6, 9, 10] if srnd.random() < 0.1 else None
     # blackouts
     blackouts = []
     for _ in range(rnd.choice([0, 0, 1, 2])):
@@ -120,6 +128,13 @@ def generate(seed, out):
             f.write(f"first_round_year: {anchor}\n")
         if off_round:
             f.write("off_round_tours: true\n")
+        # The start-day rule comes from a generator of its own, so each seed's other data stays
+        # as it was before the rule existed (golden cases name seeds).
+        start_day = random.Random(seed * 7919 + 1).choice(["workday"] * 6 + ["monday"] * 2 + ["any"] * 2)
+        if start_day != "workday":
+            f.write(f"tour_start_day: {start_day}\n")
+        if class_months:
+            f.write("months_by_class:\n  forestry: [" + ",".join(str(m) for m in class_months) + "]\n")
         if batches:
             f.write("batches:\n")
             for name, a, b in batches:

@@ -181,7 +181,14 @@ std::string schedule_yaml(const Context& ctx, const ScheduleView& v) {
                        ys);
   out += "kind: schedule\nversion: 1\n";
   if (!pol.province.empty()) out += fmt::format("province: {}\n", yaml_quoted(pol.province));
-  out += fmt::format("from: {}\nyears: {}\nas_of: {}\ntours:\n", v.options.from, v.options.years, format_iso(ctx.as_of));
+  out += fmt::format("from: {}\nyears: {}\nas_of: {}\n", v.options.from, v.options.years, format_iso(ctx.as_of));
+  // Each round with its teams: a round whose pinned tours already name more teams than asked for
+  // is planned with that many (the tours' team_slot goes up to it).
+  out += "rounds: [";
+  for (std::size_t k = 0; k < r.round_years.size(); ++k)
+    out += fmt::format("{}{{year: {}, teams: {}}}", k ? ", " : "", r.round_years[k],
+                       k < r.round_teams.size() ? r.round_teams[k] : r.teams);
+  out += "]\ntours:\n";
   for (const auto& t : r.tours) {
     if (t.pinned) continue;
     out += fmt::format("  - id: {}\n    region: {}\n    kind: regular\n    year: {}\n    team_slot: {}\n", yaml_string(t.id), yaml_string(t.region),
@@ -237,6 +244,12 @@ std::string schedule_json(const Context& ctx, const ScheduleView& v) {
   }
   j["round_years"] = r.round_years;
   j["teams"] = r.teams;
+  // Each round's teams: more than `teams` where pinned tours already name more.
+  Json rounds = Json::array();
+  for (std::size_t k = 0; k < r.round_years.size(); ++k)
+    rounds.push_back({{"year", r.round_years[k]}, {"teams", k < r.round_teams.size() ? r.round_teams[k] : r.teams}});
+  j["rounds"] = std::move(rounds);
+  j["extra_tours"] = r.extra_tours;
   Json tours = Json::array();
   for (const auto& t : r.tours) tours.push_back(tour_json(v, t));
   j["tours"] = std::move(tours);
@@ -253,7 +266,9 @@ std::string schedule_json(const Context& ctx, const ScheduleView& v) {
   j["kept"] = r.kept;
   j["moved"] = r.moved;
   Json why = Json::array();
-  for (const auto& e : r.explanations) why.push_back({{"region", e.region}, {"why", ctx.t(e.text)}});
+  for (const auto& e : r.explanations)
+    why.push_back({{"region", e.region}, {"why", ctx.t(e.text)}, {"tours", e.tours}, {"needed", e.needed},
+                   {"extra", std::max(0, e.tours - e.needed)}});
   j["explanations"] = std::move(why);
   return json_dump(j);
 }

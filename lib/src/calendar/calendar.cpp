@@ -196,4 +196,13 @@ std::vector<Calendar::Listed> Calendar::listed(Date from, Date to) const {
   return out;
 }
 
+bool start_day_allowed(const Calendar& calendar, StartDay rule, Date d) {
+  switch (rule) {
+    case StartDay::any: return true;
+    case StartDay::workday: return calendar.is_workday(d);
+    case StartDay::monday: return date::weekday{d} == date::Monday && calendar.is_workday(d);
+  }
+  return true;
+}
+
 }  // namespace xuncha

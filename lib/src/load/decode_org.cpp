@@ -24,6 +24,10 @@ const RecordSpec& region_spec() {
       {.key = "risk", .type = FieldType::integer, .lo = 1, .hi = 5,
        .about = {"风险权重 1–5（默认 3）", "risk weight 1-5 (default 3)"}},
       {.key = "industries", .type = FieldType::ids, .about = {"重点行业、主要风险（组队时与专家专业匹配）", "key industries, main hazards (team plan: experts' fields are matched to them)"}},
+      {.key = "months", .type = FieldType::integer, .list = true, .lo = 1, .hi = 12,
+       .about = {"可以进驻的月份（1–12；如高原、林区避开深冬和汛期）；不写则按政策 months_by_class，再不写则不限",
+                 "months (1-12) a tour may be on site (e.g. plateau and forest regions avoid deep winter and the flood "
+                 "season); absent: the policy's months_by_class, else any month"}},
   }, {"一个被巡查地区（市/州/直管市/林区）", "a region to inspect (市/州/直管市/林区)"}};
   return s;
 }
@@ -122,6 +126,7 @@ void region(Decoder& d, std::uint32_t index, const std::string& path) {
   d.int_field(r, "risk", [&](int v) { x.risk = v; });
   if (!d.id_list(r, "industries", x.industries)) r.ok = false;
   if (!d.id_list(r, "county_names", x.county_names)) r.ok = false;
+  d.field(r, "months", [&](std::uint32_t v, const std::string& p) { return d.month_list(v, p, x.months); });
   if (!d.keep(r, "region", x.id)) return;
   x.src = std::move(r.src);
   d.out().regions.push_back(std::move(x));

@@ -22,6 +22,7 @@ const IntKey int_keys[] = {
     {"look_back_months", &Policy::look_back_months},
     {"due_soon_workdays", &Policy::due_soon_workdays},
     {"teams_per_round", &Policy::teams_per_round},
+    {"experts_min", &Policy::experts_min},
     {"first_round_year", &Policy::first_round_year},
     {"planning_feedback_workdays", &Policy::planning_feedback_workdays},
     // Team plan (xuncha staff).
@@ -70,6 +71,19 @@ const RecordSpec& days_on_site_spec() {
     static_assert(classes.size() == region_class_names.size());
     for (std::size_t i = 0; i < classes.size(); ++i)
       r.fields.push_back({.key = region_class_names[i], .type = FieldType::integer, .lo = 1, .hi = 366, .about = classes[i]});
+    return r;
+  }();
+  return s;
+}
+const RecordSpec& months_by_class_spec() {
+  static const RecordSpec s = [] {
+    RecordSpec r{{}, {"按地区类别的可进驻月份（1–12）", "months (1-12) a tour may be on site, by region class"}};
+    static constexpr std::array<About, 4> classes{{{"市的可进驻月份", "months for a city (市)"},
+                                                    {"州的可进驻月份", "months for a prefecture (州)"},
+                                                    {"直管市的可进驻月份", "months for a directly administered city (直管市)"},
+                                                    {"林区的可进驻月份", "months for a forestry district (林区)"}}};
+    for (std::size_t i = 0; i < classes.size(); ++i)
+      r.fields.push_back({.key = region_class_names[i], .type = FieldType::integer, .list = true, .lo = 1, .hi = 12, .about = classes[i]});
     return r;
   }();
   return s;
@@ -372,6 +386,12 @@ const RecordSpec& policy_document() {
         version_field(),
         {.key = "province", .type = FieldType::text, .about = {"省份名称，用于标题（无默认值：不写则标题不含省名）", "the province's name, shown in titles (none by default: titles leave it out)"}},
         {.key = "team_size", .type = FieldType::record, .record = &team_size_spec(), .about = {"巡查组人数范围", "team size"}},
+        {.key = "experts_min", .type = FieldType::integer, .lo = 0, .hi = 20,
+         .about = {"每个巡查组至少的安全生产专家人数（II.2，规则 T119，默认 1；0：不检查）",
+                   "safety experts on every team, at least (II.2, rule T119; default 1; 0: not checked)"}},
+        {.key = "months_by_class", .type = FieldType::record, .record = &months_by_class_spec(),
+         .about = {"排期：各类地区可以进驻的月份（如 forestry: [5, 6, 9, 10]），地区的 months 优先",
+                   "scheduling: months a tour may be on site, by region class (e.g. forestry: [5, 6, 9, 10]); a region's months win"}},
         {.key = "days_on_site", .type = FieldType::record, .record = &days_on_site_spec(),
          .about = {"按地区类别的进驻天数", "days on site by region class"}},
         {.key = "rules", .type = FieldType::rule_map, .about = {"规则编号（或别名）及其级别：off、info、warning、error", "rule id (or slug) to off, info, warning or error"}},
@@ -413,6 +433,13 @@ const RecordSpec& policy_document() {
          .about = {"排期：每个轮次年度可用的巡查组数（--teams 可覆盖，默认 4）", "scheduling: teams available in each round year (--teams overrides; default 4)"}},
         {.key = "first_round_year", .type = FieldType::integer, .lo = min_year, .hi = max_year,
          .about = {"排期：某一轮次年度（默认取记录中最后一轮定期巡查，否则 --from）", "scheduling: a round year (default: the last regular round on record, else --from)"}},
+        {.key = "tour_start_day",
+         .type = FieldType::choice,
+         .choices = {start_day_names.begin(), start_day_names.end()},
+         .aliases = zh_aliases(start_day_zh),
+         .about = {"排期与检查：巡查从哪种日子开始（IV.2.2 进驻先与党委政府见面）：workday 工作日（默认）、monday 周一、any 任意",
+                   "scheduling and checks: the days a tour may start on (IV.2.2, it opens with a meeting with the region's leaders): "
+                   "workday (default), monday, any"}},
         {.key = "planning_feedback_workdays", .type = FieldType::integer, .lo = 0, .hi = 1000,
          .about = {"计划期限：假定报告期限后此工作日数反馈（默认 10）", "planned deadlines: feedback assumed this many working days after the report is due (default 10)"}},
         {.key = "staff_deputies", .type = FieldType::integer, .lo = 1, .hi = 20,
@@ -496,6 +523,16 @@ void decode_policy(Decoder& d, const Entries& entries) {
       });
     }
   }
+  if (auto e = Decoder::find(entries, "months_by_class")) {
+    auto r = d.record(e->value, "months_by_class", months_by_class_spec());
+    for (std::size_t c = 0; c < region_class_names.size(); ++c)
+      d.field(r, region_class_names[c], [&](std::uint32_t v, const std::string& p) {
+        std::vector<int> months;
+        if (!d.month_list(v, p, months)) return false;
+        patches.push_back([c, months](Policy& pol) { pol.class_months[c] = months; });
+        return true;
+      });
+  }
   if (auto e = Decoder::find(entries, "untracked_steps")) {
     // Steps with a deadline the office does not record (a list, possibly empty: all tracked).
     // Which names are steps with a deadline is for the rules layer to say.
@@ -510,6 +547,13 @@ void decode_policy(Decoder& d, const Entries& entries) {
       }
     }
     d.out().policy_input.untracked_steps.push_back(std::move(list));
+  }
+  if (auto e = Decoder::find(entries, "tour_start_day")) {
+    const FieldSpec* s = doc.find("tour_start_day");
+    if (auto c = d.choice(e->value, "tour_start_day", s->choices, s->aliases)) {
+      auto value = static_cast<StartDay>(*c);
+      patches.push_back([value](Policy& p) { p.tour_start_day = value; });
+    }
   }
   schedule_policy(d, entries);
   if (auto e = Decoder::find(entries, "ledger")) ledger_policy(d, *e);

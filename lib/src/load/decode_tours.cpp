@@ -173,6 +173,8 @@ const RecordSpec& schedule_document() {
        .about = {"排期的第一年", "first year of the schedule"}},
       {.key = "years", .about = {"由 xuncha schedule 写出，不读取", "written by xuncha schedule; not read"}},
       {.key = "as_of", .about = {"由 xuncha schedule 写出，不读取", "written by xuncha schedule; not read"}},
+      {.key = "rounds", .about = {"由 xuncha schedule 写出，不读取：各轮次年度及其巡查组数",
+                                  "written by xuncha schedule; not read: each round year and its number of teams"}},
       {.key = "tours", .type = FieldType::record, .required = true, .list = true, .record = &planned_tour_spec(),
        .about = {"计划中的巡查", "planned tours"}},
   }, {"排期：计划中的巡查（xuncha schedule -f yaml 的输出）", "schedule: planned tours (the output of xuncha schedule -f yaml)"}};

@@ -293,6 +293,18 @@ void Decoder::check_keys(const Entries& entries, std::string_view path, const st
   }
 }
 
+bool Decoder::month_list(std::uint32_t index, const std::string& path, std::vector<int>& out) {
+  bool ok = true;
+  auto items = sequence(index, path);
+  if (doc_->node(index).type != Type::null && doc_->node(index).type != Type::sequence) return false;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    auto m = integer(items[i], fmt::format("{}[{}]", path, i), 1, 12);
+    if (m) out.push_back(static_cast<int>(*m));
+    ok = ok && m.has_value();
+  }
+  return ok;
+}
+
 std::vector<std::uint32_t> Decoder::sequence(std::uint32_t index, std::string_view path) {
   const YNode& n = doc_->node(index);
   std::vector<std::uint32_t> out;

@@ -210,6 +210,8 @@ class Decoder {
   bool valid_id(const YNode& n, std::string_view path);
   /// A list of ids; a single scalar is accepted as a list of one.
   bool id_list(Record& r, std::string_view key, std::vector<std::string>& out);
+  /// A list of months 1-12 (a season); false, with errors, when an item is not one.
+  bool month_list(std::uint32_t index, const std::string& path, std::vector<int>& out);
 
  private:
   std::size_t errors_ = 0;

@@ -26,10 +26,31 @@ void report_duplicate(const T& item, const T& first, std::string_view what_zh, s
 // `total`: the records of this type in all files. When one file holds them all (a file of
 // millions of records), its vector becomes the data set's as it is, duplicates taken out in
 // place: moving them would hold two copies at once. Else the data set's vector is sized once.
+// No two records of a kind share an id...
 template <class T>
+bool never_same(T&, T&) { return false; }
+
+// ... except a planned tour and the same tour as a team plan repeats it with its team (`xuncha
+// staff -f yaml` writes the schedule's tours with their teams, so the plan loads beside the
+// schedule): one tour, and the copy with the team stands.
+bool same_planned_tour(Tour& first, Tour& again) {
+  if (!first.planned || !again.planned || first.region != again.region || first.year != again.year ||
+      first.kind != again.kind || first.start != again.start || first.end != again.end ||
+      (first.team_slot && again.team_slot && first.team_slot != again.team_slot))
+    return false;
+  if (!first.team.empty() && !again.team.empty() && first.team != again.team) return false;
+  if (first.team.empty() && !again.team.empty()) {
+    if (!again.team_slot) again.team_slot = first.team_slot;
+    if (!again.plan_from) again.plan_from = first.plan_from;
+    first = std::move(again);
+  }
+  return true;
+}
+
+template <class T, class Same = bool (*)(T&, T&)>
 void merge_unique(std::vector<T>& into, std::vector<T>& from, std::size_t total, std::string_view what_zh,
                   std::string_view what_en, IdIndex& seen, const Dataset& data, std::vector<Diagnostic>& diags,
-                  std::vector<RejectedRecord>& lost) {
+                  std::vector<RejectedRecord>& lost, Same same = &never_same<T>) {
   if (from.empty()) return;
   if (seen.empty()) seen.reserve(total);
   if (into.empty() && from.size() == total) {
@@ -37,6 +58,7 @@ void merge_unique(std::vector<T>& into, std::vector<T>& from, std::size_t total,
     std::size_t kept = 0;
     for (std::size_t i = 0; i < into.size(); ++i) {
       auto [it, fresh] = seen.emplace(into[i].id, kept);
+      if (!fresh && same(into[it->second], into[i])) continue;
       if (!fresh) {
         report_duplicate(into[i], into[it->second], what_zh, what_en, data, diags, lost);
         continue;
@@ -49,6 +71,7 @@ void merge_unique(std::vector<T>& into, std::vector<T>& from, std::size_t total,
     into.reserve(total);
     for (auto& item : from) {
       auto [it, fresh] = seen.emplace(item.id, into.size());
+      if (!fresh && same(into[it->second], item)) continue;
       if (!fresh) {
         report_duplicate(item, into[it->second], what_zh, what_en, data, diags, lost);
         continue;
@@ -87,7 +110,7 @@ void merge_files(std::vector<FileData>& files, Dataset& data, std::vector<Diagno
     merge_unique(data.appointments, f.appointments, appointments, "聘任", "appointment", data.appointment_index,
                  data, diags, f.rejected);
     merge_unique(data.teams, f.teams, teams, "巡查组", "team", data.team_index, data, diags, f.rejected);
-    merge_unique(data.tours, f.tours, tours, "巡查", "tour", data.tour_index, data, diags, f.rejected);
+    merge_unique(data.tours, f.tours, tours, "巡查", "tour", data.tour_index, data, diags, f.rejected, &same_planned_tour);
     auto& l = data.ledger;  // the problem ledger
     merge_unique(l.problems, f.ledger.problems, problems, "问题", "problem", data.problem_index, data, diags, f.rejected);
     merge_unique(l.hazards, f.ledger.hazards, hazards, "挂牌隐患", "hazard", data.hazard_index, data, diags, f.rejected);

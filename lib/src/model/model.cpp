@@ -108,6 +108,30 @@ const Person* Dataset::person(std::string_view id) const { return find_in(people
 const Team* Dataset::team(std::string_view id) const { return find_in(teams, team_index, id); }
 const Tour* Dataset::tour(std::string_view id) const { return find_in(tours, tour_index, id); }
 
+unsigned months_allowed(const Region& r, const Policy& p) {
+  const auto& ms = r.months.empty() ? p.class_months[static_cast<std::size_t>(r.cls)] : r.months;
+  unsigned mask = 0;
+  for (int m : ms)
+    if (m >= 1 && m <= 12) mask |= 1u << (m - 1);
+  return mask ? mask : 0xFFFu;
+}
+
+std::string months_text(unsigned mask, bool zh) {
+  std::string out;
+  for (int m = 1; m <= 12;) {
+    if (!(mask & (1u << (m - 1)))) {
+      ++m;
+      continue;
+    }
+    int e = m;
+    while (e < 12 && (mask & (1u << e))) ++e;
+    if (!out.empty()) out += zh ? "、" : ", ";
+    out += e == m ? std::to_string(m) : std::to_string(m) + (zh ? "—" : "-") + std::to_string(e);
+    m = e + 1;
+  }
+  return out;
+}
+
 int days_allowed(const Region& r, const Policy& p) {
   if (r.days) return *r.days;
   switch (r.cls) {

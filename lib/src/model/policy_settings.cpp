@@ -19,6 +19,7 @@ std::vector<PolicySetting> policy_settings(const Policy& p) {
   num("cadence_years", p.cadence_years);
   num("team_size.min", p.team_min);
   num("team_size.max", p.team_max);
+  num("experts_min", p.experts_min);
   const int days[] = {p.days_city, p.days_prefecture, p.days_direct_city, p.days_forestry};
   for (std::size_t c = 0; c < region_class_names.size(); ++c)
     num("days_on_site." + std::string(region_class_names[c]), days[c]);
@@ -48,6 +49,12 @@ std::vector<PolicySetting> policy_settings(const Policy& p) {
   num("teams_per_round", p.teams_per_round);
   num("first_round_year", p.first_round_year);
   yes("off_round_tours", p.off_round_tours);
+  for (std::size_t c = 0; c < region_class_names.size(); ++c) {
+    std::string ms;
+    for (int m : p.class_months[c]) ms += (ms.empty() ? "" : ", ") + std::to_string(m);
+    add("months_by_class." + std::string(region_class_names[c]), "[" + ms + "]");
+  }
+  add("tour_start_day", std::string(start_day_names[static_cast<std::size_t>(p.tour_start_day)]));
   num("planning_feedback_workdays", p.planning_feedback_workdays);
   num("objective.round_load", p.weights.round_load);
   num("objective.risk", p.weights.risk);

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <climits>
 #include <map>
 #include <tuple>
@@ -30,9 +31,46 @@ constexpr RuleInfo kRules[] = {
      "定期巡查原则上每两年一轮（政策 cadence_years、first_round_year）；计划巡查只排在轮次年份，除非政策设 off_round_tours: true。",
      "Regular rounds come every two years in principle (policy cadence_years, first_round_year); planned tours fall in "
      "round years only, unless the policy sets off_round_tours: true."},
+    {"S104", "planned-start-rest-day", Severity::error, "IV.2.2", "计划巡查不在规定的日子开始",
+     "planned tour starts on a day the policy does not allow",
+     "巡查组进驻后先与地区党委、政府主要负责人见面，须在工作日开始。政策 tour_start_day 规定开始的日子：workday 工作日（默认，含调休上班日）、"
+     "monday 周一（且为工作日）、any 任意。计划巡查违反时为错误。",
+     "A tour opens with a meeting with the region's party and government leaders, held on a working day. The policy's "
+     "tour_start_day says which days a tour may start on: workday (default; makeup working days count), monday (a "
+     "Monday that is a working day), any. A planned tour that breaks it is an error."},
+    {"S105", "start-rest-day", Severity::warning, "IV.2.2", "已记录的巡查不在规定的日子开始",
+     "recorded tour started on a day the policy does not allow",
+     "同 S104，针对已记录（kind: tours）的省级巡查：开始日期不符合政策 tour_start_day 时提示，记录的是已发生的事实，故为警告。",
+     "As S104, for provincial tours on record (kind: tours): a start date the policy's tour_start_day does not allow "
+     "is a warning, since the record states what happened."},
+    {"S106", "planned-out-of-season", Severity::error, "II.3", "计划巡查不在地区可进驻的月份",
+     "planned tour outside its region's months",
+     "高原、林区等地区避开深冬和汛期：地区的 months（或政策 months_by_class 中其类别的月份）规定可以进驻的月份，计划巡查的在场日期须全部落在其中。",
+     "Plateau and forest regions are not toured in deep winter or the flood season: a region's months (or its class's "
+     "in the policy's months_by_class) say when a tour may be on site, and a planned tour's days all fall in them."},
 };
 
 const RuleInfo& rule(std::string_view id) { return rule_in(kRules, id); }
+
+// "2031-03-01（周六）" / "2031-03-01 (Saturday)": the day and what kind of day it is.
+Message day_text(const Calendar& cal, Date d) {
+  static constexpr std::array<std::string_view, 7> zh{"周日", "周一", "周二", "周三", "周四", "周五", "周六"};
+  static constexpr std::array<std::string_view, 7> en{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
+  auto wd = date::weekday{d}.c_encoding();
+  Message name = cal.holiday_name(d);
+  bool holiday = cal.kind(d) == Calendar::DayKind::holiday && !name.zh.empty();
+  return {fmt::format("{}（{}{}）", format_iso(d), zh[wd], holiday ? "，" + name.zh : ""),
+          fmt::format("{} ({}{})", format_iso(d), en[wd], holiday ? ", " + name.en : "")};
+}
+
+Message start_rule_text(StartDay rule) {
+  switch (rule) {
+    case StartDay::monday: return {"须在周一（工作日）开始", "must start on a Monday that is a working day"};
+    case StartDay::workday: return {"须在工作日开始", "must start on a working day"};
+    case StartDay::any: break;
+  }
+  return {"", ""};
+}
 
 std::string span_text(const Tour& t) { return fmt::format("{}—{}", format_iso(*t.start), format_iso(*t.end)); }
 
@@ -90,6 +128,41 @@ void check_plan(const CheckContext& ctx, std::vector<Diagnostic>& out) {
     schedule::round_years(data, from, 1, &anchor);
     return anchors[from] = anchor;
   };
+  // S104 / S105: the start day (IV.2.2; policy tour_start_day). Recorded tours: the first day on
+  // site as recorded; a year the calendar does not cover is judged by weekends only.
+  if (pol.tour_start_day != StartDay::any) {
+    Message need = start_rule_text(pol.tour_start_day);
+    for (const auto& t : data.tours) {
+      if (t.body != Body::province || !t.start || start_day_allowed(ctx.calendar, pol.tour_start_day, *t.start)) continue;
+      Message day = day_text(ctx.calendar, *t.start);
+      out.push_back(make_diagnostic(
+          rule(t.planned ? "S104" : "S105"), data, t.src, "start", t.id,
+          t.planned ? Message{fmt::format("计划巡查 {} 在 {}开始；政策 tour_start_day: {}，{}", t.id, day.zh,
+                                          start_day_names[static_cast<std::size_t>(pol.tour_start_day)], need.zh),
+                              fmt::format("planned tour {} starts on {}; the policy's tour_start_day is {}: a tour {}", t.id,
+                                          day.en, start_day_names[static_cast<std::size_t>(pol.tour_start_day)], need.en)}
+                    : Message{fmt::format("巡查 {} 在 {}开始；政策 tour_start_day: {}，{}", t.id, day.zh,
+                                          start_day_names[static_cast<std::size_t>(pol.tour_start_day)], need.zh),
+                              fmt::format("tour {} started on {}; the policy's tour_start_day is {}: a tour {}", t.id, day.en,
+                                          start_day_names[static_cast<std::size_t>(pol.tour_start_day)], need.en)}));
+    }
+  }
+  // S106: the region's season (policy months_by_class, the region's months).
+  for (const Tour* t : planned) {
+    const Region* reg = data.region(t->region);
+    unsigned mask = reg ? months_allowed(*reg, pol) : 0xFFFu;
+    if (mask == 0xFFFu) continue;
+    for (Date d = *t->start; !(*t->end < d); d += date::days{1}) {
+      if (mask & (1u << (static_cast<unsigned>(date::year_month_day{d}.month()) - 1))) continue;
+      out.push_back(make_diagnostic(
+          rule("S106"), data, t->src, "start", t->id,
+          {fmt::format("计划巡查 {}（{}）的 {} 不在 {} 可进驻的月份（{} 月）", t->id, span_text(*t), format_iso(d), t->region,
+                       months_text(mask, true)),
+           fmt::format("planned tour {} ({}) is on site on {}, outside the months of {} ({})", t->id, span_text(*t),
+                       format_iso(d), t->region, months_text(mask, false))}));
+      break;
+    }
+  }
   for (const Tour* t : planned) {
     // S102: inside one batch window, no holiday, no blackout day.
     int y = static_cast<int>(date::year_month_day{*t->start}.year());

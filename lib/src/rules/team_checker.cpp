@@ -88,6 +88,10 @@ constexpr RuleInfo kRules[] = {
      "members belong to one team per cycle. Leaders are chosen per task and experts engaged per tour, so they are "
      "exempt. 'Relatively' fixed makes this a warning, not an error; overlapping dates are T112's, a team re-formed "
      "is T114's. Plans from `xuncha staff` keep the same rule."},
+    {"T119", "experts-missing", Severity::error, "II.2", "巡查组没有安全生产专家", "team without enough experts",
+     "巡查组由省安委会成员单位领导干部、工作人员和有关安全生产专家组成：每个巡查组至少有政策 experts_min 名专家（默认 1）。",
+     "A team is made of leaders and staff of the safety committee's member units and safety experts: every team has at "
+     "least the policy's experts_min experts (default 1)."},
 };
 
 const RuleInfo& rule(std::string_view id) { return rule_in(kRules, id); }
@@ -192,6 +196,14 @@ class TeamChecker {
                           fmt::format("team {} has {} liaisons: {}; exactly one allowed", g.id, liaisons.size(),
                                       list_en(data_, liaisons))});
     }
+    if (auto n = static_cast<int>(g.of(Role::expert).size()); n < pol.experts_min)
+      emit("T119", g.src, "id", g.id,
+           n == 0 ? Message{fmt::format("巡查组 {} 没有专家；每组至少 {} 名安全生产专家", g.id, pol.experts_min),
+                            fmt::format("team {} has no expert; every team has at least {} safety expert{}", g.id,
+                                        pol.experts_min, pol.experts_min == 1 ? "" : "s")}
+                  : Message{fmt::format("巡查组 {} 只有 {} 名专家；每组至少 {} 名安全生产专家", g.id, n, pol.experts_min),
+                            fmt::format("team {} has {} expert{}; every team has at least {}", g.id, n, n == 1 ? "" : "s",
+                                        pol.experts_min)});
     for (std::size_t k = 0; k < liaisons.size(); ++k) {
       const Person* p = data_.person(liaisons[k]);
       if (!p || from_emergency_management(data_, *p)) continue;

@@ -75,6 +75,15 @@ class Suggester {
         gap.reason = {fmt::format("缺{}", zh_of(role)), fmt::format("no {}", en_of(role))};
         s.gaps.push_back(std::move(gap));
       }
+      // II.2 (rule T119): a team has safety experts; the replacements keep their seats.
+      if (int least = data_.policy.experts_min; role == Role::expert && static_cast<int>(ids.size()) < least) {
+        RoleGap gap;
+        gap.role = role;
+        gap.needed = least - static_cast<int>(ids.size());
+        gap.reason = {fmt::format("缺专家：还需 {} 名（每组至少 {} 名，T119）", gap.needed, least),
+                      fmt::format("too few experts: {} more needed (at least {} per team, T119)", gap.needed, least)};
+        s.gaps.push_back(std::move(gap));
+      }
       for (auto& g : replace) s.gaps.push_back(std::move(g));
     }
     // Size: the replacements keep their seats; count the people who stay plus one per filled role.

@@ -22,7 +22,7 @@ bool Solver::place_region(int ri, bool any_pattern, int only_pattern) {
     const auto& pat = at(r.patterns, p);
     // Earliest start in each round's team slots (ties: the least loaded team).
     std::vector<int> chosen;
-    bool fits = true;
+    bool all_fit = true;
     long long score = 0;
     int first_month = r.fixed_first_month;
     std::vector<long long> extra(static_cast<std::size_t>(K_), 0);
@@ -31,7 +31,7 @@ bool Solver::place_region(int ri, bool any_pattern, int only_pattern) {
       std::tuple<long long, long long, int> bk{LLONG_MAX, 0, 0};
       for (int s : at(slots_of_round_, k)) {
         const auto& ts = at(slots_, s);
-        if (ts.cap - ts.used < r.days) continue;
+        if (!fits(s, ri)) continue;
         // Nearly full rounds: best fit (the period that the tour leaves least of), so that packing
         // does not strand a few days in every period; otherwise the earliest start.
         long long start = (ts.first - Date{}).count() + ts.used;
@@ -40,7 +40,7 @@ bool Solver::place_region(int ri, bool any_pattern, int only_pattern) {
         if (kk < bk) bk = kk, bs = s;
       }
       if (bs < 0) {
-        fits = false;
+        all_fit = false;
         break;
       }
       chosen.push_back(bs);
@@ -50,7 +50,7 @@ bool Solver::place_region(int ri, bool any_pattern, int only_pattern) {
       long long tl = at(team_load_, k * T_ + ts.team) + r.days;
       score += pol_.weights.team_balance * teams_of(k) * std::max(0LL, tl - at(team_max_, k));
     }
-    if (!fits) continue;
+    if (!all_fit) continue;
     long long cur_max = 0, new_max = 0, q = 0;
     for (int k = 0; k < K_; ++k) {
       cur_max = std::max(cur_max, at(round_load_, k));
@@ -80,7 +80,7 @@ bool Solver::place_region(int ri, bool any_pattern, int only_pattern) {
       if (kp.year != year_of_round(at(pat, i))) continue;
       for (int cand : at(slots_of_round_, at(pat, i))) {
         const auto& ts = at(slots_, cand);
-        if (ts.team == kp.team && !(kp.start < ts.first) && ts.cap - ts.used >= r.days) s = cand;
+        if (ts.team == kp.team && !(kp.start < ts.first) && fits(cand, ri)) s = cand;
       }
     }
     add_item(it, s, touched);
@@ -142,7 +142,7 @@ bool Solver::construct() {
       packed = false;
   tight_.clear();
   std::vector<int> first_slot, first_pattern;
-  Key first_key{LLONG_MAX, LLONG_MAX, LLONG_MAX, LLONG_MAX};
+  Key first_key{LLONG_MAX, LLONG_MAX, LLONG_MAX, LLONG_MAX, LLONG_MAX};
   if (packed) {
     first_key = key();
     for (const auto& item : items_) first_slot.push_back(item.slot);

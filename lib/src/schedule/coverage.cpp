@@ -70,6 +70,16 @@ bool Solver::covers(const RegionInfo& r, const std::vector<int>& chosen) const {
   return true;
 }
 
+namespace {
+// "（须在可进驻月份 5—6、9—10 内）" / " within its months 5-6, 9-10": the season, when the region has one.
+std::string season_zh(const RegionInfo& r) {
+  return r.months == 0xFFFu ? std::string() : "（须在可进驻月份 " + months_text(r.months, true) + " 内）";
+}
+std::string season_en(const RegionInfo& r) {
+  return r.months == 0xFFFu ? std::string() : " within its months " + months_text(r.months, false);
+}
+}  // namespace
+
 bool Solver::build_region(RegionInfo& r, const Region& reg) {
   int g = pol_.coverage_years;
   std::set<int> council(r.council.begin(), r.council.end());
@@ -77,15 +87,10 @@ bool Solver::build_region(RegionInfo& r, const Region& reg) {
   // free period of some team long enough for its tour (holidays, blackouts, pinned tours and the
   // days up to --as-of taken out).
   std::vector<int> allowed;
-  auto longest_of = [&](int k) {
-    int most = 0;
-    for (int s : at(slots_of_round_, k)) most = std::max(most, at(slots_, s).cap);
-    return most;
-  };
   for (int k = 0; k < K_; ++k) {
     int y = year_of_round(k);
     if (council.count(y) || std::find(r.fixed.begin(), r.fixed.end(), y) != r.fixed.end()) continue;
-    if (longest_of(k) < r.days) continue;
+    if (!round_holds(k, r)) continue;
     allowed.push_back(k);
   }
   r.allowed = allowed;
@@ -143,27 +148,24 @@ bool Solver::build_region(RegionInfo& r, const Region& reg) {
   std::vector<std::string> short_zh, short_en;
   for (int k : rounds) {
     int longest = 0;
-    for (int s : at(slots_of_round_, k)) longest = std::max(longest, at(slots_, s).cap);
-    if (longest >= r.days) continue;
+    for (int s : at(slots_of_round_, k)) longest = std::max(longest, at(slots_, s).usable());
+    if (round_holds(k, r)) continue;
     short_zh.push_back(fmt::format("{} 年最长 {} 天", year_of_round(k), longest));
     short_en.push_back(fmt::format("{}: {} days at most", year_of_round(k), longest));
   }
   std::erase_if(r.patterns, [&](const std::vector<int>& pat) {
-    return std::any_of(pat.begin(), pat.end(), [&](int k) {
-      const auto& in_round = at(slots_of_round_, k);
-      return std::none_of(in_round.begin(), in_round.end(), [&](int s) { return at(slots_, s).cap >= r.days; });
-    });
+    return std::any_of(pat.begin(), pat.end(), [&](int k) { return !round_holds(k, r); });
   });
   if (need == 0 && r.patterns.empty()) r.patterns.push_back({});  // need == 0: one empty pattern
   if (need > 0 && r.patterns.empty()) {
     res_.problems.push_back(
         {reg.id, 0,
-         {fmt::format("{}（{}）驻点需连续 {} 天，但可安排的年份里没有一个组有这么长的空闲时段（{}；已扣除节假日、停止巡查日、"
+         {fmt::format("{}（{}）驻点需连续 {} 天{}，但可安排的年份里没有一个组有这么长的空闲时段（{}；已扣除节假日、停止巡查日、"
                       "已定巡查和 --as-of 之前的日期）",
-                      reg.name, reg.id, r.days, fmt::join(short_zh, "，")),
-          fmt::format("{} needs {} days on site in one stretch, but in its possible years no team has a free period that "
+                      reg.name, reg.id, r.days, season_zh(r), fmt::join(short_zh, "，")),
+          fmt::format("{} needs {} days on site in one stretch{}, but in its possible years no team has a free period that "
                       "long ({}; holidays, blackout days, pinned tours and the days up to --as-of taken out)",
-                      reg.id, r.days, fmt::join(short_en, "; "))}});
+                      reg.id, r.days, season_en(r), fmt::join(short_en, "; "))}});
     return false;
   }
   return true;
@@ -250,13 +252,13 @@ Message Solver::uncovered_window(const RegionInfo& r, const Region& reg, int lo,
       continue;
     }
     int most = 0;
-    for (int s : at(slots_of_round_, k)) most = std::max(most, at(slots_, s).cap);
-    zh.push_back(fmt::format("{} 年没有一个组有连续 {} 天的空闲时段（最长 {} 天；已扣除节假日、停止巡查日、已定巡查和 "
-                             "--as-of 之前的日期）",
-                             y, r.days, most));
-    en.push_back(fmt::format("in {} no team has a free period of {} days (at most {}; holidays, blackout days, pinned "
-                             "tours and the days up to --as-of taken out)",
-                             y, r.days, most));
+    for (int s : at(slots_of_round_, k)) most = std::max(most, at(slots_, s).usable());
+    zh.push_back(fmt::format("{} 年没有一个组有连续 {} 天{}的空闲时段（最长 {} 天；已扣除节假日、停止巡查日、已定巡查和 "
+                             "--as-of 之前的日期，并从可开始进驻的日子算起）",
+                             y, r.days, season_zh(r), most));
+    en.push_back(fmt::format("in {} no team has a free period of {} days{} (at most {}; holidays, blackout days, pinned "
+                             "tours and the days up to --as-of taken out, counted from a day a tour may start on)",
+                             y, r.days, season_en(r), most));
   }
   std::string as_of = opt_.not_before ? format_iso(*opt_.not_before) : std::string("-");
   if (!over.empty()) {

@@ -25,6 +25,11 @@ void Solver::explain() {
     std::string sc_en = r.council.empty() ? "" : fmt::format(", State Council in {}", years_text(r.council));
     std::string fixed_zh = r.fixed.empty() ? "" : fmt::format("，已定 {} 年", years_text(r.fixed));
     std::string fixed_en = r.fixed.empty() ? "" : fmt::format(", already set for {}", years_text(r.fixed));
+    // A season (policy months_by_class or the region's months): only those months are planned.
+    if (r.months != 0xFFFu) {
+      fixed_zh += fmt::format("，只在 {} 月进驻", months_text(r.months, true));
+      fixed_en += fmt::format(", on site only in months {}", months_text(r.months, false));
+    }
     Message why;
     if (r.items.empty() && !r.last && r.fixed.empty() && r.coverage_last + pol_.coverage_years > H_) {
       // Never toured: due in its first possible year, which lies after the horizon.
@@ -44,19 +49,27 @@ void Solver::explain() {
                fmt::format("{} was fuller ({} tour-days): later to balance the rounds", earliest, load[earliest])};
     }
     std::string extra_zh, extra_en;
+    int needed = r.items.empty() ? 0 : r.fewest;
+    int more = size_of(chosen) - needed;
+    if (more > 0) {
+      // Coverage needs `needed`; the extra tour is a fallback, never "needed" (issue 25, item 8).
+      extra_zh = fmt::format("，另多安排 {} 次（按最少次数未找到可行安排）", more);
+      extra_en = fmt::format(", and {} more planned (no schedule with the fewest tours was found)", more);
+    }
     if (r.beyond_horizon > 0) {
       int n = r.beyond_horizon;
-      extra_zh = fmt::format("（其中 {} 次使 {} 年以后仍能按期覆盖：期末之后的下一轮来不及）", n, H_);
-      extra_en = fmt::format(" ({} of them so that it stays coverable after {}: the next round after the horizon comes too late)",
-                             n, H_);
+      extra_zh += fmt::format("（其中 {} 次使 {} 年以后仍能按期覆盖：期末之后的下一轮来不及）", n, H_);
+      extra_en += fmt::format(" ({} of them so that it stays coverable after {}: the next round after the horizon comes too late)",
+                              n, H_);
     }
     res_.explanations.push_back(
         {reg.id,
          {fmt::format("{}（{}）：{}{}{}；可选年份 {}；需 {} 次{}；安排在 {}：{}", reg.name, reg.id, last_zh, sc_zh, fixed_zh,
-                      years_text({possible.begin(), possible.end()}), chosen.size(), extra_zh, years_text(chosen), why.zh),
-          fmt::format("{}: {}{}{}; possible years {}; {} tour(s) needed{}; placed in {}: {}", reg.id, last_en, sc_en,
-                      fixed_en, years_text({possible.begin(), possible.end()}), chosen.size(), extra_en,
-                      years_text(chosen), why.en)}});
+                      years_text({possible.begin(), possible.end()}), needed, extra_zh, years_text(chosen), why.zh),
+          fmt::format("{}: {}{}{}; possible years {}; {} {} needed{}; placed in {}: {}", reg.id, last_en, sc_en,
+                      fixed_en, years_text({possible.begin(), possible.end()}), needed, needed == 1 ? "tour" : "tours",
+                      extra_en, years_text(chosen), why.en)},
+         size_of(chosen), needed});
   }
 }
 

@@ -230,13 +230,15 @@ void Solver::level_teams() {
               long long other_load = at(team_load_, k * T_ + t2.team);
               if (t2.team == j || other_load >= top) continue;
               long long start2 = (t2.first - Date{}).count();
-              if (t2.cap - t2.used >= d && other_load + d < top) {
+              if (other_load + d < top && fits(s2, at(items_, it).region)) {
                 long long gap = std::abs(start2 + t2.used - when);
                 if (gap < best_gap) best_gap = gap, best_it = it, best_s = s2, best_other = -1;
               }
               for (int it2 : t2.items) {
                 int d2 = at(regions_, at(items_, it2).region).days;
-                if (d2 >= d || at(moved, it2) || other_load + d - d2 >= top || t2.cap - t2.used + d2 < d) continue;
+                if (d2 >= d || at(moved, it2) || other_load + d - d2 >= top || !fits(s2, at(items_, it).region, it2) ||
+                    !fits(s, at(items_, it2).region, it))
+                  continue;
                 long long gap = std::abs(start2 + at(items_, it2).offset - when);
                 if (gap < best_gap) best_gap = gap, best_it = it, best_s = s2, best_other = it2;
               }

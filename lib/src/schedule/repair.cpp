@@ -149,8 +149,16 @@ bool Solver::repair(std::vector<int> pattern_of, RepairReport& report) {
     bad = -1;
     for (int k = 0; k < K_ && bad < 0; ++k) {
       std::vector<int> so;
-      if (!pack_round(k, at(per, k), so, limit) && !pack_by_period(k, at(per, k), so, false) &&
-          !pack_by_period(k, at(per, k), so, true)) {
+      // The packings count days; the tours must also fit with each starting on a day it may start
+      // on (policy tour_start_day): the first packing that does is taken.
+      auto holds_all = [&] {
+        std::map<int, std::vector<int>> in_slot;
+        for (int j = 0; j < size_of(so); ++j) in_slot[at(so, j)].push_back(at(items_, at(at(per, k), j).first).region);
+        return std::all_of(in_slot.begin(), in_slot.end(), [&](const auto& e) { return holds(e.first, e.second); });
+      };
+      if (!(pack_round(k, at(per, k), so, limit) && holds_all()) &&
+          !(pack_by_period(k, at(per, k), so, false) && holds_all()) &&
+          !(pack_by_period(k, at(per, k), so, true) && holds_all())) {
         bad = k;
         break;
       }

@@ -8,6 +8,9 @@
 namespace xuncha::schedule::detail {
 
 void Solver::finish() {
+  // Every tour starts on a day the policy allows and ends in its period: the states the search
+  // keeps never break this, so a plan that does is an internal error, never an output.
+  if (overfull_ > 0) throw std::logic_error("schedule: a team period's tours do not fit from their allowed start days");
   // Each region's placed tours are its pattern's, one per round of it: a plan that breaks this
   // would break coverage, so it is an internal error, never an output.
   for (const auto& r : regions_) {

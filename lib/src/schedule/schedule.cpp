@@ -55,14 +55,15 @@ void Solver::run() {
   std::vector<std::string> more;
   for (const auto& r : regions_)
     if (tours_of(r) > r.fewest) more.push_back(at(data_.regions, r.data_index).id);
+  res_.extra_tours = more;
   if (!more.empty()) {
     std::string ids;
     for (const auto& id : more) ids += (ids.empty() ? "" : ", ") + id;
     res_.notes.push_back(
         {fmt::format("每个地区只安排覆盖所需的最少次数时未找到可行安排；{} 个地区多安排一次巡查：{}", more.size(), ids),
-         fmt::format("no schedule was found with the fewest tours coverage needs per region; {} region(s) get one "
+         fmt::format("no schedule was found with the fewest tours coverage needs per region; {} {} one "
                      "tour more: {}",
-                     more.size(), ids)});
+                     more.size(), more.size() == 1 ? "region gets" : "regions get", ids)});
   }
   res_.feasible = true;
 }

@@ -50,12 +50,12 @@ void Solver::search() {
         for (int sl : cands) {
           const auto& ts = at(slots_, sl);
           long long day = (ts.first - Date{}).count() + ts.used;
-          if (ts.cap - ts.used >= r.days && day < early) early = day, found = sl;
+          if (day < early && fits(sl, ri)) early = day, found = sl;
         }
       }
       for (int c = 0; c < size_of(cands) && found < 0; ++c) {
         int sl = at(cands, (start + c) % size_of(cands));
-        if (at(slots_, sl).cap - at(slots_, sl).used >= r.days) found = sl;
+        if (fits(sl, ri)) found = sl;
       }
       if (found < 0) return false;
       target[static_cast<std::size_t>(i)] = found;
@@ -84,8 +84,9 @@ void Solver::search() {
   // slot once it has left; the old slots go to the undo log. False (nothing changed) otherwise.
   auto exchange = [&](std::vector<std::pair<int, int>>& undo, int a, int da, int b, int db) {
     int sa = at(items_, a).slot, sb = at(items_, b).slot;
-    if (at(slots_, sa).cap - at(slots_, sa).used + da < db || at(slots_, sb).cap - at(slots_, sb).used + db < da)
-      return false;
+    (void)da;
+    (void)db;
+    if (!fits(sa, at(items_, b).region, a) || !fits(sb, at(items_, a).region, b)) return false;
     undo.emplace_back(a, sa);
     undo.emplace_back(b, sb);
     remove_item(a, touched);
@@ -115,11 +116,10 @@ void Solver::search() {
         for (int c : cands) {
           const auto& tc = at(slots_, c);
           long long day = (tc.first - Date{}).count() + tc.used;
-          if (c != item.slot && tc.cap - tc.used >= at(regions_, item.region).days && day < early) early = day, s = c;
+          if (c != item.slot && day < early && fits(c, item.region)) early = day, s = c;
         }
       }
-      const auto& ts = at(slots_, s);
-      if (s == item.slot || ts.cap - ts.used < at(regions_, item.region).days) continue;
+      if (s == item.slot || !fits(s, item.region)) continue;
       undo.emplace_back(it, item.slot);
       remove_item(it, touched);
       add_item(it, s, touched);

@@ -56,6 +56,7 @@ void Solver::build_slots() {
   T_ = T0_;  // (a horizon may hold no round year at all)
   for (int t : teams_of_round_) T_ = std::max(T_, t);
   res_.teams = T0_;
+  res_.round_teams = teams_of_round_;
   // Per team: the round's slots minus that team's pinned days.
   std::vector<std::vector<std::pair<Date, Date>>> busy(static_cast<std::size_t>(K_ * T_));
   for (int i = 0; i < size_of(data_.tours); ++i) {
@@ -78,6 +79,10 @@ void Solver::build_slots() {
           ts.batch = s.batch;
           ts.first = x;
           ts.cap = days_inclusive(x, y);
+          ts.next_start.assign(static_cast<std::size_t>(ts.cap) + 1, ts.cap);
+          for (int i = ts.cap - 1; i >= 0; --i)
+            at(ts.next_start, i) =
+                start_day_allowed(cal_, pol_.tour_start_day, x + date::days{i}) ? i : at(ts.next_start, i + 1);
           at(slots_of_round_, k).push_back(size_of(slots_));
           slots_.push_back(std::move(ts));
         };
@@ -132,6 +137,7 @@ bool Solver::build() {
     auto& r = at(regions_, i);
     r.data_index = i;
     r.days = days_allowed(reg, pol_);
+    r.months = months_allowed(reg, pol_);
     r.risk = reg.risk;
     idx.emplace(reg.id, i);
   }

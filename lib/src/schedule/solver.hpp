@@ -40,8 +40,14 @@ inline std::string years_text(const std::vector<int>& ys) {
 struct TeamSlot {
   int round = 0, team = 0, batch = 0;
   Date first{};
-  int cap = 0, used = 0;
+  int cap = 0, used = 0;    // used: days on site of its tours (the gaps before start days not counted)
   std::vector<int> items;  // in sequence order
+  // Per offset 0..cap: the first offset at or after it on which a tour may start (policy
+  // tour_start_day); cap when none. Tours run back to back, each from the first such day.
+  std::vector<int> next_start;
+  bool over = false;       // its sequence ends after its last day (never in a result)
+  /// The longest tour it can hold: from its first day a tour may start on to its last day.
+  int usable() const { return cap - next_start.front(); }
 };
 
 struct Kept {
@@ -52,6 +58,7 @@ struct Kept {
 struct RegionInfo {
   int data_index = 0;
   int days = 0, risk = 0;
+  unsigned months = 0xFFF;               // months its tours may be on site (bit m-1: month m; policy seasons)
   int last = 0;                          // last provincial tour before the horizon (0: none)
   int coverage_last = 0;                 // the year coverage counts from (see last_for_coverage)
   int beyond_horizon = 0;                // tours needed only for windows reaching past the horizon
@@ -75,7 +82,9 @@ struct Item {
 };
 
 struct Key {
-  long long extra = 0, moved = 0, obj = 0, quad = 0;  // extra: tours beyond the fewest, minimised first
+  // over: team periods whose tours, each from a day it may start on, do not fit (0 in every state
+  // the search keeps); extra: tours beyond the fewest, minimised next.
+  long long over = 0, extra = 0, moved = 0, obj = 0, quad = 0;
   auto operator<=>(const Key&) const = default;
 };
 
@@ -110,6 +119,17 @@ class Solver {
   int last_for_coverage(const RegionInfo& r, const std::vector<int>& allowed) const;
   bool check_capacity();
   // state
+  /// Days from slot s's first day to the end of its last tour, sequenced as resequence does, with
+  /// region `add` added (-1: none) and item `drop` left out (-1: none); more than its cap: no fit.
+  int span(int s, int add, int drop = -1) const;
+  bool fits(int s, int add, int drop = -1) const { return span(s, add, drop) <= at(slots_, s).cap; }
+  /// Whether slot s holds the regions `regions` (with its current items) in sequence.
+  bool holds(int s, std::vector<int> regions) const;
+  /// The first offset at or after `off` in period ts on which a tour of r may start (an allowed
+  /// start day, the whole tour inside r's months and the period); past ts.cap when none.
+  int start_for(const TeamSlot& ts, int off, const RegionInfo& r) const;
+  /// Whether some team period of round k can hold a tour of r on its own.
+  bool round_holds(int k, const RegionInfo& r) const;
   void resequence(int s, std::vector<int>& touched_regions);
   void refresh_regions(std::vector<int>& regions);  // sorts them and drops repeats
   void add_item(int it, int s, std::vector<int>& touched);
@@ -162,7 +182,7 @@ class Solver {
   std::vector<Item> items_;
   std::vector<long long> round_load_, team_load_, team_max_;  // team_load_[k*T + j]
   long long pinned_days_ = 0, risk_total_ = 0, moved_total_ = 0, quad_ = 0;
-  long long planned_days_ = 0, extra_total_ = 0;  // days of the placed tours; tours beyond the fewest
+  long long planned_days_ = 0, extra_total_ = 0, overfull_ = 0;  // days of the placed tours; tours beyond the fewest
   long long forced_max_ = 0;
   std::vector<char> tight_;   // per round: packed best-fit by the capacity-aware construction  // largest load forced into one round (pinned tours and single-round regions)
   std::vector<int> order_;  // construction order of regions

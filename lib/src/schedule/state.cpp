@@ -6,20 +6,84 @@
 
 namespace xuncha::schedule::detail {
 
+namespace {
+// Sequencing order inside one (slot, team): higher risk first, then shorter first (SCHEDULING.md).
+bool before(const RegionInfo& a, const RegionInfo& b) {
+  return std::tuple(-a.risk, a.days, a.data_index) < std::tuple(-b.risk, b.days, b.data_index);
+}
+// Whether [a, a + days) lies in the months of `mask` (bit m-1: month m).
+bool in_season(Date a, int days, unsigned mask) {
+  if (mask == 0xFFFu) return true;
+  auto month_number = [](Date d) {
+    date::year_month_day ymd{d};
+    return static_cast<int>(ymd.year()) * 12 + static_cast<int>(static_cast<unsigned>(ymd.month())) - 1;
+  };
+  for (int k = month_number(a), e = month_number(a + date::days{days - 1}); k <= e; ++k)
+    if (!(mask & (1u << (k % 12)))) return false;
+  return true;
+}
+}  // namespace
+
+int Solver::start_for(const TeamSlot& ts, int off, const RegionInfo& r) const {
+  while (off < ts.cap) {
+    int s = at(ts.next_start, off);
+    if (s >= ts.cap || s + r.days > ts.cap) return ts.cap + 1;
+    if (in_season(ts.first + date::days{s}, r.days, r.months)) return s;
+    off = s + 1;
+  }
+  return ts.cap + 1;
+}
+
+bool Solver::round_holds(int k, const RegionInfo& r) const {
+  const auto& in_round = at(slots_of_round_, k);
+  return std::any_of(in_round.begin(), in_round.end(),
+                     [&](int s) { return start_for(at(slots_, s), 0, r) + r.days <= at(slots_, s).cap; });
+}
+
+int Solver::span(int s, int add, int drop) const {
+  const auto& ts = at(slots_, s);
+  int off = 0;
+  bool added = add < 0;
+  for (int it : ts.items) {
+    if (it == drop) continue;
+    const auto& r = at(regions_, at(items_, it).region);
+    if (!added && before(at(regions_, add), r)) {
+      off = start_for(ts, off, at(regions_, add)) + at(regions_, add).days;
+      added = true;
+    }
+    off = start_for(ts, off, r) + r.days;
+  }
+  if (!added) off = start_for(ts, off, at(regions_, add)) + at(regions_, add).days;
+  return off;
+}
+
+bool Solver::holds(int s, std::vector<int> regions) const {
+  const auto& ts = at(slots_, s);
+  for (int it : ts.items) regions.push_back(at(items_, it).region);
+  std::sort(regions.begin(), regions.end(), [&](int a, int b) { return before(at(regions_, a), at(regions_, b)); });
+  int off = 0;
+  for (int ri : regions) off = start_for(ts, off, at(regions_, ri)) + at(regions_, ri).days;
+  return off <= ts.cap;
+}
+
 void Solver::resequence(int s, std::vector<int>& touched) {
   auto& ts = at(slots_, s);
-  // Inside one (slot, team): higher risk first, then shorter first (SCHEDULING.md).
   std::sort(ts.items.begin(), ts.items.end(), [&](int a, int b) {
-    const auto& ra = at(regions_, at(items_, a).region);
-    const auto& rb = at(regions_, at(items_, b).region);
-    return std::tuple(-ra.risk, ra.days, ra.data_index) < std::tuple(-rb.risk, rb.days, rb.data_index);
+    return before(at(regions_, at(items_, a).region), at(regions_, at(items_, b).region));
   });
+  // Back to back, each tour from the first day at or after the previous end that it may start on
+  // (and that keeps it in its region's months).
   int off = 0;
   for (int it : ts.items) {
-    at(items_, it).offset = off;
-    off += at(regions_, at(items_, it).region).days;
+    const auto& r = at(regions_, at(items_, it).region);
+    int start = std::max(off, std::min(start_for(ts, off, r), ts.cap));
+    at(items_, it).offset = start;
+    off = start + r.days;
     touched.push_back(at(items_, it).region);
   }
+  bool over = off > ts.cap;
+  if (over != ts.over) overfull_ += over ? 1 : -1;
+  ts.over = over;
 }
 
 void Solver::refresh_regions(std::vector<int>& regions) {
@@ -111,7 +175,7 @@ Key Solver::key() const {
   (void)sum;
   t.risk = risk_total_;
   t.tour_days = pinned_days_ + planned_days_;
-  return {extra_total_, moved_total_, weighted(t, pol_.weights), quad_};
+  return {overfull_, extra_total_, moved_total_, weighted(t, pol_.weights), quad_};
 }
 
 }  // namespace xuncha::schedule::detail

@@ -38,7 +38,7 @@ struct Seat {
 
 struct CycleInfo {
   int first_year = 0;
-  std::string label;               ///< "2027-2028"
+  std::string label;               ///< the years of its tours: "2028", "2027-2028"
   std::vector<std::size_t> slots;
 };
 
@@ -68,6 +68,7 @@ struct Instance {
   std::vector<int> unit_of;                                   ///< index into data.units, -1: unknown
   std::vector<std::array<bool, 5>> qualified;                 ///< per person and Role: rules::role_faults is empty
   std::vector<Message> problems;                              ///< set-up problems (no plan possible)
+  std::vector<Message> notes;                                 ///< set-up facts worth printing (cycles overlapping the data's)
 
   Instance(const Dataset& d, const Options& o) : data(d), pol(d.policy), options(o) {}
 
@@ -109,7 +110,7 @@ int changes_of(const Assignment& a);
 long long bound_of(const Instance& in, std::size_t cycle);
 
 /// The reasons no plan exists for a cycle (proven), or empty when none was found.
-std::vector<Message> prove(const Instance& in, std::size_t cycle);
+std::vector<Problem> prove(const Instance& in, std::size_t cycle);
 
 /// Text helpers.
 std::string person_label_zh(const Dataset& data, int p);

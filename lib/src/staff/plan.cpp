@@ -100,9 +100,10 @@ Result plan(const Dataset& data, const std::vector<std::size_t>& tours, const Op
   Instance in(data, options);
   setup(in, tours);
   const auto days_data = in.days_before;  // before this plan adds its own tours
+  r.notes = in.notes;
   if (!in.problems.empty()) {
     r.proven = true;
-    r.problems = in.problems;
+    r.problems.assign(in.problems.begin(), in.problems.end());
     return r;
   }
   std::vector<std::vector<int>> previous;  // last cycle's teams (people), for the pairs goal
@@ -157,8 +158,7 @@ Result plan(const Dataset& data, const std::vector<std::size_t>& tours, const Op
         r.proven = true;
         for (auto& m : why) r.problems.push_back(std::move(m));
       } else {
-        r.problems.push_back(
-            {fmt::format("{} 周期：未找到方案（不能断定方案不存在）。已尝试：组长、专家整期固定与按每次巡查选定的最大匹配"
+        r.problems.push_back(Message{fmt::format("{} 周期：未找到方案（不能断定方案不存在）。已尝试：组长、专家整期固定与按每次巡查选定的最大匹配"
                          "（{} 个席位，{} 个未能填补）；按角色、同时在场和整个周期的人数核算均无短缺",
                          in.cycles[c].label, a.seats.size(), unfilled),
              fmt::format("cycle {}: no plan found (not proven impossible). Tried: maximum matchings with leaders and "

@@ -30,8 +30,8 @@ Message role_qualification(Role r) {
   return {"", ""};
 }
 
-// The message for a deficient set of seats: what they need, who is free, who is excluded.
-Message deficiency(const Instance& in, const Message& where, const std::vector<Seat>& seats,
+// The reason for a deficient set of seats: what they need, who is free, who is excluded.
+Problem deficiency(const Instance& in, const Message& where, const std::vector<Seat>& seats,
                    const std::vector<std::size_t>& set, const std::vector<int>& person) {
   std::map<Role, int> need;
   std::set<int> free;
@@ -84,10 +84,16 @@ Message deficiency(const Instance& in, const Message& where, const std::vector<S
     out_zh += fmt::format("；另有 {} 人", more);
     out_en += fmt::format("; {} more", more);
   }
-  return {fmt::format("{}：需要 {} 人（{}），符合条件且有空的只有 {} 人{}{}{}", where.zh, total, need_zh, free.size(),
-                      free.empty() ? "" : "：", free_zh, out_zh.empty() ? "" : "。被排除：" + out_zh),
-          fmt::format("{}: {} people needed ({}); only {} qualify and are free{}{}{}", where.en, total, need_en, free.size(),
-                      free.empty() ? "" : ": ", free_en, out_en.empty() ? "" : ". Excluded: " + out_en)};
+  Problem p(Message{fmt::format("{}：需要 {} 人（{}），符合条件且有空的只有 {} 人{}{}{}", where.zh, total, need_zh, free.size(),
+                         free.empty() ? "" : "：", free_zh, out_zh.empty() ? "" : "。被排除：" + out_zh),
+             fmt::format("{}: {} {} needed ({}); only {} {} and {} free{}{}{}", where.en, total,
+                         total == 1 ? "person" : "people", need_en, free.size(), free.size() == 1 ? "qualifies" : "qualify",
+                         free.size() == 1 ? "is" : "are", free.empty() ? "" : ": ", free_en,
+                         out_en.empty() ? "" : ". Excluded: " + out_en)});
+  p.roles.assign(need.begin(), need.end());
+  p.needed = total;
+  p.available = static_cast<int>(free.size());
+  return p;
 }
 
 Seat seat_with(const Instance& in, std::size_t slot, Role role, int tour, bool any_tour) {
@@ -108,20 +114,25 @@ Seat seat_with(const Instance& in, std::size_t slot, Role role, int tour, bool a
   return s;
 }
 
-// Tries a relaxation: returns the message when its seats cannot all be filled.
-bool deficient(const Instance& in, const Message& where, std::vector<Seat> seats, std::vector<Message>& out) {
+// Tries a relaxation: adds the reason (with the cycle and period, when one) when its seats cannot
+// all be filled.
+bool deficient(const Instance& in, const Message& where, std::vector<Seat> seats, std::vector<Problem>& out,
+               const std::string& cycle, std::optional<Date> from = {}, std::optional<Date> to = {}) {
   Assignment a;
   a.seats = std::move(seats);
   std::vector<std::size_t> hall;
   if (match(in, a, &hall) == 0) return false;
   out.push_back(deficiency(in, where, a.seats, hall, a.person));
+  out.back().cycle = cycle;
+  out.back().from = from;
+  out.back().to = to;
   return true;
 }
 
 }  // namespace
 
-std::vector<Message> prove(const Instance& in, std::size_t cycle) {
-  std::vector<Message> out;
+std::vector<Problem> prove(const Instance& in, std::size_t cycle) {
+  std::vector<Problem> out;
   const auto& pol = in.pol;
   const auto& label = in.cycles[cycle].label;
   // 1. A team's fixed staff must be free for all its tours; every tour needs a leader and experts.
@@ -140,7 +151,7 @@ std::vector<Message> prove(const Instance& in, std::size_t cycle) {
     for (int k = 0; k < pol.staff_deputies; ++k) seats.push_back(seat_with(in, slot, Role::deputy, -1, false));
     seats.push_back(seat_with(in, slot, Role::liaison, -1, false));
     for (int k = 0; k < pol.staff_members; ++k) seats.push_back(seat_with(in, slot, Role::member, -1, false));
-    if (deficient(in, where, seats, out)) continue;
+    if (deficient(in, where, seats, out, label)) continue;
     for (auto t : s.tours) {
       const Tour& x = *in.tours[t].tour;
       Message at{fmt::format("{}的巡查 {}（{}—{}）", where.zh, x.id, format_iso(in.tours[t].start), format_iso(in.tours[t].end)),
@@ -148,7 +159,7 @@ std::vector<Message> prove(const Instance& in, std::size_t cycle) {
       std::vector<Seat> per;
       per.push_back(seat_with(in, slot, Role::leader, static_cast<int>(t), false));
       for (int k = 0; k < pol.staff_experts; ++k) per.push_back(seat_with(in, slot, Role::expert, static_cast<int>(t), false));
-      if (deficient(in, at, per, out)) break;
+      if (deficient(in, at, per, out, label, in.tours[t].start, in.tours[t].end)) break;
     }
   }
   if (!out.empty()) return out;
@@ -178,9 +189,10 @@ std::vector<Message> prove(const Instance& in, std::size_t cycle) {
       }
       std::string b = batch_name(in, day);
       std::string bz = b == "spring" ? "春季" : b == "autumn" ? "秋季" : b;
-      Message where{fmt::format("{} 年{}（{}）：{} 个巡查组同时在场", year_of(day), bz, format_iso(day), at_once.size()),
-                    fmt::format("{} {} ({}): {} teams on site at once", year_of(day), b, format_iso(day), at_once.size())};
-      if (deficient(in, where, std::move(seats), out)) return out;
+      // (Counted in teams: a team tours one region at a time, so each of these tours is another team's.)
+      Message where{fmt::format("{} 年{}（{}）：{} 个巡查组同时在场", year_of(day), bz, format_iso(day), teams.size()),
+                    fmt::format("{} {} ({}): {} teams on site at once", year_of(day), b, format_iso(day), teams.size())};
+      if (deficient(in, where, std::move(seats), out, label, day, day)) return out;
     }
   // 3. The whole cycle: nobody serves on two teams, so the teams' fixed staff, and at least one
   // leader and the experts of each team, are all different people.
@@ -194,7 +206,7 @@ std::vector<Message> prove(const Instance& in, std::size_t cycle) {
   }
   Message where{fmt::format("{} 周期的 {} 个巡查组（每人每周期只在一个组）", label, in.cycles[cycle].slots.size()),
                 fmt::format("the {} teams of cycle {} (one team per person and cycle)", in.cycles[cycle].slots.size(), label)};
-  deficient(in, where, std::move(seats), out);
+  deficient(in, where, std::move(seats), out, label);
   return out;
 }
 

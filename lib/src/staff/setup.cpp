@@ -6,7 +6,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <climits>
+#include <map>
+#include <optional>
 #include <set>
+#include <string_view>
 
 namespace xuncha::staff::detail {
 namespace {
@@ -77,6 +81,60 @@ Why Instance::eligible(int p, Role role, std::size_t slot, int tour, std::string
   return Why::ok;
 }
 
+namespace {
+
+// "2026-2027" → {2026, 2027}, "2027" → {2027, 2027}; anything else: none.
+std::optional<std::pair<int, int>> years_of_label(std::string_view s) {
+  auto year = [](std::string_view x) -> std::optional<int> {
+    if (x.size() != 4 || !std::all_of(x.begin(), x.end(), [](char c) { return c >= '0' && c <= '9'; })) return std::nullopt;
+    return std::stoi(std::string(x));
+  };
+  auto dash = s.find('-');
+  auto a = year(s.substr(0, dash));
+  auto b = dash == std::string_view::npos ? a : year(s.substr(dash + 1));
+  if (!a || !b || *b < *a) return std::nullopt;
+  return std::pair{*a, *b};
+}
+
+// A cycle is named by the years of the tours it staffs (tours in 2028 only: "2028", team ids
+// G2028-n), not by the horizon's grid (2027-2028) that groups them. A data cycle sharing a year
+// with a cycle of the plan is a second team for its fixed staff in that year: said in a note.
+void name_cycles(Instance& in) {
+  for (std::size_t c = 0; c < in.cycles.size(); ++c) {
+    int lo = INT_MAX, hi = 0;
+    for (auto s : in.cycles[c].slots)
+      for (auto t : in.slots[s].tours) lo = std::min(lo, in.tours[t].year), hi = std::max(hi, in.tours[t].year);
+    if (hi == 0) continue;
+    in.cycles[c].first_year = lo;
+    in.cycles[c].label = lo == hi ? std::to_string(lo) : fmt::format("{}-{}", lo, hi);
+  }
+  std::map<std::string, std::vector<std::string>> data_cycles;  // label → team ids
+  for (const auto& g : in.data.teams)
+    if (!g.cycle.empty()) data_cycles[g.cycle].push_back(g.id);
+  for (const auto& c : in.cycles) {
+    auto mine = years_of_label(c.label);
+    for (const auto& [label, teams] : data_cycles) {
+      auto theirs = years_of_label(label);
+      if (label == c.label || !mine || !theirs || theirs->second < mine->first || mine->second < theirs->first) continue;
+      int a = std::max(mine->first, theirs->first), b = std::min(mine->second, theirs->second);
+      std::string years = a == b ? std::to_string(a) : fmt::format("{}-{}", a, b);
+      std::string ids;
+      for (std::size_t k = 0; k < teams.size() && k < 4; ++k) ids += (k ? ", " : "") + teams[k];
+      if (teams.size() > 4) ids += ", …";
+      in.notes.push_back(
+          {fmt::format("本方案的 {} 周期与数据中的 {} 周期（巡查组 {}）在 {} 年重叠：两者是不同的工作周期，"
+                       "数据中该周期的固定人员可再被编入本方案的巡查组；若本是同一周期，请把数据中巡查组的 cycle 改为 {}",
+                       c.label, label, ids, years, c.label),
+           fmt::format("cycle {} of this plan overlaps the data's cycle {} (teams {}) in {}: they are different work "
+                       "cycles, so the fixed staff of the data's cycle may join this plan's teams too; if they are one "
+                       "cycle, set the data teams' cycle to {}",
+                       c.label, label, ids, years, c.label)});
+    }
+  }
+}
+
+}  // namespace
+
 void setup(Instance& in, const std::vector<std::size_t>& tours) {
   const auto& data = in.data;
   in.cycle_years = in.options.cycle_years > 0 ? in.options.cycle_years : std::max(1, in.pol.cadence_years);
@@ -139,6 +197,7 @@ void setup(Instance& in, const std::vector<std::size_t>& tours) {
   for (auto& c : in.cycles)
     std::sort(c.slots.begin(), c.slots.end(),
               [&](std::size_t a, std::size_t b) { return in.slots[a].number < in.slots[b].number; });
+  name_cycles(in);
   // Team ids: G<first year>-<number>, unique against the data's teams.
   for (auto& s : in.slots) {
     std::string base = fmt::format("G{}-{}", in.cycles[s.cycle].first_year, s.number);
@@ -203,6 +262,14 @@ void setup(Instance& in, const std::vector<std::size_t>& tours) {
          fmt::format("the policy asks for 1 leader, {} deputies, 1 liaison, {} members and {} experts per team, {} people, "
                      "outside the team size {}-{} (staff_deputies, staff_members, staff_experts)",
                      in.pol.staff_deputies, in.pol.staff_members, in.pol.staff_experts, size, in.pol.team_min, in.pol.team_max)});
+  // Rule T119 (II.2): every team has safety experts; a plan with fewer per tour would break it.
+  if (in.pol.staff_experts < in.pol.experts_min)
+    in.problems.push_back(
+        {fmt::format("政策为每次巡查安排 {} 名专家（staff_experts），少于每组至少 {} 名专家（experts_min，II.2，规则 T119）",
+                     in.pol.staff_experts, in.pol.experts_min),
+         fmt::format("the policy plans {} expert{} per tour (staff_experts), fewer than the {} every team needs "
+                     "(experts_min, II.2, rule T119)",
+                     in.pol.staff_experts, in.pol.staff_experts == 1 ? "" : "s", in.pol.experts_min)});
 }
 
 std::string person_label_zh(const Dataset& data, int p) {

@@ -76,6 +76,10 @@ class Calendar {
   int last_year_ = 0;
 };
 
+/// Whether a tour may start on `d` under the policy's `rule`: any day; a working day (makeup
+/// working days included); a Monday that is a working day.
+bool start_day_allowed(const Calendar& calendar, StartDay rule, Date d);
+
 /// Names of Calendar::DayKind values, indexed by the enum: a stable key, English, Chinese.
 inline constexpr std::array<std::string_view, 4> day_kind_keys{"workday", "weekend", "holiday", "makeup_workday"};
 inline constexpr std::array<std::string_view, 4> day_kind_en{"working day", "weekend", "holiday", "makeup working day"};

@@ -30,6 +30,7 @@ struct Region {
   int risk = 3;             ///< 1..5
   std::vector<std::string> industries;  ///< key industries / main hazards (optional; team plan)
   std::vector<std::string> county_names;  ///< its counties (区、县、市), when listed
+  std::vector<int> months;  ///< months (1-12) a tour may be on site; empty: the class's (policy months_by_class), else any
   Source src;
 };
 
@@ -219,5 +220,12 @@ struct Dataset {
 
 /// Days on site allowed for `r` under `p` (region override, else the class default).
 int days_allowed(const Region& r, const Policy& p);
+
+/// The months a tour of `r` may be on site, as bits (bit m-1: month m): the region's `months`, else
+/// its class's in the policy's months_by_class, else every month (0xFFF).
+unsigned months_allowed(const Region& r, const Policy& p);
+
+/// "5–6, 9–10" / "5-6, 9-10": the months of a mask, runs joined; `zh` picks the dash.
+std::string months_text(unsigned mask, bool zh);
 
 }  // namespace xuncha

@@ -1,7 +1,9 @@
 #pragma once
+#include <array>
 #include <cstdint>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <xuncha/core/date.hpp>
@@ -28,6 +30,13 @@ struct Blackout {
   std::string name;
 };
 
+/// Which days a tour may start on (IV.2.2: a tour opens with a meeting with the region's leaders,
+/// held on a working day).
+enum class StartDay : std::uint8_t { workday, monday, any };
+/// Names of StartDay values as the policy writes them, and their Chinese aliases.
+inline constexpr std::array<std::string_view, 3> start_day_names{"workday", "monday", "any"};
+inline constexpr std::array<std::string_view, 3> start_day_zh{"工作日", "周一", "任意"};
+
 /// Weights of the default scheduling objective (SCHEDULING.md).
 struct ObjectiveWeights {
   int round_load = 30;    ///< largest round load, in tour-days
@@ -46,6 +55,7 @@ struct Policy {
   int cadence_years = 2;                ///< II.3: regular rounds every 2 years (in principle)
   int team_min = 5;                     ///< II.2: team size
   int team_max = 7;
+  int experts_min = 1;                  ///< II.2: experts (from the pool) on every tour, at least
   int days_city = 15;                   ///< II.3: days on site, 市
   int days_prefecture = 15;             ///< 州
   int days_direct_city = 7;             ///< 直管市
@@ -67,6 +77,10 @@ struct Policy {
   int teams_per_round = 4;              ///< teams available in each round year
   int first_round_year = 0;             ///< a round year; 0: the last regular round on record (or --from)
   bool off_round_tours = false;         ///< allow planned tours outside round years
+  /// Seasons per class of region (plateau and forest regions are not toured in deep winter or the
+  /// flood season): the months a tour may be on site, indexed by RegionClass; empty: any month.
+  std::array<std::vector<int>, 4> class_months{};
+  StartDay tour_start_day = StartDay::workday;  ///< IV.2.2: days a tour may start on (planned: hard; recorded: warning)
   int planning_feedback_workdays = 10;  ///< assumed working days from report due to feedback, for planned deadlines
   ObjectiveWeights weights;
   // Team plan (xuncha staff): seats per team, the days cap, and the soft goals' weights.

@@ -62,6 +62,8 @@ struct Bounds {
 struct Explanation {
   std::string region;
   Message text;
+  int tours = 0;    ///< tours planned in the horizon
+  int needed = 0;   ///< tours coverage needs; tours - needed is the extra tour taken when no plan of fewest tours was found
 };
 
 /// A reason the input has no schedule, in the user's terms.
@@ -79,7 +81,10 @@ struct Result {
   bool proven = false;
   std::vector<Problem> problems;
   std::vector<int> round_years;
-  int teams = 0;                         ///< teams per round asked for (a round may have more: notes)
+  int teams = 0;                         ///< teams per round asked for (a round may have more: round_teams)
+  std::vector<int> round_teams;          ///< teams of each round, in round_years order (more than `teams` where
+                                         ///< pinned tours already name more)
+  std::vector<std::string> extra_tours;  ///< regions given one tour more than coverage needs (data order)
   int anchor_year = 0;                   ///< the round year the rounds count from
   std::vector<PlannedTour> tours;        ///< by year, batch, team, start
   Terms terms;

@@ -3,7 +3,9 @@
 // (deputies, liaison and members fixed for the cycle, II.2) and each tour's leader and experts
 // (one appointment per expert and tour, 一次一聘), under every team rule of `xuncha teams`.
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <xuncha/core/diagnostic.hpp>
@@ -64,11 +66,25 @@ struct Change {
   Message why;
 };
 
+/// A reason there is no plan, in the office's terms; for a shortage of people (a set of seats
+/// with too few qualified, free people), its numbers too.
+struct Problem {
+  Problem() = default;
+  Problem(Message m) : text(std::move(m)) {}  // NOLINT(google-explicit-constructor): a reason without numbers
+  Message text;
+  std::vector<std::pair<Role, int>> roles;  ///< a shortage: seats of each role, in role order
+  int needed = 0;                      ///< a shortage: people needed (0: not a shortage)
+  int available = 0;                   ///< a shortage: people who qualify and are free for those seats
+  std::string cycle;                   ///< the work cycle concerned (empty: none)
+  std::optional<Date> from, to;        ///< the period concerned: a tour, or a day teams are on site at once;
+                                       ///< unset: the whole cycle
+};
+
 /// The plan, or why there is none.
 struct Result {
   bool feasible = false;
   bool proven = false;                 ///< infeasible: a proof that no plan exists (else: not found)
-  std::vector<Message> problems;       ///< infeasible: the reasons, in the office's terms
+  std::vector<Problem> problems;       ///< infeasible: the reasons, in the office's terms
   std::vector<PlanTeam> teams;         ///< by cycle, slot
   Terms terms;
   long long objective = 0;
