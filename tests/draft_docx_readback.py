@@ -34,6 +34,7 @@ CASES = [
     ("announcement", ["--tour", "T2026-xiaogan"]),
     ("supervision", ["--region", "wuhan"]),
     ("assessment", ["--year", "2025"]),
+    ("annual", ["--year", "2026"]),
 ]
 failures = []
 
