@@ -35,6 +35,7 @@ CASES = [
     ("supervision", ["--region", "wuhan"]),
     ("assessment", ["--year", "2025"]),
     ("annual", ["--year", "2026"]),
+    ("work-plan", ["--year", "2025"]),
 ]
 failures = []
 
