@@ -72,6 +72,7 @@ with tempfile.TemporaryDirectory() as tmp:
             if again.stdout != open(path, "rb").read():
                 fail(f"{name}: two runs gave different bytes")
             document = docx.Document(path)
+            # Charts are the printable page's only: the docx leaves them out.
             paras = [b["text"] for b in want["blocks"] if b["type"] == "paragraph"]
             got = [p.text for p in document.paragraphs]
             if got != paras:

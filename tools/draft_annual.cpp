@@ -1,7 +1,9 @@
 // The office's summary of the year (年度巡查工作总结, V.1): tours done, coverage of every region
 // over the coverage window, problems and closure by region, overdue items, hazards by grade, leads
-// by nature, public reports, deadlines met and missed, look-backs. Tables only (no charts yet).
+// by nature, public reports, deadlines met and missed. Tables, and charts for the printable page
+// (a region × year coverage grid, closure-rate bars, a deadline timeline; draft_charts.cpp).
 #include "draft.hpp"
+#include "draft_charts.hpp"
 
 #include <xuncha/deadlines/deadlines.hpp>
 
@@ -64,24 +66,28 @@ draft::Document draft_annual(const DraftInput& in, int year) {
   draft::Table ct{{ctx.t("地区", "region")}, {}};
   for (int y = year - g + 1; y <= year; ++y) ct.header.push_back(std::to_string(y));
   int covered = 0;
+  std::vector<CoverageRow> grid;
   for (const auto& r : data.regions) {
     std::vector<std::string> row{r.name};
+    CoverageRow chart{r.name, {}};
     bool any = false;
     for (int y = year - g + 1; y <= year; ++y) {
-      std::string cell;
+      int c = 0;
       for (const auto& t : data.tours)
-        if (t.region == r.id && t.year == y) {
-          cell = t.body == Body::state_council ? ctx.t("国", "SC") : ctx.t("省", "P");
-          any = any || t.body == Body::province;
-        }
-      row.push_back(cell);
+        if (t.region == r.id && t.year == y) c = t.body == Body::province ? 1 : (c == 1 ? 1 : 2);  // a provincial tour shows first
+      any = any || c == 1;
+      row.push_back(c == 1 ? ctx.t("省", "P") : c == 2 ? ctx.t("国", "SC") : "");
+      chart.cells.push_back(c);
     }
     covered += any ? 1 : 0;
     ct.rows.push_back(std::move(row));
+    grid.push_back(std::move(chart));
   }
   d.add(draft::Style::body, ctx.zh ? fmt::format("{}—{}年，{}个巡查对象中已有{}个接受过省级巡查。", year - g + 1, year, data.regions.size(), covered)
                                    : fmt::format("From {} to {}, {} of {} regions had a provincial inspection.", year - g + 1, year, covered,
                                                  data.regions.size()));
+  d.add_chart(coverage_chart(ctx, grid, year - g + 1, year),
+              ctx.zh ? fmt::format("图1　{}—{}年各地区巡查覆盖情况", year - g + 1, year) : fmt::format("Figure 1. Coverage, {}–{}", year - g + 1, year));
   d.add_table(std::move(ct));
   d.add(draft::Style::note, ctx.t("注：“省”为省级巡查，“国”为国务院安委会巡查。", "Note: P, a provincial tour; SC, a State Council tour."));
 
@@ -104,6 +110,9 @@ draft::Document draft_annual(const DraftInput& in, int year) {
                                                  total.problems, total.done, total.closed, pct(total.closed, total.problems), total.overdue));
   draft::Table pt{{ctx.t("地区", "region"), ctx.t("问题", "problems"), ctx.t("已完成", "done"), ctx.t("已销号", "closed"), ctx.t("销号率", "closure rate"),
                    ctx.t("逾期", "overdue")}, {}};
+  std::vector<ClosureBar> bars;
+  for (const auto& [region, s] : by_region) bars.push_back({region_name(data, region), s.closure_permille()});
+  if (!bars.empty()) d.add_chart(closure_chart(ctx, bars), ctx.t("图2　各地区问题销号率", "Figure 2. Closure rate by region"));
   for (const auto& [region, s] : by_region)
     pt.rows.push_back({region_name(data, region), std::to_string(s.problems), std::to_string(s.done), std::to_string(s.closed),
                        pct(s.closed, s.problems), std::to_string(s.overdue)});
@@ -154,7 +163,8 @@ draft::Document draft_annual(const DraftInput& in, int year) {
   draft::Table dt{{ctx.t("步骤", "step"), ctx.t("按期完成", "on time"), ctx.t("逾期完成", "done late"), ctx.t("逾期未完成", "overdue"),
                    ctx.t("未到期", "pending")}, {}};
   std::map<Milestone, std::array<int, 4>> steps;
-  for (const auto& row : deadlines::compute(data, in.cal, ctx.as_of, 0)) {
+  const auto due_rows = deadlines::compute(data, in.cal, ctx.as_of, 0);
+  for (const auto& row : due_rows) {
     if (!ids.count(row.tour->id)) continue;
     auto& c = steps[row.step];
     if (row.status == deadlines::Status::done_on_time) ++c[0];
@@ -169,6 +179,20 @@ draft::Document draft_annual(const DraftInput& in, int year) {
                        std::to_string(c[2]), std::to_string(c[3])});
   }
   d.add_table(std::move(dt));
+  std::vector<TimelineRow> timeline;
+  for (const auto* t : tours) {
+    auto end = deadlines::effective_end(*t, data);
+    if (!t->start || !end) continue;
+    TimelineRow row{region_name(data, t->region), *t->start, *end, {}};
+    for (const auto& r : due_rows)
+      if (r.tour == t && r.due &&
+          (r.step == Milestone::report_submitted || r.step == Milestone::rectification_plan || r.step == Milestone::rectification_results))
+        row.marks.push_back({*r.due, r.status == deadlines::Status::done_on_time ? 0
+                                     : r.status == deadlines::Status::done_late || r.status == deadlines::Status::overdue ? 1 : 2});
+    timeline.push_back(std::move(row));
+  }
+  if (!timeline.empty())
+    d.add_chart(deadline_chart(ctx, timeline), ctx.t("图3　各次巡查的报告、整改方案和整改结果期限", "Figure 3. Report, plan and results deadlines of each tour"));
 
   d.add(draft::Style::heading1, heading(ctx, 1, 6, "存在的不足和下一步工作", "Shortcomings and next year's work"));
   d.add(draft::Style::body, {to_write(ctx, "存在的不足", "shortcomings")});

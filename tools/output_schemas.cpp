@@ -201,7 +201,7 @@ const std::map<std::string_view, std::string_view>& members() {
         "lang": {"enum": ["zh", "en"]}, "title": {"type": "string"},
         "blocks": {"type": "array", "description": "the document's paragraphs and tables, in order (as the docx holds them)",
           "items": {"type": "object", "additionalProperties": false, "required": ["type"],
-          "properties": {"type": {"enum": ["paragraph", "table"]},
+          "properties": {"type": {"enum": ["paragraph", "table", "chart"], "description": "a chart is drawn in the html only; text is its caption"},
             "style": {"enum": ["title", "subtitle", "addressee", "heading1", "heading2", "heading3", "body", "signature", "attachment", "note"]},
             "text": {"type": "string"},
             "header": {"type": "array", "items": {"type": "string"}},

@@ -200,6 +200,7 @@ std::string document_xml(const draft::Document& doc) {
   const int text_width = land ? page_h - m_top - m_bottom : page_w - m_left - m_right;
   std::string s = fmt::format("<w:document xmlns:w=\"{}\" xmlns:r=\"{}\"><w:body>\n", ns_w, ns_r);
   for (const auto& b : doc.blocks) {
+    if (!b.svg.empty()) continue;  // charts are the printable page's (html) only
     if (b.is_table) {
       s += table_xml(b.table, text_width);
       continue;

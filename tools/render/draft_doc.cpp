@@ -30,6 +30,7 @@ std::vector<std::string> Document::markers() const {
     for (auto& m : find_markers(s)) out.push_back(std::move(m));
   };
   for (const auto& b : blocks) {
+    if (!b.svg.empty()) continue;
     if (!b.is_table) {
       add(b.text());
       continue;

@@ -35,12 +35,14 @@ struct Table {
   std::vector<std::vector<std::string>> rows;
 };
 
-/// One paragraph or one table.
+/// One paragraph, one table or one chart (an inline SVG drawn by the html page only; the docx
+/// leaves it out, the json names it by its caption, the spans).
 struct Block {
   Style style = Style::body;
   std::vector<Span> spans;
   bool is_table = false;
   Table table;
+  std::string svg;  ///< a chart: the <svg> element, black and white
 
   /// The paragraph's text, markers included.
   std::string text() const {
@@ -56,12 +58,19 @@ struct Document {
   bool landscape = false;
   std::vector<Block> blocks;
 
-  void add(Style style, std::vector<Span> spans) { blocks.push_back({style, std::move(spans), false, {}}); }
+  void add(Style style, std::vector<Span> spans) { blocks.push_back({style, std::move(spans), false, {}, {}}); }
   void add(Style style, std::string text) { add(style, std::vector<Span>{{std::move(text), false}}); }
   void add_table(Table t) {
     Block b;
     b.is_table = true;
     b.table = std::move(t);
+    blocks.push_back(std::move(b));
+  }
+  void add_chart(std::string svg, std::string caption) {
+    Block b;
+    b.style = Style::note;
+    b.spans = {{std::move(caption), false}};
+    b.svg = std::move(svg);
     blocks.push_back(std::move(b));
   }
   /// The markers left in the document, in order.

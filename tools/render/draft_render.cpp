@@ -28,6 +28,9 @@ table{border-collapse:collapse;width:100%;font-size:12pt;line-height:1.35;margin
 th,td{border:0.5pt solid #000;padding:2pt 3pt;text-align:center;vertical-align:middle;overflow-wrap:anywhere;}
 thead{display:table-header-group;}
 tr{break-inside:avoid;}
+figure{margin:0.3em 0;break-inside:avoid;}
+figure svg{display:block;width:100%;height:auto;}
+figcaption{font-size:12pt;line-height:1.5;text-align:center;}
 )";
 
 std::string spans_html(const std::vector<draft::Span>& spans) {
@@ -55,6 +58,10 @@ std::string cell_html(const std::string& text) {
 std::string draft_html(const Context& ctx, const draft::Document& doc) {
   std::string o = print_page_open(ctx.zh, doc.title, css, doc.landscape);
   for (const auto& b : doc.blocks) {
+    if (!b.svg.empty()) {
+      o += "<figure>\n" + b.svg + "\n<figcaption>" + spans_html(b.spans) + "</figcaption>\n</figure>\n";
+      continue;
+    }
     if (b.is_table) {
       o += "<table>\n<thead><tr>";
       for (const auto& h : b.table.header) o += "<th>" + cell_html(h) + "</th>";
@@ -85,6 +92,10 @@ std::string draft_json(const Context& ctx, const draft::Document& doc) {
   j["title"] = doc.title;
   Json blocks = Json::array();
   for (const auto& b : doc.blocks) {
+    if (!b.svg.empty()) {
+      blocks.push_back({{"type", "chart"}, {"text", b.text()}});
+      continue;
+    }
     if (b.is_table) {
       Json rows = Json::array();
       for (const auto& r : b.table.rows) rows.push_back(r);
