@@ -36,6 +36,7 @@ CASES = [
     ("assessment", ["--year", "2025"]),
     ("annual", ["--year", "2026"]),
     ("work-plan", ["--year", "2025"]),
+    ("team-plan", ["--year", "2025"]),
 ]
 failures = []
 

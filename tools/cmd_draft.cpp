@@ -16,7 +16,7 @@
 namespace xuncha::cli {
 namespace {
 
-const std::vector<std::string> documents{"report", "feedback", "announcement", "supervision", "assessment", "annual", "work-plan"};
+const std::vector<std::string> documents{"report", "feedback", "announcement", "supervision", "assessment", "annual", "work-plan", "team-plan"};
 const std::vector<std::string> formats{"html", "docx", "json", "text"};
 
 struct DraftOptions {
@@ -115,6 +115,8 @@ int run_draft(Context& ctx, const DraftOptions& o) {
     doc = draft_assessment(in, year);
   } else if (o.document == "work-plan") {
     doc = draft_work_plan(in, o.year ? o.year : year_of(ctx.as_of));
+  } else if (o.document == "team-plan") {
+    doc = draft_team_plan(in, o.year ? o.year : year_of(ctx.as_of));
   } else if (o.document == "annual") {
     doc = draft_annual(in, o.year ? o.year : year_of(ctx.as_of));
   }
@@ -128,12 +130,12 @@ int run_draft(Context& ctx, const DraftOptions& o) {
 
 std::function<int(Context&)> setup_draft(CLI::App& app) {
   auto o = std::make_shared<DraftOptions>();
-  app.add_option("document", o->document, "The document: report, feedback, announcement, supervision, assessment, annual or work-plan")
+  app.add_option("document", o->document, "The document: report, feedback, announcement, supervision, assessment, annual, work-plan or team-plan")
       ->check(CLI::IsMember(documents));
   app.add_option("paths", o->paths, "Data files or folders ('-' for standard input); default: .");
   app.add_option("--tour", o->tour, "The tour of a report, feedback or announcement");
   app.add_option("--region", o->region, "The region of a supervision notice");
-  app.add_option("--year", o->year, "The year of an assessment, annual summary or work plan (default: the year of --as-of)")->check(CLI::Range(1900, 2200));
+  app.add_option("--year", o->year, "The year of an assessment, annual summary, work plan or team plan (default: the year of --as-of)")->check(CLI::Range(1900, 2200));
   app.add_option("--check", o->check, "List the markers left in an edited Word file (.docx); exit 1 when any is left");
   app.footer("Formats: html (a printable page, A4, GB/T 9704), docx (a Word document; needs -o FILE or a redirect),\n"
              "json (the paragraphs and tables); without -f, -o FILE.docx or FILE.json picks the format, else html.\n"

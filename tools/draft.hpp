@@ -55,6 +55,7 @@ draft::Document draft_supervision(const DraftInput& in, const Region& r);
 draft::Document draft_assessment(const DraftInput& in, int year);
 draft::Document draft_annual(const DraftInput& in, int year);
 draft::Document draft_work_plan(const DraftInput& in, int year);
+draft::Document draft_team_plan(const DraftInput& in, int year);
 
 // Shared wording (draft_text.cpp).
 /// 2026年3月1日, or 2026-03-01.

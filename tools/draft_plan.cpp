@@ -130,3 +130,65 @@ draft::Document draft_work_plan(const DraftInput& in, int year) {
 }
 
 }  // namespace xuncha::cli
+
+namespace xuncha::cli {
+
+draft::Document draft_team_plan(const DraftInput& in, int year) {
+  const auto& ctx = in.ctx;
+  const auto& data = in.data;
+  // The year's teams in the order of their first tour, each with its tours.
+  std::vector<std::pair<const Team*, std::vector<const Tour*>>> teams;
+  std::vector<const Tour*> unstaffed;
+  for (const auto& t : data.tours) {
+    if (t.body != Body::province || t.year != year) continue;
+    const Team* team = t.team.empty() ? nullptr : data.team(t.team);
+    if (!team) {
+      unstaffed.push_back(&t);
+      continue;
+    }
+    auto it = std::find_if(teams.begin(), teams.end(), [&](const auto& p) { return p.first == team; });
+    if (it == teams.end()) teams.push_back({team, {&t}});
+    else it->second.push_back(&t);
+  }
+  if (teams.empty())
+    throw UsageError(fmt::format("{} 年没有组建巡查组的巡查：请在 teams 文件中加入巡查组，并在巡查记录中写明 `team`（或用 xuncha staff 生成）", year),
+                     fmt::format("no tour of {} has a team: add the teams to a teams file and `team:` to the tours (or run xuncha staff)", year));
+  draft::Document d;
+  d.kind = "team-plan";
+  d.landscape = true;
+  d.title = ctx.zh ? fmt::format("{}年度安全生产巡查组组成方案", year) : fmt::format("Inspection teams of {}", year);
+  d.add(draft::Style::title, d.title);
+  d.add(draft::Style::subtitle, ctx.zh ? fmt::format("（代拟稿；共{}个巡查组）", teams.size()) : fmt::format("(draft; {} teams)", teams.size()));
+  int n = 0;
+  for (const auto& [team, tours] : teams) {
+    std::string places;
+    for (const auto* t : tours) {
+      auto end = deadlines::effective_end(*t, data);
+      places += (places.empty() ? "" : ctx.t("；", "; ")) + region_name(data, t->region) +
+                (t->start && end ? (ctx.zh ? "（" + draft_range(ctx, *t->start, *end) + "）" : " (" + draft_range(ctx, *t->start, *end) + ")") : "");
+    }
+    d.add(draft::Style::heading2, heading(ctx, 2, ++n, fmt::format("{}巡查组：{}", team->id, places), fmt::format("Team {}: {}", team->id, places)));
+    draft::Table t{{ctx.t("职务", "role"), ctx.t("姓名", "name"), ctx.t("单位", "unit"), ctx.t("职级", "rank")}, {}};
+    for (const auto& [role, id] : team->everyone()) {
+      const Person* p = data.person(id);
+      const Unit* u = p ? data.unit(p->unit) : nullptr;
+      auto ri = static_cast<std::size_t>(role);
+      static constexpr std::string_view role_en[] = {"leader", "deputy leader", "liaison", "member", "expert"};
+      std::string rank = p && p->rank != Rank::none ? std::string(rank_zh[static_cast<std::size_t>(p->rank)]) : "";
+      t.rows.push_back({std::string(ctx.zh ? role_zh[ri] : role_en[ri]), p ? p->name : id, u ? u->name : (p ? p->unit : ""), rank});
+    }
+    d.add_table(std::move(t));
+  }
+  if (!unstaffed.empty()) {
+    std::string list;
+    for (const auto* t : unstaffed) list += (list.empty() ? "" : ctx.t("、", ", ")) + t->id;
+    d.add(draft::Style::note, {plain(ctx.zh ? fmt::format("以下巡查尚未组建巡查组：{}。", list) : fmt::format("Tours without a team yet: {}. ", list)),
+                               missing(ctx, "巡查组（xuncha staff 可生成组队方案）", "teams (xuncha staff drafts a team plan)")});
+  }
+  d.add(draft::Style::note, ctx.t("注：组长由厅级干部担任，按每次巡查任务确定；副组长、联络员、成员在工作周期内相对固定；专家一次一聘。",
+                                  "Note: leaders are bureau-level cadres chosen per tour; deputies, liaison and members stay for the "
+                                  "work cycle; experts are appointed per tour."));
+  return d;
+}
+
+}  // namespace xuncha::cli

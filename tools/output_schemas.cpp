@@ -197,7 +197,7 @@ const std::map<std::string_view, std::string_view>& members() {
           "properties": {"region": {"type": "string"}, "tour": {"type": "string"}, "reason": {"type": "string"},
             "from": {"$ref": "#/definitions/date"}, "to": {"$ref": "#/definitions/date"}}}}}})J"},
       {"draft", R"J({"required": ["document", "lang", "title", "blocks", "markers"], "properties": {
-        "document": {"enum": ["report", "feedback", "announcement", "supervision", "assessment", "annual", "work-plan"]},
+        "document": {"enum": ["report", "feedback", "announcement", "supervision", "assessment", "annual", "work-plan", "team-plan"]},
         "lang": {"enum": ["zh", "en"]}, "title": {"type": "string"},
         "blocks": {"type": "array", "description": "the document's paragraphs and tables, in order (as the docx holds them)",
           "items": {"type": "object", "additionalProperties": false, "required": ["type"],
