@@ -20,6 +20,8 @@ if [ "$mode" = test ]; then
   packages+=(python3 python3-openpyxl)
   # xuncha draft's Word documents are read back with python3-docx.
   packages+=(python3-docx)
+  # ... and converted to PDF by LibreOffice Writer (tests/draft_docx_pdf.sh).
+  packages+=(libreoffice-writer-nogui)
   # Each output checked by its real consumer (tests/consumers/): the SARIF and output JSON
   # schemas, Jenkins' JUnit XSD, PyYAML, icalendar, pandas (CSV as analysts read it),
   # Python-Markdown (the schedule's md), openpyxl (workbooks with injected values).
