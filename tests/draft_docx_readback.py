@@ -30,7 +30,7 @@ source = os.path.abspath(sys.argv[2])
 AS_OF = "2026-11-30"
 CASES = [
     ("report", ["--tour", "T2025-wuhan"]),
-    ("feedback", ["--tour", "T2025-yichang"]),
+    ("feedback", ["--tour", "T2025-ezhou"]),
     ("announcement", ["--tour", "T2026-xiaogan"]),
     ("supervision", ["--region", "wuhan"]),
     ("assessment", ["--year", "2025"]),

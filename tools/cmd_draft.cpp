@@ -76,6 +76,8 @@ const Tour& need_tour(const Context& ctx, const Dataset& data, const DraftOption
   return *t;
 }
 
+int write_document(Context& ctx, const DraftInput& in, const DraftOptions& o, const std::string& f);
+
 int run_draft(Context& ctx, const DraftOptions& o) {
   if (!o.check.empty()) {
     if (!o.document.empty() || !o.paths.empty())
@@ -92,8 +94,6 @@ int run_draft(Context& ctx, const DraftOptions& o) {
                      "draft: a document is written as html, docx or json (-f text is for --check)");
   ctx.global.format = f;
   require_format(ctx, "draft", formats);
-  // An office document: Chinese unless --lang en.
-  if (ctx.global.lang.empty()) ctx.zh = true;
   auto loaded = load_inputs(ctx, o.paths.empty() ? std::vector<std::string>{"."} : o.paths);
   if (!loaded.result.ok()) {
     report_input_errors(ctx, loaded.result.diagnostics);
@@ -101,6 +101,20 @@ int run_draft(Context& ctx, const DraftOptions& o) {
   }
   const Dataset& data = loaded.result.data;
   DraftInput in{ctx, data, loaded.calendar};
+  // An office document: Chinese unless --lang en; a message about the data stays in the user's
+  // language.
+  const bool user_zh = ctx.zh;
+  if (ctx.global.lang.empty()) ctx.zh = true;
+  try {
+    return write_document(ctx, in, o, f);
+  } catch (const UsageError&) {
+    ctx.zh = user_zh;
+    throw;
+  }
+}
+
+int write_document(Context& ctx, const DraftInput& in, const DraftOptions& o, const std::string& f) {
+  const Dataset& data = in.data;
   draft::Document doc;
   if (o.document == "report") doc = draft_report(in, need_tour(ctx, data, o));
   else if (o.document == "feedback") doc = draft_feedback(in, need_tour(ctx, data, o));
