@@ -229,7 +229,8 @@ draft::Document draft_report(const DraftInput& in, const Tour& t) {
                              total, f.by_gravity[2], f.by_gravity[1], f.by_gravity[0], f.at_once, draft_date(ctx, ctx.as_of), f.closed,
                              pct(f.closed, total), f.overdue));
   problem_list(in, f, d);
-  d.add(draft::Style::body,
+  if (hazards == 0) d.add(draft::Style::body, ctx.t("未发现重大事故隐患。", "No major accident hazard was found."));
+  else d.add(draft::Style::body,
         ctx.zh ? fmt::format("发现重大事故隐患{}项（一级{}项、二级{}项、三级{}项、四级{}项），均已按等级提请挂牌督办。", hazards, f.by_grade[0],
                              f.by_grade[1], f.by_grade[2], f.by_grade[3])
                : fmt::format("Major accident hazards found: {} (grade 1: {}, grade 2: {}, grade 3: {}, grade 4: {}), each put "
@@ -271,7 +272,8 @@ draft::Document draft_report(const DraftInput& in, const Tour& t) {
                        p.source, p.mode ? std::string(ctx.zh ? fix_mode_zh[static_cast<std::size_t>(*p.mode)] : fix_mode_names[static_cast<std::size_t>(*p.mode)]) : "",
                        p.unit});
   }
-  d.add_table(std::move(pt));
+  if (pt.rows.empty()) d.add(draft::Style::body, ctx.t("无。", "None."));
+  else d.add_table(std::move(pt));
   d.add(draft::Style::attachment, ctx.t("附件2", "Attachment 2"));
   d.add(draft::Style::title, ctx.t("重大事故隐患清单", "Major accident hazards"));
   draft::Table ht{{ctx.t("编号", "id"), ctx.t("隐患", "hazard"), ctx.t("等级", "grade"), ctx.t("挂牌级别", "listed at"),
@@ -282,7 +284,8 @@ draft::Document draft_report(const DraftInput& in, const Tour& t) {
                        h->level ? std::string(ctx.zh ? listing_level_zh[static_cast<std::size_t>(*h->level)] : listing_level_names[static_cast<std::size_t>(*h->level)]) : "",
                        dl ? draft_date(ctx, *dl) : ""});
   }
-  d.add_table(std::move(ht));
+  if (ht.rows.empty()) d.add(draft::Style::body, ctx.t("无。", "None."));
+  else d.add_table(std::move(ht));
   d.add(draft::Style::attachment, ctx.t("附件3", "Attachment 3"));
   d.add(draft::Style::title, ctx.t("问题线索移交清单", "Leads transferred"));
   draft::Table lt{{ctx.t("编号", "id"), ctx.t("性质", "nature"), ctx.t("干部层级", "cadre level"), ctx.t("移交对象", "recipient"),
@@ -292,14 +295,16 @@ draft::Document draft_report(const DraftInput& in, const Tour& t) {
                        l->cadre_level ? std::string(ctx.zh ? cadre_level_zh[static_cast<std::size_t>(*l->cadre_level)] : cadre_level_names[static_cast<std::size_t>(*l->cadre_level)]) : "",
                        l->recipient ? std::string(ctx.zh ? recipient_zh[static_cast<std::size_t>(*l->recipient)] : recipient_names[static_cast<std::size_t>(*l->recipient)]) : "",
                        l->transferred ? draft_date(ctx, *l->transferred) : ""});
-  d.add_table(std::move(lt));
+  if (lt.rows.empty()) d.add(draft::Style::body, ctx.t("无。", "None."));
+  else d.add_table(std::move(lt));
   d.add(draft::Style::attachment, ctx.t("附件4", "Attachment 4"));
   d.add(draft::Style::title, ctx.t("群众举报受理情况", "Public reports"));
   draft::Table rt{{ctx.t("编号", "id"), ctx.t("收到", "received"), ctx.t("核查", "verified"), ctx.t("公布", "announced"),
                    ctx.t("答复", "answered")}, {}};
   auto od = [&](const std::optional<Date>& x) { return x ? draft_date(ctx, *x) : std::string(); };
   for (const auto* r : f.reports) rt.rows.push_back({r->id, draft_date(ctx, r->received), od(r->verified), od(r->announced), od(r->answered)});
-  d.add_table(std::move(rt));
+  if (rt.rows.empty()) d.add(draft::Style::body, ctx.t("无。", "None."));
+  else d.add_table(std::move(rt));
   return d;
 }
 

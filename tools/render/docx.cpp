@@ -88,7 +88,8 @@ std::string styles_xml() {
                    fonts(fangsong), exact);
   s += para_style("Normal", "Normal", exact + "<w:jc w:val=\"both\"/>", fonts(fangsong) + "<w:sz w:val=\"32\"/>", true);
   s += para_style("Body", "Body Text", indent, "");
-  s += para_style("Title", "Title", flush + "<w:jc w:val=\"center\"/><w:spacing w:before=\"0\" w:after=\"579\" w:line=\"700\" w:lineRule=\"exact\"/>",
+  const std::string free = "<w:snapToGrid w:val=\"0\"/>";
+  s += para_style("Title", "Title", flush + free + "<w:jc w:val=\"center\"/><w:spacing w:before=\"0\" w:after=\"579\" w:line=\"700\" w:lineRule=\"exact\"/>",
                   fonts(xbs) + "<w:b w:val=\"0\"/><w:sz w:val=\"44\"/><w:szCs w:val=\"44\"/>");
   s += para_style("Subtitle", "Subtitle", flush + "<w:jc w:val=\"center\"/>", fonts(kaiti));
   s += para_style("Addressee", "Salutation", flush, "");
@@ -97,11 +98,11 @@ std::string styles_xml() {
   s += para_style("Heading3", "heading 3", indent + "<w:keepNext/><w:outlineLvl w:val=\"2\"/>", "");
   s += para_style("Signature", "Signature", flush + "<w:jc w:val=\"right\"/>", "");
   s += para_style("Attachment", "Attachment", flush + "<w:pageBreakBefore/><w:keepNext/>", fonts(heiti));
-  s += para_style("Note", "Note", flush + "<w:spacing w:before=\"120\" w:after=\"0\" w:line=\"360\" w:lineRule=\"auto\"/>",
+  s += para_style("Note", "Note", flush + free + "<w:spacing w:before=\"120\" w:after=\"0\" w:line=\"360\" w:lineRule=\"auto\"/>",
                   "<w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/>");
-  s += para_style("TableText", "Table Text", flush + "<w:jc w:val=\"center\"/><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>",
+  s += para_style("TableText", "Table Text", flush + free + "<w:jc w:val=\"center\"/><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>",
                   "<w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/>");
-  s += para_style("TableHeader", "Table Header", flush + "<w:jc w:val=\"center\"/><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>",
+  s += para_style("TableHeader", "Table Header", flush + free + "<w:jc w:val=\"center\"/><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>",
                   fonts(heiti) + "<w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/>");
   s += fmt::format("<w:style w:type=\"paragraph\" w:styleId=\"Footer\"><w:name w:val=\"footer\"/><w:basedOn w:val=\"Normal\"/>"
                    "<w:pPr>{}<w:spacing w:line=\"240\" w:lineRule=\"auto\"/></w:pPr><w:rPr>{}<w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/></w:rPr></w:style>\n",
@@ -167,18 +168,33 @@ std::string cell(std::string_view text, int width, bool header) {
 }
 
 std::string table_xml(const draft::Table& t, int text_width) {
-  // Column widths in proportion to the widest text of each column (bounded), header included.
+  // Column widths in display columns (a CJK character is two): every
+  // column first gets its header on at most two lines and short content (a number, 一般, 限期整改) on
+  // one line; what is left goes to the columns whose text is longer, in proportion to what they
+  // lack; whatever remains, in proportion to the widths so far.
   std::size_t n = t.header.size();
-  std::vector<std::size_t> w(n, 4);
+  std::vector<double> want(n), minw(n);
   for (std::size_t c = 0; c < n; ++c) {
-    w[c] = std::max<std::size_t>(w[c], text::display_width(t.header[c]));
+    std::size_t content = 0;
     for (const auto& r : t.rows)
-      if (c < r.size()) w[c] = std::max(w[c], std::min<std::size_t>(text::display_width(r[c]), 40));
+      if (c < r.size()) content = std::max(content, text::display_width(r[c]));
+    std::size_t head = text::display_width(t.header[c]);
+    minw[c] = static_cast<double>(std::max<std::size_t>((head + 1) / 2, std::min<std::size_t>(content, 8)) + 2);
+    want[c] = static_cast<double>(std::max(head, content) + 2);
   }
-  std::size_t total = 0;
-  for (auto x : w) total += x;
+  // Latin letters and digits in 小四 are wider than half a CJK character: 130 twips a column.
+  const double avail = static_cast<double>(text_width) / 130.0;
+  double sum_min = 0, lack = 0;
+  for (std::size_t c = 0; c < n; ++c) sum_min += minw[c], lack += want[c] - minw[c];
+  std::vector<double> w = minw;
+  if (sum_min < avail && lack > 0) {
+    double share = std::min(1.0, (avail - sum_min) / lack);
+    for (std::size_t c = 0; c < n; ++c) w[c] += (want[c] - minw[c]) * share;
+  }
+  double total = 0;
+  for (double x : w) total += x;
   std::vector<int> tw(n);
-  for (std::size_t c = 0; c < n; ++c) tw[c] = static_cast<int>(static_cast<std::size_t>(text_width) * w[c] / std::max<std::size_t>(total, 1));
+  for (std::size_t c = 0; c < n; ++c) tw[c] = static_cast<int>(static_cast<double>(text_width) * w[c] / std::max(total, 1.0));
   std::string s = "<w:tbl><w:tblPr><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:jc w:val=\"center\"/><w:tblBorders>";
   for (auto side : {"top", "left", "bottom", "right", "insideH", "insideV"})
     s += fmt::format("<w:{} w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>", side);
