@@ -12,7 +12,7 @@ namespace {
 
 // GB/T 9704 body: 3号 仿宋 (16 pt), 22 lines of 28 characters in the 156 × 225 mm type area:
 // a line pitch of 225/22 mm and letters spaced to fill 156 mm with 28 characters.
-constexpr std::string_view css = R"(body{font-size:16pt;line-height:10.227mm;}
+constexpr std::string_view css = R"(body{font-size:16pt;line-height:10.227mm;letter-spacing:-0.07mm;}
 p{margin:0;text-align:justify;}
 p.body,p.h1,p.h2,p.h3{text-indent:2em;}
 p.h1,p.attachment,th{font-family:"SimHei","黑体","Heiti SC","STHeiti","Noto Sans CJK SC","WenQuanYi Zen Hei",sans-serif;font-weight:normal;}
@@ -29,7 +29,7 @@ th,td{border:0.5pt solid #000;padding:2pt 3pt;text-align:center;vertical-align:m
 thead{display:table-header-group;}
 tr{break-inside:avoid;}
 figure{margin:0.3em 0;break-inside:avoid;}
-figure svg{display:block;width:100%;height:auto;}
+figure svg{display:block;width:85%;height:auto;margin:0 auto;}
 figcaption{font-size:12pt;line-height:1.5;text-align:center;}
 )";
 
