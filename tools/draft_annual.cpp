@@ -84,7 +84,7 @@ draft::Document draft_annual(const DraftInput& in, int year) {
     grid.push_back(std::move(chart));
   }
   d.add(draft::Style::body, ctx.zh ? fmt::format("{}—{}年，{}个巡查对象中已有{}个接受过省级巡查。", year - g + 1, year, data.regions.size(), covered)
-                                   : fmt::format("From {} to {}, {} of {} regions had a provincial inspection.", year - g + 1, year, covered,
+                                   : fmt::format("Regions inspected by the province from {} to {}: {} of {}.", year - g + 1, year, covered,
                                                  data.regions.size()));
   d.add_chart(coverage_chart(ctx, grid, year - g + 1, year),
               ctx.zh ? fmt::format("图1　{}—{}年各地区巡查覆盖情况", year - g + 1, year) : fmt::format("Figure 1. Coverage, {}–{}", year - g + 1, year));
