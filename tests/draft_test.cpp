@@ -31,10 +31,11 @@ TEST_CASE("draft: a .docx reads back paragraph by paragraph and is the same byte
   CHECK(bytes.substr(0, 2) == "PK");
   CHECK(bytes == cli::docx_document(d, true));
   auto paras = cli::docx_paragraphs(bytes, "t.docx");
-  REQUIRE(paras.size() == 7);  // 3 paragraphs, then 4 table cells
+  REQUIRE(paras.size() == 8);  // 3 paragraphs, 4 table cells, the empty paragraph after the table
   CHECK(paras[0] == "关于<测试>&的报告");
   CHECK(paras[2] == "原因：【待填写：原因分析】");
   CHECK(paras[6] == "有限空间 \"作业\"");
+  CHECK(paras[7].empty());
   CHECK(d.markers() == std::vector<std::string>{"【待填写：原因分析】"});
   CHECK_THROWS_AS(cli::docx_paragraphs("not a zip", "x.docx"), cli::UsageError);
 }

@@ -55,8 +55,8 @@ constexpr std::string_view document_rels = R"(<Relationships xmlns="http://schem
 
 // Odd and even footers differ (page numbers on the outer side).
 constexpr std::string_view settings = R"(<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
-<w:evenAndOddHeaders/>
 <w:defaultTabStop w:val="420"/>
+<w:evenAndOddHeaders/>
 <w:characterSpacingControl w:val="compressPunctuation"/>
 <w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>
 </w:settings>
@@ -86,26 +86,28 @@ std::string styles_xml() {
   s += fmt::format("<w:docDefaults><w:rPrDefault><w:rPr>{}<w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/><w:lang w:val=\"en-US\" "
                    "w:eastAsia=\"zh-CN\"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>{}</w:pPr></w:pPrDefault></w:docDefaults>\n",
                    fonts(fangsong), exact);
+  // Inside <w:pPr> WordprocessingML fixes the order (keepNext, pageBreakBefore, snapToGrid,
+  // spacing, ind, jc, outlineLvl); Word refuses a document that breaks it.
+  const std::string free = "<w:snapToGrid w:val=\"0\"/>";
+  const std::string single = "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>";
+  const std::string centre = "<w:jc w:val=\"center\"/>";
   s += para_style("Normal", "Normal", exact + "<w:jc w:val=\"both\"/>", fonts(fangsong) + "<w:sz w:val=\"32\"/>", true);
   s += para_style("Body", "Body Text", indent, "");
-  const std::string free = "<w:snapToGrid w:val=\"0\"/>";
-  s += para_style("Title", "Title", flush + free + "<w:jc w:val=\"center\"/><w:spacing w:before=\"0\" w:after=\"579\" w:line=\"700\" w:lineRule=\"exact\"/>",
+  s += para_style("Title", "Title", free + "<w:spacing w:before=\"0\" w:after=\"579\" w:line=\"700\" w:lineRule=\"exact\"/>" + flush + centre,
                   fonts(xbs) + "<w:b w:val=\"0\"/><w:sz w:val=\"44\"/><w:szCs w:val=\"44\"/>");
-  s += para_style("Subtitle", "Subtitle", flush + "<w:jc w:val=\"center\"/>", fonts(kaiti));
+  s += para_style("Subtitle", "Subtitle", flush + centre, fonts(kaiti));
   s += para_style("Addressee", "Salutation", flush, "");
-  s += para_style("Heading1", "heading 1", indent + "<w:keepNext/><w:outlineLvl w:val=\"0\"/>", fonts(heiti) + "<w:b w:val=\"0\"/>");
-  s += para_style("Heading2", "heading 2", indent + "<w:keepNext/><w:outlineLvl w:val=\"1\"/>", fonts(kaiti) + "<w:b w:val=\"0\"/>");
-  s += para_style("Heading3", "heading 3", indent + "<w:keepNext/><w:outlineLvl w:val=\"2\"/>", "");
+  s += para_style("Heading1", "heading 1", "<w:keepNext/>" + indent + "<w:outlineLvl w:val=\"0\"/>", fonts(heiti) + "<w:b w:val=\"0\"/>");
+  s += para_style("Heading2", "heading 2", "<w:keepNext/>" + indent + "<w:outlineLvl w:val=\"1\"/>", fonts(kaiti) + "<w:b w:val=\"0\"/>");
+  s += para_style("Heading3", "heading 3", "<w:keepNext/>" + indent + "<w:outlineLvl w:val=\"2\"/>", "");
   s += para_style("Signature", "Signature", flush + "<w:jc w:val=\"right\"/>", "");
-  s += para_style("Attachment", "Attachment", flush + "<w:pageBreakBefore/><w:keepNext/>", fonts(heiti));
-  s += para_style("Note", "Note", flush + free + "<w:spacing w:before=\"120\" w:after=\"0\" w:line=\"360\" w:lineRule=\"auto\"/>",
+  s += para_style("Attachment", "Attachment", "<w:keepNext/><w:pageBreakBefore/>" + flush, fonts(heiti));
+  s += para_style("Note", "Note", free + "<w:spacing w:before=\"120\" w:after=\"0\" w:line=\"360\" w:lineRule=\"auto\"/>" + flush,
                   "<w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/>");
-  s += para_style("TableText", "Table Text", flush + free + "<w:jc w:val=\"center\"/><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>",
-                  "<w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/>");
-  s += para_style("TableHeader", "Table Header", flush + free + "<w:jc w:val=\"center\"/><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>",
-                  fonts(heiti) + "<w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/>");
+  s += para_style("TableText", "Table Text", free + single + flush + centre, "<w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/>");
+  s += para_style("TableHeader", "Table Header", free + single + flush + centre, fonts(heiti) + "<w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/>");
   s += fmt::format("<w:style w:type=\"paragraph\" w:styleId=\"Footer\"><w:name w:val=\"footer\"/><w:basedOn w:val=\"Normal\"/>"
-                   "<w:pPr>{}<w:spacing w:line=\"240\" w:lineRule=\"auto\"/></w:pPr><w:rPr>{}<w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/></w:rPr></w:style>\n",
+                   "<w:pPr><w:spacing w:line=\"240\" w:lineRule=\"auto\"/>{}</w:pPr><w:rPr>{}<w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/></w:rPr></w:style>\n",
                    flush, fonts(songti));
   s += "<w:style w:type=\"character\" w:styleId=\"Marker\"><w:name w:val=\"Marker\"/><w:rPr><w:highlight w:val=\"yellow\"/></w:rPr></w:style>\n";
   s += "<w:style w:type=\"table\" w:default=\"1\" w:styleId=\"TableNormal\"><w:name w:val=\"Normal Table\"/><w:tblPr><w:tblInd w:w=\"0\" w:type=\"dxa\"/>"
@@ -116,10 +118,10 @@ std::string styles_xml() {
 
 // "— 1 —", right on odd pages, left on even ones.
 std::string footer_xml(bool odd) {
-  return fmt::format("<w:ftr xmlns:w=\"{}\"><w:p><w:pPr><w:pStyle w:val=\"Footer\"/><w:jc w:val=\"{}\"/><w:ind w:{}=\"280\"/></w:pPr>"
+  return fmt::format("<w:ftr xmlns:w=\"{0}\"><w:p><w:pPr><w:pStyle w:val=\"Footer\"/><w:ind w:{1}=\"280\"/><w:jc w:val=\"{1}\"/></w:pPr>"
                      "<w:r><w:t xml:space=\"preserve\">— </w:t></w:r><w:fldSimple w:instr=\" PAGE \"><w:r><w:t>1</w:t></w:r></w:fldSimple>"
                      "<w:r><w:t xml:space=\"preserve\"> —</w:t></w:r></w:p></w:ftr>\n",
-                     ns_w, odd ? "right" : "left", odd ? "right" : "left");
+                     ns_w, odd ? "right" : "left");
 }
 
 std::string core_xml(const draft::Document& doc) {
@@ -225,6 +227,8 @@ std::string document_xml(const draft::Document& doc) {
     for (const auto& sp : b.spans) s += run(sp.text, sp.marker);
     s += "</w:p>\n";
   }
+  // Word wants the body to end with a paragraph, not a table.
+  if (!doc.blocks.empty() && doc.blocks.back().is_table) s += "<w:p/>\n";
   // A landscape page turns the margins with it (PRINT.md): top 28, right 35, bottom 26, left 37.
   s += "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rId3\"/><w:footerReference w:type=\"even\" r:id=\"rId4\"/>";
   if (land)
