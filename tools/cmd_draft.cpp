@@ -26,7 +26,8 @@ struct DraftOptions {
   int year = 0;
 };
 
-// The format: -f, else from -o's extension (.docx, .json), else html. `text` is --check's.
+// The format: -f, else from -o's extension (.docx, .json), else html. -f text, the global
+// default, cannot be told from no -f at all: it is taken as not given (--check writes text).
 std::string chosen_format(const Context& ctx) {
   const auto& f = ctx.global.format;
   if (f != "text") return f;
@@ -88,10 +89,8 @@ int run_draft(Context& ctx, const DraftOptions& o) {
   if (o.document.empty())
     throw UsageError(fmt::format("draft：请指定文书；可用：{}", fmt::join(documents, "、")),
                      fmt::format("draft: name a document: {}", fmt::join(documents, ", ")));
+  // -f text (the default) means "not given": the html page, or what -o's extension says.
   const std::string f = chosen_format(ctx);
-  if (f == "text")
-    throw UsageError("draft：文书的格式；可用：html、docx、json（-f text 只用于 --check）",
-                     "draft: a document is written as html, docx or json (-f text is for --check)");
   ctx.global.format = f;
   require_format(ctx, "draft", formats);
   auto loaded = load_inputs(ctx, o.paths.empty() ? std::vector<std::string>{"."} : o.paths);

@@ -165,7 +165,7 @@ void problem_list(const DraftInput& in, const TourFacts& f, draft::Document& d) 
   for (std::size_t g = 3; g-- > 0;) {
     if (f.by_gravity[g] == 0) continue;
     d.add(draft::Style::heading2, heading(ctx, 2, ++sub, fmt::format("{}问题", gravity_zh[g]),
-                                          fmt::format("{} problems", gravity_word(ctx, g))));
+                                          fmt::format("{}{} problems", static_cast<char>(gravity_names[g][0] - 'a' + 'A'), gravity_names[g].substr(1))));
     int n = 0;
     for (const auto& r : f.problems)
       if (static_cast<std::size_t>(r.problem->gravity) == g)
@@ -245,7 +245,8 @@ draft::Document draft_report(const DraftInput& in, const Tour& t) {
     if (f.by_recipient[i])
       recipients += (recipients.empty() ? "" : ctx.t("、", ", ")) +
                     (ctx.zh ? fmt::format("{}{}条", recipient_zh[i], f.by_recipient[i]) : fmt::format("{} {}", recipient_names[i], f.by_recipient[i]));
-  d.add(draft::Style::body,
+  if (leads == 0) d.add(draft::Style::body, ctx.t("未发现问题线索。", "No lead was found."));
+  else d.add(draft::Style::body,
         ctx.zh ? fmt::format("发现问题线索{}条{}{}。", leads, natures.empty() ? "" : "（按性质：" + natures + "）",
                              recipients.empty() ? "" : "，已移交" + recipients)
                : fmt::format("Leads found: {}{}{}.", leads, natures.empty() ? "" : " (by nature: " + natures + ")",
@@ -335,7 +336,7 @@ draft::Document draft_feedback(const DraftInput& in, const Tour& t) {
                                         draft_range(ctx, f.start, f.end))));
     if (approved) opening.push_back(plain(fmt::format("The committee approved the team's report on {}. ", draft_date(ctx, *approved))));
     else opening.push_back(missing(ctx, "", "date the report was approved (the tour's milestones.report_approved)"));
-    opening.push_back(plain(" On the committee's behalf, the team gives the following feedback."));
+    opening.push_back(plain("On the committee's behalf, the team gives the following feedback."));
   }
   d.add(draft::Style::body, std::move(opening));
   d.add(draft::Style::heading1, heading(ctx, 1, 1, "总体评价", "Overall assessment"));
@@ -361,8 +362,8 @@ draft::Document draft_feedback(const DraftInput& in, const Tour& t) {
                                     "Note: the data has no feedback date yet (the tour's milestones.feedback); the dates follow from it."));
   if (!f.hazards.empty())
     d.add(draft::Style::body, ctx.zh ? fmt::format("对巡查发现的{}项重大事故隐患，按等级挂牌督办，落实整改责任、措施、资金、时限和预案。", f.hazards.size())
-                                     : fmt::format("The {} major accident hazards found are listed for supervision at their grade's level, "
-                                                   "with responsibility, measures, funds, a deadline and an emergency plan in place.",
+                                     : fmt::format("Major accident hazards found: {}. Each is listed for supervision at its grade's "
+                                                   "level, with responsibility, measures, funds, a deadline and an emergency plan in place.",
                                                    f.hazards.size()));
   d.add(draft::Style::body, {to_write(ctx, "针对本地区问题的具体整改要求", "rectification requirements specific to the region")});
   d.add(draft::Style::signature, ctx.zh ? committee(ctx, in.data) + "巡查组" : "Inspection team, " + committee(ctx, in.data));
