@@ -27,16 +27,16 @@ constexpr std::string_view contents_zh[] = {
     "群众反映强烈、社会影响恶劣的安全生产突出问题处理情况",
     "省委、省政府和省安委会部署的其他事项落实情况"};
 constexpr std::string_view contents_en[] = {
-    "how the central decisions and instructions on work safety are carried out",
-    "how the province's decisions and the committee's key tasks are carried out",
-    "joint Party and government responsibility and the responsibility system",
-    "the work-safety plan and its implementation",
-    "reform in work safety, the year's reform tasks, laws and institutions",
-    "supervision, special campaigns in key industries, major hazards, illegal production",
-    "grassroots capacity, the enforcement system and its support",
-    "the reporting and investigation of accidents",
-    "prominent problems the public is concerned about",
-    "other matters the province and the committee assign"};
+    "How the central decisions and instructions on work safety are carried out",
+    "How the province's decisions and the committee's key tasks are carried out",
+    "Joint Party and government responsibility and the responsibility system",
+    "The work-safety plan and its implementation",
+    "Reform in work safety, the year's reform tasks, laws and institutions",
+    "Supervision, special campaigns in key industries, major hazards, illegal production",
+    "Grassroots capacity, the enforcement system and its support",
+    "The reporting and investigation of accidents",
+    "Prominent problems the public is concerned about",
+    "Other matters the province and the committee assign"};
 
 std::string team_label(const Context& ctx, const Dataset& data, const Tour& t) {
   if (!t.team.empty()) {

@@ -30,7 +30,7 @@ std::string team_phrase(const DraftInput& in, const TourFacts& f) {
 
 std::string kind_word(const Context& ctx, const Tour& t) {
   if (ctx.zh) return t.kind == TourKind::irregular ? "不定期巡查" : "定期巡查";
-  return t.kind == TourKind::irregular ? "irregular inspection" : "regular inspection";
+  return t.kind == TourKind::irregular ? "an irregular inspection" : "a regular inspection";
 }
 
 // The team as a table: role, name, unit.
@@ -121,7 +121,7 @@ draft::Document draft_announcement(const DraftInput& in, const Tour& t) {
         ctx.zh ? fmt::format("根据省委、省政府统一部署和安全生产巡查工作制度，{}于{}对{}开展安全生产{}，巡查时间{}天。", team_phrase(in, f),
                              draft_range(ctx, f.start, f.end), region, kind_word(ctx, t), f.days)
                : fmt::format("As the provincial Party committee and government have decided, and under the rules on work-safety "
-                             "inspection, {} carries out a {} of {} from {}, {} days on site.",
+                             "inspection, {} carries out {} of {} from {}, {} days on site.",
                              team_phrase(in, f), kind_word(ctx, t), region, draft_range(ctx, f.start, f.end), f.days));
   d.add(draft::Style::body,
         ctx.t("巡查的主要内容是：被巡查地区党委、政府及其部门履行安全生产职责，加强和改进安全生产工作的情况，重点了解贯彻落实安全生产决策部署、"
@@ -200,7 +200,7 @@ draft::Document draft_report(const DraftInput& in, const Tour& t) {
   d.add(draft::Style::addressee, ctx.zh ? committee(ctx, in.data) + "：" : committee(ctx, in.data) + ":");
   d.add(draft::Style::body, ctx.zh ? fmt::format("根据省安委会统一部署，{}于{}对{}开展了安全生产{}，在场{}天。现将巡查情况报告如下。",
                                                  team_phrase(in, f), draft_range(ctx, f.start, f.end), region, kind_word(ctx, t), f.days)
-                                   : fmt::format("As the committee decided, {} carried out a {} of {} from {} ({} days on site). "
+                                   : fmt::format("As the committee decided, {} carried out {} of {} from {} ({} days on site). "
                                                  "This report gives its findings.",
                                                  team_phrase(in, f), kind_word(ctx, t), region, draft_range(ctx, f.start, f.end), f.days));
   int total = static_cast<int>(f.problems.size());
