@@ -139,20 +139,32 @@ draft::Document draft_announcement(const DraftInput& in, const Tour& t) {
                              "duties. As a rule the team does not handle individual cases; matters outside its scope are passed "
                              "to the region and the competent departments.",
                              region));
-  // The contact facts are not fields of the data yet: every one is marked for the team to supply.
+  // How to report: the tour's `contact` fields; each one missing is marked, and a note says where
+  // to add them.
+  const auto& c = t.contact;
+  std::vector<std::string> lacking;
+  auto fact = [&](const std::string& value, std::string_view zh, std::string_view en) {
+    if (!value.empty()) return plain(value);
+    lacking.push_back(ctx.zh ? std::string(zh) : std::string(en));
+    return missing(ctx, zh, en);
+  };
   d.add(draft::Style::body, {plain(ctx.zh ? fmt::format("受理时间：{}，每天", draft_range(ctx, f.start, f.end))
                                           : fmt::format("Reports accepted: {}, daily ", draft_range(ctx, f.start, f.end))),
-                             missing(ctx, "受理时段（如8:00—18:00）", "hours (e.g. 8:00-18:00)"), plain(ctx.t("。", "."))});
-  d.add(draft::Style::body, {plain(ctx.t("值班电话：", "Duty phone: ")), missing(ctx, "值班电话", "duty phone")});
-  d.add(draft::Style::body, {plain(ctx.t("邮政信箱：", "Mailbox: ")), missing(ctx, "邮政信箱", "P.O. box")});
-  d.add(draft::Style::body, {plain(ctx.t("电子邮箱：", "E-mail: ")), missing(ctx, "电子邮箱", "e-mail address")});
-  d.add(draft::Style::body, {plain(ctx.t("驻地：", "Team's address: ")), missing(ctx, "巡查组驻地地址", "the team's address on site")});
+                             fact(c.hours, "受理时段", "hours"), plain(ctx.t("。", "."))});
+  d.add(draft::Style::body, {plain(ctx.t("值班电话：", "Duty phone: ")), fact(c.phone, "值班电话", "duty phone")});
+  d.add(draft::Style::body, {plain(ctx.t("邮政信箱：", "Mailbox: ")), fact(c.mailbox, "邮政信箱", "P.O. box")});
+  d.add(draft::Style::body, {plain(ctx.t("电子邮箱：", "E-mail: ")), fact(c.email, "电子邮箱", "e-mail address")});
+  d.add(draft::Style::body, {plain(ctx.t("驻地：", "Team's address: ")), fact(c.address, "巡查组驻地", "the team's address")});
   d.add(draft::Style::signature, ctx.zh ? committee(ctx, in.data) + "巡查组" : "Inspection team, " + committee(ctx, in.data));
   Date issued = t.at(Milestone::entry_announced).value_or(f.start);
   d.add(draft::Style::signature, draft_date(ctx, issued));
-  d.add(draft::Style::note, ctx.t("注：值班电话、邮政信箱、电子邮箱、受理时段和驻地不在数据中，定稿前请补充。",
-                                  "Note: the duty phone, P.O. box, e-mail, hours and address are not in the data; supply them "
-                                  "before publication."));
+  if (!lacking.empty()) {
+    std::string list;
+    for (const auto& x : lacking) list += (list.empty() ? "" : ctx.t("、", ", ")) + x;
+    d.add(draft::Style::note, ctx.zh ? fmt::format("注：数据中没有{}，定稿前请补充（写入该巡查记录的 contact，{}）。", list, where(in.data, t.src))
+                                     : fmt::format("Note: the data has no {}; supply them before publication (the tour's contact, {}).", list,
+                                                   where(in.data, t.src)));
+  }
   return d;
 }
 
