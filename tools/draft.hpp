@@ -34,12 +34,14 @@ struct TourFacts {
   int days = 0;
   std::optional<Date> report_due, plan_due, results_due;
   std::vector<ledger::ProblemRow> problems;  ///< the tour's, in ledger order
-  std::array<int, 3> by_gravity{};
+  std::array<int, gravity_names.size()> by_gravity{};
   int at_once = 0, overdue = 0, closed = 0;
   std::vector<const Hazard*> hazards;
   std::array<int, 4> by_grade{};  ///< 一级 … 四级
   std::vector<const Lead*> leads;
-  std::array<int, 5> by_nature{}, by_recipient{};
+  // Sized from the model's own tables, so a nature or recipient added there is counted here.
+  std::array<int, lead_nature_names.size()> by_nature{};
+  std::array<int, recipient_names.size()> by_recipient{};
   std::vector<const PublicReport*> reports;
   int verified = 0, announced = 0, answered = 0;
 };

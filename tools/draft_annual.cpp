@@ -132,7 +132,7 @@ draft::Document draft_annual(const DraftInput& in, int year) {
                                                  grades[1], grades[2], grades[3], delisted)
                                    : fmt::format("Listed major hazards: {} (grade 1: {}, 2: {}, 3: {}, 4: {}); {} delisted.", hazards, grades[0],
                                                  grades[1], grades[2], grades[3], delisted));
-  std::array<int, 5> natures{};
+  std::array<int, lead_nature_names.size()> natures{};
   int leads = 0, fed_back = 0;
   for (const auto& l : data.ledger.leads)
     if (ids.count(l.tour)) {
