@@ -39,6 +39,9 @@ GIVEN = ["建国", "海峰", "丽华", "志强", "文静", "晓东", "红梅", "
 def person():
     return rng.choice(SURNAMES) + rng.choice(GIVEN)
 
+# 问题类别 by industry code: the same region, category and unit at a later tour is a repeat (屡查屡犯).
+CATEGORY = {"危化": "危险化学品", "矿山": "非煤矿山", "交通": "交通运输", "建筑": "建筑施工和城镇燃气", "消防": "消防",
+            "工贸": "工贸", "应急": "应急管理", "执法": "监管执法", "责任": "安全生产责任落实"}
 # (industry, description, measures, unit suffix)
 POOL = [
     ("危化", "危险化学品企业重大危险源安全包保责任未落实到人", "逐一明确包保责任人并公示，纳入考核", "应急管理局"),
@@ -119,7 +122,7 @@ for t in tours:
     for k, (ind, desc, meas, suffix, grav) in enumerate(picks):
         pid = new_id()
         found = plus(start, rng.randint(0, (end - start).days))
-        p = {"id": pid, "tour": tid, "found": found, "source": rng.choice(SOURCES),
+        p = {"id": pid, "tour": tid, "found": found, "source": rng.choice(SOURCES), "category": CATEGORY.get(ind, ind),
              "gravity": grav or rng.choice(["ordinary"] * 3 + ["important"]),
              "description": f"{rname}{desc}" if k % 3 == 0 else desc,
              "evidence": sorted(rng.sample(EVIDENCE, rng.randint(1, 3)))}
@@ -275,6 +278,66 @@ lookbacks.append({"id": "LB2026-ezhou", "region": "ezhou", "tour": "T2025-ezhou"
 old = next(p for p in problems if p["tour"] == "T2021-wuhan" and p["state"] == "closed")
 new = next(p for p in problems if p["tour"] == "T2025-wuhan" and p.get("mode") == "by_date")
 new["relapse_of"] = old["id"]
+
+# Proof of rectification (closure needs it, V.2), apart from the evidence kept on site (IV.2.3).
+for p in problems:
+    if p.get("state") in ("done", "closed"):
+        p["proof"] = ["整改报告", "现场复查照片"] if p.get("mode") != "at_once" else ["现场复查照片"]
+# Ongoing items whose stage targets so far are met are written 基本完成 by offices.
+for p in problems:
+    if p.get("mode") == "ongoing" and all(s.get("met") for s in p["stages"] if s["due"] <= AS_OF) \
+            and any(s.get("met") for s in p["stages"]):
+        p["state"] = "basically_done"
+        last_met = max(s["met"] for s in p["stages"] if s.get("met"))
+        p["history"].append({"state": "basically_done", "date": last_met})
+# Counties inside the region (regions.yaml lists Wuhan's and Huangshi's).
+COUNTIES = {"wuhan": ["江岸区", "青山区", "洪山区", "东西湖区", "江夏区", "黄陂区"],
+            "huangshi": ["西塞山区", "下陆区", "阳新县", "大冶市"]}
+for i, p in enumerate(problems):
+    reg = next(t["region"] for t in tours if t["id"] == p["tour"])
+    if reg in COUNTIES:
+        p["county"] = COUNTIES[reg][i % len(COUNTIES[reg])]
+for i, r in enumerate(reports):
+    reg = next(t["region"] for t in tours if t["id"] == r["tour"])
+    if reg in COUNTIES:
+        r["county"] = COUNTIES[reg][i % len(COUNTIES[reg])]
+# A verification that failed, then a passed one before closure (V.2).
+for p in problems:
+    if p["tour"] == "T2025-wuhan" and p.get("state") == "closed" and p.get("mode") == "by_date":
+        first = plus(p["completed"], 1)
+        if first < p["verified"]:
+            p["verifications"] = [{"date": first, "by": "武汉市安委办", "result": "failed"}]
+            break
+# A problem that came from a public report (its id), on the tours that received reports.
+for tid in ("T2025-wuhan", "T2026-huangshi"):
+    rep = next(r for r in reports if r["tour"] == tid)
+    prob = next(p for p in problems if p["tour"] == tid and p["gravity"] == "ordinary")
+    prob["source"] = "群众举报"
+    prob["from_report"] = rep["id"]
+# Hazards: when found and when listed (a later step); the 2026 Xiaogan tour found one, not listed yet.
+for h in hazards:
+    t = next(t for t in tours if t["id"] == h["tour"])
+    h["found"] = D(str(t["end"]))
+    h["listed"] = h["notice"]["date"]
+hazards.append({"id": "H2026-xiaogan", "region": "xiaogan", "county": None, "tour": "T2026-xiaogan",
+                "name": "某化工企业液氯储罐区未设置泄漏报警联锁", "grade": 3, "found": D("2026-11-10"),
+                "unit": "孝感市某化工有限公司"})
+del hazards[-1]["county"]
+# Leads: when found; the 2026 Xiaogan tour found one that is still being sorted (not transferred);
+# a lead on law enforcement goes to the political-legal commission (IV.2.6 copies results to it).
+for l in leads:
+    t = next(t for t in tours if t["id"] == l["tour"])
+    l["found"] = D(str(t["end"]))
+leads.append({"id": "X2026-xiaogan-1", "tour": "T2026-xiaogan", "summary": "执法人员对非法储存危化品问题以罚代管",
+              "nature": "political_legal", "cadre_level": "county", "found": D("2026-11-12")})
+pl = next(l for l in leads if l["tour"] == "T2025-wuhan") if any(l["tour"] == "T2025-wuhan" for l in leads) else None
+if pl is None:
+    t = next(t for t in tours if t["id"] == "T2025-wuhan")
+    fbw = D(str(m(t, "feedback")))
+    leads.append({"id": "X2025-wuhan-1", "tour": "T2025-wuhan", "summary": "基层执法部门对违法建设消防隐患查处不力",
+                  "nature": "political_legal", "cadre_level": "county", "found": D(str(t["end"])),
+                  "classified": plus(fbw, 2), "recipient": "political_legal_commission", "transferred": plus(fbw, 5),
+                  "feedback": plus(fbw, 60), "outcome": "责令整改，约谈相关负责人"})
 
 class Dumper(yaml.SafeDumper):
     def ignore_aliases(self, data):

@@ -131,3 +131,77 @@ TEST_CASE("the ledger rules are registered with ids, slugs and both languages") 
   }
   CHECK(rules::find_rule("lead-feedback-late") == rules::find_rule("R303"));
 }
+
+TEST_CASE("states as offices write them: 未完成 is in progress, 基本完成 holds an ongoing item's stages") {
+  auto r = with(R"(kind: problems
+version: 1
+problems:
+  - {id: P1, tour: T1, found: 2025-04-08, description: 一, mode: by_date, due: 2025-06-30, state: 未完成}
+  - {id: P2, tour: T1, found: 2025-04-08, description: 二, mode: ongoing, stages: [{due: 2025-09-30}], state: 基本完成}
+  - {id: P3, tour: T1, found: 2025-04-08, description: 三, mode: ongoing, stages: [{due: 2025-09-30}], state: in_progress}
+)");
+  REQUIRE(r.ok());
+  const auto& ps = r.data.ledger.problems;
+  CHECK(ps[0].state == ProblemState::in_progress);
+  CHECK(ps[1].state == ProblemState::basically_done);
+  Calendar cal(Calendar::bundled_years());
+  auto stated = ledger::assess(ps[1], r.data, cal, day("2025-12-01"));
+  CHECK_FALSE(stated.overdue);
+  CHECK(stated.stage_met);
+  auto open = ledger::assess(ps[2], r.data, cal, day("2025-12-01"));
+  CHECK(open.overdue);
+}
+
+TEST_CASE("listing and transfer are due from the feedback, or from a later finding") {
+  auto r = with(R"(kind: hazards
+version: 1
+hazards:
+  - {id: H1, region: r1, tour: T1, name: 隐患, grade: 3, found: 2025-04-10}
+  - {id: H2, region: r1, tour: T1, name: 隐患, grade: 3, found: 2025-06-02}
+---
+kind: leads
+version: 1
+leads:
+  - {id: X1, tour: T1, nature: political_legal}
+)");
+  REQUIRE(r.ok());
+  Calendar cal(Calendar::bundled_years());
+  const auto& d = r.data;
+  // Feedback 2025-05-20 + 10 working days = 2025-06-04 (31 May to 2 June is the Dragon Boat holiday);
+  // from the finding on 2025-06-02 (a holiday), 10 working days = 2025-06-16.
+  CHECK(ledger::hazard_listing_due(d.ledger.hazards[0], d, cal) == day("2025-06-04"));
+  CHECK(ledger::hazard_listing_due(d.ledger.hazards[1], d, cal) == day("2025-06-16"));
+  CHECK(ledger::lead_transfer_due(d.ledger.leads[0], d, cal) == day("2025-06-11"));
+  CHECK_FALSE(d.ledger.hazards[0].is_listed());
+  CHECK(d.policy.ledger.recipient[static_cast<std::size_t>(LeadNature::political_legal)] ==
+        Recipient::political_legal_commission);
+}
+
+TEST_CASE("repeats: the same region, category and unit at a later tour (屡查屡犯)") {
+  auto r = test::load_texts({{"t.yaml", R"(kind: tours
+version: 1
+tours:
+  - {id: T1, region: r1, start: 2023-04-03, end: 2023-04-14}
+  - {id: T2, region: r1, start: 2025-04-07, end: 2025-04-18}
+---
+kind: regions
+version: 1
+regions:
+  - {id: r1, name: 一市, class: city, counties: 3}
+)"},
+                             {"l.yaml", R"(kind: problems
+version: 1
+problems:
+  - {id: A1, tour: T1, found: 2023-04-04, category: 消防, unit: 消防支队, description: 一}
+  - {id: A2, tour: T1, found: 2023-04-05, category: 消防, unit: 消防支队, description: 二}
+  - {id: B1, tour: T2, found: 2025-04-08, category: 消防, unit: 消防支队, description: 三}
+  - {id: B2, tour: T2, found: 2025-04-08, category: 消防, unit: 应急管理局, description: 四}
+  - {id: B3, tour: T2, found: 2025-04-08, category: 交通, unit: 消防支队, description: 五}
+)"}});
+  REQUIRE(r.ok());
+  auto rep = ledger::repeats(r.data);
+  const auto& ps = r.data.ledger.problems;
+  REQUIRE(rep.size() == 1);
+  REQUIRE(rep.count(&ps[2]) == 1);
+  CHECK(rep.at(&ps[2])->id == "A1");  // the earlier tour's first such problem
+}

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 
 namespace xuncha::cli {
 
@@ -38,6 +39,28 @@ std::string ledger_key_text(const Context& ctx, const LedgerView& v, const ledge
   }
 }
 
+std::string hazard_grade_text(const Context& ctx, int grade) {
+  return ctx.zh ? fmt::format("{}级", std::array<std::string_view, 4>{"一", "二", "三", "四"}[static_cast<std::size_t>(
+                                          std::clamp(grade, 1, 4) - 1)])
+                : fmt::format("grade {}", grade);
+}
+std::string lead_nature_text(const Context& ctx, LeadNature n) {
+  auto i = static_cast<std::size_t>(n);
+  return std::string(ctx.zh ? lead_nature_zh[i] : lead_nature_names[i]);
+}
+std::string recipient_text(const Context& ctx, std::optional<Recipient> r) {
+  if (!r) return "-";
+  auto i = static_cast<std::size_t>(*r);
+  std::string s(ctx.zh ? recipient_zh[i] : recipient_names[i]);
+  if (!ctx.zh) std::replace(s.begin(), s.end(), '_', ' ');
+  return s;
+}
+std::string listing_level_text(const Context& ctx, std::optional<ListingLevel> l) {
+  if (!l) return "-";
+  auto i = static_cast<std::size_t>(*l);
+  return std::string(ctx.zh ? listing_level_zh[i] : listing_level_names[i]);
+}
+
 namespace {
 
 struct LedgerOptions {
@@ -58,14 +81,9 @@ std::string gravity_text(const Context& ctx, Gravity g) {
   auto i = static_cast<std::size_t>(g);
   return std::string(ctx.zh ? gravity_zh[i] : gravity_names[i]);
 }
-std::string level_text(const Context& ctx, std::optional<ListingLevel> l) {
-  if (!l) return "-";
-  auto i = static_cast<std::size_t>(*l);
-  return std::string(ctx.zh ? listing_level_zh[i] : listing_level_names[i]);
-}
 
 LedgerView select(const Context& ctx, const Dataset& data, const Calendar& cal, const LedgerOptions& o) {
-  LedgerView v{data, ledger::By::region, data.region(o.region), data.tour(o.tour), {}, {}, {}, {}, {}, {}};
+  LedgerView v{data, ledger::By::region, data.region(o.region), data.tour(o.tour), {}, {}, {}, {}, {}, {}, {}, {}, {}};
   static const std::vector<std::string> bys{"region", "tour", "unit", "grade"};
   v.by = static_cast<ledger::By>(std::find(bys.begin(), bys.end(), o.by) - bys.begin());
   auto in_scope = [&](const std::string& region, const std::string& tour) {
@@ -81,13 +99,25 @@ LedgerView select(const Context& ctx, const Dataset& data, const Calendar& cal, 
       v.rows.push_back(r);
   }
   v.summary = ledger::summarise(scope, v.by);
-  for (const auto& h : data.ledger.hazards)
-    if (!h.delisted && in_scope(h.region, h.tour)) v.hazards.push_back(&h);
+  for (const auto& h : data.ledger.hazards) {
+    if (h.delisted || !in_scope(h.region, h.tour)) continue;
+    if (h.is_listed()) {
+      v.hazards.push_back(&h);
+      continue;
+    }
+    auto due = ledger::hazard_listing_due(h, data, cal);
+    v.unlisted.push_back({&h, due, due && *due < ctx.as_of});
+  }
   std::sort(v.hazards.begin(), v.hazards.end(), [](const Hazard* a, const Hazard* b) {
     auto da = a->deadline_in_force(), db = b->deadline_in_force();
     if (da != db) return da && (!db || *da < *db);
     return a->id < b->id;
   });
+  for (const auto& l : data.ledger.leads) {
+    if (l.transferred || !in_scope(l.region, l.tour)) continue;
+    auto due = ledger::lead_transfer_due(l, data, cal);
+    v.to_transfer.push_back({&l, due, due && *due < ctx.as_of});
+  }
   for (const auto& l : data.ledger.leads) {
     if (!l.transferred || l.feedback || !in_scope(l.region, l.tour)) continue;
     auto due = ledger::lead_feedback_due(l, data.policy, cal);
@@ -107,6 +137,7 @@ LedgerView select(const Context& ctx, const Dataset& data, const Calendar& cal, 
             [](const LedgerReport& a, const LedgerReport& b) { return std::tie(a.verify_due, a.report->id) < std::tie(b.verify_due, b.report->id); });
   for (auto& d : ledger::lookbacks_due(data, cal, ctx.as_of))
     if (!d.recorded && in_scope(d.tour->region, d.tour->id)) v.lookbacks.push_back(d);
+  v.repeats = ledger::repeats(data);
   return v;
 }
 
@@ -145,6 +176,7 @@ std::string render_text(const Context& ctx, const LedgerView& v) {
     for (const auto& r : v.rows) {
       const Problem& p = *r.problem;
       std::string state = ledger_state_text(ctx, r);
+      if (v.repeat_of(p)) state += ctx.t("，屡查屡犯", ", repeat");
       if (ctx.color && r.overdue) state = paint(state, "1;31", true);
       t.add({std::to_string(++n), p.id, p.tour, v.region_name(p.region), gravity_text(ctx, p.gravity), mode_text(ctx, p),
              p.unit.empty() ? "-" : p.unit, p.person.empty() ? "-" : p.person, opt(r.due), state});
@@ -160,8 +192,30 @@ std::string render_text(const Context& ctx, const LedgerView& v) {
       auto dl = h->deadline_in_force();
       bool late = dl && *dl < ctx.as_of;
       t.add({h->id, v.region_name(h->region), h->name, ctx.zh ? fmt::format("{}级", h->grade) : fmt::format("grade {}", h->grade),
-             level_text(ctx, h->level), opt(dl), late ? ctx.t("逾期", "overdue") : ctx.t("整改中", "in progress")});
+             listing_level_text(ctx, h->level), opt(dl), late ? ctx.t("逾期", "overdue") : ctx.t("整改中", "in progress")});
     }
+    out += t.render(ctx.width);
+  }
+  if (!v.unlisted.empty()) {
+    out += ctx.t("\n重大隐患待挂牌督办\n", "\nMajor hazards not listed yet\n");
+    text::Table t({ctx.t("编号", "id"), ctx.t("地区", "region"), ctx.t("隐患", "hazard"), ctx.t("等级", "grade"),
+                   ctx.t("应挂牌级别", "to be listed at"), ctx.t("挂牌期限", "list by"), ctx.t("状态", "status")});
+    for (const auto& u : v.unlisted) {
+      const Hazard& h = *u.hazard;
+      t.add({h.id, v.region_name(h.region), h.name, ctx.zh ? fmt::format("{}级", h.grade) : fmt::format("grade {}", h.grade),
+             listing_level_text(ctx, data.policy.ledger.listing_level[static_cast<std::size_t>(std::clamp(h.grade, 1, 4) - 1)]),
+             opt(u.due), u.late ? ctx.t("逾期未挂牌", "overdue") : ctx.t("待挂牌", "to be listed")});
+    }
+    out += t.render(ctx.width);
+  }
+  if (!v.to_transfer.empty()) {
+    out += ctx.t("\n问题线索待移交\n", "\nLeads not transferred yet\n");
+    text::Table t({ctx.t("编号", "id"), ctx.t("巡查", "tour"), ctx.t("性质", "nature"), ctx.t("应移交", "goes to"),
+                   ctx.t("移交期限", "transfer by"), ctx.t("状态", "status")});
+    for (const auto& l : v.to_transfer)
+      t.add({l.lead->id, l.lead->tour, lead_nature_text(ctx, l.lead->nature),
+             recipient_text(ctx, data.policy.ledger.recipient[static_cast<std::size_t>(l.lead->nature)]), opt(l.due),
+             l.late ? ctx.t("逾期未移交", "overdue") : ctx.t("待移交", "to transfer")});
     out += t.render(ctx.width);
   }
   if (!v.leads.empty()) {
@@ -221,7 +275,9 @@ std::string render_json(const Context& ctx, const LedgerView& v) {
          {"leader", p.leader}, {"due", json_date(r.due)}, {"extended", r.extended},
          {"state", problem_state_names[static_cast<std::size_t>(p.state)]}, {"overdue", r.overdue},
          {"late_by", r.late_by}, {"stage_met", r.stage_met}, {"completed", json_date(p.completed)},
-         {"verified", json_date(p.verified)}, {"closed", json_date(p.closed)}, {"hazard", json_text(p.hazard)}});
+         {"verified", json_date(p.verified)}, {"closed", json_date(p.closed)}, {"hazard", json_text(p.hazard)},
+         {"category", json_text(p.category)}, {"county", json_text(p.county)}, {"from_report", json_text(p.from_report)},
+         {"repeat_of", v.repeat_of(p) ? Json{{"problem", v.repeat_of(p)->id}, {"tour", v.repeat_of(p)->tour}} : Json(nullptr)}});
   }
   j["problems"] = std::move(problems);
   static constexpr std::string_view bys[] = {"region", "tour", "unit", "grade"};
@@ -239,6 +295,18 @@ std::string render_json(const Context& ctx, const LedgerView& v) {
                        {"level", h->level ? Json(listing_level_names[static_cast<std::size_t>(*h->level)]) : Json(nullptr)},
                        {"deadline", json_date(h->deadline_in_force())}});
   j["hazards"] = std::move(hazards);
+  Json unlisted = Json::array();
+  for (const auto& u : v.unlisted)
+    unlisted.push_back({{"id", u.hazard->id}, {"region", u.hazard->region}, {"name", u.hazard->name},
+                        {"grade", u.hazard->grade}, {"found", json_date(u.hazard->found)}, {"listing_due", json_date(u.due)},
+                        {"late", u.late}});
+  j["hazards_not_listed"] = std::move(unlisted);
+  Json to_transfer = Json::array();
+  for (const auto& l : v.to_transfer)
+    to_transfer.push_back({{"id", l.lead->id}, {"tour", l.lead->tour},
+                           {"nature", lead_nature_names[static_cast<std::size_t>(l.lead->nature)]},
+                           {"transfer_due", json_date(l.due)}, {"late", l.late}});
+  j["leads_not_transferred"] = std::move(to_transfer);
   Json leads = Json::array();
   for (const auto& l : v.leads)
     leads.push_back({{"id", l.lead->id}, {"tour", l.lead->tour},

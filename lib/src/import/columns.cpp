@@ -107,6 +107,7 @@ std::vector<KindSpec> build() {
       integer("days", "在场天数", "days", 1, 366, {"进驻天数", "巡查天数"}),
       integer("risk", "风险等级", "risk", 1, 5, {"风险", "安全风险"}),
       list("industries", "重点行业", "industries", {"行业", "重点行业领域"}),
+      list("county_names", "下辖县市区", "county names", {"县市区名称", "下辖县（市、区）", "所辖县市区名称"}),
   }});
 
   Column tour_kind = pick("kind", "巡查类型", "kind", {{"regular", {"定期", "regular", "定期巡查", "常规"}},
@@ -156,19 +157,23 @@ std::vector<KindSpec> build() {
   }});
 
   std::vector<Choice> states = coded(problem_state_names, problem_state_zh);
-  states[0].words.insert(states[0].words.end(), {"未开始", "未完成"});
-  states[1].words.insert(states[1].words.end(), {"正在整改", "推进中"});
-  states[2].words.insert(states[2].words.end(), {"完成", "整改完成"});
-  states[3].words.insert(states[3].words.end(), {"销号", "已销账"});
+  states[0].words.insert(states[0].words.end(), {"未开始"});
+  states[1].words.insert(states[1].words.end(), {"正在整改", "推进中", "未完成", "unfinished"});
+  states[2].words.insert(states[2].words.end(), {"基本整改完成"});
+  states[3].words.insert(states[3].words.end(), {"完成", "整改完成"});
+  states[4].words.insert(states[4].words.end(), {"销号", "已销账"});
   k.push_back({"problems", "问题", "P", {
       id({"问题编号"}),
       ref("tour", "巡查", "tour", "tours", {"巡查编号"}, true),
       ref("region", "地区", "region", "regions", {"被巡查地区"}),
       date("found", "发现时间", "found", {"发现日期"}, true),
       text("source", "问题来源", "source", {"来源", "发现方式"}),
+      text("category", "问题类别", "category", {"类别", "问题类型", "行业领域"}),
       pick("gravity", "问题等级", "gravity", coded(gravity_names, gravity_zh), {"等级", "严重程度"}),
       text("description", "问题描述", "description", {"问题", "存在问题", "问题内容"}, true),
-      list("evidence", "佐证材料", "evidence", {"证据"}),
+      text("county", "县（市、区）", "county", {"县市区", "所在县区", "县区"}),
+      list("evidence", "现场证据", "evidence", {"证据", "证据材料", "现场证据材料"}),
+      list("proof", "佐证材料", "proof", {"整改佐证", "整改佐证材料", "销号材料"}),
       boolean("on_site", "立行立改（现场）", "on site", {"现场整改", "是否现场整改"}),
       date("reported_to_committee", "报安委会日期", "reported to committee"),
       pick("mode", "整改方式", "mode", coded(fix_mode_names, fix_mode_zh), {"整改类型"}),
@@ -192,20 +197,28 @@ std::vector<KindSpec> build() {
       date("completed", "完成日期", "completed", {"整改完成日期"}),
       date("verified", "验收日期", "verified", {"核查日期"}),
       text("verified_by", "验收单位", "verified by", {"核查单位"}),
+      records("verifications", "核查验收记录", "verifications",
+              {date("date", "日期", "date", {}, true), text("by", "单位", "by"),
+               pick("result", "结果", "result", coded(verify_result_names, verify_result_zh), {}, true)},
+              "每行一次核查：日期|单位|结果（通过/未通过）"),
       date("closed", "销号日期", "closed", {"销号时间"}),
       text("hazard", "重大隐患", "hazard", {"隐患编号"}),
       list("leads", "问题线索", "leads", {"线索编号"}),
+      text("from_report", "来源举报", "from report", {"举报编号", "群众举报编号"}),
       text("relapse_of", "反弹自", "relapse of"),
   }});
 
   k.push_back({"hazards", "重大隐患", "H", {
       id({"隐患编号"}),
       ref("region", "地区", "region", "regions", {"所在地区"}, true),
+      text("county", "县（市、区）", "county", {"县市区", "所在县区", "县区"}),
       ref("tour", "巡查", "tour", "tours", {"巡查编号"}),
       text("name", "隐患名称", "name", {"名称", "隐患"}, true),
       pick("grade", "挂牌等级", "grade", coded(std::array<std::string_view, 4>{"1", "2", "3", "4"},
                                                  std::array<std::string_view, 4>{"一级", "二级", "三级", "四级"}),
            {"等级"}, true),
+      date("found", "发现日期", "found", {"发现时间"}),
+      date("listed", "挂牌日期", "listed", {"挂牌时间"}),
       pick("level", "挂牌层级", "level", coded(listing_level_names, listing_level_zh), {"层级"}),
       text("listed_by", "挂牌单位", "listed by"),
       text("supervisor", "督办单位", "supervisor"),
@@ -236,6 +249,7 @@ std::vector<KindSpec> build() {
       text("summary", "线索摘要", "summary", {"摘要", "线索内容"}),
       pick("nature", "线索性质", "nature", coded(lead_nature_names, lead_nature_zh), {"性质"}, true),
       pick("cadre_level", "干部层级", "cadre level", coded(cadre_level_names, cadre_level_zh), {"涉及干部层级"}),
+      date("found", "发现日期", "found", {"发现时间"}),
       date("classified", "分类日期", "classified"),
       pick("recipient", "移交对象", "recipient", coded(recipient_names, recipient_zh), {"移交单位"}),
       date("transferred", "移交日期", "transferred"),
@@ -247,6 +261,7 @@ std::vector<KindSpec> build() {
       id({"举报编号"}),
       ref("tour", "巡查", "tour", "tours", {"巡查编号"}, true),
       ref("region", "地区", "region", "regions"),
+      text("county", "县（市、区）", "county", {"县市区", "所在县区", "县区"}),
       text("summary", "举报内容", "summary", {"内容", "摘要"}),
       date("received", "收到日期", "received", {"受理日期", "举报日期"}, true),
       date("verified", "核查日期", "verified"),

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 #include <unordered_map>
 
 namespace xuncha::ledger {
@@ -16,12 +17,14 @@ ProblemRow assess(const Problem& p, const Dataset& data, const Calendar& cal, Da
   r.extended = p.due_in_force() != p.due;
   if (p.mode == FixMode::ongoing) {
     // Not overdue while its stage targets hold: only a stage past due and unmet makes it late.
+    // A recorded 基本完成 (basically done) says the stage targets due so far are met.
+    bool stated = p.state == ProblemState::basically_done;
     r.stage_met = true;
     for (const auto& s : p.stages) {
-      bool missed = s.met ? *s.met > s.due : s.due < as_of;
-      if (!s.met && !r.due) r.due = s.due;
+      bool missed = s.met ? *s.met > s.due : (s.due < as_of && !stated);
+      if (!s.met && !r.due && !(stated && s.due < as_of)) r.due = s.due;
       if (missed) r.stage_met = false;
-      if (!s.met && s.due < as_of && !is_done(p)) {
+      if (!s.met && s.due < as_of && !is_done(p) && !stated) {
         int late = lp.overdue_in_workdays ? cal.workdays_between(s.due, as_of) : static_cast<int>((as_of - s.due).count());
         if (late > lp.overdue_grace) {
           r.overdue = true;
@@ -71,7 +74,8 @@ std::vector<Summary> summarise(const std::vector<ProblemRow>& rows, By by) {
     s.done += is_done(*r.problem);
     s.closed += r.problem->state == ProblemState::closed;
     s.overdue += r.overdue;
-    s.basically_done += !is_done(*r.problem) && r.problem->mode == FixMode::ongoing && r.stage_met;
+    s.basically_done += !is_done(*r.problem) && ((r.problem->mode == FixMode::ongoing && r.stage_met) ||
+                                                 r.problem->state == ProblemState::basically_done);
   };
   for (const auto& r : rows) {
     const Problem& p = *r.problem;
@@ -104,6 +108,63 @@ std::optional<Date> results_due(const Tour& t, const Policy& p, const Calendar& 
 std::optional<Date> lead_feedback_due(const Lead& l, const Policy& p, const Calendar& cal) {
   if (!l.transferred) return std::nullopt;
   return cal.add_months(*l.transferred, p.ledger.lead_feedback_months, p.roll_forward_to_workday);
+}
+
+std::optional<Date> step_base(const Dataset& data, std::optional<Date> found, const std::string& tour) {
+  const Tour* t = data.tour(tour);
+  if (!t) return found;
+  const auto& fb = t->at(Milestone::feedback);
+  if (!fb) return std::nullopt;
+  return found && *fb < *found ? found : fb;
+}
+
+std::optional<Date> hazard_listing_due(const Hazard& h, const Dataset& data, const Calendar& cal) {
+  if (h.grade < 1 || h.grade > 4 || !data.policy.ledger.list_grades[static_cast<std::size_t>(h.grade - 1)])
+    return std::nullopt;
+  auto base = step_base(data, h.found, h.tour);
+  if (!base) return std::nullopt;
+  return cal.add_workdays(*base, data.policy.ledger.hazard_listing_workdays);
+}
+
+std::optional<Date> lead_transfer_due(const Lead& l, const Dataset& data, const Calendar& cal) {
+  auto base = step_base(data, l.found, l.tour);
+  if (!base) return std::nullopt;
+  return cal.add_workdays(*base, data.policy.ledger.lead_transfer_workdays);
+}
+
+std::unordered_map<const Problem*, const Problem*> repeats(const Dataset& data) {
+  std::unordered_map<const Problem*, const Problem*> out;
+  // (region, category, unit) → problems, in tour order.
+  std::map<std::tuple<std::string_view, std::string_view, std::string_view>, std::vector<const Problem*>> groups;
+  for (const auto& p : data.ledger.problems)
+    if (!p.category.empty() && !p.unit.empty()) groups[{p.region, p.category, p.unit}].push_back(&p);
+  auto start = [&](const Problem* p) {
+    const Tour* t = data.tour(p->tour);
+    return t && t->start ? *t->start : p->found;
+  };
+  for (auto& [key, ps] : groups) {
+    std::stable_sort(ps.begin(), ps.end(), [&](const Problem* a, const Problem* b) {
+      return std::make_tuple(start(a), a->id) < std::make_tuple(start(b), b->id);
+    });
+    for (std::size_t i = 1; i < ps.size(); ++i) {
+      // The nearest problem of an earlier tour (the same tour's problems are not repeats).
+      for (std::size_t j = i; j-- > 0;) {
+        if (ps[j]->tour != ps[i]->tour && start(ps[j]) < start(ps[i])) {
+          const Problem* earlier = ps[j];
+          // Of that tour, the lowest id.
+          for (std::size_t k = j; k-- > 0 && ps[k]->tour == earlier->tour;) earlier = ps[k];
+          out[ps[i]] = earlier;
+          break;
+        }
+      }
+    }
+  }
+  for (const auto& p : data.ledger.problems)
+    if (!p.relapse_of.empty() && !out.count(&p)) {
+      auto it = data.problem_index.find(p.relapse_of);
+      if (it != data.problem_index.end()) out[&p] = &data.ledger.problems[it->second];
+    }
+  return out;
 }
 
 Date report_verify_due(const PublicReport& r, const Policy& p, const Calendar& cal) {

@@ -65,12 +65,31 @@ const RecordSpec& stage_spec() {
                             {"长期坚持事项的一个阶段目标", "a stage target of an ongoing item"}};
   return s;
 }
+// Problem states: the codes, their Chinese names, and what offices also write.
+FieldSpec state_field(bool required, About about) {
+  FieldSpec f = pick("state", problem_state_names, problem_state_zh, required, about);
+  f.aliases.push_back({"未完成", static_cast<std::size_t>(ProblemState::in_progress)});
+  f.aliases.push_back({"unfinished", static_cast<std::size_t>(ProblemState::in_progress)});
+  return f;
+}
 const RecordSpec& history_spec() {
-  static const RecordSpec s{{pick("state", problem_state_names, problem_state_zh, true,
-                                  {"变更后的状态", "the state it changed to"}),
+  static const RecordSpec s{{state_field(true, {"变更后的状态", "the state it changed to"}),
                              date("date", true, {"变更日期", "date of the change"})},
                             {"一次状态变更", "a change of state"}};
   return s;
+}
+const RecordSpec& verification_spec() {
+  static const RecordSpec s{{date("date", true, {"核查验收日期", "date of the verification"}),
+                             text("by", false, {"核查验收单位（须在 ledger.verifiers 中，且不是责任单位）",
+                                                "who verified (one of ledger.verifiers, never the responsible unit)"}),
+                             pick("result", verify_result_names, verify_result_zh, true,
+                                  {"结果：passed 通过、failed 未通过", "result: passed 通过, failed 未通过"})},
+                            {"一次核查验收", "one verification of the fix"}};
+  return s;
+}
+FieldSpec county_field() {
+  return text("county", false, {"县（市、区）名称，须属于该地区（地区的 county_names）",
+                                "the county (区、县、市) inside the region, one of the region's county_names"});
 }
 const RecordSpec& problem_spec() {
   static const RecordSpec s{{
@@ -78,10 +97,14 @@ const RecordSpec& problem_spec() {
       text("region", false, region_of_tour),
       date("found", true, {"发现日期（巡查组进驻期间）", "date found (while the team was on site)"}),
       text("source", false, {"问题来源（如 现场检查）", "where it came from (e.g. 现场检查)"}),
+      text("category", false, {"问题类别（如 危险化学品）；同一地区、类别、责任单位在后续巡查再次出现即为屡查屡犯",
+                               "category (e.g. 危险化学品); the same region, category and unit at a later tour is a repeat (屡查屡犯)"}),
       pick("gravity", gravity_names, gravity_zh, false,
            {"严重程度：ordinary 一般、important 重要、major 重大", "gravity: ordinary 一般, important 重要, major 重大"}),
       text("description", true, {"问题描述", "what the problem is"}),
-      ids("evidence", {"证据材料", "evidence on record"}),
+      county_field(),
+      ids("evidence", {"现场留存的证据材料（IV.2.3）", "evidence kept on site (IV.2.3)"}),
+      ids("proof", {"整改佐证材料，销号所需（V.2）", "proof of rectification, which closure needs (V.2)"}),
       {.key = "on_site", .type = FieldType::boolean, .about = {"是否当场指出", "pointed out on the spot"}},
       date("reported_to_committee", false,
            {"报告安委会的日期（重要、重大问题：ledger.report_to_committee_workdays 个工作日内）", "date reported to the committee (important and major problems: within ledger.report_to_committee_workdays working days)"}),
@@ -92,15 +115,17 @@ const RecordSpec& problem_spec() {
       text("leader", false, {"责任领导", "responsible leader"}), text("measures", false, {"整改措施", "measures taken"}),
       date("due", false, {"整改时限（长期坚持事项不填）", "time limit for the fix (not for ongoing items)"}),
       records("extensions", extension_spec(), {"经批准的延期", "approved extensions"}),
-      pick("state", problem_state_names, problem_state_zh, false,
-           {"状态：not_started 未整改、in_progress 整改中、done 已完成、closed 已销号",
-            "state: not_started 未整改, in_progress 整改中, done 已完成, closed 已销号"}),
+      state_field(false, {"状态：not_started 未整改、in_progress 整改中（未完成）、basically_done 基本完成、done 已完成、closed 已销号",
+                          "state: not_started 未整改, in_progress 整改中 (未完成, unfinished), basically_done 基本完成, done 已完成, closed 已销号"}),
       records("history", history_spec(), {"状态变更记录", "changes of state"}),
       date("completed", false, {"整改完成日期", "date the fix was completed"}),
       date("verified", false, {"验收日期", "date the fix was verified"}),
-      text("verified_by", false, {"验收单位", "who verified it"}), date("closed", false, {"销号日期", "date it was closed"}),
+      text("verified_by", false, {"验收单位", "who verified it"}),
+      records("verifications", verification_spec(), {"核查验收记录（含未通过的）", "verifications, failed ones included"}),
+      date("closed", false, {"销号日期", "date it was closed"}),
       text("hazard", false, {"由此挂牌的隐患编号", "id of the hazard listing it led to"}),
-      ids("leads", {"由此移交的线索编号", "ids of the leads it gave"}),
+      ids("leads", {"由此移交（或本身即是）的线索编号", "ids of the leads it gave (or that it is)"}),
+      text("from_report", false, {"问题来源的群众举报编号", "id of the public report it came from"}),
       text("relapse_of", false, {"反弹：对应的已销号问题编号", "a relapse: id of the closed problem it repeats"}),
   }, {"巡查发现的一个问题，跟踪至销号", "a problem found by a tour, to closure"}};
   return s;
@@ -114,9 +139,12 @@ const RecordSpec& notice_spec() {
 const RecordSpec& hazard_spec() {
   static const RecordSpec s{{
       text("id", true, {"隐患编号", "hazard id"}), text("region", true, {"地区编号", "region id"}),
+      county_field(),
       text("tour", false, {"发现隐患的巡查编号", "id of the tour that found it"}),
       text("name", true, {"隐患名称", "the hazard's name"}),
       pick("grade", grade_names, grade_zh, true, {"隐患等级：1–4 或 一级–四级", "grade: 1-4 or 一级-四级"}),
+      date("found", false, {"发现日期", "date found"}),
+      date("listed", false, {"挂牌督办日期（未挂牌的隐患不填挂牌各项）", "date it was listed (a hazard not yet listed leaves the listing fields out)"}),
       pick("level", listing_level_names, listing_level_zh, false,
            {"挂牌级别：county 县级、city 市级、province 省级", "listing level: county 县级, city 市级, province 省级"}),
       text("listed_by", false, {"挂牌机关", "who listed it"}), text("supervisor", false, {"督办单位", "who supervises it"}),
@@ -141,12 +169,15 @@ const RecordSpec& lead_spec() {
       text("id", true, {"线索编号", "lead id"}), text("tour", true, {"移交线索的巡查编号", "id of the tour that gave it"}),
       text("region", false, region_of_tour), text("summary", false, {"线索摘要", "what the lead is about"}),
       pick("nature", lead_nature_names, lead_nature_zh, true,
-           {"性质：discipline、duty_crime、crime、organisation、other", "nature: discipline, duty_crime, crime, organisation, other"}),
+           {"性质：discipline、duty_crime、crime、organisation、political_legal、other",
+            "nature: discipline, duty_crime, crime, organisation, political_legal, other"}),
       pick("cadre_level", cadre_level_names, cadre_level_zh, false,
            {"涉及干部的级别：provincial、city、county、other", "level of the cadres concerned: provincial, city, county, other"}),
+      date("found", false, {"发现日期", "date found"}),
       date("classified", false, {"分类处置日期", "date sorted (分类处置) before the transfer"}),
       pick("recipient", recipient_names, recipient_zh, false, {"接收机关", "who received it"}),
-      date("transferred", false, {"移交日期", "date transferred"}),
+      date("transferred", false, {"移交日期（反馈后 ledger.lead_transfer_workdays 个工作日内）",
+                                  "date transferred (within ledger.lead_transfer_workdays working days of the feedback)"}),
       date("feedback", false, {"接收机关反馈日期（ledger.lead_feedback_months 内）", "date of the receiver's feedback (within ledger.lead_feedback_months)"}),
       text("outcome", false, {"处理结果", "outcome"}),
   }, {"巡查移交的一条问题线索", "a lead transferred by a tour (问题线索)"}};
@@ -155,7 +186,7 @@ const RecordSpec& lead_spec() {
 const RecordSpec& report_spec() {
   static const RecordSpec s{{
       text("id", true, {"举报编号", "report id"}), text("tour", true, {"收到举报的巡查编号", "id of the tour that received it"}),
-      text("region", false, region_of_tour), text("summary", false, {"举报摘要", "what was reported"}),
+      text("region", false, region_of_tour), county_field(), text("summary", false, {"举报摘要", "what was reported"}),
       date("received", true, {"收到日期", "date received"}),
       date("verified", false, {"核实日期（ledger.report_verify_workdays 内）", "date verified (within ledger.report_verify_workdays)"}),
       date("announced", false, {"公布日期", "date the result was announced"}),
@@ -259,9 +290,12 @@ struct Reader {
     x.region = text(r, "region");
     date(r, "found", x.found);
     x.source = text(r, "source");
+    x.category = text(r, "category");
     pick(r, "gravity", x.gravity);
     x.description = text(r, "description");
+    x.county = text(r, "county");
     if (!d.id_list(r, "evidence", x.evidence)) r.ok = false;
+    if (!d.id_list(r, "proof", x.proof)) r.ok = false;
     d.bool_field(r, "on_site", x.on_site);
     date(r, "reported_to_committee", x.reported_to_committee);
     pick(r, "mode", x.mode);
@@ -288,9 +322,17 @@ struct Reader {
     date(r, "completed", x.completed);
     date(r, "verified", x.verified);
     x.verified_by = text(r, "verified_by");
+    list_of(r, "verifications", [&](Record& s, std::uint32_t) {
+      Verification v;
+      date(s, "date", v.date);
+      v.by = text(s, "by");
+      pick(s, "result", v.result);
+      if (s.ok) x.verifications.push_back(std::move(v));
+    });
     date(r, "closed", x.closed);
     x.hazard = text(r, "hazard");
     if (!d.id_list(r, "leads", x.leads)) r.ok = false;
+    x.from_report = text(r, "from_report");
     x.relapse_of = text(r, "relapse_of");
     if (!d.keep(r, "problem", x.id)) return;
     x.src = std::move(r.src);
@@ -302,9 +344,12 @@ struct Reader {
     Hazard x;
     x.id = text(r, "id");
     x.region = text(r, "region");
+    x.county = text(r, "county");
     x.tour = text(r, "tour");
     x.name = text(r, "name");
     d.choice_field(r, "grade", [&](std::size_t i) { x.grade = static_cast<int>(i) + 1; });
+    date(r, "found", x.found);
+    date(r, "listed", x.listed);
     pick(r, "level", x.level);
     x.listed_by = text(r, "listed_by");
     x.supervisor = text(r, "supervisor");
@@ -348,6 +393,7 @@ struct Reader {
     x.summary = text(r, "summary");
     pick(r, "nature", x.nature);
     pick(r, "cadre_level", x.cadre_level);
+    date(r, "found", x.found);
     date(r, "classified", x.classified);
     pick(r, "recipient", x.recipient);
     date(r, "transferred", x.transferred);
@@ -364,6 +410,7 @@ struct Reader {
     x.id = text(r, "id");
     x.tour = text(r, "tour");
     x.region = text(r, "region");
+    x.county = text(r, "county");
     x.summary = text(r, "summary");
     date(r, "received", x.received);
     date(r, "verified", x.verified);

@@ -17,6 +17,9 @@ const RecordSpec& region_spec() {
                  "region class: city 市, prefecture 州, direct_city 直管市, forestry 林区 (sets the default days on site)"}},
       {.key = "counties", .type = FieldType::integer, .required = true, .lo = 0, .hi = 1000,
        .about = {"下辖县（市、区）数", "number of counties (and county-level districts) in the region"}},
+      {.key = "county_names", .type = FieldType::ids,
+       .about = {"下辖县（市、区）的名称（问题、隐患、举报的 county 须在其中）",
+                 "names of its counties (区、县、市); a problem's, hazard's or report's county must be one of them"}},
       {.key = "days", .type = FieldType::integer, .lo = 1, .hi = 366, .about = {"进驻天数（覆盖类别默认值）", "days on site (overrides the class default)"}},
       {.key = "risk", .type = FieldType::integer, .lo = 1, .hi = 5,
        .about = {"风险权重 1–5（默认 3）", "risk weight 1-5 (default 3)"}},
@@ -118,6 +121,7 @@ void region(Decoder& d, std::uint32_t index, const std::string& path) {
   d.int_field(r, "days", [&](int v) { x.days = v; });
   d.int_field(r, "risk", [&](int v) { x.risk = v; });
   if (!d.id_list(r, "industries", x.industries)) r.ok = false;
+  if (!d.id_list(r, "county_names", x.county_names)) r.ok = false;
   if (!d.keep(r, "region", x.id)) return;
   x.src = std::move(r.src);
   d.out().regions.push_back(std::move(x));

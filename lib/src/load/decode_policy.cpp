@@ -222,11 +222,12 @@ const RecordSpec& ledger_listing_level_spec() {
 const RecordSpec& ledger_recipient_spec() {
   static const RecordSpec s = [] {
     RecordSpec r{{}, {"各类问题线索移交给谁", "who receives a lead, by nature"}};
-    static constexpr std::array<About, 5> natures{{{"违纪、作风类线索的接收机关", "receiver of a lead about discipline"},
+    static constexpr std::array<About, 6> natures{{{"违纪、作风类线索的接收机关", "receiver of a lead about discipline"},
                                                     {"职务违法、职务犯罪类线索的接收机关", "receiver of a lead about duty crimes"},
                                                     {"其他犯罪类线索的接收机关", "receiver of a lead about other crimes"},
                                                     {"民主集中制、干部选拔任用类线索的接收机关", "receiver of a lead about organisation and appointments"},
-                                                    {"其他线索的接收机关", "receiver of any other lead"}}};
+                                                    {"其他线索的接收机关", "receiver of any other lead"},
+                                                    {"政法领域线索的接收机关", "receiver of a lead about law enforcement and justice"}}};
     static_assert(natures.size() == lead_nature_names.size());
     for (std::size_t i = 0; i < lead_nature_names.size(); ++i)
       r.fields.push_back({.key = lead_nature_names[i],
@@ -253,6 +254,8 @@ const LedgerIntKey ledger_int_keys[] = {
     {"overdue_grace", &LedgerPolicy::overdue_grace},
     {"lookback_days", &LedgerPolicy::lookback_days},
     {"lookback_threshold", &LedgerPolicy::lookback_threshold},
+    {"hazard_listing_workdays", &LedgerPolicy::hazard_listing_workdays},
+    {"lead_transfer_workdays", &LedgerPolicy::lead_transfer_workdays},
 };
 
 const RecordSpec& ledger_policy_spec() {
@@ -284,6 +287,17 @@ const RecordSpec& ledger_policy_spec() {
       {.key = "lookback_threshold", .type = FieldType::integer, .lo = 1, .hi = 1000,
        .about = {"一次巡查的重大问题与逾期问题合计达到几个须回头看（默认 1）",
                  "major plus overdue problems of a tour that call for a look-back (default 1)"}},
+      {.key = "verifiers", .type = FieldType::ids,
+       .about = {"可以核查验收整改的单位（默认 省安委会、省安委会办公室、省安委办；{region} 或 {地区} 代表问题所在地区的名称）",
+                 "who may verify a fix (default 省安委会, 省安委会办公室, 省安委办; {region} or {地区} stands for the problem's region name)"}},
+      {.key = "list_grades", .type = FieldType::choice, .list = true, .choices = {hazard_grades.begin(), hazard_grades.end()},
+       .about = {"必须挂牌督办的隐患等级（默认 1–4 级全部）", "hazard grades that must be listed (default: all of 1-4)"}},
+      {.key = "hazard_listing_workdays", .type = FieldType::integer, .lo = 0, .hi = 1000,
+       .about = {"反馈（或晚于反馈的发现）后挂牌督办重大隐患的工作日数（默认 10）",
+                 "working days from the feedback (or a later finding) to a major hazard's listing (default 10)"}},
+      {.key = "lead_transfer_workdays", .type = FieldType::integer, .lo = 0, .hi = 1000,
+       .about = {"反馈（或晚于反馈的发现）后移交问题线索的工作日数（默认 15）",
+                 "working days from the feedback (or a later finding) to a lead's transfer (default 15)"}},
   }, {"问题台账的对照表和天数", "the problem ledger's tables and day counts"}};
   return s;
 }
@@ -314,6 +328,22 @@ void ledger_policy(Decoder& d, const Entry& e) {
   if (Decoder::find(r.entries, "overdue_in_workdays")) {
     d.bool_field(r, "overdue_in_workdays", workdays);
     if (r.ok) patches.push_back([workdays](Policy& pol) { pol.ledger.overdue_in_workdays = workdays; });
+  }
+  if (Decoder::find(r.entries, "verifiers")) {
+    std::vector<std::string> who;
+    if (d.id_list(r, "verifiers", who)) patches.push_back([who](Policy& pol) { pol.ledger.verifiers = who; });
+  }
+  if (auto lg = Decoder::find(r.entries, "list_grades")) {
+    const FieldSpec* spec = d.spec_of(r, "list_grades");
+    auto items = d.sequence(lg->value, "ledger.list_grades");
+    std::array<bool, 4> grades{};
+    bool ok = true;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      auto c = d.choice(items[i], fmt::format("ledger.list_grades[{}]", i), spec->choices, spec->aliases);
+      if (c) grades[*c] = true;
+      else ok = false;
+    }
+    if (ok) patches.push_back([grades](Policy& pol) { pol.ledger.list_grades = grades; });
   }
   if (auto le = Decoder::find(r.entries, "listing_level")) {
     auto sub = d.record(le->value, "ledger.listing_level", ledger_listing_level_spec());

@@ -297,5 +297,7 @@ void merge_files(std::vector<FileData>& files, Dataset& data, std::vector<Diagno
 /// References to a rejected record, or to anything while a file is incomplete, are counted
 /// into one note per rejected record or incomplete file instead.
 void check_references(Dataset& data, const std::vector<FileData>& files, std::vector<Diagnostic>& diags);
+/// Notes on the whole data set once merged (older ledger data: evidence standing in for proof).
+void ledger_notes(const Dataset& data, std::vector<Diagnostic>& notes);
 
 }  // namespace xuncha::load::detail

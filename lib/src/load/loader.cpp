@@ -55,6 +55,7 @@ LoadResult load(std::vector<InputFile> inputs, const LoadOptions& options) {
   }
   detail::merge_files(files, data, result.diagnostics);
   detail::check_references(data, files, result.diagnostics);
+  detail::ledger_notes(data, result.notes);
   sort_diagnostics(result.diagnostics);
   return result;
 }

@@ -242,6 +242,7 @@ void check_ledger_refs(Dataset& data, RefChecker& refs) {
     refs.check(p.src, "relapse_of", p.relapse_of, "problem", "问题", data.problem_index);
     for (std::size_t k = 0; k < p.leads.size(); ++k)
       refs.check(p.src, fmt::format("leads[{}]", k), p.leads[k], "lead", "问题线索", data.lead_index);
+    refs.check(p.src, "from_report", p.from_report, "public report", "群众举报", data.public_report_index);
     region_from_tour(data, p);
   }
   for (auto& h : l.hazards) {
@@ -269,6 +270,26 @@ void check_ledger_refs(Dataset& data, RefChecker& refs) {
 }
 
 }  // namespace
+
+void ledger_notes(const Dataset& data, std::vector<Diagnostic>& notes) {
+  const auto& l = data.ledger;
+  // Older data keep one evidence field for both the evidence on site and the proof of the fix;
+  // while no problem records proof, closure takes evidence for it (R108) and says so once here.
+  if (std::none_of(l.problems.begin(), l.problems.end(), [](const Problem& p) { return !p.proof.empty(); })) {
+    auto first = std::find_if(l.problems.begin(), l.problems.end(), [](const Problem& p) {
+      return p.state == ProblemState::closed && !p.evidence.empty();
+    });
+    if (first != l.problems.end()) {
+      Diagnostic d;
+      d.severity = Severity::info;
+      d.where = data.locate(first->src.field("evidence"));
+      d.message = {"问题台账没有记录整改佐证材料（proof）：销号暂以现场证据（evidence）作为整改佐证；请为已销号的问题补记 proof",
+                   "the ledger records no proof of rectification (proof): closure takes the evidence kept on site "
+                   "(evidence) for it for now; record proof for the closed problems"};
+      notes.push_back(std::move(d));
+    }
+  }
+}
 
 void check_references(Dataset& data, const std::vector<FileData>& files, std::vector<Diagnostic>& diags) {
   RefChecker refs{data, diags, {}, {}, {}, {}, 0, {}, {}, {}, {}};

@@ -4,6 +4,7 @@
 #include <xuncha/model/model.hpp>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 namespace xuncha {
 
@@ -78,6 +79,13 @@ std::vector<PolicySetting> policy_settings(const Policy& p) {
   num("ledger.overdue_grace", p.ledger.overdue_grace);
   num("ledger.lookback_days", p.ledger.lookback_days);
   num("ledger.lookback_threshold", p.ledger.lookback_threshold);
+  add("ledger.verifiers", fmt::format("[{}]", fmt::join(p.ledger.verifiers, ", ")));
+  std::string grades;
+  for (std::size_t g = 0; g < p.ledger.list_grades.size(); ++g)
+    if (p.ledger.list_grades[g]) grades += (grades.empty() ? "" : ", ") + std::to_string(g + 1);
+  add("ledger.list_grades", "[" + grades + "]");
+  num("ledger.hazard_listing_workdays", p.ledger.hazard_listing_workdays);
+  num("ledger.lead_transfer_workdays", p.ledger.lead_transfer_workdays);
   for (const auto& [rule, s] : p.rule_severity) add("rules." + rule, std::string(to_string(s)));
   return out;
 }

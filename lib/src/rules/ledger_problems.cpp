@@ -33,9 +33,9 @@ constexpr RuleInfo kRules[] = {
     {"R107", "extension-invalid", Severity::warning, "IV.2.7", "延期未在期限前申请或未获批准", "extension not requested in time or not approved",
      "延期须在原期限届满前申请，并经批准；未获批准的延期不改变整改时限。",
      "An extension must be requested before the deadline it moves and be approved; an unapproved one leaves the due date as it was."},
-    {"R108", "closure-incomplete", Severity::error, "V.2", "销号条件不全", "closed without completion, verification or evidence",
-     "对账销号：整改完成、经核查验收、佐证材料齐全后方可销号，且销号日期不早于完成和核查日期。",
-     "Closure (对账销号) needs completion, verification by the office or experts and evidence, in that order: closed on or after completion and verification."},
+    {"R108", "closure-incomplete", Severity::error, "V.2", "销号条件不全", "closed without completion, verification or proof",
+     "对账销号：整改完成、经核查验收通过、整改佐证材料（proof）齐全后方可销号，且销号日期不早于完成和核查日期。现场留存的证据（evidence，IV.2.3）不是整改佐证；数据中没有任何问题记录 proof 时（旧数据），evidence 暂作整改佐证，并提示一次。",
+     "Closure (对账销号) needs completion, a passed verification and the proof of rectification (proof), in that order: closed on or after completion and verification. The evidence kept on site (evidence, IV.2.3) is not proof of the fix; while no problem of the data set records proof (older data), evidence stands in for it, with one note."},
     {"R109", "state-backwards", Severity::error, "V.2", "整改状态倒退", "state moved backwards",
      "问题状态只能向前：未整改 → 整改中 → 已完成 → 已销号。已销号的问题不会重新打开；复发的是新问题（relapse_of 指向原问题）。",
      "States move only forward: not started → in progress → done → closed. A closed item never reopens; a relapse is a new problem linked with relapse_of."},
@@ -51,11 +51,64 @@ constexpr RuleInfo kRules[] = {
     {"R111", "relapse-of-open", Severity::warning, "V.2", "复发问题指向未销号的问题", "relapse of a problem that is not closed",
      "复发是已销号问题的再次出现，作为新问题登记并用 relapse_of 指向原问题；原问题未销号时应继续整改原问题。",
      "A relapse is a closed problem found again, recorded as a new problem linked with relapse_of; while the old one is open, keep working on it instead."},
+    {"R112", "verifier-not-allowed", Severity::warning, "IV.2.7", "核查验收单位不在政策所列范围内", "verified by a body the policy does not name",
+     "整改由省安委会（及其办公室）跟踪督导、核查验收（IV.2.7、V.1）。可以核查验收的单位由政策列出（ledger.verifiers，默认 省安委会、省安委会办公室、省安委办）；委托地区安委办核查的省份写 {region}安委办。",
+     "The provincial committee and its office follow and verify the rectification (IV.2.7, V.1). Who may verify is the policy's list (ledger.verifiers, default 省安委会, 省安委会办公室, 省安委办); a province that delegates to the region's committee office adds {region}安委办."},
+    {"R113", "self-verified", Severity::error, "V.2", "责任单位自行核查验收", "verified by its own responsible unit",
+     "核查验收是对整改的独立检查：问题的责任单位不能验收自己的整改。", "Verification checks the fix independently: the responsible unit cannot verify its own rectification."},
+    {"R114", "closed-after-failed-verification", Severity::error, "V.2", "核查未通过即销号", "closed after a failed verification",
+     "核查验收未通过的问题，须重新整改并再次核查通过后方可销号。", "A problem whose verification failed is closed only after a new verification passes."},
 };
 
 const RuleInfo& rule(std::string_view id) { return rule_in(kRules, id); }
-
 std::string iso(Date d) { return format_iso(d); }
+
+// Whether `by` is one of the policy's verifiers ({region} / {地区} stand for the region's name).
+bool may_verify(std::string_view by, const std::vector<std::string>& verifiers, std::string_view region_name) {
+  for (const auto& v : verifiers) {
+    std::string want = v;
+    for (std::string_view ph : {std::string_view("{region}"), std::string_view("{地区}")})
+      for (auto at = want.find(ph); at != std::string::npos; at = want.find(ph)) want.replace(at, ph.size(), region_name);
+    if (want == by) return true;
+  }
+  return false;
+}
+
+// R112-R114: who verified, and closure after a failed verification.
+template <class Diag>
+void check_verifications(const Dataset& data, const Problem& p, const std::vector<Verification>& all, Diag&& diag) {
+  const Region* region = data.region(p.region);
+  std::string_view rname = region ? std::string_view(region->name) : std::string_view(p.region);
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    const auto& v = all[i];
+    if (v.by.empty()) continue;
+    auto listed = std::find_if(p.verifications.begin(), p.verifications.end(),
+                               [&](const Verification& x) { return x.date == v.date && x.by == v.by; });
+    std::string field = listed == p.verifications.end()
+        ? std::string("verified_by")
+        : fmt::format("verifications[{}].by", listed - p.verifications.begin());
+    if (!p.unit.empty() && v.by == p.unit) {
+      diag("R113", field, Message{fmt::format("问题 {} 由其责任单位 {} 自行核查验收（{}）", p.id, v.by, iso(v.date)),
+                                  fmt::format("problem {} was verified by its own responsible unit {} ({})", p.id, v.by,
+                                              iso(v.date))});
+    } else if (!may_verify(v.by, data.policy.ledger.verifiers, rname)) {
+      std::string list = fmt::format("{}", fmt::join(data.policy.ledger.verifiers, "、"));
+      diag("R112", field, Message{fmt::format("问题 {} 由 {} 核查验收，不在政策所列的核查单位（{}）中", p.id, v.by, list),
+                                  fmt::format("problem {} was verified by {}, which is not one of the policy's verifiers ({})",
+                                              p.id, v.by, list)});
+    }
+  }
+  if (p.state != ProblemState::closed && !p.closed) return;
+  const Verification* last = nullptr;
+  for (const auto& v : all)
+    if (!p.closed || v.date <= *p.closed) last = &v;
+  if (last && last->result == VerifyResult::failed)
+    diag("R114", p.closed ? "closed" : "state",
+         Message{fmt::format("问题 {} 在 {} 核查未通过，此后没有再次核查通过即销号", p.id, iso(last->date)),
+                 fmt::format("problem {} failed its verification on {} and was closed without a passed one after it", p.id,
+                             iso(last->date))});
+}
+
 
 }  // namespace
 
@@ -64,6 +117,9 @@ std::span<const RuleInfo> ledger_problem_rules() { return kRules; }
 void check_ledger_problems(const CheckContext& ctx, std::vector<Diagnostic>& out) {
   const auto& data = ctx.data;
   const auto& lp = data.policy.ledger;
+  // Older data knew one evidence field: while no problem records proof, evidence stands in for it.
+  bool legacy_proof = std::none_of(data.ledger.problems.begin(), data.ledger.problems.end(),
+                                   [](const Problem& p) { return !p.proof.empty(); });
   std::unordered_map<std::string_view, std::vector<const Problem*>> by_tour;
   for (const auto& p : data.ledger.problems) {
     const Tour* t = data.tour(p.tour);
@@ -167,23 +223,31 @@ void check_ledger_problems(const CheckContext& ctx, std::vector<Diagnostic>& out
       if (e.approved) current = e.until;
     }
     // R108: closure.
+    auto verifications = p.all_verifications();
+    std::optional<Date> passed;
+    for (const auto& v : verifications)
+      if (v.result == VerifyResult::passed) passed = v.date;
     if (p.state == ProblemState::closed) {
       std::vector<std::string_view> lacks;
       if (!p.completed) lacks.push_back("completed");
-      if (!p.verified) lacks.push_back("verified");
-      if (p.evidence.empty()) lacks.push_back("evidence");
+      // (after a failed verification with no passed one, R114 says so)
+      bool failed = std::any_of(verifications.begin(), verifications.end(),
+                                [](const Verification& v) { return v.result == VerifyResult::failed; });
+      if (!passed && !failed) lacks.push_back("verified");
+      if (p.proof.empty() && (!legacy_proof || p.evidence.empty())) lacks.push_back("proof");
       if (!p.closed) lacks.push_back("closed");
       if (!lacks.empty()) {
         std::string list = fmt::format("{}", fmt::join(lacks, ", "));
         diag("R108", "state", {fmt::format("问题 {} 已销号，但缺少 {}", p.id, list),
                                fmt::format("problem {} is closed but lacks {}", p.id, list)});
-      } else if (*p.closed < *p.completed || *p.closed < *p.verified || *p.verified < *p.completed) {
+      } else if (passed && (*p.closed < *p.completed || *p.closed < *passed || *passed < *p.completed)) {
         diag("R108", "closed", {fmt::format("问题 {}：完成 {}、核查 {}、销号 {}，顺序不对", p.id, iso(*p.completed),
-                                            iso(*p.verified), iso(*p.closed)),
+                                            iso(*passed), iso(*p.closed)),
                                 fmt::format("problem {}: completed {}, verified {}, closed {}: out of order", p.id,
-                                            iso(*p.completed), iso(*p.verified), iso(*p.closed))});
+                                            iso(*p.completed), iso(*passed), iso(*p.closed))});
       }
     }
+    check_verifications(data, p, verifications, diag);
     // R109: states only move forward.
     for (std::size_t i = 1; i < p.history.size(); ++i) {
       const auto& a = p.history[i - 1];

@@ -1,7 +1,11 @@
 // Problem-ledger rules on listed hazards, leads, public reports and look-backs (R2xx–R5xx;
 // LEDGER.md sections 2, 3, 5, 6, 7; IV.2.6, IV.2.7).
+#include <xuncha/core/suggest.hpp>
+#include <xuncha/deadlines/deadlines.hpp>
 #include <xuncha/ledger/ledger.hpp>
 #include <xuncha/rules/checkers.hpp>
+
+#include <algorithm>
 
 #include <fmt/format.h>
 
@@ -22,6 +26,9 @@ constexpr RuleInfo kRules[] = {
     {"R205", "hazard-review-late", Severity::warning, "IV.2.6", "复查未在期限内完成", "review not done in time",
      "申请复查后应在规定天数内复查（一省的做法：10 日内，ledger.hazard_review_days，超出条例的政策默认值）。",
      "The review follows the request within the policy's days (one province's rule: 10 days; ledger.hazard_review_days, a policy default beyond the regulation)."},
+    {"R206", "hazard-not-listed", Severity::error, "IV.2.6", "重大隐患未按期挂牌督办", "major hazard not listed in time",
+     "“涉及重大事故隐患的，根据隐患等级，由相关政府挂牌督办”：巡查发现的重大隐患先登记（等级），再挂牌。挂牌属结果运用（IV.2.6），在反馈（IV.2.5）之后：须挂牌的等级（ledger.list_grades，默认全部）自反馈（发现晚于反馈的，自发现）起规定工作日内（ledger.hazard_listing_workdays，默认 10，超出条例的政策默认值）未挂牌，或挂牌晚于期限，即报此错误。",
+     "'A major accident hazard is listed by the government that matches its grade': a hazard a tour finds is recorded with its grade first, and listed as a later step. Listing is a use of the results (IV.2.6), after the feedback (IV.2.5): a grade that must be listed (ledger.list_grades, default all) and not listed within the policy's working days of the feedback, or of the finding when that came later (ledger.hazard_listing_workdays, default 10, beyond the regulation), or listed later, is an error."},
     {"R301", "lead-not-sorted", Severity::error, "IV.2.6", "问题线索未分类处置即移交", "lead transferred before it was sorted",
      "问题线索先分类处置，再按干部管理权限和职责移交。", "Leads are sorted first, then transferred by cadre-management authority and duty."},
     {"R302", "lead-wrong-recipient", Severity::error, "IV.2.6", "问题线索移交对象与性质不符", "lead sent to the wrong body",
@@ -30,6 +37,9 @@ constexpr RuleInfo kRules[] = {
     {"R303", "lead-feedback-late", Severity::warning, "IV.2.6", "问题线索办理结果未按期反馈", "lead feedback late",
      "接收单位应在移交后 3 个月内反馈办理情况（ledger.lead_feedback_months，政策默认值，超出条例）。按民法典计算：月的对应日，无对应日为月末，遇法定休假日顺延。",
      "The receiver reports its handling within 3 months of the transfer (ledger.lead_feedback_months, a policy default beyond the regulation), counted as the Civil Code counts: the same day of the month, the month's last day when there is none, moved past a day off."},
+    {"R304", "lead-not-transferred", Severity::warning, "IV.2.6", "问题线索未按期移交", "lead not transferred in time",
+     "问题线索分类处置后，依据干部管理权限和职责分工移交有关部门（IV.2.6，在反馈之后）。自反馈（发现晚于反馈的，自发现）起规定工作日内（ledger.lead_transfer_workdays，默认 15，超出条例的政策默认值）未移交或移交晚于期限即报此警告。",
+     "Leads, once sorted, are transferred to the body that investigates by cadre-management authority and duty (IV.2.6, after the feedback). A lead not transferred within the policy's working days of the feedback, or of the finding when that came later (ledger.lead_transfer_workdays, default 15, beyond the regulation), or transferred later, is a warning."},
     {"R401", "report-verify-late", Severity::warning, "IV.2.7", "群众举报未按期核查", "public report not verified in time",
      "群众举报应核查；一省的做法是 7 个工作日内反馈核查结果（ledger.report_verify_workdays，政策默认值，超出条例）。",
      "Public reports are verified; one province's practice is within 7 working days (ledger.report_verify_workdays, a policy default beyond the regulation)."},
@@ -39,10 +49,15 @@ constexpr RuleInfo kRules[] = {
     {"R501", "lookback-due", Severity::warning, "IV.2.7", "应开展回头看而未开展", "look-back due but not held",
      "问题突出的地区和重大问题的整改要适时“回头看”。条例未规定时间；政策默认反馈后 12 个月内（look_back_months）。台账中重大问题与逾期问题合计达到政策门槛（ledger.lookback_threshold，默认 1 个）的巡查，到期未在期限内开展回头看即报此警告：没有记录，或期限过后才开展（未写日期的回头看记录视为已开展）。标为问题突出的巡查由 D201 检查。",
      "Regions with prominent problems and the rectification of major problems get a look-back in due time. The regulation sets no date; the policy default is within 12 months of feedback (look_back_months). A tour whose major plus overdue problems reach the policy's threshold (ledger.lookback_threshold, default 1) and that had no look-back within the window is a warning: none recorded, or one held only after the window closed (an undated look-back record counts as held). Tours marked serious are D201's."},
+    {"R601", "county-outside-region", Severity::error, "IV.2.3", "县（市、区）不属于所记地区", "county outside the record's region",
+     "问题、隐患、举报所记的县（市、区）须属于其地区：地区列出下辖县（county_names）时，不在其中即报此错误。",
+     "The county (区、县、市) a problem, hazard or report names belongs to its region: when the region lists its counties (county_names), one not among them is an error."},
 };
 
 const RuleInfo& rule(std::string_view id) { return rule_in(kRules, id); }
 std::string iso(Date d) { return format_iso(d); }
+
+
 
 void check_hazards(const CheckContext& ctx, std::vector<Diagnostic>& out) {
   const auto& data = ctx.data;
@@ -58,6 +73,21 @@ void check_hazards(const CheckContext& ctx, std::vector<Diagnostic>& out) {
       diag("R201", "level", {fmt::format("{}级隐患 {} 由{}挂牌，应由{}挂牌", h.grade, h.id, listing_level_zh[li], listing_level_zh[wi]),
                              fmt::format("grade-{} hazard {} is listed at {} level; grade {} is listed at {} level", h.grade,
                                          h.id, listing_level_names[li], h.grade, listing_level_names[wi])});
+    }
+    if (!h.is_listed() || h.listed) {
+      // R206: a grade that must be listed, listed within the policy's working days.
+      auto base = ledger::step_base(data, h.found, h.tour);
+      if (base && lp.list_grades[static_cast<std::size_t>(h.grade - 1)]) {
+        Date by = *ledger::hazard_listing_due(h, data, ctx.calendar);
+        if (h.listed ? by < *h.listed : by < ctx.as_of)
+          diag("R206", h.listed ? "listed" : "grade",
+               {fmt::format("{}级隐患 {} 应于 {} 前挂牌督办（自 {} 起 {} 个工作日），{}", h.grade, h.id, iso(by), iso(*base),
+                            lp.hazard_listing_workdays, h.listed ? iso(*h.listed) + " 才挂牌" : std::string("尚未挂牌")),
+                fmt::format("grade-{} hazard {} was to be listed by {} ({} working days from {}); {}", h.grade, h.id,
+                            iso(by), lp.hazard_listing_workdays, iso(*base),
+                            h.listed ? "listed only " + iso(*h.listed) : std::string("not listed"))});
+      }
+      if (!h.is_listed()) continue;  // found, not listed: the listing's rules wait for the listing
     }
     std::vector<std::string> lacks;
     if (!h.level) lacks.emplace_back("level");
@@ -118,6 +148,16 @@ void check_leads(const CheckContext& ctx, std::vector<Diagnostic>& out) {
                         l.classified ? "分类处置在 " + iso(*l.classified) + "，晚于移交" : std::string("没有分类处置日期")),
             fmt::format("lead {} was transferred {} {}", l.id, iso(*l.transferred),
                         l.classified ? "but sorted only " + iso(*l.classified) : std::string("without being sorted"))});
+    }
+    if (auto base = ledger::step_base(data, l.found, l.tour)) {
+      Date by = *ledger::lead_transfer_due(l, data, ctx.calendar);
+      if (l.transferred ? by < *l.transferred : by < ctx.as_of)
+        diag("R304", l.transferred ? "transferred" : "id",
+             {fmt::format("问题线索 {} 应于 {} 前移交（自 {} 起 {} 个工作日），{}", l.id, iso(by), iso(*base),
+                          lp.lead_transfer_workdays, l.transferred ? iso(*l.transferred) + " 才移交" : std::string("尚未移交")),
+              fmt::format("lead {} was to be transferred by {} ({} working days from {}); {}", l.id, iso(by),
+                          lp.lead_transfer_workdays, iso(*base),
+                          l.transferred ? "transferred only " + iso(*l.transferred) : std::string("not transferred"))});
     }
     auto ni = static_cast<std::size_t>(l.nature);
     auto want = static_cast<std::size_t>(lp.recipient[ni]);
@@ -189,6 +229,29 @@ void check_lookbacks(const CheckContext& ctx, std::vector<Diagnostic>& out) {
   }
 }
 
+// R601: a county named by a record belongs to its region (when the region lists its counties).
+void check_counties(const CheckContext& ctx, std::vector<Diagnostic>& out) {
+  const auto& data = ctx.data;
+  auto check = [&](const Source& src, const std::string& id, const std::string& region, const std::string& county,
+                   std::string_view kind_zh, std::string_view kind_en) {
+    if (county.empty()) return;
+    const Region* r = data.region(region);
+    if (!r || r->county_names.empty()) return;
+    if (std::find(r->county_names.begin(), r->county_names.end(), county) != r->county_names.end()) return;
+    std::vector<std::string_view> names(r->county_names.begin(), r->county_names.end());
+    std::string hint = closest_match(county, names);
+    out.push_back(make_diagnostic(
+        rule("R601"), data, src, "county", id,
+        {fmt::format("{} {} 的县（市、区）「{}」不属于{}{}", kind_zh, id, county, r->name,
+                     hint.empty() ? "" : fmt::format("；是否为「{}」？", hint)),
+         fmt::format("{} {}: county '{}' is not in {}{}", kind_en, id, county, r->name,
+                     hint.empty() ? "" : fmt::format("; did you mean '{}'?", hint))}));
+  };
+  for (const auto& p : data.ledger.problems) check(p.src, p.id, p.region, p.county, "问题", "problem");
+  for (const auto& h : data.ledger.hazards) check(h.src, h.id, h.region, h.county, "隐患", "hazard");
+  for (const auto& r : data.ledger.reports) check(r.src, r.id, r.region, r.county, "群众举报", "public report");
+}
+
 }  // namespace
 
 std::span<const RuleInfo> ledger_record_rules() { return kRules; }
@@ -198,6 +261,7 @@ void check_ledger_records(const CheckContext& ctx, std::vector<Diagnostic>& out)
   check_leads(ctx, out);
   check_reports(ctx, out);
   check_lookbacks(ctx, out);
+  check_counties(ctx, out);
 }
 
 }  // namespace xuncha::rules

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string_view>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <xuncha/calendar/calendar.hpp>
@@ -56,6 +57,20 @@ std::optional<Date> plan_due(const Tour& t, const Policy& p, const Calendar& cal
 /// the Civil Code counts (same day of the month, clamped to the month's end, rolled to a working
 /// day when the policy says so).
 std::optional<Date> lead_feedback_due(const Lead& l, const Policy& p, const Calendar& cal);
+
+/// What the listing of a hazard and the transfer of a lead count from: IV.2.6 (the use of the
+/// results) follows the feedback (IV.2.5), so the tour's feedback, or the finding when that came
+/// later; nothing while the tour has no feedback yet. A record of no known tour counts from its finding.
+std::optional<Date> step_base(const Dataset& data, std::optional<Date> found, const std::string& tour);
+/// When a hazard of a grade the policy lists must be listed (nullopt: not yet due, or a grade not listed).
+std::optional<Date> hazard_listing_due(const Hazard& h, const Dataset& data, const Calendar& cal);
+/// When a lead must be transferred (nullopt: not yet due).
+std::optional<Date> lead_transfer_due(const Lead& l, const Dataset& data, const Calendar& cal);
+
+/// Problems that repeat an earlier tour's problem in the same region, of the same category and
+/// responsible unit (屡查屡犯), or that are recorded as its relapse: problem → the earlier problem
+/// (the latest earlier tour's, lowest id).
+std::unordered_map<const Problem*, const Problem*> repeats(const Dataset& data);
 
 /// When a public report must be verified, and answered.
 Date report_verify_due(const PublicReport& r, const Policy& p, const Calendar& cal);

@@ -24,10 +24,24 @@ enum class FixMode : std::uint8_t { at_once, by_date, ongoing };
 inline constexpr std::array<std::string_view, 3> fix_mode_names{"at_once", "by_date", "ongoing"};
 inline constexpr std::array<std::string_view, 3> fix_mode_zh{"立行立改", "限期整改", "长期坚持"};
 
-/// Recorded states, in the only order they may take.
-enum class ProblemState : std::uint8_t { not_started, in_progress, done, closed };
-inline constexpr std::array<std::string_view, 4> problem_state_names{"not_started", "in_progress", "done", "closed"};
-inline constexpr std::array<std::string_view, 4> problem_state_zh{"未整改", "整改中", "已完成", "已销号"};
+/// Recorded states, in the only order they may take. Offices also write 未完成 (unfinished) for
+/// in progress; 基本完成 (basically done) is an ongoing item whose stage targets so far are met.
+enum class ProblemState : std::uint8_t { not_started, in_progress, basically_done, done, closed };
+inline constexpr std::array<std::string_view, 5> problem_state_names{"not_started", "in_progress", "basically_done",
+                                                                     "done", "closed"};
+inline constexpr std::array<std::string_view, 5> problem_state_zh{"未整改", "整改中", "基本完成", "已完成", "已销号"};
+
+/// The outcome of a verification (核查验收) of a fix.
+enum class VerifyResult : std::uint8_t { passed, failed };
+inline constexpr std::array<std::string_view, 2> verify_result_names{"passed", "failed"};
+inline constexpr std::array<std::string_view, 2> verify_result_zh{"通过", "未通过"};
+
+/// One verification of a fix: when, by whom, with what result (V.2 对账销号).
+struct Verification {
+  Date date{};
+  std::string by;
+  VerifyResult result = VerifyResult::passed;
+};
 
 /// An extension of a due date: asked for on `requested`, approved on `approved` (if ever).
 struct LedgerExtension {
@@ -56,9 +70,12 @@ struct Problem {
   std::string region;
   Date found{};
   std::string source;  ///< how it was found: 查阅资料, 走访, 举报 …
+  std::string category;  ///< 问题类别 (the office's own words: 危险化学品, 消防 …); repeats compare it
   Gravity gravity = Gravity::ordinary;
   std::string description;
-  std::vector<std::string> evidence;
+  std::string county;                ///< the county (区、县、市) inside the region, if named
+  std::vector<std::string> evidence; ///< evidence kept on site (IV.2.3)
+  std::vector<std::string> proof;    ///< proof of rectification, which closure needs (V.2)
   bool on_site = false;                             ///< pointed out on the spot
   std::optional<Date> reported_to_committee;        ///< IV.2.3, for major problems
   std::optional<FixMode> mode;
@@ -70,13 +87,18 @@ struct Problem {
   std::vector<StateChange> history;
   std::optional<Date> completed, verified, closed;
   std::string verified_by;
+  std::vector<Verification> verifications;  ///< every verification, failed ones included
   std::string hazard;               ///< the listing this problem led to
-  std::vector<std::string> leads;   ///< leads it gave
+  std::vector<std::string> leads;   ///< leads it gave (or that it is)
+  std::string from_report;          ///< the public report it came from
   std::string relapse_of;           ///< an earlier, closed problem it relapsed from
   Source src;
 
   /// The due date in force: the last approved extension's, else the original.
   std::optional<Date> due_in_force() const;
+  /// Every verification in date order: `verifications`, plus `verified`/`verified_by` as a
+  /// passed one when the list does not hold that date already.
+  std::vector<Verification> all_verifications() const;
 };
 
 /// The six parts of a major hazard's treatment plan and the "five in place" (LEDGER.md 2).
@@ -88,13 +110,17 @@ inline constexpr std::array<std::string_view, 5> five_in_place_names{"responsibi
                                                                      "deadline", "emergency_plan"};
 inline constexpr std::array<std::string_view, 5> five_in_place_zh{"责任", "措施", "资金", "时限", "预案"};
 
-/// A major accident hazard under listed supervision (挂牌督办).
+/// A major accident hazard found (on a tour or otherwise), and its listed supervision (挂牌督办),
+/// a later step: a record without a listing is a hazard found and not yet listed.
 struct Hazard {
   std::string id;
   std::string region;
+  std::string county;
   std::string tour;
   std::string name;
   int grade = 4;                       ///< 1 一级 … 4 四级 (input data, never computed)
+  std::optional<Date> found;           ///< when it was found
+  std::optional<Date> listed;          ///< when it was listed
   std::optional<ListingLevel> level;   ///< the level of the government that listed it
   std::string listed_by, supervisor, unit;
   std::string notice_no;
@@ -107,6 +133,8 @@ struct Hazard {
   Source src;
 
   std::optional<Date> deadline_in_force() const;
+  /// Listed: a listing date, level, body or notice is recorded.
+  bool is_listed() const { return listed || level || !listed_by.empty() || !notice_no.empty() || notice_date; }
 };
 
 /// The cadre-management level of a lead's subject.
@@ -122,6 +150,7 @@ struct Lead {
   std::string summary;
   LeadNature nature = LeadNature::other;
   std::optional<CadreLevel> cadre_level;
+  std::optional<Date> found;          ///< when it was found
   std::optional<Date> classified;     ///< sorted (分类处置)
   std::optional<Recipient> recipient;
   std::optional<Date> transferred;
@@ -135,6 +164,7 @@ struct PublicReport {
   std::string id;
   std::string tour;
   std::string region;
+  std::string county;
   std::string summary;
   Date received{};
   std::optional<Date> verified, announced, answered;

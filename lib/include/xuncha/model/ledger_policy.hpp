@@ -1,7 +1,9 @@
 #pragma once
 #include <array>
 #include <cstdint>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace xuncha {
 
@@ -11,21 +13,25 @@ inline constexpr std::array<std::string_view, 3> listing_level_names{"county", "
 inline constexpr std::array<std::string_view, 3> listing_level_zh{"县级", "市级", "省级"};
 
 /// The nature of a lead (问题线索), as sorted (分类处置) before transfer.
-enum class LeadNature : std::uint8_t { discipline, duty_crime, crime, organisation, other };
-inline constexpr std::array<std::string_view, 5> lead_nature_names{"discipline", "duty_crime", "crime",
-                                                                   "organisation", "other"};
-inline constexpr std::array<std::string_view, 5> lead_nature_zh{"违纪、作风", "职务违法、职务犯罪", "其他犯罪",
-                                                                "民主集中制、干部选拔任用", "其他"};
+/// `political_legal` (政法领域: law enforcement and justice, public security) goes to the
+/// political-legal commission (省委政法委), which IV.2.6 names beside the organisation department
+/// and the discipline commission.
+enum class LeadNature : std::uint8_t { discipline, duty_crime, crime, organisation, other, political_legal };
+inline constexpr std::array<std::string_view, 6> lead_nature_names{"discipline", "duty_crime", "crime",
+                                                                   "organisation", "other", "political_legal"};
+inline constexpr std::array<std::string_view, 6> lead_nature_zh{"违纪、作风", "职务违法、职务犯罪", "其他犯罪",
+                                                                "民主集中制、干部选拔任用", "其他", "政法领域"};
 
 /// The body a lead is transferred to.
 enum class Recipient : std::uint8_t {
-  discipline_commission, supervision_commission, judicial, organisation_department, competent_department
+  discipline_commission, supervision_commission, judicial, organisation_department, competent_department,
+  political_legal_commission
 };
-inline constexpr std::array<std::string_view, 5> recipient_names{
+inline constexpr std::array<std::string_view, 6> recipient_names{
     "discipline_commission", "supervision_commission", "judicial", "organisation_department",
-    "competent_department"};
-inline constexpr std::array<std::string_view, 5> recipient_zh{"纪委监委", "监委", "司法机关", "组织部门",
-                                                              "主管部门"};
+    "competent_department", "political_legal_commission"};
+inline constexpr std::array<std::string_view, 6> recipient_zh{"纪委监委", "监委", "司法机关", "组织部门",
+                                                              "主管部门", "政法委"};
 
 /// The ledger's tables and day counts that differ by province (LEDGER.md sections 2, 3, 6).
 /// Each is a policy default; the numbers the regulation leaves open are marked in `xuncha rule`.
@@ -34,9 +40,19 @@ struct LedgerPolicy {
   std::array<ListingLevel, 4> listing_level{ListingLevel::province, ListingLevel::province,
                                             ListingLevel::city, ListingLevel::county};
   /// Lead nature → recipient, indexed by LeadNature.
-  std::array<Recipient, 5> recipient{Recipient::discipline_commission, Recipient::supervision_commission,
+  std::array<Recipient, 6> recipient{Recipient::discipline_commission, Recipient::supervision_commission,
                                      Recipient::judicial, Recipient::organisation_department,
-                                     Recipient::competent_department};
+                                     Recipient::competent_department, Recipient::political_legal_commission};
+  /// Who may verify a fix (核查验收; IV.2.7 and V.1 name the committee and its office). An entry
+  /// may hold `{region}` (or `{地区}`), the problem's region name: a province that delegates to the
+  /// region's own committee office writes `{region}安委办`.
+  std::vector<std::string> verifiers{"省安委会", "省安委会办公室", "省安委办"};
+  /// Hazard grades (index grade − 1) that must be listed (挂牌督办), and the working days from the
+  /// tour's feedback (or a later finding) to the listing (IV.2.6; beyond the regulation).
+  std::array<bool, 4> list_grades{true, true, true, true};
+  int hazard_listing_workdays = 10;
+  /// Working days from the tour's feedback (or a later finding) to a lead's transfer (beyond the regulation).
+  int lead_transfer_workdays = 15;
   int lead_feedback_months = 3;     ///< receiver reports its handling back (policy default)
   /// Important matters and major problems are reported to the committee "promptly" (IV.2.3):
   /// within this many working days of being found (beyond the regulation).

@@ -29,6 +29,7 @@ struct Region {
   std::optional<int> days;  ///< override of the class default
   int risk = 3;             ///< 1..5
   std::vector<std::string> industries;  ///< key industries / main hazards (optional; team plan)
+  std::vector<std::string> county_names;  ///< its counties (区、县、市), when listed
   Source src;
 };
 
