@@ -18,6 +18,10 @@ if [ "$mode" = test ]; then
   packages+=(chromium fonts-noto-cjk fonts-arphic-ukai poppler-utils)
   # The ledger's .xlsx is read back with a real reader.
   packages+=(python3 python3-openpyxl)
+  # xuncha draft's Word documents are read back with python3-docx.
+  packages+=(python3-docx)
+  # ... and converted to PDF by LibreOffice Writer (tests/draft_docx_pdf.sh).
+  packages+=(libreoffice-writer-nogui)
   # Each output checked by its real consumer (tests/consumers/): the SARIF and output JSON
   # schemas, Jenkins' JUnit XSD, PyYAML, icalendar, pandas (CSV as analysts read it),
   # Python-Markdown (the schedule's md), openpyxl (workbooks with injected values).

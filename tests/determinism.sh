@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The same input gives the same bytes: check, deadlines and schedule run twice each, with -j1 and
+# The same input gives the same bytes: check, deadlines, schedule, ledger and draft run twice each, with -j1 and
 # -j2, in several formats, and every output must be byte-identical to the first.
 set -u
 bin=$1; src=$2
@@ -35,5 +35,13 @@ done
 for f in text yaml json csv md html ics; do
   run "schedule -f $f" schedule examples/province --from 2027 --as-of 2026-11-30 -f "$f"
 done
+for f in html docx json; do
+  run "draft report -f $f" draft report examples/province --tour T2025-wuhan --as-of 2026-11-30 -f "$f"
+done
+run "draft annual -f docx" draft annual examples/province --year 2026 --as-of 2026-11-30 -f docx
+# A Word document's zip entries carry a fixed DOS time, not the clock's in the local time zone.
+TZ=Asia/Shanghai "$bin" draft annual examples/province --year 2026 --as-of 2026-11-30 -f docx >"$tmp/tz1.docx"
+TZ=America/New_York "$bin" draft annual examples/province --year 2026 --as-of 2026-11-30 -f docx >"$tmp/tz2.docx"
+cmp -s "$tmp/tz1.docx" "$tmp/tz2.docx" || { echo "DIFFERS: draft -f docx across time zones"; fail=$((fail+1)); }
 run "schedule seed 7" schedule examples/province --from 2027 --as-of 2026-11-30 --seed 7 -f json
 [ $fail = 0 ] && echo "determinism: all outputs identical" || { echo "determinism: $fail differences"; exit 1; }

@@ -66,6 +66,18 @@ for lang in zh en; do
     done
   done
 done
+# The drafted documents name the issuer from the policy only ("省安全生产委员会" without it).
+for lang in zh en; do
+  for doc in "report --tour T2025-wuhan" "annual --year 2025" "assessment --year 2025" "work-plan --year 2025"; do
+    for f in html json; do
+      # shellcheck disable=SC2086  # $doc is the document and its flag
+      "$bin" --lang "$lang" draft $doc "$T/p" --as-of 2026-11-30 -f "$f" >"$T/out" 2>"$T/err"
+      code=$?
+      [ $code = 0 ] || bad "$lang draft $doc -f $f: exit $code: $(head -c 300 "$T/err")"
+      scan "$lang draft $doc -f $f"
+    done
+  done
+done
 [ $runs -ge 40 ] || bad "only $runs runs: the format lists were not found"
 [ $fail = 0 ] || exit 1
-echo "no example province: $runs runs (6 commands, every text format, zh and en): clean"
+echo "no example province: $runs runs (6 commands, every text format, zh and en; drafted documents): clean"

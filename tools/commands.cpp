@@ -20,6 +20,7 @@ std::function<int(Context&)> setup_ledger(CLI::App&);
 std::function<int(Context&)> setup_init(CLI::App&);
 std::function<int(Context&)> setup_import(CLI::App&);
 std::function<int(Context&)> setup_export(CLI::App&);
+std::function<int(Context&)> setup_draft(CLI::App&);
 const std::vector<std::string>& ledger_formats();
 const std::vector<std::string>& deadlines_formats();
 
@@ -31,6 +32,7 @@ const std::vector<Command>& commands() {
       {"check", "Run every rule over a data set (the CI gate)", setup_check, findings_formats},
       {"deadlines", "Procedure deadlines: overdue, due soon, all (working days)", setup_deadlines, deadlines_formats()},
       {"ledger", "The problem ledger: problems to closure, listed hazards, leads, public reports, look-backs", setup_ledger, ledger_formats()},
+      {"draft", "Draft the office's documents from the data: report, feedback, announcement, supervision, assessment, annual, work-plan, team-plan (html, docx, json)", setup_draft, {"html", "docx", "json", "text"}},
       {"workdays", "Working-day arithmetic: add, between, is, list", setup_workdays, {"text", "json"}},
       {"teams", "Validate team composition; --suggest TOUR finds people for broken roles", setup_teams, findings_formats},
       {"rule", "Explain rules: clause, severity, zh and en", setup_rule, {"text", "json", "man"}},

@@ -10,7 +10,7 @@ namespace xuncha::cli {
 void require_format(const Context& ctx, std::string_view command, const std::vector<std::string>& allowed) {
   const auto& f = ctx.global.format;
   if (std::find(allowed.begin(), allowed.end(), f) != allowed.end()) {
-    if (f == "xlsx") require_binary_destination(ctx);
+    if (f == "xlsx" || f == "docx") require_binary_destination(ctx);
     return;
   }
   std::string list;
@@ -21,8 +21,11 @@ void require_format(const Context& ctx, std::string_view command, const std::vec
 }
 
 void require_binary_destination(const Context& ctx) {
-  if (ctx.global.output.empty() && ctx.env.stdout_tty)
-    throw UsageError(fmt::format("-f {} 输出二进制工作簿：请用 -o 文件.{}（或重定向标准输出）", ctx.global.format, ctx.global.format),
+  if (!ctx.global.output.empty() || !ctx.env.stdout_tty) return;
+  if (ctx.global.format == "docx")
+    throw UsageError("-f「docx」输出二进制文档：请用 -o「文件.docx」（或重定向标准输出）",
+                     "-f docx writes a binary document: give -o FILE.docx (or redirect standard output)");
+  throw UsageError(fmt::format("-f {} 输出二进制工作簿：请用 -o 文件.{}（或重定向标准输出）", ctx.global.format, ctx.global.format),
                      fmt::format("-f {} writes a binary workbook: give -o FILE.{} (or redirect standard output)",
                                  ctx.global.format, ctx.global.format));
 }

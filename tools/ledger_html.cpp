@@ -3,6 +3,7 @@
 // tour (or unit, gravity) with a caption and summary per group, overdue rows marked.
 #include "ledger_view.hpp"
 #include "app.hpp"
+#include "render/print_frame.hpp"
 #include "render/province.hpp"
 
 #include <fmt/format.h>
@@ -15,16 +16,8 @@
 namespace xuncha::cli {
 namespace {
 
-constexpr std::string_view css = R"(@font-face{font-family:"XBS";src:local("方正小标宋简体"),local("FZXiaoBiaoSong-B05S"),local("Noto Serif CJK SC Bold"),local("NotoSerifCJKsc-Bold");}
-@page{size:A4 landscape;margin:28mm 37mm 26mm 35mm;}
-@page:right{@bottom-right{content:"— " counter(page) " —";font-family:"SimSun","宋体","Songti SC","STSong","Noto Serif CJK SC","Source Han Serif SC",serif;font-size:14pt;vertical-align:top;padding:7mm 14pt 0 0;}}
-@page:left{@bottom-left{content:"— " counter(page) " —";font-family:"SimSun","宋体","Songti SC","STSong","Noto Serif CJK SC","Source Han Serif SC",serif;font-size:14pt;vertical-align:top;padding:7mm 0 0 14pt;}}
-*{box-sizing:border-box;}
-html{-webkit-print-color-adjust:exact;print-color-adjust:exact;}
-body{margin:0;color:#000;font-family:"FangSong_GB2312","仿宋_GB2312","FangSong","仿宋","STFangsong","华文仿宋","Noto Serif CJK SC","Source Han Serif SC","AR PL UMing CN",serif;font-size:12pt;line-height:1.35;}
-th,.attach,tr.cap td{font-family:"SimHei","黑体","Heiti SC","STHeiti","Noto Sans CJK SC","WenQuanYi Zen Hei",sans-serif;font-weight:normal;}
+constexpr std::string_view css = R"(th,.attach,tr.cap td{font-family:"SimHei","黑体","Heiti SC","STHeiti","Noto Sans CJK SC","WenQuanYi Zen Hei",sans-serif;font-weight:normal;}
 .attach{font-size:16pt;margin:0;}
-h1{font-family:"XBS","Noto Serif CJK SC",serif;font-weight:normal;font-size:22pt;text-align:center;margin:0.6em 0 0.3em;}
 .meta{text-align:center;font-size:12pt;margin:0 0 1em;}
 table{border-collapse:collapse;width:100%;font-size:10.5pt;}
 th,td{border:0.5pt solid #000;padding:1.5pt 3pt;text-align:center;vertical-align:middle;overflow-wrap:anywhere;}
@@ -39,7 +32,6 @@ tr.late td.st{font-weight:bold;}
 .note{font-size:10.5pt;margin:0.3em 0 0;}
 h2{font-family:"SimHei","黑体","Heiti SC","STHeiti","Noto Sans CJK SC","WenQuanYi Zen Hei",sans-serif;font-weight:normal;font-size:16pt;margin:1em 0 0.4em;break-after:avoid;}
 .none{font-size:12pt;margin:0 0 0.6em;}
-@media screen{body{max-width:297mm;margin:1em auto;padding:0 1em;}}
 )";
 
 std::string esc(std::string_view s) { return xml_escape(s); }
@@ -79,8 +71,7 @@ std::string render_ledger_html(const Context& ctx, const LedgerView& v) {
   std::string place = v.region ? v.region->name : data.policy.province;
   std::string title = ctx.zh ? fmt::format("{}安全生产巡查反馈问题整改台账", place)
                              : fmt::format("Safety inspection: rectification ledger{}", province_suffix(" of ", place));
-  std::string o = fmt::format("<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>\n{}</style>\n</head>\n<body>\n",
-                              ctx.zh ? "zh-CN" : "en", esc(title), css);
+  std::string o = print_page_open(ctx.zh, title, css, true);
   o += fmt::format("<h1>{}</h1>\n", esc(title));
   std::string meta;
   if (v.tour) {

@@ -229,6 +229,22 @@ const std::map<std::string_view, std::string_view>& members() {
           "required": ["region", "tour", "reason", "from", "to"],
           "properties": {"region": {"type": "string"}, "tour": {"type": "string"}, "reason": {"type": "string"},
             "from": {"$ref": "#/definitions/date"}, "to": {"$ref": "#/definitions/date"}}}}}})J"},
+      {"draft", R"J({"required": ["document", "lang", "title", "blocks", "markers"], "properties": {
+        "document": {"enum": ["report", "feedback", "announcement", "supervision", "assessment", "annual", "work-plan", "team-plan"]},
+        "lang": {"enum": ["zh", "en"]}, "title": {"type": "string"},
+        "blocks": {"type": "array", "description": "the document's paragraphs and tables, in order (as the docx holds them)",
+          "items": {"type": "object", "additionalProperties": false, "required": ["type"],
+          "properties": {"type": {"enum": ["paragraph", "table", "chart"], "description": "a chart is drawn in the html only; text is its caption"},
+            "style": {"enum": ["title", "subtitle", "addressee", "heading1", "heading2", "heading3", "body", "signature", "attachment", "note"]},
+            "text": {"type": "string"},
+            "header": {"type": "array", "items": {"type": "string"}},
+            "rows": {"type": "array", "items": {"type": "array", "items": {"type": "string"}}}}}},
+        "markers": {"type": "array", "items": {"type": "string"}, "description": "【待填写：…】 and 【待补充：…】 left for the team"}}})J"},
+      {"draft-check", R"J({"required": ["file", "markers"], "properties": {
+        "file": {"type": "string"},
+        "markers": {"type": "array", "items": {"type": "object", "additionalProperties": false, "required": ["paragraph", "marker"],
+          "properties": {"paragraph": {"type": "integer", "minimum": 1, "description": "1-based, table cells counted"},
+            "marker": {"type": "string"}}}}}})J"},
       {"config", R"J({"required": ["config_file", "settings", "policy"], "properties": {
         "config_file": {"$ref": "#/definitions/string_or_null"},
         "settings": {"type": "object",

@@ -3,6 +3,7 @@
 #include "staff_render.hpp"
 
 #include "app.hpp"
+#include "render/print_frame.hpp"
 #include "render/province.hpp"
 
 #include <fmt/format.h>
@@ -12,12 +13,7 @@ namespace {
 
 std::string esc(std::string_view s) { return xml_escape(s); }
 
-constexpr std::string_view css = R"(@page{size:A4 landscape;margin:25mm 30mm 25mm 30mm;}
-*{box-sizing:border-box;}
-html{-webkit-print-color-adjust:exact;print-color-adjust:exact;}
-body{margin:0;color:#000;font-family:"FangSong_GB2312","仿宋_GB2312","FangSong","仿宋","STFangsong","Noto Serif CJK SC","Source Han Serif SC",serif;font-size:12pt;line-height:1.35;}
-h1{font-family:"方正小标宋简体","Noto Serif CJK SC",serif;font-weight:normal;font-size:22pt;text-align:center;margin:0.6em 0 0.3em;}
-h2,th{font-family:"SimHei","黑体","Noto Sans CJK SC","WenQuanYi Zen Hei",sans-serif;font-weight:normal;}
+constexpr std::string_view css = R"(h2,th{font-family:"SimHei","黑体","Heiti SC","STHeiti","Noto Sans CJK SC","WenQuanYi Zen Hei",sans-serif;font-weight:normal;}
 h2{font-size:14pt;margin:0.8em 0 0.4em;break-after:avoid;}
 .meta{text-align:center;margin:0 0 1em;}
 section{break-before:page;}
@@ -68,8 +64,7 @@ std::string staff_html(const Context& ctx, const StaffView& v) {
   const auto& r = v.result;
   std::string title = ctx.zh ? fmt::format("{}安全生产巡查组组成方案", data.policy.province)
                              : fmt::format("{}safety inspection team plan", province_prefix(data.policy.province, " "));
-  std::string out = fmt::format("<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>\n{}</style>\n</head>\n<body>\n",
-                                ctx.zh ? "zh-CN" : "en", esc(title), css);
+  std::string out = print_page_open(ctx.zh, title, css, true);
   out += fmt::format("<h1>{}</h1>\n", esc(title));
   std::string first_cycle = r.teams.empty() ? "" : r.teams.front().cycle;
   std::string last_cycle = r.teams.empty() ? "" : r.teams.back().cycle;

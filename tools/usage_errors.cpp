@@ -33,6 +33,7 @@ std::string positional_zh(const std::string& name) {
   if (name == "args") return "操作的参数";
   if (name == "ARGS") return "要导入的文件（可先写类型）";
   if (name == "PATH") return "数据路径";
+  if (name == "document") return "文书名称";
   return name;
 }
 

@@ -177,6 +177,8 @@ for ds in "${GOOD[@]}"; do
   dir=${ds#*:}
   json_run schedule schedule "$dir" --from 2027 --explain
   json_run teams-suggest teams "$dir" --suggest T2025-huanggang
+  json_run draft draft report "$dir" --tour T2025-huanggang
+  json_run draft draft annual "$dir" --year 2025
 done
 json_run staff staff "$SRC/examples/province" --schedule "$SRC/tests/data/staff/schedule-2027.yaml" --explain
 json_run rule rule
@@ -190,7 +192,7 @@ json_run workdays workdays list 2026-10
 for case in "$SRC"/tests/golden/cases/*/; do
   args=$(cat "$case/args")
   [[ " $args " == *" -f json "* ]] && [[ "$args" != *" -o "* ]] && [ -s "$case/stdout" ] || continue
-  kind=$(tr ' ' '\n' <<<"$args" | grep -xE 'check|teams|deadlines|schedule|staff|ledger|workdays|rule|config' | head -1)
+  kind=$(tr ' ' '\n' <<<"$args" | grep -xE 'check|teams|deadlines|schedule|staff|ledger|workdays|rule|config|draft' | head -1)
   [[ "$args" == *--suggest* ]] && kind=teams-suggest
   "$BIN" schema --output "$kind" >"$T/schema.json" || { fail "schema for golden $(basename "$case")"; continue; }
   $PY - "$T/schema.json" "$case/stdout" <<'PY' || fail "golden $(basename "$case") against its schema"

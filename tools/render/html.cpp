@@ -1,6 +1,7 @@
 // The printable schedule: one self-contained A4-landscape page set (PRINT.md), no scripts, no assets.
 #include "html.hpp"
 
+#include "print_frame.hpp"
 #include "province.hpp"
 #include "terminal.hpp"
 #include "xml.hpp"
@@ -52,17 +53,8 @@ std::string range_text(const Context& ctx, const PlannedTour& t) {
   return format_iso(*t.start) + " – " + format_iso(*t.end);
 }
 
-constexpr std::string_view css = R"(@font-face{font-family:"XBS";src:local("方正小标宋简体"),local("FZXiaoBiaoSong-B05S"),local("Noto Serif CJK SC Bold"),local("NotoSerifCJKsc-Bold");}
-@page{size:A4 landscape;margin:28mm 37mm 26mm 35mm;@top-left-corner{content:"";}@top-left{content:"";}@top-center{content:"";}@top-right{content:"";}@top-right-corner{content:"";}}
-@page:right{@bottom-right{content:"— " counter(page) " —";font-family:"SimSun","宋体","Songti SC","STSong","Noto Serif CJK SC","Source Han Serif SC",serif;font-size:14pt;vertical-align:top;padding:7mm 14pt 0 0;}}
-@page:left{@bottom-left{content:"— " counter(page) " —";font-family:"SimSun","宋体","Songti SC","STSong","Noto Serif CJK SC","Source Han Serif SC",serif;font-size:14pt;vertical-align:top;padding:7mm 0 0 14pt;}}
-*{box-sizing:border-box;}
-html{-webkit-print-color-adjust:exact;print-color-adjust:exact;}
-body{margin:0;color:#000;font-family:"FangSong_GB2312","仿宋_GB2312","FangSong","仿宋","STFangsong","华文仿宋","Noto Serif CJK SC","Source Han Serif SC","AR PL UMing CN",serif;font-size:12pt;line-height:1.35;}
-.hei,h2,th,.attach{font-family:"SimHei","黑体","Heiti SC","STHeiti","Noto Sans CJK SC","WenQuanYi Zen Hei",sans-serif;font-weight:normal;}
-.kai{font-family:"KaiTi_GB2312","楷体_GB2312","KaiTi","楷体","STKaiti","Kaiti SC","AR PL UKai CN",serif;}
+constexpr std::string_view css = R"(.hei,h2,th,.attach{font-family:"SimHei","黑体","Heiti SC","STHeiti","Noto Sans CJK SC","WenQuanYi Zen Hei",sans-serif;font-weight:normal;}
 .attach{font-size:16pt;margin:0;}
-h1{font-family:"XBS","Noto Serif CJK SC",serif;font-weight:normal;font-size:22pt;text-align:center;margin:0.6em 0 0.3em;}
 .meta{text-align:center;font-size:12pt;margin:0 0 1em;}
 h2{font-size:14pt;margin:0.8em 0 0.4em;break-after:avoid;}
 section{break-before:page;}
@@ -95,7 +87,7 @@ h3{font-size:14pt;font-weight:normal;margin:0.5em 0 0.3em;break-after:avoid;}
 .tl .axis span{position:absolute;top:0;white-space:nowrap;}
 .note{font-size:10.5pt;margin:0.4em 0 0;}
 .note.above{margin:0 0 0.4em;}
-@media screen{body{max-width:297mm;margin:1em auto;padding:0 1em;}section{border-top:1px dashed #999;margin-top:2em;}}
+@media screen{section{border-top:1px dashed #999;margin-top:2em;}}
 @media print{a{color:#000;text-decoration:none;}}
 )";
 
@@ -109,8 +101,7 @@ std::string schedule_html(const Context& ctx, const ScheduleView& v) {
   std::string title = ctx.zh ? fmt::format("{}安全生产巡查计划安排表（{}—{}年）", pol.province, from, to)
                              : fmt::format("{}safety-production inspection schedule, {}–{}", province_prefix(pol.province, " "), from, to);
   std::string o;
-  o += fmt::format("<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>\n{}</style>\n</head>\n<body>\n",
-                   ctx.zh ? "zh-CN" : "en", esc(title), css);
+  o += print_page_open(ctx.zh, title, css, true);
   // Title block.
   o += "<section class=\"first\">\n";
   o += fmt::format("<p class=\"attach\">{}</p>\n", ctx.t("附件", "Attachment"));

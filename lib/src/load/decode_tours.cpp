@@ -47,6 +47,17 @@ const RecordSpec& results_report_spec() {
   return s;
 }
 
+const RecordSpec& contact_spec() {
+  static const RecordSpec s{{
+      {.key = "phone", .type = FieldType::text, .about = {"值班电话", "duty phone"}},
+      {.key = "mailbox", .type = FieldType::text, .about = {"邮政信箱", "P.O. box"}},
+      {.key = "email", .type = FieldType::text, .about = {"电子邮箱", "e-mail address"}},
+      {.key = "address", .type = FieldType::text, .about = {"巡查组驻地", "where the team stays"}},
+      {.key = "hours", .type = FieldType::text, .about = {"受理时段（如 8:00—18:00）", "when reports are taken (e.g. 8:00-18:00)"}},
+  }, {"巡查期间受理举报的方式，巡查公告中公布（IV.2.2）", "how the public reports to the team on site, as its announcement prints it (IV.2.2)"}};
+  return s;
+}
+
 RecordSpec tour_fields(bool planned) {
   RecordSpec r{{
       {.key = "id", .type = FieldType::text, .required = true, .about = {"巡查编号（如 T2026-zigong）", "tour id (e.g. T2026-zigong)"}},
@@ -64,6 +75,9 @@ RecordSpec tour_fields(bool planned) {
        .about = {"经批准延长的进驻时间", "an approved extension of the time on site"}},
       {.key = "serious", .type = FieldType::boolean,
        .about = {"问题是否严重到需要回头看", "problems serious enough to need a look-back (回头看)"}},
+      {.key = "contact", .type = FieldType::record, .record = &contact_spec(),
+       .about = {"巡查期间受理举报的方式：值班电话、邮政信箱、电子邮箱、驻地、受理时段（巡查公告）",
+                 "how the public reports to the team on site: phone, P.O. box, e-mail, address, hours (the announcement)"}},
       {.key = "milestones", .type = FieldType::record, .record = &milestones_spec(),
        .about = {"各工作环节完成的日期", "dates of the procedure's steps"}},
       {.key = "results_report", .type = FieldType::record, .record = &results_report_spec(),
@@ -130,6 +144,16 @@ void tour(Decoder& d, std::uint32_t index, const std::string& path, bool planned
     }
     if (!sub.ok) r.ok = false;
     for (auto [key, mark] : sub.src.fields) r.src.fields.emplace_back(fmt::format("results_report.{}", key), mark);
+  }
+  if (auto e = Decoder::find(r.entries, "contact")) {
+    auto sub = d.record(e->value, child_path(path, "contact"), contact_spec());
+    x.contact.phone = d.text_field(sub, "phone").value_or("");
+    x.contact.mailbox = d.text_field(sub, "mailbox").value_or("");
+    x.contact.email = d.text_field(sub, "email").value_or("");
+    x.contact.address = d.text_field(sub, "address").value_or("");
+    x.contact.hours = d.text_field(sub, "hours").value_or("");
+    if (!sub.ok) r.ok = false;
+    for (auto [key, mark] : sub.src.fields) r.src.fields.emplace_back(fmt::format("contact.{}", key), mark);
   }
   if (auto e = Decoder::find(r.entries, "milestones")) {
     auto sub = d.record(e->value, child_path(path, "milestones"), milestones_spec());

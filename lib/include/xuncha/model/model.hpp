@@ -127,6 +127,16 @@ struct Extension {
   std::string approval;
 };
 
+/// How the public reaches a team while it is on site (IV.2.2), as its announcement prints it;
+/// every field optional (an empty one is marked missing in the drafted announcement).
+struct TourContact {
+  std::string phone;    ///< duty phone
+  std::string mailbox;  ///< P.O. box (邮政信箱)
+  std::string email;
+  std::string address;  ///< where the team stays
+  std::string hours;    ///< when reports are taken, e.g. 8:00—18:00
+};
+
 struct Tour {
   std::string id;
   std::string region;
@@ -146,6 +156,7 @@ struct Tour {
   bool planned = false;  ///< came from a `kind: schedule` document
   int team_slot = 0;     ///< planned tours: the round's team number (1-based) instead of a team id
   int plan_from = 0;     ///< planned tours: the first year of their schedule (`from:`; 0 when absent)
+  TourContact contact;   ///< optional: how to report to the team (the announcement)
   std::array<std::optional<Date>, milestone_count> milestones{};
   Source src;
 
