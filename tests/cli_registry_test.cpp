@@ -20,6 +20,7 @@ std::vector<std::string> reach_format_check(std::string_view command) {
   if (command == "init") return {"init-never-written"};  // the format check comes before any write
   if (command == "import") return {"never-read.csv"};    // the format check comes before any read
   if (command == "export") return {"people", "never-read"};
+  if (command == "diff") return {"never-read.yaml", "never-read-too.yaml"};  // checked before any read
   return {};
 }
 
