@@ -28,8 +28,7 @@ std::string read_text(Context& ctx, const std::string& path) {
   else
     text = load::read_regular_file(path, ctx.global.max_file_bytes, why);
   if (!text)
-    throw UsageError(fmt::format("diff：无法读取 {}：{}", quote_path(path), why.zh),
-                     fmt::format("diff: cannot read {}: {}", quote_path(path), why.en));
+    throw UsageError(fmt::format("diff：{}：{}", quote_path(path), why.zh), fmt::format("diff: {}: {}", quote_path(path), why.en));
   return *text;
 }
 
