@@ -30,6 +30,7 @@ std::string slot_text(const Context& ctx, const PlanDiff& d, const std::optional
   bool number = !t->team.empty() && t->team.find_first_not_of("0123456789") == std::string::npos;
   if (number) out += ctx.zh ? fmt::format(" 第{}组", t->team) : fmt::format(" team {}", t->team);
   else if (!t->team.empty()) out += " " + t->team;
+  if (!t->start.empty()) out += ctx.zh ? fmt::format("（{} 起）", t->start) : fmt::format(" from {}", t->start);
   return out;
 }
 

@@ -172,8 +172,9 @@ bool same_slot(const PlanTour& a, const PlanTour& b) { return a.year == b.year &
 
 std::pair<int, std::string> when(const PlanTour& t) { return {t.year, t.start}; }
 
-// Schedules: per region, tours in the same year, batch and team are unchanged; the rest pair up
-// in date order as moves, and what is left over was added or dropped.
+// Schedules: per region, tours in the same year, batch, team and dates are unchanged; a tour in the
+// same slot on other dates moved inside it; the rest pair up in date order as moves, and what is
+// left over was added or dropped.
 void diff_schedules(const PlanFile& a, const PlanFile& b, PlanDiff& d) {
   std::map<std::string, std::pair<std::vector<PlanTour>, std::vector<PlanTour>>> regions;
   for (const auto& t : a.tours) regions[t.region].first.push_back(t);
@@ -184,19 +185,22 @@ void diff_schedules(const PlanFile& a, const PlanFile& b, PlanDiff& d) {
     std::sort(olds.begin(), olds.end(), by_date);
     std::sort(news.begin(), news.end(), by_date);
     std::vector<bool> old_used(olds.size()), new_used(news.size());
-    for (std::size_t i = 0; i < olds.size(); ++i)
-      for (std::size_t k = 0; k < news.size(); ++k)
-        if (!new_used[k] && same_slot(olds[i], news[k])) {
-          old_used[i] = new_used[k] = true;
-          ++d.unchanged;
-          break;
-        }
+    std::vector<std::pair<PlanTour, PlanTour>> redated;  // same slot, other dates: a move inside its batch
+    for (bool dates : {true, false})
+      for (std::size_t i = 0; i < olds.size(); ++i)
+        for (std::size_t k = 0; k < news.size() && !old_used[i]; ++k)
+          if (!new_used[k] && same_slot(olds[i], news[k]) && (!dates || olds[i].start == news[k].start)) {
+            old_used[i] = new_used[k] = true;
+            if (dates) ++d.unchanged;
+            else redated.emplace_back(olds[i], news[k]);
+          }
     std::vector<PlanTour> gone, came;
     for (std::size_t i = 0; i < olds.size(); ++i)
       if (!old_used[i]) gone.push_back(olds[i]);
     for (std::size_t k = 0; k < news.size(); ++k)
       if (!new_used[k]) came.push_back(news[k]);
     std::string name = !news.empty() ? news.front().name : olds.front().name;
+    for (auto& [x, y] : redated) d.tours.push_back({"moved", region, name, std::move(x), std::move(y)});
     std::size_t n = std::min(gone.size(), came.size());
     for (std::size_t i = 0; i < n; ++i) d.tours.push_back({"moved", region, name, gone[i], came[i]});
     for (std::size_t i = n; i < gone.size(); ++i) d.tours.push_back({"dropped", region, name, gone[i], std::nullopt});
