@@ -199,7 +199,11 @@ void diff_schedules(const PlanFile& a, const PlanFile& b, PlanDiff& d) {
       if (!old_used[i]) gone.push_back(olds[i]);
     for (std::size_t k = 0; k < news.size(); ++k)
       if (!new_used[k]) came.push_back(news[k]);
-    std::string name = !news.empty() ? news.front().name : olds.front().name;
+    // A name from either file (json carries region names, yaml only ids).
+    std::string name = region;
+    for (const auto* list : {&news, &olds})
+      for (const auto& t : *list)
+        if (name == region && !t.name.empty()) name = t.name;
     for (auto& [x, y] : redated) d.tours.push_back({"moved", region, name, std::move(x), std::move(y)});
     std::size_t n = std::min(gone.size(), came.size());
     for (std::size_t i = 0; i < n; ++i) d.tours.push_back({"moved", region, name, gone[i], came[i]});
