@@ -8,6 +8,9 @@
 #include <fmt/format.h>
 
 namespace xuncha::cli {
+
+const std::vector<std::string>& diff_formats();
+
 namespace {
 
 struct DiffOptions {
@@ -128,7 +131,7 @@ std::string kind_text(const Context& ctx, const std::string& kind) {
 }
 
 int run_diff(Context& ctx, const DiffOptions& o) {
-  require_format(ctx, "diff", {"text", "json"});
+  require_format(ctx, "diff", diff_formats());
   bool failed = false;
   auto a = read_plan_file(ctx, o.before, failed);
   if (failed) return 2;
@@ -143,6 +146,11 @@ int run_diff(Context& ctx, const DiffOptions& o) {
 }
 
 }  // namespace
+
+const std::vector<std::string>& diff_formats() {
+  static const std::vector<std::string> formats{"text", "json"};
+  return formats;
+}
 
 std::function<int(Context&)> setup_diff(CLI::App& app) {
   auto opts = std::make_shared<DiffOptions>();
