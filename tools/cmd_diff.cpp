@@ -96,6 +96,62 @@ std::string diff_text(const Context& ctx, const DiffOptions& o, const PlanDiff& 
   return out;
 }
 
+constexpr std::string_view diff_css = R"(@page{size:A4 landscape;margin:25mm 30mm 25mm 30mm;}
+*{box-sizing:border-box;}
+body{margin:0;color:#000;font-family:"FangSong_GB2312","仿宋_GB2312","FangSong","仿宋","Noto Serif CJK SC",serif;font-size:12pt;line-height:1.35;}
+h1{font-family:"方正小标宋简体","Noto Serif CJK SC",serif;font-weight:normal;font-size:20pt;text-align:center;margin:0.6em 0 0.3em;}
+h2,th{font-family:"SimHei","黑体","Noto Sans CJK SC",sans-serif;font-weight:normal;}
+h2{font-size:14pt;margin:0.8em 0 0.4em;break-after:avoid;}
+.meta{text-align:center;margin:0 0 1em;}
+table{border-collapse:collapse;width:100%;font-size:10.5pt;}
+th,td{border:0.5pt solid #000;padding:1.5pt 3pt;text-align:left;vertical-align:middle;overflow-wrap:anywhere;}
+thead{display:table-header-group;}
+tr{break-inside:avoid;}
+)";
+
+// One printable page: the same tables as the text, HTML-escaped, no scripts, no external assets.
+std::string diff_html(const Context& ctx, const DiffOptions& o, const PlanDiff& d) {
+  auto esc = [](std::string_view v) { return xml_escape(v); };
+  auto row = [&](const std::vector<std::string>& cells, const char* tag) {
+    std::string r = "<tr>";
+    for (const auto& c : cells) r += fmt::format("<{0}>{1}</{0}>", tag, esc(c));
+    return r + "</tr>\n";
+  };
+  std::string title = d.kind == "schedule" ? ctx.t("巡查计划变动", "Schedule changes") : ctx.t("组队方案变动", "Team plan changes");
+  std::string out = fmt::format("<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>\n{}</style>\n</head>\n<body>\n",
+                                ctx.zh ? "zh-CN" : "en", esc(title), diff_css);
+  out += fmt::format("<h1>{}</h1>\n<p class=\"meta\">{} → {}</p>\n", esc(title), esc(o.before), esc(o.after));
+  if (!d.tours.empty()) {
+    out += fmt::format("<h2>{}</h2>\n<table>\n<thead>", esc(ctx.t("巡查", "Tours")));
+    out += d.kind == "schedule" ? row({ctx.t("地区", "region"), ctx.t("变动", "change"), ctx.t("原安排", "before"), ctx.t("新安排", "after")}, "th")
+                                : row({ctx.t("地区", "region"), ctx.t("巡查", "tour"), ctx.t("变动", "change"), ctx.t("原巡查组", "team before"), ctx.t("新巡查组", "team after")}, "th");
+    out += "</thead>\n<tbody>\n";
+    for (const auto& c : d.tours) {
+      std::string region = c.name == c.region || c.name.empty() ? c.region : fmt::format("{} ({})", c.name, c.region);
+      if (d.kind == "schedule") out += row({region, change_text(ctx, c.what), slot_text(ctx, d, c.before), slot_text(ctx, d, c.after)}, "td");
+      else out += row({region, (c.before ? c.before : c.after)->id, change_text(ctx, c.what), slot_text(ctx, d, c.before), slot_text(ctx, d, c.after)}, "td");
+    }
+    out += "</tbody>\n</table>\n";
+  }
+  if (!d.teams.empty()) {
+    out += fmt::format("<h2>{}</h2>\n<table>\n<thead>", esc(ctx.t("巡查组人员", "Team members")));
+    out += row({ctx.t("巡查组", "team"), ctx.t("变动", "change"), ctx.t("角色", "role"), ctx.t("人员", "person")}, "th");
+    out += "</thead>\n<tbody>\n";
+    for (const auto& c : d.teams) {
+      std::string person = c.what == "leader" ? fmt::format("{} → {}", c.before.empty() ? "-" : c.before, c.after.empty() ? "-" : c.after) : c.after;
+      out += row({c.team, change_text(ctx, c.what), c.role.empty() ? "" : role_text(ctx, c.role), person.empty() ? "-" : person}, "td");
+    }
+    out += "</tbody>\n</table>\n";
+  }
+  // The closing lines of the text output (objective, counts), one paragraph each.
+  std::string text = diff_text(ctx, o, d);
+  auto tail = text.rfind("\n\n");
+  for (std::size_t at = text.find(ctx.t("\n目标值：", "\nObjective: ")); at != std::string::npos; at = std::string::npos)
+    out += fmt::format("<p>{}</p>\n", esc(text.substr(at + 1, text.find('\n', at + 1) - at - 1)));
+  if (tail != std::string::npos) out += fmt::format("<p>{}</p>\n", esc(text.substr(tail + 2, text.size() - tail - 3)));
+  return out + "</body>\n</html>\n";
+}
+
 Json tour_json(const std::optional<PlanTour>& t) {
   if (!t) return nullptr;
   return {{"id", t->id}, {"year", t->year}, {"batch", t->batch.empty() ? Json(nullptr) : Json(t->batch)}, {"team", t->team},
@@ -132,6 +188,7 @@ std::string kind_text(const Context& ctx, const std::string& kind) {
 
 int run_diff(Context& ctx, const DiffOptions& o) {
   require_format(ctx, "diff", diff_formats());
+  if (ctx.global.format == "html" && ctx.global.lang.empty()) ctx.zh = true;  // an office document: Chinese by default
   bool failed = false;
   auto a = read_plan_file(ctx, o.before, failed);
   if (failed) return 2;
@@ -141,14 +198,15 @@ int run_diff(Context& ctx, const DiffOptions& o) {
     throw UsageError(fmt::format("diff：{} 是{}，{} 是{}：只能比较同类文件", quote_path(o.before), kind_text(ctx, a.kind), quote_path(o.after), kind_text(ctx, b.kind)),
                      fmt::format("diff: {} is {} and {} is {}: compare two of a kind", quote_path(o.before), kind_text(ctx, a.kind), quote_path(o.after), kind_text(ctx, b.kind)));
   auto d = diff_plans(a, b);
-  ctx.out = ctx.global.format == "json" ? diff_json(ctx, o, d) : diff_text(ctx, o, d);
+  const auto& f = ctx.global.format;
+  ctx.out = f == "json" ? diff_json(ctx, o, d) : f == "html" ? diff_html(ctx, o, d) : diff_text(ctx, o, d);
   return d.any() ? 1 : 0;
 }
 
 }  // namespace
 
 const std::vector<std::string>& diff_formats() {
-  static const std::vector<std::string> formats{"text", "json"};
+  static const std::vector<std::string> formats{"text", "json", "html"};
   return formats;
 }
 
@@ -158,7 +216,8 @@ std::function<int(Context&)> setup_diff(CLI::App& app) {
   app.add_option("NEW", opts->after, "The later file, of the same kind")->required();
   app.footer("Schedules: per region, tours moved (year, batch, team), added or dropped; the objective before and after.\n"
              "Team plans: tours that moved between teams; per team, a new leader and who joined or left.\n"
-             "Formats: text, json. Exit: 0 no differences, 1 differences, 2 bad input.");
+             "Formats: text, json, html (a printable A4 page, Chinese unless --lang en).\n"
+             "Exit: 0 no differences, 1 differences, 2 bad input.");
   return [opts](Context& ctx) { return run_diff(ctx, *opts); };
 }
 
