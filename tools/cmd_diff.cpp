@@ -64,6 +64,20 @@ Counts count(const PlanDiff& d) {
   return c;
 }
 
+// The objective before and after (when both files carry it), then the counts.
+std::vector<std::string> closing_lines(const Context& ctx, const PlanDiff& d) {
+  std::vector<std::string> lines;
+  if (d.objective_before && d.objective_after)
+    lines.push_back(ctx.t(fmt::format("目标值：{} → {}", *d.objective_before, *d.objective_after),
+                          fmt::format("Objective: {} → {}", *d.objective_before, *d.objective_after)));
+  auto c = count(d);
+  if (!d.any()) lines.push_back(ctx.t(fmt::format("没有差异（{} 次巡查未变）", d.unchanged), fmt::format("No differences ({} tours unchanged)", d.unchanged)));
+  else
+    lines.push_back(ctx.t(fmt::format("调整 {} 次，新增 {} 次，取消 {} 次，未变 {} 次；巡查组人员变动 {} 处", c.moved, c.added, c.dropped, d.unchanged, d.teams.size()),
+                          fmt::format("{} moved, {} added, {} dropped, {} unchanged; {} team changes", c.moved, c.added, c.dropped, d.unchanged, d.teams.size())));
+  return lines;
+}
+
 std::string diff_text(const Context& ctx, const DiffOptions& o, const PlanDiff& d) {
   std::string out = d.kind == "schedule" ? ctx.t(fmt::format("巡查计划：{} → {}\n", o.before, o.after), fmt::format("Schedules: {} → {}\n", o.before, o.after))
                                          : ctx.t(fmt::format("组队方案：{} → {}\n", o.before, o.after), fmt::format("Team plans: {} → {}\n", o.before, o.after));
@@ -85,14 +99,7 @@ std::string diff_text(const Context& ctx, const DiffOptions& o, const PlanDiff& 
     }
     out += "\n" + t.render(ctx.width);
   }
-  if (d.objective_before && d.objective_after)
-    out += ctx.t(fmt::format("\n目标值：{} → {}\n", *d.objective_before, *d.objective_after),
-                 fmt::format("\nObjective: {} → {}\n", *d.objective_before, *d.objective_after));
-  auto c = count(d);
-  if (!d.any()) out += ctx.t(fmt::format("\n没有差异（{} 次巡查未变）\n", d.unchanged), fmt::format("\nNo differences ({} tours unchanged)\n", d.unchanged));
-  else
-    out += ctx.t(fmt::format("\n调整 {} 次，新增 {} 次，取消 {} 次，未变 {} 次；巡查组人员变动 {} 处\n", c.moved, c.added, c.dropped, d.unchanged, d.teams.size()),
-                 fmt::format("\n{} moved, {} added, {} dropped, {} unchanged; {} team changes\n", c.moved, c.added, c.dropped, d.unchanged, d.teams.size()));
+  for (const auto& line : closing_lines(ctx, d)) out += "\n" + line + "\n";
   return out;
 }
 
@@ -143,12 +150,7 @@ std::string diff_html(const Context& ctx, const DiffOptions& o, const PlanDiff& 
     }
     out += "</tbody>\n</table>\n";
   }
-  // The closing lines of the text output (objective, counts), one paragraph each.
-  std::string text = diff_text(ctx, o, d);
-  auto tail = text.rfind("\n\n");
-  for (std::size_t at = text.find(ctx.t("\n目标值：", "\nObjective: ")); at != std::string::npos; at = std::string::npos)
-    out += fmt::format("<p>{}</p>\n", esc(text.substr(at + 1, text.find('\n', at + 1) - at - 1)));
-  if (tail != std::string::npos) out += fmt::format("<p>{}</p>\n", esc(text.substr(tail + 2, text.size() - tail - 3)));
+  for (const auto& line : closing_lines(ctx, d)) out += fmt::format("<p>{}</p>\n", esc(line));
   return out + "</body>\n</html>\n";
 }
 
