@@ -21,6 +21,7 @@ std::vector<std::string> reach_format_check(std::string_view command) {
   if (command == "import") return {"never-read.csv"};    // the format check comes before any read
   if (command == "export") return {"people", "never-read"};
   if (command == "draft") return {"report"};
+  if (command == "diff") return {"never-read.yaml", "never-read-too.yaml"};  // checked before any read
   return {};
 }
 

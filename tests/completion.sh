@@ -77,6 +77,10 @@ expect fish -- xuncha completion fi
 # A number is not a path: -j offers nothing, --policy offers files.
 [ -z "$(cd "$work" && complete_bash xuncha -j "")" ] || bad "'xuncha -j' offers completions"
 expect "$work/xuncha.bash" -- xuncha --policy "$work/xuncha.b"
+# diff takes two files, both completed as paths.
+expect diff -- xuncha di
+expect "$work/xuncha.bash" -- xuncha diff "$work/xuncha.b"
+expect "$work/xuncha.bash" -- xuncha diff old.yaml "$work/xuncha.b"
 
 # Driven by the registries: every subcommand --help lists, every flag of its --help, every rule.
 cmds=$(LANG=C "$bin" --help | awk '/^Subcommands:/{on=1;next} on && /^  [a-z]/{print $1} on && /^$/{on=0}')

@@ -101,7 +101,10 @@ def main():
                   ["deadlines", "province", "--ics-events"], ["ledger", "province", "--propose-lookbacks", "-f", "csv"],
                   ["teams", "province", "--suggest", "x", "--team", "y"], ["completion", "tcsh"],
                   ["check", "nowhere"], ["deadlines", "province", "--overdue", "--all"],
-                  ["-j", "0", "check", "province"], ["--color", "sometimes", "check", "province"]]
+                  ["-j", "0", "check", "province"],
+                  ["diff"], ["diff", "missing.yaml"], ["diff", "missing.yaml", "other.yaml"],
+                  ["diff", "province/regions.yaml", "province/regions.yaml"], ["diff", "province", "province"],
+                  ["diff", "province/teams.yaml", "province/teams.yaml", "-f", "csv"], ["--color", "sometimes", "check", "province"]]
         CODES.update(commands())
         failures = []
         seen = 0

@@ -21,14 +21,17 @@ std::function<int(Context&)> setup_init(CLI::App&);
 std::function<int(Context&)> setup_import(CLI::App&);
 std::function<int(Context&)> setup_export(CLI::App&);
 std::function<int(Context&)> setup_draft(CLI::App&);
+std::function<int(Context&)> setup_diff(CLI::App&);
 const std::vector<std::string>& ledger_formats();
 const std::vector<std::string>& deadlines_formats();
+const std::vector<std::string>& diff_formats();
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> all{
       {"init", "Start a province's data folder: commented, schema-linked files and a README (never overwrites)", setup_init, {"text"}},
       {"schedule", "Generate the multi-year rotation schedule (text, yaml, json, csv, md, html, ics, xlsx)", setup_schedule, schedule_formats},
       {"staff", "Compose the teams for a schedule: the team plan (text, yaml, json, csv, html, xlsx)", setup_staff, staff_formats},
+      {"diff", "Compare two schedules or two team plans: tours moved, added, dropped; who joined or left", setup_diff, diff_formats()},
       {"check", "Run every rule over a data set (the CI gate)", setup_check, findings_formats},
       {"deadlines", "Procedure deadlines: overdue, due soon, all (working days)", setup_deadlines, deadlines_formats()},
       {"ledger", "The problem ledger: problems to closure, listed hazards, leads, public reports, look-backs", setup_ledger, ledger_formats()},

@@ -34,6 +34,8 @@ std::string positional_zh(const std::string& name) {
   if (name == "ARGS") return "要导入的文件（可先写类型）";
   if (name == "PATH") return "数据路径";
   if (name == "document") return "文书名称";
+  if (name == "OLD") return "原文件";
+  if (name == "NEW") return "新文件";
   return name;
 }
 

@@ -181,6 +181,9 @@ for ds in "${GOOD[@]}"; do
   json_run draft draft annual "$dir" --year 2025
 done
 json_run staff staff "$SRC/examples/province" --schedule "$SRC/tests/data/staff/schedule-2027.yaml" --explain
+json_run diff diff "$SRC/tests/data/diff/schedule-old.yaml" "$SRC/tests/data/diff/schedule-new.json"
+json_run diff diff "$SRC/tests/data/diff/plan-old.yaml" "$SRC/tests/data/diff/plan-new.yaml"
+json_run diff diff "$SRC/tests/data/diff/plan-old.yaml" "$SRC/tests/data/diff/plan-old.yaml"
 json_run rule rule
 json_run rule rule T101
 json_run workdays workdays add 2026-09-30 3
@@ -192,7 +195,7 @@ json_run workdays workdays list 2026-10
 for case in "$SRC"/tests/golden/cases/*/; do
   args=$(cat "$case/args")
   [[ " $args " == *" -f json "* ]] && [[ "$args" != *" -o "* ]] && [ -s "$case/stdout" ] || continue
-  kind=$(tr ' ' '\n' <<<"$args" | grep -xE 'check|teams|deadlines|schedule|staff|ledger|workdays|rule|config|draft' | head -1)
+  kind=$(tr ' ' '\n' <<<"$args" | grep -xE 'check|teams|deadlines|schedule|staff|ledger|workdays|rule|config|draft|diff' | head -1)
   [[ "$args" == *--suggest* ]] && kind=teams-suggest
   "$BIN" schema --output "$kind" >"$T/schema.json" || { fail "schema for golden $(basename "$case")"; continue; }
   $PY - "$T/schema.json" "$case/stdout" <<'PY' || fail "golden $(basename "$case") against its schema"

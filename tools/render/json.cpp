@@ -14,7 +14,7 @@ Json json_envelope(const Context& ctx, std::string_view output) {
 }
 
 bool output_is_dated(std::string_view output) {
-  return output != "workdays" && output != "rule" && output != "config";
+  return output != "workdays" && output != "rule" && output != "config" && output != "diff";
 }
 
 std::string json_dump(const Json& j) {
