@@ -1,5 +1,6 @@
 // xuncha diff OLD NEW: what changed between two schedules or two team plans (issue 25, item 4).
 #include "app.hpp"
+#include "render/print_frame.hpp"
 #include "diff_plans.hpp"
 
 #include <xuncha/model/model.hpp>
@@ -103,11 +104,9 @@ std::string diff_text(const Context& ctx, const DiffOptions& o, const PlanDiff& 
   return out;
 }
 
-constexpr std::string_view diff_css = R"(@page{size:A4 landscape;margin:25mm 30mm 25mm 30mm;}
-*{box-sizing:border-box;}
-body{margin:0;color:#000;font-family:"FangSong_GB2312","仿宋_GB2312","FangSong","仿宋","Noto Serif CJK SC",serif;font-size:12pt;line-height:1.35;}
-h1{font-family:"方正小标宋简体","Noto Serif CJK SC",serif;font-weight:normal;font-size:20pt;text-align:center;margin:0.6em 0 0.3em;}
-h2,th{font-family:"SimHei","黑体","Noto Sans CJK SC",sans-serif;font-weight:normal;}
+// The page's own rules, after the shared print frame's (render/print_frame.hpp).
+constexpr std::string_view diff_css = R"(*{box-sizing:border-box;}
+h2,th{font-weight:normal;}
 h2{font-size:14pt;margin:0.8em 0 0.4em;break-after:avoid;}
 .meta{text-align:center;margin:0 0 1em;}
 table{border-collapse:collapse;width:100%;font-size:10.5pt;}
@@ -125,8 +124,8 @@ std::string diff_html(const Context& ctx, const DiffOptions& o, const PlanDiff& 
     return r + "</tr>\n";
   };
   std::string title = d.kind == "schedule" ? ctx.t("巡查计划变动", "Schedule changes") : ctx.t("组队方案变动", "Team plan changes");
-  std::string out = fmt::format("<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>\n{}</style>\n</head>\n<body>\n",
-                                ctx.zh ? "zh-CN" : "en", esc(title), diff_css);
+  std::string out = print_page_open(ctx.zh, title, std::string(diff_css) + fmt::format("h2,th{{font-family:{};}}\n", font_heiti),
+                                    true);
   out += fmt::format("<h1>{}</h1>\n<p class=\"meta\">{} → {}</p>\n", esc(title), esc(o.before), esc(o.after));
   if (!d.tours.empty()) {
     out += fmt::format("<h2>{}</h2>\n<table>\n<thead>", esc(ctx.t("巡查", "Tours")));
