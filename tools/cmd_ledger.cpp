@@ -46,7 +46,9 @@ std::string hazard_grade_text(const Context& ctx, int grade) {
 }
 std::string lead_nature_text(const Context& ctx, LeadNature n) {
   auto i = static_cast<std::size_t>(n);
-  return std::string(ctx.zh ? lead_nature_zh[i] : lead_nature_names[i]);
+  std::string s(ctx.zh ? lead_nature_zh[i] : lead_nature_names[i]);
+  if (!ctx.zh) std::replace(s.begin(), s.end(), '_', ' ');
+  return s;
 }
 std::string recipient_text(const Context& ctx, std::optional<Recipient> r) {
   if (!r) return "-";
@@ -223,13 +225,7 @@ std::string render_text(const Context& ctx, const LedgerView& v) {
     text::Table t({ctx.t("编号", "id"), ctx.t("巡查", "tour"), ctx.t("性质", "nature"), ctx.t("移交对象", "recipient"),
                    ctx.t("移交日期", "transferred"), ctx.t("反馈期限", "feedback due"), ctx.t("状态", "status")});
     for (const auto& l : v.leads) {
-      auto ni = static_cast<std::size_t>(l.lead->nature);
-      std::string rec = "-";
-      if (l.lead->recipient) {
-        auto ri = static_cast<std::size_t>(*l.lead->recipient);
-        rec = std::string(ctx.zh ? recipient_zh[ri] : recipient_names[ri]);
-      }
-      t.add({l.lead->id, l.lead->tour, std::string(ctx.zh ? lead_nature_zh[ni] : lead_nature_names[ni]), rec,
+      t.add({l.lead->id, l.lead->tour, lead_nature_text(ctx, l.lead->nature), recipient_text(ctx, l.lead->recipient),
              opt(l.lead->transferred), opt(l.due), l.late ? ctx.t("逾期", "overdue") : ctx.t("等待反馈", "waiting")});
     }
     out += t.render(ctx.width);
