@@ -205,7 +205,7 @@ std::string render_text(const Context& ctx, const LedgerView& v) {
     for (const auto& u : v.unlisted) {
       const Hazard& h = *u.hazard;
       t.add({h.id, v.region_name(h.region), h.name, ctx.zh ? fmt::format("{}级", h.grade) : fmt::format("grade {}", h.grade),
-             listing_level_text(ctx, data.policy.ledger.listing_level[static_cast<std::size_t>(std::clamp(h.grade, 1, 4) - 1)]),
+             listing_level_text(ctx, data.policy.ledger.level_for(h.grade)),
              opt(u.due), u.late ? ctx.t("逾期未挂牌", "overdue") : ctx.t("待挂牌", "to be listed")});
     }
     out += t.render(ctx.width);
@@ -216,7 +216,7 @@ std::string render_text(const Context& ctx, const LedgerView& v) {
                    ctx.t("移交期限", "transfer by"), ctx.t("状态", "status")});
     for (const auto& l : v.to_transfer)
       t.add({l.lead->id, l.lead->tour, lead_nature_text(ctx, l.lead->nature),
-             recipient_text(ctx, data.policy.ledger.recipient[static_cast<std::size_t>(l.lead->nature)]), opt(l.due),
+             recipient_text(ctx, data.policy.ledger.recipient_for(l.lead->nature)), opt(l.due),
              l.late ? ctx.t("逾期未移交", "overdue") : ctx.t("待移交", "to transfer")});
     out += t.render(ctx.width);
   }

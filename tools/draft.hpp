@@ -64,6 +64,8 @@ draft::Document draft_team_plan(const DraftInput& in, int year);
 std::string draft_date(const Context& ctx, Date d);
 /// 3月1日—15日 (GB/T 15834, with the year once), or 2026-03-01 to 2026-03-15.
 std::string draft_range(const Context& ctx, Date a, Date b);
+/// A share as a document prints it: "66.7%" (rounded to a tenth), "—" when there is no whole.
+std::string draft_percent(int part, int whole);
 /// 【待填写：what】 / 【To write: what】: the team's own text goes here.
 draft::Span to_write(const Context& ctx, std::string_view zh, std::string_view en);
 /// 【待补充：what】 / 【Missing: what】: a fact the data lacks.

@@ -15,12 +15,6 @@
 namespace xuncha::cli {
 namespace {
 
-std::string pct(int part, int whole) {
-  if (whole == 0) return "—";
-  int permille = (part * 1000 + whole / 2) / whole;
-  return fmt::format("{}.{}%", permille / 10, permille % 10);
-}
-
 }  // namespace
 
 draft::Document draft_annual(const DraftInput& in, int year) {
@@ -105,9 +99,9 @@ draft::Document draft_annual(const DraftInput& in, int year) {
     }
   }
   d.add(draft::Style::body, ctx.zh ? fmt::format("全年巡查发现问题{}个，已完成整改{}个，已销号{}个，销号率{}；逾期未完成{}个。", total.problems, total.done,
-                                                 total.closed, pct(total.closed, total.problems), total.overdue)
+                                                 total.closed, draft_percent(total.closed, total.problems), total.overdue)
                                    : fmt::format("The year's tours found {} problems: {} rectified, {} closed (closure rate {}); {} overdue.",
-                                                 total.problems, total.done, total.closed, pct(total.closed, total.problems), total.overdue));
+                                                 total.problems, total.done, total.closed, draft_percent(total.closed, total.problems), total.overdue));
   draft::Table pt{{ctx.t("地区", "region"), ctx.t("问题", "problems"), ctx.t("已完成", "done"), ctx.t("已销号", "closed"), ctx.t("销号率", "closure rate"),
                    ctx.t("逾期", "overdue")}, {}};
   std::vector<ClosureBar> bars;
@@ -115,7 +109,7 @@ draft::Document draft_annual(const DraftInput& in, int year) {
   if (!bars.empty()) d.add_chart(closure_chart(ctx, bars), ctx.t("图2　各地区问题销号率", "Figure 2. Closure rate by region"));
   for (const auto& [region, s] : by_region)
     pt.rows.push_back({region_name(data, region), std::to_string(s.problems), std::to_string(s.done), std::to_string(s.closed),
-                       pct(s.closed, s.problems), std::to_string(s.overdue)});
+                       draft_percent(s.closed, s.problems), std::to_string(s.overdue)});
   if (!by_region.empty()) d.add_table(std::move(pt));
 
   // 四、 hazards, leads, public reports.

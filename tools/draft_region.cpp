@@ -9,12 +9,6 @@
 namespace xuncha::cli {
 namespace {
 
-std::string pct(int part, int whole) {
-  if (whole == 0) return "—";
-  int permille = (part * 1000 + whole / 2) / whole;
-  return fmt::format("{}.{}%", permille / 10, permille % 10);
-}
-
 std::string opt_date(const Context& ctx, const std::optional<Date>& d) { return d ? draft_date(ctx, *d) : ctx.t("—", "-"); }
 
 }  // namespace
@@ -132,7 +126,7 @@ draft::Document draft_assessment(const DraftInput& in, int year) {
     for (const auto* x : it->second) ids += (ids.empty() ? "" : ctx.t("、", ", ")) + x->id;
     const Figures& f = fig[r.id];
     t.rows.push_back({std::to_string(++n), r.name, ids, std::to_string(f.problems), std::to_string(f.major), std::to_string(f.closed),
-                      pct(f.closed, f.problems), std::to_string(f.overdue), std::to_string(f.repeat), std::to_string(f.hazards),
+                      draft_percent(f.closed, f.problems), std::to_string(f.overdue), std::to_string(f.repeat), std::to_string(f.hazards),
                       std::to_string(f.leads), ctx.zh ? "【待填写：得分】" : "【To write: score】"});
   }
   d.add_table(std::move(t));

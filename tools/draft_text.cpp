@@ -7,6 +7,12 @@ namespace xuncha::cli {
 
 std::string draft_date(const Context& ctx, Date d) { return ctx.zh ? format_zh(d) : format_iso(d); }
 
+std::string draft_percent(int part, int whole) {
+  if (whole == 0) return "—";
+  int permille = (part * 1000 + whole / 2) / whole;
+  return fmt::format("{}.{}%", permille / 10, permille % 10);
+}
+
 std::string draft_range(const Context& ctx, Date a, Date b) {
   if (!ctx.zh) return format_iso(a) + " to " + format_iso(b);
   date::year_month_day x{a}, y{b};

@@ -141,7 +141,7 @@ std::string render_ledger_html(const Context& ctx, const LedgerView& v) {
   }
   for (const auto& u : v.unlisted) {
     const Hazard& h = *u.hazard;
-    auto want = data.policy.ledger.listing_level[static_cast<std::size_t>(std::clamp(h.grade, 1, 4) - 1)];
+    auto want = data.policy.ledger.level_for(h.grade);
     rows.push_back({u.late, {esc(h.id), esc(v.region_name(h.region)), esc(h.name), esc(hazard_grade_text(ctx, h.grade)),
                              esc(listing_level_text(ctx, want)), esc(ctx.t("未挂牌", "not listed")), day(u.due),
                              esc(u.late ? ctx.t("逾期未挂牌", "not listed, overdue")
@@ -156,7 +156,7 @@ std::string render_ledger_html(const Context& ctx, const LedgerView& v) {
   rows.clear();
   for (const auto& l : v.to_transfer)
     rows.push_back({l.late, {esc(l.lead->id), esc(l.lead->tour), esc(l.lead->summary), esc(lead_nature_text(ctx, l.lead->nature)),
-                             esc(recipient_text(ctx, data.policy.ledger.recipient[static_cast<std::size_t>(l.lead->nature)])),
+                             esc(recipient_text(ctx, data.policy.ledger.recipient_for(l.lead->nature))),
                              esc(ctx.t("未移交", "not transferred")), day(l.due),
                              esc(l.late ? ctx.t("逾期未移交", "transfer overdue") : ctx.t("待移交（期限为移交期限）", "to transfer (date: transfer by)"))}});
   for (const auto& l : v.leads)

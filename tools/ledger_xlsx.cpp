@@ -84,7 +84,7 @@ std::string render_ledger_xlsx(const Context& ctx, const LedgerView& v) {
     hz.highlight.push_back(late);
   }
   for (const auto& u : v.unlisted) {
-    auto want = v.data.policy.ledger.listing_level[static_cast<std::size_t>(std::clamp(u.hazard->grade, 1, 4) - 1)];
+    auto want = v.data.policy.ledger.level_for(u.hazard->grade);
     hz.rows.push_back({xlsx::Cell::of(u.hazard->id), xlsx::Cell::of(v.region_name(u.hazard->region)),
                        xlsx::Cell::of(u.hazard->name), xlsx::Cell::of(u.hazard->grade),
                        xlsx::Cell::of(listing_level_text(ctx, want)), xlsx::Cell{}, xlsx::Cell::of(u.due),
@@ -101,7 +101,7 @@ std::string render_ledger_xlsx(const Context& ctx, const LedgerView& v) {
   for (const auto& l : v.to_transfer) {
     ld.rows.push_back({xlsx::Cell::of(l.lead->id), xlsx::Cell::of(l.lead->tour), xlsx::Cell::of(l.lead->summary),
                        xlsx::Cell::of(lead_nature_text(ctx, l.lead->nature)),
-                       xlsx::Cell::of(recipient_text(ctx, v.data.policy.ledger.recipient[static_cast<std::size_t>(l.lead->nature)])),
+                       xlsx::Cell::of(recipient_text(ctx, v.data.policy.ledger.recipient_for(l.lead->nature))),
                        xlsx::Cell{}, xlsx::Cell::of(l.due),
                        xlsx::Cell::of(l.late ? ctx.t("逾期未移交", "transfer overdue") : ctx.t("待移交", "to transfer"))});
     ld.highlight.push_back(l.late);

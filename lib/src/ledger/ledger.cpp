@@ -119,8 +119,7 @@ std::optional<Date> step_base(const Dataset& data, std::optional<Date> found, co
 }
 
 std::optional<Date> hazard_listing_due(const Hazard& h, const Dataset& data, const Calendar& cal) {
-  if (h.grade < 1 || h.grade > 4 || !data.policy.ledger.list_grades[static_cast<std::size_t>(h.grade - 1)])
-    return std::nullopt;
+  if (!data.policy.ledger.must_list(h.grade)) return std::nullopt;
   auto base = step_base(data, h.found, h.tour);
   if (!base) return std::nullopt;
   return cal.add_workdays(*base, data.policy.ledger.hazard_listing_workdays);

@@ -275,7 +275,7 @@ void ledger_notes(const Dataset& data, std::vector<Diagnostic>& notes) {
   const auto& l = data.ledger;
   // Older data keep one evidence field for both the evidence on site and the proof of the fix;
   // while no problem records proof, closure takes evidence for it (R108) and says so once here.
-  if (std::none_of(l.problems.begin(), l.problems.end(), [](const Problem& p) { return !p.proof.empty(); })) {
+  if (!l.records_proof()) {
     auto first = std::find_if(l.problems.begin(), l.problems.end(), [](const Problem& p) {
       return p.state == ProblemState::closed && !p.evidence.empty();
     });

@@ -118,8 +118,7 @@ void check_ledger_problems(const CheckContext& ctx, std::vector<Diagnostic>& out
   const auto& data = ctx.data;
   const auto& lp = data.policy.ledger;
   // Older data knew one evidence field: while no problem records proof, evidence stands in for it.
-  bool legacy_proof = std::none_of(data.ledger.problems.begin(), data.ledger.problems.end(),
-                                   [](const Problem& p) { return !p.proof.empty(); });
+  bool legacy_proof = !data.ledger.records_proof();
   std::unordered_map<std::string_view, std::vector<const Problem*>> by_tour;
   for (const auto& p : data.ledger.problems) {
     const Tour* t = data.tour(p.tour);

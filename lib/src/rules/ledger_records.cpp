@@ -66,7 +66,7 @@ void check_hazards(const CheckContext& ctx, std::vector<Diagnostic>& out) {
     auto diag = [&](std::string_view id, std::string_view field, Message m) {
       out.push_back(make_diagnostic(rule(id), data, h.src, field, h.id, std::move(m)));
     };
-    auto want = lp.listing_level[static_cast<std::size_t>(h.grade - 1)];
+    auto want = lp.level_for(h.grade);
     auto wi = static_cast<std::size_t>(want);
     if (h.level && *h.level != want) {
       auto li = static_cast<std::size_t>(*h.level);
@@ -77,9 +77,9 @@ void check_hazards(const CheckContext& ctx, std::vector<Diagnostic>& out) {
     auto listed_on = h.listed_on();
     if (!h.is_listed() || listed_on) {
       // R206: a grade that must be listed, listed within the policy's working days.
-      auto base = ledger::step_base(data, h.found, h.tour);
-      if (base && lp.list_grades[static_cast<std::size_t>(h.grade - 1)]) {
-        Date by = *ledger::hazard_listing_due(h, data, ctx.calendar);
+      if (auto due = ledger::hazard_listing_due(h, data, ctx.calendar)) {
+        Date by = *due;
+        auto base = ledger::step_base(data, h.found, h.tour);  // (known: the due date counts from it)
         if (listed_on ? by < *listed_on : by < ctx.as_of)
           diag("R206", h.listed ? "listed" : listed_on ? "notice.date" : "grade",
                {fmt::format("{}级隐患 {} 应于 {} 前挂牌督办（自 {} 起 {} 个工作日），{}", h.grade, h.id, iso(by), iso(*base),
@@ -150,8 +150,9 @@ void check_leads(const CheckContext& ctx, std::vector<Diagnostic>& out) {
             fmt::format("lead {} was transferred {} {}", l.id, iso(*l.transferred),
                         l.classified ? "but sorted only " + iso(*l.classified) : std::string("without being sorted"))});
     }
-    if (auto base = ledger::step_base(data, l.found, l.tour)) {
-      Date by = *ledger::lead_transfer_due(l, data, ctx.calendar);
+    if (auto due = ledger::lead_transfer_due(l, data, ctx.calendar)) {
+      Date by = *due;
+      auto base = ledger::step_base(data, l.found, l.tour);  // (known: the due date counts from it)
       if (l.transferred ? by < *l.transferred : by < ctx.as_of)
         diag("R304", l.transferred ? "transferred" : "id",
              {fmt::format("问题线索 {} 应于 {} 前移交（自 {} 起 {} 个工作日），{}", l.id, iso(by), iso(*base),
@@ -161,7 +162,7 @@ void check_leads(const CheckContext& ctx, std::vector<Diagnostic>& out) {
                           l.transferred ? "transferred only " + iso(*l.transferred) : std::string("not transferred"))});
     }
     auto ni = static_cast<std::size_t>(l.nature);
-    auto want = static_cast<std::size_t>(lp.recipient[ni]);
+    auto want = static_cast<std::size_t>(lp.recipient_for(l.nature));
     if (l.recipient && static_cast<std::size_t>(*l.recipient) != want) {
       auto ri = static_cast<std::size_t>(*l.recipient);
       diag("R302", "recipient", {fmt::format("问题线索 {}（{}）移交给了{}，应移交{}", l.id, lead_nature_zh[ni], recipient_zh[ri], recipient_zh[want]),

@@ -211,6 +211,13 @@ struct Ledger {
   bool empty() const {
     return problems.empty() && hazards.empty() && leads.empty() && reports.empty() && lookbacks.empty();
   }
+  /// Whether any problem records proof of rectification; older data without it let evidence
+  /// stand in for it (R108, with one note at load).
+  bool records_proof() const {
+    for (const auto& p : problems)
+      if (!p.proof.empty()) return true;
+    return false;
+  }
 };
 
 }  // namespace xuncha

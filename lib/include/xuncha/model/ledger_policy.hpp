@@ -1,5 +1,7 @@
 #pragma once
+#include <algorithm>
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -53,6 +55,15 @@ struct LedgerPolicy {
   int hazard_listing_workdays = 10;
   /// Working days from the tour's feedback (or a later finding) to a lead's transfer (beyond the regulation).
   int lead_transfer_workdays = 15;
+
+  /// The level that lists a hazard of `grade` (1..4; others clamped).
+  ListingLevel level_for(int grade) const { return listing_level[grade_index(grade)]; }
+  /// Whether a hazard of `grade` must be listed (grades outside 1..4: no).
+  bool must_list(int grade) const { return grade >= 1 && grade <= 4 && list_grades[grade_index(grade)]; }
+  /// Who receives a lead of nature `n`.
+  Recipient recipient_for(LeadNature n) const { return recipient[static_cast<std::size_t>(n)]; }
+  /// A hazard grade's index in the tables (1..4; others clamped).
+  static std::size_t grade_index(int grade) { return static_cast<std::size_t>(std::clamp(grade, 1, 4) - 1); }
   int lead_feedback_months = 3;     ///< receiver reports its handling back (policy default)
   /// Important matters and major problems are reported to the committee "promptly" (IV.2.3):
   /// within this many working days of being found (beyond the regulation).
