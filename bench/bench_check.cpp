@@ -3,7 +3,7 @@
 //   bench_check [PROVINCES] [RUNS]      default 31 provinces (2,852 regions), 5 runs
 // The data set is written once to a temporary folder (removed at the end): per province one file
 // each of regions, units, people, teams and appointments, and one file of tours per region.
-#include "app.hpp"
+#include "app/app.hpp"
 #include "bench_util.hpp"
 
 #include <xuncha/load/loader.hpp>

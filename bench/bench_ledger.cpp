@@ -5,7 +5,7 @@
 // Smaller SCALE divides the ledger (problems, hazards, leads) and keeps the regions, tours and
 // file count, so the growth with the ledger's size can be read off two runs.
 // The data set is written once to a temporary folder (removed at the end).
-#include "app.hpp"
+#include "app/app.hpp"
 #include "bench_util.hpp"
 
 #include <xuncha/ledger/ledger.hpp>

@@ -3,7 +3,7 @@
 //     then `xuncha staff examples/province --schedule THAT` run in-process (loading included).
 //  2. A country: 120 teams on site at once, 500 tours, 5,000 people, generated in memory.
 // Prints time (median of RUNS), objective, lower bound and gap. Usage: bench_staff [SRC_DIR] [RUNS]
-#include "app.hpp"
+#include "app/app.hpp"
 #include "bench_util.hpp"
 
 #include <xuncha/staff/staff.hpp>

@@ -1,7 +1,7 @@
 #pragma once
 // What the benchmarks share: timing, writing a generated data folder, loading it, and running a
 // subcommand in-process through the binary's own entry point.
-#include "app.hpp"
+#include "app/app.hpp"
 
 #include <xuncha/load/loader.hpp>
 

@@ -2,7 +2,7 @@
 // the data set, fed as standard input ("-"). Built once per subcommand with
 // XUNCHA_FUZZ_COMMAND set to check, teams, deadlines or schedule; for workdays the bytes are
 // split into the action's arguments instead. An internal error (exit 3) counts as a crash.
-#include "app.hpp"
+#include "app/app.hpp"
 
 #include <cstddef>
 #include <cstdint>

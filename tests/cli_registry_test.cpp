@@ -2,7 +2,7 @@
 // command accepts: a command asked for an unknown format names the formats it takes.
 #include <doctest/doctest.h>
 
-#include "app.hpp"
+#include "app/app.hpp"
 
 #include <fmt/format.h>
 
@@ -39,7 +39,7 @@ TEST_CASE("every command's registered formats are exactly the ones it accepts") 
   env.today = *parse_iso_date("2026-11-30");
   for (const auto& c : cli::commands()) {
     CAPTURE(c.name);
-    INFO("declare the -f values of each command in tools/commands.cpp (Command::formats): shell "
+    INFO("declare the -f values of each command in tools/app/commands.cpp (Command::formats): shell "
          "completion offers them");
     CHECK(!c.formats.empty());
     std::vector<std::string> args{std::string(c.name), "-f", "no-such-format"};

@@ -1,8 +1,8 @@
-// xuncha diff's comparison (tools/diff_plans.cpp): tours matched per region (schedules) or by id
+// xuncha diff's comparison (tools/commands/diff_plans.cpp): tours matched per region (schedules) or by id
 // (team plans), people per team.
 #include <doctest/doctest.h>
 
-#include "diff_plans.hpp"
+#include "commands/diff_plans.hpp"
 
 using namespace xuncha::cli;
 

@@ -2,7 +2,7 @@
 // reader (byte-identical twice), and -f docx refused on a terminal like xlsx.
 #include <doctest/doctest.h>
 
-#include "app.hpp"
+#include "app/app.hpp"
 #include "render/docx.hpp"
 
 #include <sstream>

@@ -1,8 +1,8 @@
-// xuncha import --into (tools/import_merge.cpp): records updated field by field, new ones
+// xuncha import --into (tools/commands/import_merge.cpp): records updated field by field, new ones
 // appended in the file's indentation, the rest and every comment kept byte for byte.
 #include <doctest/doctest.h>
 
-#include "import_merge.hpp"
+#include "commands/import_merge.hpp"
 
 using namespace xuncha;
 

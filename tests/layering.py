@@ -7,6 +7,10 @@ layers only. Also checked, because they are what makes the library a library:
   - no library source or header file is over 600 lines;
   - every module folder has a layer (a new folder must be given one here and in the document).
 
+tools/ (the CLI) has its own layers, by folder: base/ < render/ < project/, documents/ < app/ <
+commands/ < main.cpp. A tools file includes tools headers by their path from tools/ ("render/xml.hpp"),
+of its own folder or of a lower layer; every tools source sits in one of those folders.
+
 Usage: layering.py SOURCE_DIR     exit 0 clean, 1 with one line per violation.
 """
 import pathlib
@@ -44,6 +48,54 @@ FORBIDDEN = [
 ]
 # Allowed exceptions: (relative path, reason). Keep this empty unless a reason is written down.
 ALLOW: dict[str, str] = {}
+
+
+# tools/: lowest first. project/ and documents/ are independent of each other.
+TOOLS_LAYERS = {
+    "base": 0,       # the run's state, format names, selection, atomic writes
+    "render": 1,     # every renderer: findings, tables, html pages, docx, xlsx, ics, ...
+    "project": 2,    # repository features: config, baseline, suppressions
+    "documents": 2,  # what xuncha draft's documents say (render/ lays them out)
+    "app": 3,        # the command line, the list of commands, loading the inputs
+    "commands": 4,   # one cmd_<name>.cpp per subcommand and the logic only it uses
+}
+TOOLS_INCLUDE = re.compile(r'^\s*#\s*include\s*"([^"]+)"')
+
+
+def check_tools(root: pathlib.Path, problems: list[str]) -> int:
+    tools = root / "tools"
+    files = sorted(p for p in tools.rglob("*") if p.suffix in {".hpp", ".cpp"})
+    for path in files:
+        rel = path.relative_to(root).as_posix()
+        parts = path.relative_to(tools).parts
+        if len(parts) == 1:
+            if parts[0] != "main.cpp":
+                problems.append(f"{rel}: tools sources live in a folder ({', '.join(TOOLS_LAYERS)})")
+            folder, layer = "main", len(TOOLS_LAYERS)
+        elif parts[0] not in TOOLS_LAYERS or len(parts) != 2:
+            problems.append(f"{rel}: folder has no layer (add it to tests/layering.py and "
+                            f"docs/ARCHITECTURE.md)")
+            continue
+        else:
+            folder, layer = parts[0], TOOLS_LAYERS[parts[0]]
+        for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1):
+            m = TOOLS_INCLUDE.match(line)
+            if not m:
+                continue
+            target = m.group(1).split("/")
+            if len(target) != 2 or target[0] not in TOOLS_LAYERS:
+                problems.append(f"{rel}:{number}: include \"{m.group(1)}\" by its path from "
+                                    f"tools/ (folder/file.hpp)")
+                continue
+            if not (tools / m.group(1)).exists():
+                problems.append(f"{rel}:{number}: \"{m.group(1)}\" does not exist")
+            elif TOOLS_LAYERS[target[0]] > layer:
+                problems.append(f"{rel}:{number}: {folder} (layer {layer}) includes {target[0]} "
+                                f"(layer {TOOLS_LAYERS[target[0]]}): an include must not go up")
+            elif TOOLS_LAYERS[target[0]] == layer and target[0] != folder:
+                problems.append(f"{rel}:{number}: {folder} includes {target[0]}, on the same "
+                                f"layer: they stay apart")
+    return len(files)
 
 
 def strip_comments_and_strings(text: str) -> str:
@@ -107,12 +159,15 @@ def main() -> int:
             for pattern, what in FORBIDDEN:
                 if pattern.search(line):
                     problems.append(f"{rel}:{number}: {what}; only tools/ may")
+    tool_files = check_tools(root, problems)
     for p in problems:
         print(p)
     if problems:
-        print(f"layering: {len(problems)} violation(s) in {len(files)} files", file=sys.stderr)
+        print(f"layering: {len(problems)} violation(s) in {len(files)} library and {tool_files} "
+              f"tools files", file=sys.stderr)
         return 1
-    print(f"layering: {len(files)} files, every include goes down, no file over {MAX_LINES} lines")
+    print(f"layering: {len(files)} library and {tool_files} tools files, every include goes down, "
+          f"no library file over {MAX_LINES} lines")
     return 0
 
 

@@ -2,8 +2,8 @@
 // common envelope; the tests/consumers run validates real outputs against them.
 #include <doctest/doctest.h>
 
-#include "app.hpp"
-#include "output_schemas.hpp"
+#include "app/app.hpp"
+#include "app/output_schemas.hpp"
 
 #include <algorithm>
 
@@ -15,7 +15,7 @@ TEST_CASE("every command with -f json has an output schema with the envelope") {
     // `schema` prints JSON Schemas themselves: its json is the schema, not an output document.
     if (c.name == "schema" || std::find(c.formats.begin(), c.formats.end(), "json") == c.formats.end()) continue;
     CAPTURE(c.name);
-    INFO("add the command's json shape to tools/output_schemas.cpp");
+    INFO("add the command's json shape to tools/app/output_schemas.cpp");
     REQUIRE(std::find(names.begin(), names.end(), c.name) != names.end());
     auto text = cli::output_schema(c.name);
     REQUIRE(text);

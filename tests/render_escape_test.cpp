@@ -1,9 +1,9 @@
-// Escaping of data values and file names for text, YAML and text tables (tools/render/terminal,
+// Escaping of data values and file names for text, YAML and text tables (tools/base/terminal,
 // tools/render/yaml, text::one_line); the other formats are checked by their consumers
 // (tests/consumers/run.sh).
 #include <doctest/doctest.h>
 
-#include "render/terminal.hpp"
+#include "base/terminal.hpp"
 #include "render/yaml.hpp"
 
 #include <xuncha/text/width.hpp>

@@ -2,8 +2,8 @@
 // per reason, --keep after one person leaves, the YAML round trip through the team rules, seeds.
 #include <doctest/doctest.h>
 
-#include "app.hpp"
-#include "staff_render.hpp"
+#include "app/app.hpp"
+#include "render/staff_render.hpp"
 #include "test_util.hpp"
 
 #include <xuncha/rules/checkers.hpp>

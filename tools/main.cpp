@@ -1,6 +1,6 @@
 // The xuncha binary: gathers the process environment and hands over to cli::run.
-#include "app.hpp"
-#include "output_file.hpp"
+#include "app/app.hpp"
+#include "base/output_file.hpp"
 
 #include <cerrno>
 #include <chrono>

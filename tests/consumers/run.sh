@@ -344,7 +344,7 @@ assert sys.argv[5] + "/tours\n::error file=FORGED.yaml,line=1::forged\n.yaml" in
 PY
 
 # Markdown: Python-Markdown (with tables) renders no element the data wrote; the region's cell
-# reads as the name (a line break shown as <br>, control characters as \xHH: render/terminal.hpp).
+# reads as the name (a line break shown as <br>, control characters as \xHH: base/terminal.hpp).
 x schedule "$I" --from 2027 -f md >"$T/i.md" || fail "inject: schedule -f md"
 $PY - "$E" "$T/i.md" <<'PY' || fail "inject: md (Python-Markdown)"
 import json, sys, markdown

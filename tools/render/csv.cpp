@@ -1,7 +1,7 @@
 // CSV cells (RFC 4180) that spreadsheets do not run as formulas.
-#include "csv.hpp"
+#include "render/csv.hpp"
 
-#include "utf8.hpp"
+#include "base/utf8.hpp"
 
 namespace xuncha::cli {
 

@@ -1,10 +1,10 @@
 // Word documents (.docx): the parts DOCUMENTS.md lists, zipped with libzip into memory. Every
 // entry has the same fixed DOS time (1980-01-01 00:00) so that a document is byte-identical
 // across runs and time zones.
-#include "docx.hpp"
+#include "render/docx.hpp"
 
-#include "../context.hpp"
-#include "xml.hpp"
+#include "base/context.hpp"
+#include "render/xml.hpp"
 
 #include <xuncha/text/width.hpp>
 

@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "draft_doc.hpp"
+#include "render/draft_doc.hpp"
 
 namespace xuncha::cli {
 

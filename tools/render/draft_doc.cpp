@@ -1,5 +1,5 @@
 // Markers in drafted documents: what the team must still write or supply.
-#include "draft_doc.hpp"
+#include "render/draft_doc.hpp"
 
 namespace xuncha::cli::draft {
 

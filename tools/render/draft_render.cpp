@@ -1,9 +1,9 @@
 // xuncha draft's html and json: one reading of draft::Document each.
-#include "draft_render.hpp"
+#include "render/draft_render.hpp"
 
-#include "json.hpp"
-#include "print_frame.hpp"
-#include "xml.hpp"
+#include "render/json.hpp"
+#include "render/print_frame.hpp"
+#include "render/xml.hpp"
 
 #include <fmt/format.h>
 

@@ -3,8 +3,8 @@
 // as json (the same paragraphs and tables, for scripts and for the docx read-back test).
 #include <string>
 
-#include "../context.hpp"
-#include "draft_doc.hpp"
+#include "base/context.hpp"
+#include "render/draft_doc.hpp"
 
 namespace xuncha::cli {
 

@@ -1,10 +1,10 @@
 // Findings in every format: text, concise, json, csv, github, sarif, junit.
-#include "findings.hpp"
+#include "render/findings.hpp"
 
-#include "csv.hpp"
-#include "json.hpp"
-#include "terminal.hpp"
-#include "xml.hpp"
+#include "render/csv.hpp"
+#include "render/json.hpp"
+#include "base/terminal.hpp"
+#include "render/xml.hpp"
 
 #include <xuncha/rules/registry.hpp>
 #include <xuncha/text/width.hpp>

@@ -8,9 +8,9 @@
 #include <xuncha/core/diagnostic.hpp>
 #include <xuncha/rules/registry.hpp>
 
-#include "../context.hpp"
-#include "json.hpp"
-#include "xlsx.hpp"
+#include "base/context.hpp"
+#include "render/json.hpp"
+#include "render/xlsx.hpp"
 
 namespace xuncha::cli {
 

@@ -1,7 +1,7 @@
 // Findings as a workbook (-f xlsx): the command's own tables first (coverage, teams), then one
 // sheet of findings, errors marked; line and column are numbers, so a spreadsheet sorts them.
-#include "findings.hpp"
-#include "xlsx.hpp"
+#include "render/findings.hpp"
+#include "render/xlsx.hpp"
 
 #include <xuncha/rules/registry.hpp>
 

@@ -1,10 +1,10 @@
 // The printable schedule: one self-contained A4-landscape page set (PRINT.md), no scripts, no assets.
-#include "html.hpp"
+#include "render/html.hpp"
 
-#include "print_frame.hpp"
-#include "province.hpp"
-#include "terminal.hpp"
-#include "xml.hpp"
+#include "render/print_frame.hpp"
+#include "render/province.hpp"
+#include "base/terminal.hpp"
+#include "render/xml.hpp"
 
 #include <xuncha/text/width.hpp>
 

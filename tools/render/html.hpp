@@ -2,7 +2,7 @@
 // Printable pages (PRINT.md): self-contained HTML, inline CSS, no scripts, no external assets.
 #include <string>
 
-#include "schedule.hpp"
+#include "render/schedule.hpp"
 
 namespace xuncha::cli {
 

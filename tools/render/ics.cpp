@@ -1,7 +1,7 @@
 // iCalendar (RFC 5545): content lines, and the schedule and deadlines as calendars.
-#include "ics.hpp"
+#include "render/ics.hpp"
 
-#include "utf8.hpp"
+#include "base/utf8.hpp"
 
 #include <fmt/format.h>
 

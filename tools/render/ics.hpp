@@ -7,7 +7,7 @@
 
 #include <xuncha/deadlines/deadlines.hpp>
 
-#include "schedule.hpp"
+#include "render/schedule.hpp"
 
 namespace xuncha::cli::ics {
 

@@ -1,5 +1,5 @@
 // JSON output: built with nlohmann-json, invalid UTF-8 replaced, one envelope.
-#include "json.hpp"
+#include "render/json.hpp"
 
 namespace xuncha::cli {
 

@@ -6,7 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "../context.hpp"
+#include "base/context.hpp"
 
 namespace xuncha::cli {
 

@@ -1,8 +1,8 @@
 // JUnit XML as Jenkins reads it (junit-10.xsd): one test case per rule run, passed or failed.
-#include "findings.hpp"
+#include "render/findings.hpp"
 
-#include "../selection.hpp"
-#include "xml.hpp"
+#include "base/selection.hpp"
+#include "render/xml.hpp"
 
 #include <fmt/format.h>
 

@@ -1,7 +1,7 @@
 // The print frame shared by every printable page (PRINT.md).
-#include "print_frame.hpp"
+#include "render/print_frame.hpp"
 
-#include "xml.hpp"
+#include "render/xml.hpp"
 
 #include <fmt/format.h>
 

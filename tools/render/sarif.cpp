@@ -1,5 +1,5 @@
 // SARIF 2.1.0 (OASIS): valid against the official schema, as GitHub code scanning wants it.
-#include "findings.hpp"
+#include "render/findings.hpp"
 
 #include <fmt/format.h>
 

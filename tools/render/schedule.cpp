@@ -1,11 +1,11 @@
 // Text, YAML, JSON, CSV and Markdown renderings of a schedule (html.cpp and ics.cpp hold the others).
-#include "schedule.hpp"
+#include "render/schedule.hpp"
 
-#include "csv.hpp"
-#include "province.hpp"
-#include "json.hpp"
-#include "terminal.hpp"
-#include "yaml.hpp"
+#include "render/csv.hpp"
+#include "render/province.hpp"
+#include "render/json.hpp"
+#include "base/terminal.hpp"
+#include "render/yaml.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -5,7 +5,7 @@
 #include <xuncha/calendar/calendar.hpp>
 #include <xuncha/schedule/schedule.hpp>
 
-#include "../context.hpp"
+#include "base/context.hpp"
 
 namespace xuncha::cli {
 

@@ -1,7 +1,7 @@
 // xuncha schedule -f xlsx: the plan as a workbook. One sheet of tours (dates are dates, days are
 // numbers), one region-by-year sheet an office reads the rotation from.
-#include "schedule.hpp"
-#include "xlsx.hpp"
+#include "render/schedule.hpp"
+#include "render/xlsx.hpp"
 
 #include <fmt/format.h>
 

@@ -1,10 +1,10 @@
 // A generic .xlsx writer (libxlsxwriter), and the text view of a sheet.
-#include "xlsx.hpp"
+#include "render/xlsx.hpp"
 
-#include "../context.hpp"
-#include "../output_file.hpp"
-#include "terminal.hpp"
-#include "utf8.hpp"
+#include "base/context.hpp"
+#include "base/output_file.hpp"
+#include "base/terminal.hpp"
+#include "base/utf8.hpp"
 
 #include <xuncha/load/file_read.hpp>
 

@@ -1,7 +1,7 @@
 // Escaping for XML and HTML.
-#include "xml.hpp"
+#include "render/xml.hpp"
 
-#include "utf8.hpp"
+#include "base/utf8.hpp"
 
 namespace xuncha::cli {
 

@@ -1,7 +1,7 @@
 // YAML that every reader reads back as written, YAML 1.1 ones (PyYAML) included.
-#include "yaml.hpp"
+#include "render/yaml.hpp"
 
-#include "utf8.hpp"
+#include "base/utf8.hpp"
 
 #include <fmt/format.h>
 
