@@ -8,9 +8,7 @@
 
 #include <fmt/format.h>
 
-#include <filesystem>
 #include <map>
-#include <system_error>
 
 namespace xuncha::cli {
 namespace {
@@ -45,17 +43,6 @@ void read_keep(Context& ctx, const std::string& path, staff::Options& so, bool& 
   so.keep_teams = std::move(r.data.teams);
   for (auto& t : r.data.tours)
     if (!t.team.empty()) so.keep_tours.push_back(std::move(t));
-}
-
-// Whether two paths name one file: the same file on disk, else the same path once normalised
-// ("-" is standard input).
-bool same_file(const std::string& a, const std::string& b) {
-  namespace fs = std::filesystem;
-  if (a == b) return true;
-  if (a == "-" || b == "-") return false;
-  std::error_code ec;
-  if (fs::equivalent(fs::path(a), fs::path(b), ec) && !ec) return true;
-  return fs::path(a).lexically_normal() == fs::path(b).lexically_normal();
 }
 
 int run_staff(Context& ctx, const StaffOptions& opts) {
