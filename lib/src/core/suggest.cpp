@@ -5,26 +5,58 @@
 
 namespace xuncha {
 
-std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
-  if (a.size() > b.size()) std::swap(a, b);
-  if (b.size() - a.size() > limit) return limit + 1;
-  std::vector<std::size_t> row(a.size() + 1);
-  for (std::size_t i = 0; i <= a.size(); ++i) row[i] = i;
-  for (std::size_t j = 1; j <= b.size(); ++j) {
+namespace {
+
+// Code points of UTF-8 text (a byte that starts no valid sequence stands for itself), ASCII
+// letters lowered: distances count characters, so one wrong Chinese character is one edit, not
+// the two or three bytes it differs in.
+std::u32string code_points(std::string_view s) {
+  std::u32string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    auto b = static_cast<unsigned char>(s[i]);
+    std::size_t n = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
+    bool ok = n > 0 && i + n <= s.size();
+    for (std::size_t k = 1; ok && k < n; ++k) ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
+    if (!ok) {
+      out.push_back(b);
+      ++i;
+      continue;
+    }
+    char32_t c = n == 1 ? b : n == 2 ? (b & 0x1Fu) : n == 3 ? (b & 0x0Fu) : (b & 0x07u);
+    for (std::size_t k = 1; k < n; ++k) c = (c << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3Fu);
+    out.push_back(c < 0x80 ? static_cast<char32_t>(std::tolower(static_cast<int>(c))) : c);
+    i += n;
+  }
+  return out;
+}
+
+std::size_t distance(const std::u32string& x, const std::u32string& y, std::size_t limit) {
+  const std::u32string* a = &x;
+  const std::u32string* b = &y;
+  if (a->size() > b->size()) std::swap(a, b);
+  if (b->size() - a->size() > limit) return limit + 1;
+  std::vector<std::size_t> row(a->size() + 1);
+  for (std::size_t i = 0; i <= a->size(); ++i) row[i] = i;
+  for (std::size_t j = 1; j <= b->size(); ++j) {
     std::size_t diag = row[0];
     row[0] = j;
     std::size_t best = row[0];
-    for (std::size_t i = 1; i <= a.size(); ++i) {
+    for (std::size_t i = 1; i <= a->size(); ++i) {
       std::size_t up = row[i];
-      auto ca = std::tolower(static_cast<unsigned char>(a[i - 1]));
-      auto cb = std::tolower(static_cast<unsigned char>(b[j - 1]));
-      row[i] = std::min({row[i] + 1, row[i - 1] + 1, diag + (ca == cb ? 0u : 1u)});
+      row[i] = std::min({row[i] + 1, row[i - 1] + 1, diag + ((*a)[i - 1] == (*b)[j - 1] ? 0u : 1u)});
       diag = up;
       best = std::min(best, row[i]);
     }
     if (best > limit) return limit + 1;
   }
-  return row[a.size()];
+  return row[a->size()];
+}
+
+}  // namespace
+
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
+  return distance(code_points(a), code_points(b), limit);
 }
 
 namespace {
@@ -42,12 +74,13 @@ std::size_t shared_ends(std::string_view a, std::string_view b) {
 
 std::string closest_match(std::string_view word, const std::vector<std::string_view>& candidates) {
   // Allow roughly one typo per three characters, at least one, at most three.
-  std::size_t limit = std::clamp<std::size_t>((word.size() + 1) / 3, 1, 3);
+  auto w = code_points(word);
+  std::size_t limit = std::clamp<std::size_t>((w.size() + 1) / 3, 1, 3);
   std::string_view best;
   std::size_t best_d = limit + 1, best_ends = 0;
   for (auto c : candidates) {
     if (c == word) continue;
-    auto d = edit_distance(word, c, limit);
+    auto d = distance(w, code_points(c), limit);
     if (d > limit) continue;
     auto ends = shared_ends(word, c);
     if (d < best_d || (d == best_d && (ends > best_ends || (ends == best_ends && !best.empty() && c < best)))) {

@@ -5,7 +5,8 @@
 
 namespace xuncha {
 
-/// Edit distance between two UTF-8 strings, counted in bytes; stops early above `limit`.
+/// Edit distance between two UTF-8 strings, counted in characters (code points; ASCII letters
+/// compared case-insensitively); stops early above `limit`.
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit);
 
 /// Returns the candidate closest to `word` if it is close enough to be a likely typo, else "".
