@@ -27,6 +27,10 @@ TEST_CASE("did you mean") {
   CHECK(closest_match("countys", {"counties", "class", "name"}) == "counties");
   CHECK(closest_match("yjtt", {"yjt", "gat"}) == "yjt");
   CHECK(closest_match("zzzzzz", {"counties", "class"}).empty());
+  // Characters, not bytes: one wrong or missing Chinese character is one edit.
+  CHECK(edit_distance("下路区", "下陆区", 3) == 1);
+  CHECK(closest_match("江汉", {"江岸区", "江汉区", "硚口区"}) == "江汉区");
+  CHECK(closest_match("汉阳", {"江岸区", "武昌区"}).empty());
 }
 
 TEST_CASE("CJK characters take two columns") {
