@@ -10,6 +10,7 @@ page 1; no row is split over two pages (its start and end markers on one page); 
 lone row of a table that runs over several pages (a widowed last row, or a first row left alone
 under its header).
 """
+import html as entities
 import re
 import subprocess
 import sys
@@ -54,8 +55,7 @@ def pages_text(pdf):
 
 def check(marked, pdf):
     html = open(marked, encoding="utf-8").read()
-    title = re.sub(r"\s+", "", re.search(r"<title>(.*?)</title>", html, re.S).group(1))
-    title = title.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
+    title = re.sub(r"\s+", "", entities.unescape(re.search(r"<title>(.*?)</title>", html, re.S).group(1)))
     pages = pages_text(pdf)
     bad = []
     if title not in pages[0]:
