@@ -125,8 +125,8 @@ draft::Grid coverage_grid(const Context& ctx, const std::vector<CoverageRow>& ro
     for (int c : r.cells) row.push_back({"", c == 1 ? draft::Fill::black : c == 2 ? draft::Fill::hatched : draft::Fill::none});
     g.rows.push_back(std::move(row));
   }
-  g.legend = ctx.t("图例：黑色格为省级巡查，斜线格为国务院安委会巡查，空白格为当年未巡查。",
-                   "Key: a black cell, a provincial tour; a hatched cell, a State Council tour; a blank cell, none that year.");
+  g.legend = ctx.t("图例：黑色格为省级巡查，灰色格为国务院安委会巡查，空白格为当年未巡查。",
+                   "Key: a black cell, a provincial tour; a grey cell, a State Council tour; a blank cell, none that year.");
   return g;
 }
 

@@ -40,8 +40,8 @@ struct TimelineRow {
 /// The deadline timeline; `rows` is not empty.
 std::string deadline_chart(const Context& ctx, const std::vector<TimelineRow>& rows);
 
-/// The same three charts as grids (docx): a black cell per provincial tour and a hatched one per
-/// State Council tour; a bar of twenty 5% cells, grey as far as the closure rate; per tour, black
+/// The same three charts as grids (docx): a black cell per provincial tour and a hatched one (a
+/// 50% grey in the docx) per State Council tour; a bar of twenty 5% cells, grey as far as the closure rate; per tour, black
 /// cells for its time on site (a cell a third of a month, 旬) and ● ×  ○ for deadlines met,
 /// missed and not yet due.
 draft::Grid coverage_grid(const Context& ctx, const std::vector<CoverageRow>& rows, int first_year, int last_year);

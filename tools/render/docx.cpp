@@ -220,8 +220,9 @@ std::string table_xml(const draft::Table& t, int text_width) {
 }
 
 // A chart as a table of small cells (draft::Grid): fills as cell shading, which Word, WPS and
-// LibreOffice all draw and a black-and-white printer keeps apart (black, diagonal stripes, a 40%
-// dot screen); the header row repeats and no row splits.
+// LibreOffice all draw and a black-and-white printer keeps apart: black, a 50% screen (hatched on
+// the html page: LibreOffice draws a stripe pattern as its average grey, so the docx uses the grey
+// every program draws alike), a 40% screen (the closure bars); the header row repeats and no row splits.
 std::string grid_xml(const draft::Grid& g, int text_width) {
   int total = 0;
   for (int w : g.widths) total += w;
@@ -237,7 +238,7 @@ std::string grid_xml(const draft::Grid& g, int text_width) {
   s += "</w:tblGrid>\n";
   static constexpr std::string_view shade[] = {
       "", "<w:shd w:val=\"solid\" w:color=\"000000\" w:fill=\"000000\"/>",
-      "<w:shd w:val=\"diagStripe\" w:color=\"000000\" w:fill=\"FFFFFF\"/>",
+      "<w:shd w:val=\"pct50\" w:color=\"000000\" w:fill=\"FFFFFF\"/>",
       "<w:shd w:val=\"pct40\" w:color=\"000000\" w:fill=\"FFFFFF\"/>"};
   for (std::size_t r = 0; r < g.rows.size(); ++r) {
     s += r == 0 ? "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" : "<w:tr><w:trPr><w:cantSplit/></w:trPr>";
@@ -262,8 +263,10 @@ std::string document_xml(const draft::Document& doc) {
   std::string s = fmt::format("<w:document xmlns:w=\"{}\" xmlns:r=\"{}\"><w:body>\n", ns_w, ns_r);
   for (const auto& b : doc.blocks) {
     if (!b.svg.empty()) {
-      // A chart: its grid, the caption under it, then the legend.
+      // A chart: its grid, the caption under it, then the legend. Word joins two tables with
+      // nothing between them into one: an empty paragraph keeps a table before the grid apart.
       if (b.grid.rows.empty()) continue;
+      if (&b != &doc.blocks.front() && (&b - 1)->is_table) s += "<w:p><w:pPr><w:pStyle w:val=\"Note\"/></w:pPr></w:p>\n";
       s += grid_xml(b.grid, text_width);
       s += "<w:p><w:pPr><w:pStyle w:val=\"Caption\"/></w:pPr>";
       for (const auto& sp : b.spans) s += run(sp.text, sp.marker);
