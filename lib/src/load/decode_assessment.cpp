@@ -41,7 +41,8 @@ const RecordSpec& assessment_policy_spec() {
        .about = {"结果运用：抄送单位，每个单位一份（默认 organisation 省委组织部、discipline 省纪委监委、political_legal "
                  "省委政法委；其他名称照写）",
                  "assessment: who receives a copy, one copy each (default organisation, discipline, political_legal: the "
-                 "organisation department, the discipline commission, the political-legal commission; any other name as written)"}},
+                 "organisation department, the discipline commission, the political-legal commission; any other name as written)"},
+       .min_items = 1},
   }, {"巡查结果运用（IV.2.6）：目标考核的计分办法和抄送单位", "use of the results (IV.2.6): the target assessment's scoring and its recipients"}};
   return s;
 }
@@ -54,7 +55,8 @@ void assessment_policy(Decoder& d, const Entry& e) {
     auto f = k.field;
     d.int_field(r, k.key, [&](int value) { patches.push_back([f, value](Policy& pol) { pol.assessment.*f = value; }); });
   }
-  if (auto re = Decoder::find(r.entries, "recipients")) {
+  // recipients: with no value (null) is absent, as everywhere in a record: the defaults stay.
+  if (auto re = Decoder::find(r.entries, "recipients"); re && d.node(re->value).type != Type::null) {
     std::vector<std::string> who;
     if (!d.id_list(r, "recipients", who)) return;
     if (who.empty()) {
