@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every printable page printed by headless Chromium and its page breaks checked
-# (tests/print_pages.py): the drafted documents (zh, and two in en), the ledger, the team plan and
-# the schedule. On each: the title on page 1, no table row split over two pages, no page with a
+# (tests/print_pages.py): the drafted documents (zh, and two in en), the ledger, the team plan, the
+# schedule and the two diffs. On each: the title on page 1, no table row split over two pages, no page with a
 # lone row of a table that runs over several pages. Exit 77 (skipped) when chromium or
 # poppler-utils is not installed.
 set -u
@@ -29,12 +29,15 @@ pages=(
   "ledger|ledger $d --by tour"
   "staff|staff $d --schedule tests/data/staff/schedule-2027.yaml"
   "schedule|schedule $d --from 2027 --lang zh"
+  "diff-schedule|diff tests/data/diff/schedule-old.yaml tests/data/diff/schedule-new.json --lang zh"
+  "diff-plan|diff --lang en tests/data/diff/plan-old.yaml tests/data/diff/plan-new.yaml"
 )
 fail=0
 for entry in "${pages[@]}"; do
   name=${entry%%|*}; args=${entry#*|}
   # shellcheck disable=SC2086
-  "$bin" $args -f html -o "$out/$name.html" || { echo "FAIL: xuncha $args"; fail=1; continue; }
+  # (diff exits 1 when the two differ, as these do)
+  "$bin" $args -f html -o "$out/$name.html"; [ $? -le 1 ] && [ -s "$out/$name.html" ] || { echo "FAIL: xuncha $args"; fail=1; continue; }
   "$py" "$check" mark "$out/$name.html" "$out/$name.marked.html" || { echo "FAIL: $name: marking"; fail=1; continue; }
   print_pdf "$out/$name.marked.html" "$out/$name.pdf"
   "$py" "$check" check "$out/$name.marked.html" "$out/$name.pdf" || fail=1

@@ -280,10 +280,10 @@ void add_team_plan_attachment(const DraftInput& in, const Period& period, const 
   d.add(draft::Style::attachment, ctx.t("附件", "Attachment"));
   d.add(draft::Style::title, ctx.zh ? fmt::format("{}安全生产巡查组组成方案", period_name(ctx, period))
                                     : fmt::format("Inspection teams of {}", period_name(ctx, period)));
+  if (staffing.any()) d.add(draft::Style::note, generated_text(ctx));
   std::vector<const Tour*> unstaffed;
   if (team_tables(in, period, staffing, d, unstaffed) == 0) d.add(draft::Style::body, {missing(ctx, "巡查组", "teams")});
   unstaffed_note(ctx, unstaffed, d);
-  if (staffing.any()) d.add(draft::Style::note, generated_text(ctx));
   d.add(draft::Style::note, ctx.t(team_rule_zh, team_rule_en));
 }
 
@@ -299,6 +299,11 @@ draft::Document draft_team_plan(const DraftInput& in, const Period& period) {
   d.add(draft::Style::title, d.title);
   const std::size_t subtitle = d.blocks.size();
   d.add(draft::Style::subtitle, "");
+  // Said first: the reader learns before the tables that the teams are a proposal.
+  if (staffing.any()) {
+    d.generated = generated_text(ctx);
+    d.add(draft::Style::note, d.generated);
+  }
   std::vector<const Tour*> unstaffed;
   int n = team_tables(in, period, staffing, d, unstaffed);
   if (n == 0) {
@@ -309,10 +314,6 @@ draft::Document draft_team_plan(const DraftInput& in, const Period& period) {
   }
   d.blocks[subtitle].spans = {plain(ctx.zh ? fmt::format("（代拟稿；共{}个巡查组）", n) : fmt::format("(draft; {} teams)", n))};
   unstaffed_note(ctx, unstaffed, d);
-  if (staffing.any()) {
-    d.generated = generated_text(ctx);
-    d.add(draft::Style::note, d.generated);
-  }
   d.add(draft::Style::note, ctx.t(team_rule_zh, team_rule_en));
   return d;
 }

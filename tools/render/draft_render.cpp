@@ -25,7 +25,7 @@ p.attachment,.newpage{break-before:page;}
 p.note{font-size:12pt;line-height:1.5;}
 .mark{border:1pt solid #000;padding:0 2pt;}
 table{border-collapse:collapse;width:100%;font-size:12pt;line-height:1.35;margin:0.3em 0;}
-th,td{border:0.5pt solid #000;padding:2pt 3pt;text-align:center;vertical-align:middle;overflow-wrap:anywhere;}
+th,td{border:0.5pt solid #000;padding:2pt 3pt;text-align:center;vertical-align:middle;overflow-wrap:break-word;}
 thead{display:table-header-group;}
 tr{break-inside:avoid;}
 figure{margin:0.3em 0;break-inside:avoid;}
