@@ -44,6 +44,10 @@ constexpr std::string_view contents_en[] = {
 // The period's provincial tours that have no team, staffed by the team planner as `xuncha staff`
 // staffs them (seed 1), when the data holds no team plan for them.
 struct Staffing {
+  Staffing() = default;
+  Staffing(Staffing&&) = default;  // a move keeps the vectors' buffers, so `of` stays valid
+  Staffing(const Staffing&) = delete;
+  Staffing& operator=(const Staffing&) = delete;
   staff::Result result;
   std::map<const Tour*, std::pair<const staff::PlanTeam*, const staff::PlanTeam::Stint*>> of;
   bool any() const { return !result.teams.empty(); }
