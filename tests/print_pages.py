@@ -6,9 +6,9 @@
 
 The markers are 1px white ASCII tags (Rt<table>r<row>a at a row's start, ...z at its end) that
 pdftotext reads and that change no line break worth speaking of. The checks: the page's title is on
-page 1; no row is split over two pages (its start and end markers on one page); and no page holds a
+page 1; no row is split over two pages (its start and end markers on one page); no page holds a
 lone row of a table that runs over several pages (a widowed last row, or a first row left alone
-under its header).
+under its header); and such a table's header row is printed on every page it reaches.
 """
 import html as entities
 import re
@@ -20,7 +20,7 @@ TAG = '<span style="font-size:1px;line-height:0;color:#fff;letter-spacing:0">{}<
 
 def mark(src, dst):
     html = open(src, encoding="utf-8").read()
-    out, table, row = [], -1, 0
+    out, table, row, header_marked = [], -1, 0, {}
     pos = 0
     # Tables are not nested in these pages; body rows are the <tr> holding a <td>.
     for m in re.finditer(r"<table\b|<tr\b[^>]*>(.*?)</tr>", html, re.S):
@@ -34,6 +34,12 @@ def mark(src, dst):
         body = m.group(1)
         text = m.group(0)
         if "<td" not in body:
+            # A header row: the first of the table's is marked once; a repeated header prints it
+            # on every page the table reaches.
+            first = re.search(r"<th\b[^>]*>", text)
+            if first and not header_marked.get(table):
+                header_marked[table] = True
+                text = text[:first.end()] + TAG.format("Ht{}h".format(table)) + text[first.end():]
             out.append(text)
             continue
         key = "Rt{}r{}".format(table, row)
@@ -71,12 +77,21 @@ def check(marked, pdf):
             bad.append("row {} of table {}: a marker is missing from the PDF text".format(r, t))
         elif where[k][0] != where[k][1]:
             bad.append("row {} of table {} is split over pages {} and {}".format(r, t, *where[k]))
+    headed = {}  # table -> pages its header row is printed on
+    for p, text in enumerate(pages, 1):
+        for t in re.findall(r"Ht(\d+)h", text):
+            headed.setdefault(int(t), set()).add(p)
     tables = {}
     for (t, r), (a, _) in where.items():
         tables.setdefault(t, {}).setdefault(a, []).append(r)
     for t, by_page in sorted(tables.items()):
         if len(by_page) < 2:
             continue
+        if t in headed or re.search(r">Ht{}h<".format(t), html):
+            missing = sorted(set(by_page) - headed.get(t, set()))
+            if missing:
+                bad.append("table {} runs over pages {} but its header row is not repeated on pages {}".format(
+                    t, sorted(by_page), missing))
         for p, rows in sorted(by_page.items()):
             if len(rows) == 1:
                 bad.append("page {} holds a lone row ({}) of table {}, which runs over pages {}".format(
