@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Every printable page printed by headless Chromium and its page breaks checked
 # (tests/print_pages.py): the drafted documents (zh, and two in en), the ledger, the team plan, the
-# schedule and the two diffs. On each: the title on page 1, no table row split over two pages, no page with a
-# lone row of a table that runs over several pages, a long table's header on each of its pages. Exit 77 (skipped) when chromium or
-# poppler-utils is not installed.
+# schedule and the two diffs. On each: the title on page 1, no table row split over two pages, no
+# page with a lone row of a table that runs over several pages, and such a table's header row on
+# each of its pages. Exit 77 (skipped) when chromium or poppler-utils is not installed.
 set -u
 bin=$(realpath "$1"); src=$2; out=$3/print-pages
 . "$(dirname "$0")/lib/print.sh"
