@@ -138,11 +138,12 @@ draft::Document draft_work_plan(const DraftInput& in, const Period& period) {
   d.add(draft::Style::heading1, heading(ctx, 1, 2, "巡查安排", "Tours"));
   int irregular = 0;
   for (const auto* t : tours) irregular += t->kind == TourKind::irregular ? 1 : 0;
-  const std::string years = period.round ? fmt::format("{}—{}", period.first, period.last) : std::to_string(period.first);
+  const bool span = period.first != period.last;
+  const std::string years = span ? fmt::format("{}—{}", period.first, period.last) : std::to_string(period.first);
   d.add(draft::Style::body, ctx.zh ? fmt::format("{}年安排巡查{}次（定期{}次、不定期{}次），具体安排如下。", years, tours.size(),
                                                  tours.size() - static_cast<std::size_t>(irregular), irregular)
                                    : fmt::format("{} tours are planned for {} ({} regular, {} irregular):", tours.size(),
-                                                 period.round ? fmt::format("{}-{}", period.first, period.last) : years,
+                                                 span ? fmt::format("{}-{}", period.first, period.last) : years,
                                                  tours.size() - static_cast<std::size_t>(irregular), irregular));
   draft::Table st{{ctx.t("序号", "No."), ctx.t("巡查组", "team"), ctx.t("巡查对象", "region"), ctx.t("巡查时间", "on site"), ctx.t("天数", "days")}, {}};
   int n = 0;

@@ -8,12 +8,13 @@ namespace xuncha::cli {
 std::string draft_date(const Context& ctx, Date d) { return ctx.zh ? format_zh(d) : format_iso(d); }
 
 std::string period_name(const Context& ctx, const Period& p) {
-  if (!p.round) return ctx.zh ? fmt::format("{}年度", p.first) : std::to_string(p.first);
+  // A round of one year (cadence_years: 1) is named as its year.
+  if (!p.round || p.first == p.last) return ctx.zh ? fmt::format("{}年度", p.first) : std::to_string(p.first);
   return ctx.zh ? fmt::format("{}—{}年", p.first, p.last) : fmt::format("{}-{}", p.first, p.last);
 }
 
 Message period_where(const Period& p) {
-  if (!p.round) return {fmt::format("{} 年", p.first), fmt::format("in {}", p.first)};
+  if (!p.round || p.first == p.last) return {fmt::format("{} 年", p.first), fmt::format("in {}", p.first)};
   return {fmt::format("{}—{} 年这一轮", p.first, p.last), fmt::format("in the {}-{} round", p.first, p.last)};
 }
 
