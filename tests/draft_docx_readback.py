@@ -6,7 +6,9 @@ paragraphs (in order) and its tables (header and rows) are those of the json; th
 with the GB/T 9704 margins (37/28/35/26 mm; turned for a landscape document); the title has the
 Title style and the headings Heading 1/2; every marker of the json is highlighted; two runs give
 the same bytes; `draft --check` lists every marker (exit 1), and none (exit 0) once the markers
-are replaced in the document.
+are replaced in the document. Charts (the annual summary's) are tables of shaded cells: their
+caption and legend are paragraphs, their cells' texts and fills (black, hatched, grey) those of the
+json. The assessment holds one copy per recipient, each starting on a new page.
 Exit 77 (skipped) when python3-docx is not installed.
 
 usage: draft_docx_readback.py XUNCHA SOURCE_DIR
@@ -37,7 +39,25 @@ CASES = [
     ("annual", ["--year", "2026"]),
     ("work-plan", ["--year", "2025"]),
     ("team-plan", ["--year", "2025"]),
+    ("team-plan", ["tests/data/staff/schedule-2027.yaml", "--round", "2027"]),
+    ("work-plan", ["tests/data/staff/schedule-2027.yaml", "--round", "2027"]),
 ]
+SHADE = {"solid": "black", "pct50": "hatched", "pct40": "grey"}
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def tc_texts_and_fills(table):
+    """Each row's cells as written (a cell spanning columns once): texts and fills."""
+    texts, fills = [], []
+    for tr in table._tbl.tr_lst:
+        ts, fs = [], []
+        for tc in tr.tc_lst:
+            ts.append("\n".join("".join(t.text or "" for t in p.iter(W + "t")) for p in tc.iter(W + "p")))
+            shd = tc.find(W + "tcPr/" + W + "shd")
+            fs.append(SHADE.get(shd.get(W + "val"), "other") if shd is not None else "none")
+        texts.append(ts)
+        fills.append(fs)
+    return texts, fills
 failures = []
 
 
@@ -55,9 +75,9 @@ def close(a, b):
 
 
 with tempfile.TemporaryDirectory() as tmp:
-    for doc, extra in CASES:
+    for case, (doc, extra) in enumerate(CASES):
         for lang in ("zh", "en"):
-            name = f"{doc}-{lang}"
+            name = f"{doc}-{lang}-{case}"
             base = ["--lang", lang, "draft", doc, "examples/province", "--as-of", AS_OF] + extra
             j = run(base + ["-f", "json"], text=True)
             if j.returncode != 0:
@@ -73,11 +93,16 @@ with tempfile.TemporaryDirectory() as tmp:
             if again.stdout != open(path, "rb").read():
                 fail(f"{name}: two runs gave different bytes")
             document = docx.Document(path)
-            # Charts are the printable page's only: the docx leaves them out.
-            paras = [b["text"] for b in want["blocks"] if b["type"] == "paragraph"]
-            got = [p.text for p in document.paragraphs]
-            if got and got[-1] == "" and (not paras or paras[-1] != ""):
-                got = got[:-1]  # the empty paragraph Word wants after a closing table
+            # A chart is a table, then its caption and legend as paragraphs.
+            paras = []
+            for b in want["blocks"]:
+                if b["type"] == "paragraph":
+                    paras.append(b["text"])
+                elif b["type"] == "chart":
+                    paras += [b["text"], b["legend"]]
+            # Empty paragraphs keep tables apart (Word joins adjacent tables) or close the body.
+            got = [p.text for p in document.paragraphs if p.text != ""]
+            paras = [p for p in paras if p != ""]
             if got != paras:
                 fail(f"{name}: paragraphs differ from the json")
                 for i, (a, b) in enumerate(zip(got, paras)):
@@ -85,10 +110,26 @@ with tempfile.TemporaryDirectory() as tmp:
                         print(f"  first difference at {i}: docx {a!r}, json {b!r}")
                         break
                 print(f"  docx {len(got)} paragraphs, json {len(paras)}")
-            tables = [[b["header"]] + b["rows"] for b in want["blocks"] if b["type"] == "table"]
-            got_tables = [[[c.text for c in row.cells] for row in t.rows] for t in document.tables]
-            if got_tables != tables:
-                fail(f"{name}: tables differ from the json")
+            tables = [([b["header"]] + b["rows"], None) if b["type"] == "table" else (b["rows"], b["fills"])
+                      for b in want["blocks"] if b["type"] in ("table", "chart")]
+            got_tables = [tc_texts_and_fills(t) for t in document.tables]
+            if len(got_tables) != len(tables):
+                fail(f"{name}: {len(got_tables)} tables in the docx, {len(tables)} in the json")
+            for i, ((texts, fills), (gt, gf)) in enumerate(zip(tables, got_tables)):
+                if texts != gt:
+                    fail(f"{name}: table {i} differs from the json")
+                if fills is not None and fills != gf:
+                    fail(f"{name}: chart table {i}: fills {gf} are not the json's {fills}")
+            charts = [b for b in want["blocks"] if b["type"] == "chart"]
+            if doc == "annual":
+                kinds = [{f for row in c["fills"] for f in row} for c in charts]
+                if len(charts) != 3 or "black" not in kinds[0] or "grey" not in kinds[1] or "black" not in kinds[2]:
+                    fail(f"{name}: expected three charts (coverage in black, closure bars in grey, timeline in black), got {kinds}")
+            if doc == "assessment":
+                heads = [p for p in document.paragraphs if p.style.name == "Recipient"]
+                breaks = [p for p in heads if p.paragraph_format.page_break_before]
+                if len(heads) != len(want.get("copies", [])) or len(heads) < 2 or len(breaks) != len(heads) - 1:
+                    fail(f"{name}: {len(heads)} copies ({len(breaks)} on a new page), json lists {want.get('copies')}")
             styles = {b["style"] for b in want["blocks"] if b["type"] == "paragraph"}
             seen = {p.style.name for p in document.paragraphs}
             if "title" in styles and "Title" not in seen:
@@ -136,7 +177,7 @@ with tempfile.TemporaryDirectory() as tmp:
             c = run(["draft", "--check", edited], text=True)
             if c.returncode != 0:
                 fail(f"{name}: --check of the edited document exit {c.returncode}: {c.stdout}{c.stderr}")
-            print(f"ok: {name}: {len(paras)} paragraphs, {len(tables)} tables, {len(want['markers'])} markers")
+            print(f"ok: {name}: {len(paras)} paragraphs, {len(tables)} tables ({len(charts)} charts), {len(want['markers'])} markers")
     # Not a Word file: exit 2 with the file's name.
     bad = os.path.join(tmp, "not.docx")
     open(bad, "w").write("plain text")

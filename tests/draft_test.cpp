@@ -40,6 +40,32 @@ TEST_CASE("draft: a .docx reads back paragraph by paragraph and is the same byte
   CHECK_THROWS_AS(cli::docx_paragraphs("not a zip", "x.docx"), cli::UsageError);
 }
 
+TEST_CASE("draft: a chart is a grid table in the docx, with its caption and legend; a copy starts a page") {
+  cli::draft::Document d;
+  d.kind = "annual";
+  d.title = "总结";
+  d.add_table({{"步骤"}, {{"报告"}}});
+  cli::draft::Grid g;
+  g.rows = {{{"地区"}, {"0%", cli::draft::Fill::none, 2}}, {{"武汉市"}, {"", cli::draft::Fill::black}, {"", cli::draft::Fill::grey}}};
+  g.widths = {4, 1, 1};
+  g.legend = "图例";
+  d.add_chart("<svg/>", g, "图1　测试");
+  d.add(cli::draft::Style::recipient, "送：省委组织部");
+  d.blocks.back().new_page = true;
+  auto paras = cli::docx_paragraphs(cli::docx_document(d, true), "t.docx");
+  // The table's two cells, the paragraph keeping the tables apart, the grid's five cells, the
+  // caption, the legend, the recipient.
+  REQUIRE(paras.size() == 11);
+  CHECK(paras[2].empty());
+  CHECK(paras[3] == "地区");
+  CHECK(paras[4] == "0%");
+  CHECK(paras[8] == "图1　测试");
+  CHECK(paras[9] == "图例");
+  CHECK(paras[10] == "送：省委组织部");
+  auto bytes = cli::docx_document(d, true);
+  CHECK(bytes == cli::docx_document(d, true));
+}
+
 TEST_CASE("draft: -f docx to a terminal is a usage error, as xlsx is") {
   cli::Environment env;
   env.today = *parse_iso_date("2026-11-30");

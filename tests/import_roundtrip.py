@@ -88,6 +88,22 @@ with tempfile.TemporaryDirectory() as tmp:
                 failures.append(f"{kind}: no drop-down list on the coded columns")
     print(f"import round trip: {len(KINDS)} kinds")
 
+    # A tour's contact record (phone, mailbox, e-mail, address, hours) goes out in its own columns
+    # and comes back the same.
+    contact = src / "tests" / "data" / "import" / "contact-tours.yaml"
+    run("export", "tours", str(province), str(contact), "-f", "xlsx", "-o", str(tmp / "contact.xlsx"), "--as-of", "2026-11-30")
+    run("import", "tours", str(tmp / "contact.xlsx"), "-o", str(tmp / "contact.yaml"), "-q")
+    header = [c.value for c in openpyxl.load_workbook(tmp / "contact.xlsx").worksheets[0][2]]
+    for h in ("举报电话", "邮政信箱", "电子邮箱", "巡查组驻地", "受理时间"):
+        if h not in header:
+            failures.append(f"tours: no column {h} in the export")
+    if (tmp / "contact.yaml").exists():
+        want = {t["id"]: t.get("contact") for t in yaml.safe_load(contact.read_text())["tours"]}
+        got = {t["id"]: t.get("contact") for t in yaml.safe_load((tmp / "contact.yaml").read_text())["tours"]}
+        for tid, c in want.items():
+            if got.get(tid) != c:
+                failures.append(f"tours {tid}: contact {c} came back as {got.get(tid)}")
+
     # --into: the office edits the exported roster (a rank changed, a row deleted, a person
     # added) and merges it back: one update listed, one record added, the deleted one kept.
     wb = openpyxl.load_workbook(tmp / "people.xlsx")

@@ -213,6 +213,24 @@ TEST_CASE("policy overrides and validation") {
   CHECK(rule_ids(bad.diagnostics) == std::vector<std::string>{"L013", "L013"});
 }
 
+TEST_CASE("policy assessment: defaults, overrides, recipients as keys or names, none is an error") {
+  auto def = load_texts({{"p.yaml", "kind: policy\nversion: 1\n"}});
+  CHECK(def.data.policy.assessment.base_score == 100);
+  CHECK(def.data.policy.assessment.recipients == std::vector<std::string>{"organisation", "discipline", "political_legal"});
+  auto r = load_texts({{"p.yaml", "kind: policy\nversion: 1\nassessment:\n  base_score: 90\n  per_repeat: 8\n"
+                                  "  recipients: [organisation, 省应急管理厅]\n"}});
+  REQUIRE(r.ok());
+  CHECK(r.data.policy.assessment.base_score == 90);
+  CHECK(r.data.policy.assessment.per_repeat == 8);
+  CHECK(r.data.policy.assessment.per_overdue == 2);
+  CHECK(r.data.policy.assessment.recipients == std::vector<std::string>{"organisation", "省应急管理厅"});
+  auto none = load_texts({{"p.yaml", "kind: policy\nversion: 1\nassessment:\n  recipients: []\n"}});
+  REQUIRE(none.diagnostics.size() == 1);
+  CHECK(none.diagnostics[0].message.en == "assessment.recipients needs at least one recipient");
+  auto typo = load_texts({{"p.yaml", "kind: policy\nversion: 1\nassessment: {per_overdu: 3}\n"}});
+  CHECK(rule_ids(typo.diagnostics) == std::vector<std::string>{"L004"});
+}
+
 TEST_CASE("policy batches may not overlap, and there is at least one") {
   auto ovl = load_texts({{"p.yaml", "kind: policy\nversion: 1\nbatches:\n  - {name: spring, from: 03-01, to: 06-30}\n"
                                     "  - {name: summer, from: 06-30, to: 07-31}\n"}});

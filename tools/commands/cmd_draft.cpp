@@ -8,6 +8,7 @@
 #include "render/draft_render.hpp"
 
 #include <xuncha/load/file_read.hpp>
+#include <xuncha/schedule/schedule.hpp>
 
 #include <fmt/format.h>
 
@@ -24,6 +25,7 @@ struct DraftOptions {
   std::vector<std::string> paths;
   std::string tour, region, check;
   int year = 0;
+  int round = 0;  ///< --round Y: the round (work cycle) of the policy's cadence_years from Y
 };
 
 // The format: -f, else from -o's extension (.docx, .json), else html. -f text, the global
@@ -79,6 +81,49 @@ const Tour& need_tour(const Context& ctx, const Dataset& data, const DraftOption
 
 int write_document(Context& ctx, const DraftInput& in, const DraftOptions& o, const std::string& f);
 
+// Documents that take --round: those about the tours of a period rather than one tour, one region
+// or one calendar year.
+bool takes_round(const std::string& doc) { return doc == "work-plan" || doc == "team-plan" || doc == "assessment"; }
+
+// --round and --year that make no sense, before the data is read.
+void check_period_flags(const DraftOptions& o) {
+  if (!o.round) return;
+  if (o.year)
+    throw UsageError("draft：--year 与 --round 只能选一个（--year 为一个自然年，--round 为自该年起的一轮）",
+                     "draft: give --year or --round, not both (--year is a calendar year, --round the round starting in that year)");
+  if (o.document == "annual")
+    throw UsageError("draft「annual」：年度总结按自然年编写，请用 --year（--round 用于「work-plan」「team-plan」「assessment」）",
+                     "draft annual: the annual summary covers a calendar year: use --year (--round goes with work-plan, team-plan "
+                     "and assessment)");
+  if (!takes_round(o.document))
+    throw UsageError(fmt::format("draft「{}」：--round 只用于「work-plan」「team-plan」「assessment」（本文书针对{}）", o.document,
+                                 o.document == "supervision" ? "一个地区：--region" : "一次巡查：--tour"),
+                     fmt::format("draft {}: --round goes with work-plan, team-plan and assessment (this document is about {})",
+                                 o.document, o.document == "supervision" ? "one region: --region" : "one tour: --tour"));
+}
+
+// The period of a work plan, team plan or assessment: --round Y (the policy's cadence_years from Y,
+// Y a round year as xuncha schedule counts them), else --year, else the year of --as-of.
+Period chosen_period(const Context& ctx, const Dataset& data, const DraftOptions& o) {
+  if (!o.round) {
+    int y = o.year ? o.year : year_of(ctx.as_of);
+    return {y, y, false};
+  }
+  const int cadence = std::max(1, data.policy.cadence_years);
+  int anchor = 0;
+  schedule::round_years(data, o.round, 1, &anchor);
+  if (!schedule::is_round_year(data.policy, anchor, o.round)) {
+    int before = o.round - ((o.round - anchor) % cadence + cadence) % cadence;
+    throw UsageError(fmt::format("--round {}：{} 年不是一轮的起始年份；每 {} 年一轮，自 {} 年起算（政策 `first_round_year`，或记录中最后一轮定期巡查），"
+                                 "可用 --round {} 或 --round {}",
+                                 o.round, o.round, cadence, anchor, before, before + cadence),
+                     fmt::format("--round {}: no round starts in {}; rounds of {} years count from {} (the policy's "
+                                 "first_round_year, or the last regular round on record): try --round {} or --round {}",
+                                 o.round, o.round, cadence, anchor, before, before + cadence));
+  }
+  return {o.round, o.round + cadence - 1, true};
+}
+
 int run_draft(Context& ctx, const DraftOptions& o) {
   if (!o.check.empty()) {
     if (!o.document.empty() || !o.paths.empty())
@@ -89,6 +134,7 @@ int run_draft(Context& ctx, const DraftOptions& o) {
   if (o.document.empty())
     throw UsageError(fmt::format("draft：请指定文书；可用：{}", fmt::join(documents, "、")),
                      fmt::format("draft: name a document: {}", fmt::join(documents, ", ")));
+  check_period_flags(o);
   // -f text (the default) means "not given": the html page, or what -o's extension says.
   const std::string f = chosen_format(ctx);
   ctx.global.format = f;
@@ -124,12 +170,11 @@ int write_document(Context& ctx, const DraftInput& in, const DraftOptions& o, co
     if (!r) throw UsageError(unknown_id_message("--region", "region", o.region, ids_of(data.regions)));
     doc = draft_supervision(in, *r);
   } else if (o.document == "assessment") {
-    int year = o.year ? o.year : year_of(ctx.as_of);
-    doc = draft_assessment(in, year);
+    doc = draft_assessment(in, chosen_period(ctx, data, o));
   } else if (o.document == "work-plan") {
-    doc = draft_work_plan(in, o.year ? o.year : year_of(ctx.as_of));
+    doc = draft_work_plan(in, chosen_period(ctx, data, o));
   } else if (o.document == "team-plan") {
-    doc = draft_team_plan(in, o.year ? o.year : year_of(ctx.as_of));
+    doc = draft_team_plan(in, chosen_period(ctx, data, o));
   } else if (o.document == "annual") {
     doc = draft_annual(in, o.year ? o.year : year_of(ctx.as_of));
   }
@@ -149,6 +194,8 @@ std::function<int(Context&)> setup_draft(CLI::App& app) {
   app.add_option("--tour", o->tour, "The tour of a report, feedback or announcement");
   app.add_option("--region", o->region, "The region of a supervision notice");
   app.add_option("--year", o->year, "The year of an assessment, annual summary, work plan or team plan (default: the year of --as-of)")->check(CLI::Range(1900, 2200));
+  app.add_option("--round", o->round, "The round of a work plan, team plan or assessment: the tours of the cadence's years from this round year (e.g. 2027: 2027-2028)")
+      ->check(CLI::Range(1900, 2200));
   app.add_option("--check", o->check, "List the markers left in an edited Word file (.docx); exit 1 when any is left");
   app.footer("Formats: html (a printable page, A4, GB/T 9704), docx (a Word document; needs -o FILE or a redirect),\n"
              "json (the paragraphs and tables); without -f, -o FILE.docx or FILE.json picks the format, else html.\n"

@@ -25,6 +25,14 @@ struct DraftInput {
   const Calendar& cal;
 };
 
+/// The years a document covers: one calendar year (--year), or one round of inspections (--round
+/// Y: the policy's cadence_years from Y, as xuncha staff names a work cycle, 2027-2028).
+struct Period {
+  int first = 0, last = 0;
+  bool round = false;
+  bool holds(int year) const { return first <= year && year <= last; }
+};
+
 /// The facts of one tour that its documents print.
 struct TourFacts {
   const Tour* tour = nullptr;
@@ -54,12 +62,16 @@ draft::Document draft_report(const DraftInput& in, const Tour& t);
 draft::Document draft_feedback(const DraftInput& in, const Tour& t);
 draft::Document draft_announcement(const DraftInput& in, const Tour& t);
 draft::Document draft_supervision(const DraftInput& in, const Region& r);
-draft::Document draft_assessment(const DraftInput& in, int year);
+draft::Document draft_assessment(const DraftInput& in, const Period& p);
 draft::Document draft_annual(const DraftInput& in, int year);
-draft::Document draft_work_plan(const DraftInput& in, int year);
-draft::Document draft_team_plan(const DraftInput& in, int year);
+draft::Document draft_work_plan(const DraftInput& in, const Period& p);
+draft::Document draft_team_plan(const DraftInput& in, const Period& p);
 
 // Shared wording (draft_text.cpp).
+/// The period in a title: 2026年度 / 2027—2028年, or 2026 / 2027-2028.
+std::string period_name(const Context& ctx, const Period& p);
+/// The period in a message about the data, in both languages: "2026 年" / "in 2026", "2027—2028 年（一轮）" / "in the 2027-2028 round".
+Message period_where(const Period& p);
 /// 2026年3月1日, or 2026-03-01.
 std::string draft_date(const Context& ctx, Date d);
 /// 3月1日—15日 (GB/T 15834, with the year once), or 2026-03-01 to 2026-03-15.

@@ -80,7 +80,7 @@ draft::Document draft_annual(const DraftInput& in, int year) {
   d.add(draft::Style::body, ctx.zh ? fmt::format("{}—{}年，{}个巡查对象中已有{}个接受过省级巡查。", year - g + 1, year, data.regions.size(), covered)
                                    : fmt::format("Regions inspected by the province from {} to {}: {} of {}.", year - g + 1, year, covered,
                                                  data.regions.size()));
-  d.add_chart(coverage_chart(ctx, grid, year - g + 1, year),
+  d.add_chart(coverage_chart(ctx, grid, year - g + 1, year), coverage_grid(ctx, grid, year - g + 1, year),
               ctx.zh ? fmt::format("图1　{}—{}年各地区巡查覆盖情况", year - g + 1, year) : fmt::format("Figure 1. Coverage, {}–{}", year - g + 1, year));
   d.add_table(std::move(ct));
   d.add(draft::Style::note, ctx.t("注：“省”为省级巡查，“国”为国务院安委会巡查。", "Note: P, a provincial tour; SC, a State Council tour."));
@@ -106,7 +106,7 @@ draft::Document draft_annual(const DraftInput& in, int year) {
                    ctx.t("逾期", "overdue")}, {}};
   std::vector<ClosureBar> bars;
   for (const auto& [region, s] : by_region) bars.push_back({region_name(data, region), s.closure_permille()});
-  if (!bars.empty()) d.add_chart(closure_chart(ctx, bars), ctx.t("图2　各地区问题销号率", "Figure 2. Closure rate by region"));
+  if (!bars.empty()) d.add_chart(closure_chart(ctx, bars), closure_grid(ctx, bars), ctx.t("图2　各地区问题销号率", "Figure 2. Closure rate by region"));
   for (const auto& [region, s] : by_region)
     pt.rows.push_back({region_name(data, region), std::to_string(s.problems), std::to_string(s.done), std::to_string(s.closed),
                        draft_percent(s.closed, s.problems), std::to_string(s.overdue)});
@@ -186,7 +186,7 @@ draft::Document draft_annual(const DraftInput& in, int year) {
     timeline.push_back(std::move(row));
   }
   if (!timeline.empty())
-    d.add_chart(deadline_chart(ctx, timeline), ctx.t("图3　各次巡查的报告、整改方案和整改结果期限", "Figure 3. Report, plan and results deadlines of each tour"));
+    d.add_chart(deadline_chart(ctx, timeline), deadline_grid(ctx, timeline), ctx.t("图3　各次巡查的报告、整改方案和整改结果期限", "Figure 3. Report, plan and results deadlines of each tour"));
 
   d.add(draft::Style::heading1, heading(ctx, 1, 6, "存在的不足和下一步工作", "Shortcomings and next year's work"));
   d.add(draft::Style::body, {to_write(ctx, "存在的不足", "shortcomings")});

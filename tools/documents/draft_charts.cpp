@@ -112,4 +112,89 @@ std::string deadline_chart(const Context& ctx, const std::vector<TimelineRow>& r
   return s + "</svg>";
 }
 
+draft::Grid coverage_grid(const Context& ctx, const std::vector<CoverageRow>& rows, int first_year, int last_year) {
+  draft::Grid g;
+  g.rows.push_back({{ctx.t("地区", "region")}});
+  g.widths.push_back(8);
+  for (int y = first_year; y <= last_year; ++y) {
+    g.rows[0].push_back({std::to_string(y)});
+    g.widths.push_back(3);
+  }
+  for (const auto& r : rows) {
+    std::vector<draft::GridCell> row{{r.name}};
+    for (int c : r.cells) row.push_back({"", c == 1 ? draft::Fill::black : c == 2 ? draft::Fill::hatched : draft::Fill::none});
+    g.rows.push_back(std::move(row));
+  }
+  g.legend = ctx.t("图例：黑色格为省级巡查，灰色格为国务院安委会巡查，空白格为当年未巡查。",
+                   "Key: a black cell, a provincial tour; a grey cell, a State Council tour; a blank cell, none that year.");
+  return g;
+}
+
+draft::Grid closure_grid(const Context& ctx, const std::vector<ClosureBar>& bars) {
+  constexpr int cells = 20;  // 5% each
+  draft::Grid g;
+  g.rows.push_back({{ctx.t("地区", "region")}});
+  g.widths.push_back(8);
+  for (int q = 0; q < 4; ++q) g.rows[0].push_back({fmt::format("{}%", q * 25), draft::Fill::none, cells / 4});
+  for (int k = 0; k < cells; ++k) g.widths.push_back(1);
+  g.rows[0].push_back({ctx.t("销号率", "closure rate")});
+  g.widths.push_back(4);
+  for (const auto& b : bars) {
+    std::vector<draft::GridCell> row{{b.name}};
+    const int filled = (b.permille + 25) / 50;
+    for (int k = 0; k < cells; ++k) row.push_back({"", k < filled ? draft::Fill::grey : draft::Fill::none});
+    row.push_back({fmt::format("{}.{}%", b.permille / 10, b.permille % 10)});
+    g.rows.push_back(std::move(row));
+  }
+  g.legend = ctx.t("图例：每格5%，灰色格的长度为销号率。", "Key: each cell is 5%; the grey bar's length is the closure rate.");
+  return g;
+}
+
+draft::Grid deadline_grid(const Context& ctx, const std::vector<TimelineRow>& rows) {
+  Date lo = rows.front().start, hi = rows.front().end;
+  for (const auto& r : rows) {
+    lo = std::min(lo, r.start);
+    hi = std::max(hi, r.end);
+    for (const auto& m : r.marks) hi = std::max(hi, m.due);
+  }
+  const date::year_month first{date::year_month_day{lo}.year(), date::year_month_day{lo}.month()};
+  const date::year_month last{date::year_month_day{hi}.year(), date::year_month_day{hi}.month()};
+  const int months = (last - first).count() + 1;
+  // A cell per 旬 (days 1-10, 11-20, 21-end) up to a year, else a cell per month.
+  const int per = months <= 12 ? 3 : 1;
+  std::vector<std::pair<Date, Date>> span;  // each column's first and last day
+  for (auto m = first; m <= last; m += date::months{1}) {
+    Date a = date::sys_days{m / 1}, z = date::sys_days{m / date::last};
+    if (per == 1) span.emplace_back(a, z);
+    else span.insert(span.end(), {{a, a + date::days{9}}, {a + date::days{10}, a + date::days{19}}, {a + date::days{20}, z}});
+  }
+  draft::Grid g;
+  g.rows.push_back({{ctx.t("巡查对象", "region")}});
+  g.widths.push_back(8);
+  for (auto m = first; m <= last; m += date::months{1}) {
+    const auto mm = static_cast<unsigned>(m.month());
+    std::string label = ctx.zh ? fmt::format("{}月", mm) : fmt::format("{:02}", mm);
+    if (m == first || mm == 1) label = ctx.zh ? fmt::format("{}年{}月", static_cast<int>(m.year()), mm) : fmt::format("{}-{:02}", static_cast<int>(m.year()), mm);
+    g.rows[0].push_back({label, draft::Fill::none, per});
+  }
+  for (std::size_t c = 0; c < span.size(); ++c) g.widths.push_back(per == 3 ? 1 : 2);
+  static constexpr std::string_view symbol[] = {"●", "×", "○"};
+  for (const auto& r : rows) {
+    std::vector<draft::GridCell> row{{r.name}};
+    for (const auto& [a, z] : span) {
+      draft::GridCell cell;
+      if (!(z < r.start) && !(r.end < a)) cell.fill = draft::Fill::black;
+      for (const auto& m : r.marks)
+        if (!(m.due < a) && !(z < m.due)) cell.text += symbol[std::clamp(m.state, 0, 2)];
+      row.push_back(std::move(cell));
+    }
+    g.rows.push_back(std::move(row));
+  }
+  g.legend = per == 3 ? ctx.t("图例：每格一旬；黑色格为在场时间；●期限按期完成，×期限未按期完成，○期限未到。",
+                              "Key: a cell per ten days; black cells, the time on site; ● deadline met, × deadline missed, ○ not yet due.")
+                      : ctx.t("图例：每格一个月；黑色格为在场时间；●期限按期完成，×期限未按期完成，○期限未到。",
+                              "Key: a cell per month; black cells, the time on site; ● deadline met, × deadline missed, ○ not yet due.");
+  return g;
+}
+
 }  // namespace xuncha::cli

@@ -7,6 +7,17 @@ namespace xuncha::cli {
 
 std::string draft_date(const Context& ctx, Date d) { return ctx.zh ? format_zh(d) : format_iso(d); }
 
+std::string period_name(const Context& ctx, const Period& p) {
+  // A round of one year (cadence_years: 1) is named as its year.
+  if (!p.round || p.first == p.last) return ctx.zh ? fmt::format("{}年度", p.first) : std::to_string(p.first);
+  return ctx.zh ? fmt::format("{}—{}年", p.first, p.last) : fmt::format("{}-{}", p.first, p.last);
+}
+
+Message period_where(const Period& p) {
+  if (!p.round || p.first == p.last) return {fmt::format("{} 年", p.first), fmt::format("in {}", p.first)};
+  return {fmt::format("{}—{} 年这一轮", p.first, p.last), fmt::format("in the {}-{} round", p.first, p.last)};
+}
+
 std::string draft_percent(int part, int whole) {
   if (whole == 0) return "—";
   int permille = (part * 1000 + whole / 2) / whole;

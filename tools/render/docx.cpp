@@ -102,8 +102,13 @@ std::string styles_xml() {
   s += para_style("Heading3", "heading 3", "<w:keepNext/>" + indent + "<w:outlineLvl w:val=\"2\"/>", "");
   s += para_style("Signature", "Signature", flush + "<w:jc w:val=\"right\"/>", "");
   s += para_style("Attachment", "Attachment", "<w:keepNext/><w:pageBreakBefore/>" + flush, fonts(heiti));
+  s += para_style("Recipient", "Recipient", "<w:keepNext/>" + flush, fonts(heiti));
   s += para_style("Note", "Note", free + "<w:spacing w:before=\"120\" w:after=\"0\" w:line=\"360\" w:lineRule=\"auto\"/>" + flush,
                   "<w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/>");
+  s += para_style("Caption", "caption", free + "<w:spacing w:before=\"60\" w:after=\"0\" w:line=\"360\" w:lineRule=\"auto\"/>" + flush + centre,
+                  "<w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/>");
+  s += para_style("ChartText", "Chart Text", free + "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"220\" w:lineRule=\"exact\"/>" + flush + centre,
+                  "<w:sz w:val=\"16\"/><w:szCs w:val=\"16\"/>");
   s += para_style("TableText", "Table Text", free + single + flush + centre, "<w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/>");
   s += para_style("TableHeader", "Table Header", free + single + flush + centre, fonts(heiti) + "<w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/>");
   s += fmt::format("<w:style w:type=\"paragraph\" w:styleId=\"Footer\"><w:name w:val=\"footer\"/><w:basedOn w:val=\"Normal\"/>"
@@ -149,6 +154,7 @@ std::string style_id(draft::Style s) {
     case draft::Style::signature: return "Signature";
     case draft::Style::attachment: return "Attachment";
     case draft::Style::note: return "Note";
+    case draft::Style::recipient: return "Recipient";
   }
   return "Body";
 }
@@ -213,17 +219,66 @@ std::string table_xml(const draft::Table& t, int text_width) {
   return s + "</w:tbl>\n";
 }
 
+// A chart as a table of small cells (draft::Grid): fills as cell shading, which Word, WPS and
+// LibreOffice all draw and a black-and-white printer keeps apart: black, a 50% screen (hatched on
+// the html page: LibreOffice draws a stripe pattern as its average grey, so the docx uses the grey
+// every program draws alike), a 40% screen (the closure bars); the header row repeats and no row splits.
+std::string grid_xml(const draft::Grid& g, int text_width) {
+  int total = 0;
+  for (int w : g.widths) total += w;
+  std::vector<int> tw;
+  for (int w : g.widths) tw.push_back(text_width * w / std::max(total, 1));
+  std::string s = "<w:tbl><w:tblPr><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:jc w:val=\"center\"/><w:tblBorders>";
+  for (auto side : {"top", "left", "bottom", "right", "insideH"})
+    s += fmt::format("<w:{} w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>", side);
+  s += "<w:insideV w:val=\"single\" w:sz=\"2\" w:space=\"0\" w:color=\"808080\"/>";
+  s += "</w:tblBorders><w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"0\" "
+       "w:type=\"dxa\"/></w:tblCellMar></w:tblPr><w:tblGrid>";
+  for (int x : tw) s += fmt::format("<w:gridCol w:w=\"{}\"/>", x);
+  s += "</w:tblGrid>\n";
+  static constexpr std::string_view shade[] = {
+      "", "<w:shd w:val=\"solid\" w:color=\"000000\" w:fill=\"000000\"/>",
+      "<w:shd w:val=\"pct50\" w:color=\"000000\" w:fill=\"FFFFFF\"/>",
+      "<w:shd w:val=\"pct40\" w:color=\"000000\" w:fill=\"FFFFFF\"/>"};
+  for (std::size_t r = 0; r < g.rows.size(); ++r) {
+    s += r == 0 ? "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" : "<w:tr><w:trPr><w:cantSplit/></w:trPr>";
+    std::size_t col = 0;
+    for (const auto& c : g.rows[r]) {
+      int width = 0;
+      for (int k = 0; k < c.span && col + static_cast<std::size_t>(k) < tw.size(); ++k) width += tw[col + static_cast<std::size_t>(k)];
+      col += static_cast<std::size_t>(c.span);
+      s += fmt::format("<w:tc><w:tcPr><w:tcW w:w=\"{}\" w:type=\"dxa\"/>{}{}<w:vAlign w:val=\"center\"/></w:tcPr>"
+                       "<w:p><w:pPr><w:pStyle w:val=\"ChartText\"/></w:pPr>{}</w:p></w:tc>",
+                       width, c.span > 1 ? fmt::format("<w:gridSpan w:val=\"{}\"/>", c.span) : "", shade[static_cast<std::size_t>(c.fill)],
+                       run(c.text, false));
+    }
+    s += "</w:tr>\n";
+  }
+  return s + "</w:tbl>\n";
+}
+
 std::string document_xml(const draft::Document& doc) {
   const bool land = doc.landscape;
   const int text_width = land ? page_h - m_top - m_bottom : page_w - m_left - m_right;
   std::string s = fmt::format("<w:document xmlns:w=\"{}\" xmlns:r=\"{}\"><w:body>\n", ns_w, ns_r);
   for (const auto& b : doc.blocks) {
-    if (!b.svg.empty()) continue;  // charts are the printable page's (html) only
+    if (!b.svg.empty()) {
+      // A chart: its grid, the caption under it, then the legend. Word joins two tables with
+      // nothing between them into one: an empty paragraph keeps a table before the grid apart.
+      if (b.grid.rows.empty()) continue;
+      if (&b != &doc.blocks.front() && (&b - 1)->is_table) s += "<w:p><w:pPr><w:pStyle w:val=\"Note\"/></w:pPr></w:p>\n";
+      s += grid_xml(b.grid, text_width);
+      s += "<w:p><w:pPr><w:pStyle w:val=\"Caption\"/></w:pPr>";
+      for (const auto& sp : b.spans) s += run(sp.text, sp.marker);
+      s += "</w:p>\n";
+      s += "<w:p><w:pPr><w:pStyle w:val=\"Note\"/></w:pPr>" + run(b.grid.legend, false) + "</w:p>\n";
+      continue;
+    }
     if (b.is_table) {
       s += table_xml(b.table, text_width);
       continue;
     }
-    s += fmt::format("<w:p><w:pPr><w:pStyle w:val=\"{}\"/></w:pPr>", style_id(b.style));
+    s += fmt::format("<w:p><w:pPr><w:pStyle w:val=\"{}\"/>{}</w:pPr>", style_id(b.style), b.new_page ? "<w:pageBreakBefore/>" : "");
     for (const auto& sp : b.spans) s += run(sp.text, sp.marker);
     s += "</w:p>\n";
   }

@@ -15,17 +15,17 @@ namespace {
 constexpr std::string_view css = R"(body{font-size:16pt;line-height:10.227mm;letter-spacing:-0.07mm;}
 p{margin:0;text-align:justify;}
 p.body,p.h1,p.h2,p.h3{text-indent:2em;}
-p.h1,p.attachment,th{font-family:"SimHei","黑体","Heiti SC","STHeiti","Noto Sans CJK SC","WenQuanYi Zen Hei",sans-serif;font-weight:normal;}
+p.h1,p.attachment,p.recipient,th{font-family:"SimHei","黑体","Heiti SC","STHeiti","Noto Sans CJK SC","WenQuanYi Zen Hei",sans-serif;font-weight:normal;}
 p.h2,p.subtitle{font-family:"KaiTi_GB2312","楷体_GB2312","KaiTi","楷体","STKaiti","Kaiti SC","AR PL UKai CN",serif;}
 p.h1,p.h2,p.h3{break-after:avoid;}
 h1{line-height:1.4;margin:0 0 10.227mm;}
 p.subtitle{text-align:center;}
 p.signature{text-align:right;}
-p.attachment{break-before:page;}
+p.attachment,.newpage{break-before:page;}
 p.note{font-size:12pt;line-height:1.5;}
 .mark{border:1pt solid #000;padding:0 2pt;}
 table{border-collapse:collapse;width:100%;font-size:12pt;line-height:1.35;margin:0.3em 0;}
-th,td{border:0.5pt solid #000;padding:2pt 3pt;text-align:center;vertical-align:middle;overflow-wrap:anywhere;}
+th,td{border:0.5pt solid #000;padding:2pt 3pt;text-align:center;vertical-align:middle;overflow-wrap:break-word;}
 thead{display:table-header-group;}
 tr{break-inside:avoid;}
 figure{margin:0.3em 0;break-inside:avoid;}
@@ -75,12 +75,15 @@ std::string draft_html(const Context& ctx, const draft::Document& doc) {
       continue;
     }
     if (b.style == draft::Style::title) {
-      o += "<h1>" + spans_html(b.spans) + "</h1>\n";
+      o += b.new_page ? "<h1 class=\"newpage\">" : "<h1>";
+      o += spans_html(b.spans) + "</h1>\n";
       continue;
     }
     static constexpr std::string_view cls[] = {"title", "subtitle", "addressee", "h1", "h2", "h3", "body", "signature",
-                                               "attachment", "note"};
-    o += fmt::format("<p class=\"{}\">{}</p>\n", cls[static_cast<std::size_t>(b.style)], spans_html(b.spans));
+                                               "attachment", "note", "recipient"};
+    static_assert(std::size(cls) == std::size(draft::style_names));
+    o += fmt::format("<p class=\"{}{}\">{}</p>\n", cls[static_cast<std::size_t>(b.style)], b.new_page ? " newpage" : "",
+                     spans_html(b.spans));
   }
   return o + "</body>\n</html>\n";
 }
@@ -93,7 +96,19 @@ std::string draft_json(const Context& ctx, const draft::Document& doc) {
   Json blocks = Json::array();
   for (const auto& b : doc.blocks) {
     if (!b.svg.empty()) {
-      blocks.push_back({{"type", "chart"}, {"text", b.text()}});
+      // The chart as the docx draws it: its grid's cell texts and fills (a cell spanning several
+      // columns appears once), and the legend.
+      Json rows = Json::array(), fills = Json::array();
+      for (const auto& r : b.grid.rows) {
+        Json texts = Json::array(), fs = Json::array();
+        for (const auto& c : r) {
+          texts.push_back(c.text);
+          fs.push_back(draft::fill_names[static_cast<std::size_t>(c.fill)]);
+        }
+        rows.push_back(std::move(texts));
+        fills.push_back(std::move(fs));
+      }
+      blocks.push_back({{"type", "chart"}, {"text", b.text()}, {"legend", b.grid.legend}, {"rows", rows}, {"fills", fills}});
       continue;
     }
     if (b.is_table) {
@@ -103,7 +118,10 @@ std::string draft_json(const Context& ctx, const draft::Document& doc) {
     } else {
       blocks.push_back({{"type", "paragraph"}, {"style", draft::style_names[static_cast<std::size_t>(b.style)]}, {"text", b.text()}});
     }
+    if (b.new_page) blocks.back()["new_page"] = true;
   }
+  if (!doc.copies.empty()) j["copies"] = doc.copies;
+  if (!doc.generated.empty()) j["generated"] = doc.generated;
   j["blocks"] = std::move(blocks);
   j["markers"] = doc.markers();
   return json_dump(j);

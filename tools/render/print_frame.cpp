@@ -28,6 +28,10 @@ std::string print_frame_css(bool landscape) {
   s += fmt::format(".hei{{font-family:{};font-weight:normal;}}\n.kai{{font-family:{};}}\n", font_heiti, font_kaiti);
   s += R"(h1{font-family:"XBS","Noto Serif CJK SC",serif;font-weight:normal;font-size:22pt;text-align:center;margin:0.6em 0 0.3em;}
 )";
+  // Tables over several pages (PRINT.md): the header row repeats, a row never splits, and neither
+  // the first row nor the last is left alone on a page (tests/print_pages.sh checks it).
+  s += "thead{display:table-header-group;}\ntr,th,td{break-inside:avoid;}\n"
+       "tbody>tr:first-child{break-after:avoid;}\ntbody>tr:last-child{break-before:avoid;}\n";
   s += fmt::format("@media screen{{body{{max-width:{};margin:1em auto;padding:0 1em;}}}}\n", landscape ? "297mm" : "210mm");
   return s;
 }

@@ -157,6 +157,12 @@ std::vector<KindSpec> build() {
                               {"结果报告称全部完成", "整改全部完成"}));
   tour_cols.push_back(list("results_report.open", "整改结果所列未完成问题", "results report: still open",
                            {"结果报告所列未完成问题", "未完成问题"}));
+  // How the public reports to the team on site, as its announcement prints it (IV.2.2).
+  tour_cols.push_back(text("contact.phone", "举报电话", "contact phone", {"值班电话", "联系电话", "受理电话", "举报受理电话"}));
+  tour_cols.push_back(text("contact.mailbox", "邮政信箱", "contact mailbox", {"举报信箱", "信箱", "来信地址"}));
+  tour_cols.push_back(text("contact.email", "电子邮箱", "contact email", {"举报邮箱", "邮箱", "电子信箱", "e-mail"}));
+  tour_cols.push_back(text("contact.address", "巡查组驻地", "contact address", {"驻地", "驻地地址", "来访地址", "接待地址"}));
+  tour_cols.push_back(text("contact.hours", "受理时间", "contact hours", {"受理时段", "接待时间", "值班时间"}));
   k.push_back({"tours", "巡查", "T", std::move(tour_cols)});
 
   k.push_back({"appointments", "聘任", "A", {

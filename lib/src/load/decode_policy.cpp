@@ -412,6 +412,8 @@ const RecordSpec& policy_document() {
          .about = {"办公室不记录的有期限环节（不列行，不报 D201/D202）", "deadline steps the office does not record (no row, no D201/D202)"}},
         {.key = "ledger", .type = FieldType::record, .record = &ledger_policy_spec(),
          .about = {"问题台账的对照表和天数", "the problem ledger's tables and day counts"}},
+        {.key = "assessment", .type = FieldType::record, .record = &assessment_policy_spec(),
+         .about = {"巡查结果运用：目标考核计分办法和抄送单位（IV.2.6）", "use of the results: the assessment's scoring and recipients (IV.2.6)"}},
         {.key = "regions_expected", .type = FieldType::integer, .lo = 1, .hi = 10000,
          .about = {"应覆盖的地区数（II.1）；只有给出时规则 C100 才核对地区数", "regions to cover (II.1); rule C100 checks the count only when this is given"}},
         {.key = "coverage_years", .type = FieldType::integer, .lo = 1, .hi = 50,
@@ -561,6 +563,7 @@ void decode_policy(Decoder& d, const Entries& entries) {
   }
   schedule_policy(d, entries);
   if (auto e = Decoder::find(entries, "ledger")) ledger_policy(d, *e);
+  if (auto e = Decoder::find(entries, "assessment")) assessment_policy(d, *e);
   if (auto e = Decoder::find(entries, "rules")) {
     const YNode& n = d.node(e->value);
     if (n.type != Type::map) return d.wrong_type(n, "rules", "映射（规则编号: 级别）", "a map of rule id to severity");

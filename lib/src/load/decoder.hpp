@@ -256,6 +256,9 @@ void decode_tours(Decoder&, const Entries&);
 void decode_schedule(Decoder&, const Entries&);
 void decode_calendar(Decoder&, const Entries&);
 void decode_policy(Decoder&, const Entries&);
+/// The policy's `assessment:` record (decode_assessment.cpp).
+const RecordSpec& assessment_policy_spec();
+void assessment_policy(Decoder&, const Entry&);
 const RecordSpec& regions_document();
 const RecordSpec& units_document();
 const RecordSpec& people_document();

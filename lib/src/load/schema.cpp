@@ -175,6 +175,7 @@ Json value_schema(const FieldSpec& f, bool nullable, SchemaLang lang) {
     case FieldType::ids: {
       Json one = Json::obj().set("type", scalar_types());
       Json many = Json::obj().set("type", Json::str("array")).set("items", Json::obj().set("type", scalar_types()));
+      if (f.min_items > 0) many.set("minItems", Json::num(static_cast<long long>(f.min_items)));
       // null is no id at all, wherever the list stands (an empty list).
       s.set("anyOf", Json::arr().push(std::move(one)).push(std::move(many)).push(Json::obj().set("type", Json::str("null"))));
       break;

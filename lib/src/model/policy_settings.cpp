@@ -100,6 +100,13 @@ std::vector<PolicySetting> policy_settings(const Policy& p) {
   add("ledger.list_grades", "[" + grades + "]");
   num("ledger.hazard_listing_workdays", p.ledger.hazard_listing_workdays);
   num("ledger.lead_transfer_workdays", p.ledger.lead_transfer_workdays);
+  num("assessment.base_score", p.assessment.base_score);
+  num("assessment.per_overdue", p.assessment.per_overdue);
+  num("assessment.per_repeat", p.assessment.per_repeat);
+  num("assessment.per_unlisted_hazard", p.assessment.per_unlisted_hazard);
+  num("assessment.closure_points", p.assessment.closure_points);
+  num("assessment.min_score", p.assessment.min_score);
+  add("assessment.recipients", fmt::format("[{}]", fmt::join(p.assessment.recipients, ", ")));
   for (const auto& [rule, s] : p.rule_severity) add("rules." + rule, std::string(to_string(s)));
   return out;
 }

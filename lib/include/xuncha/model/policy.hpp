@@ -55,6 +55,31 @@ struct ObjectiveWeights {
   int tour_days = 2;      ///< total tour-days
 };
 
+/// The score a region's inspection results give in the province's annual safety target assessment
+/// (IV.2.6: results feed 目标考核), and who receives a copy. The regulation gives no formula: these
+/// are the project's defaults, each a policy key (`assessment:`). A region's score, printed with
+/// one decimal:
+///   base_score − per_overdue × overdue − per_repeat × repeat (屡查屡犯) − per_unlisted_hazard ×
+///   hazards not listed in time − closure_points × (1 − closed ÷ problems), never below min_score.
+struct AssessmentPolicy {
+  int base_score = 100;          ///< before deductions
+  int per_overdue = 2;           ///< per problem past its time limit (approved extensions count)
+  int per_repeat = 5;            ///< per repeat problem (a relapse of a closed one, 屡查屡犯)
+  int per_unlisted_hazard = 5;   ///< per major hazard not listed (挂牌督办) in time (rule R206)
+  int closure_points = 20;       ///< lost at a closure rate of 0, in proportion to the problems not closed
+  int min_score = 0;             ///< the lowest score
+  /// Who receives a copy (IV.2.6: the organisation, discipline-inspection and political-legal
+  /// departments): `organisation`, `discipline`, `political_legal`, or a body's name as written.
+  std::vector<std::string> recipients{"organisation", "discipline", "political_legal"};
+};
+/// The recipients AssessmentPolicy names by key, and their names in Chinese and English.
+inline constexpr std::array<std::string_view, 3> assessment_recipient_keys{"organisation", "discipline", "political_legal"};
+inline constexpr std::array<std::string_view, 3> assessment_recipient_zh{"省委组织部", "省纪委监委", "省委政法委"};
+inline constexpr std::array<std::string_view, 3> assessment_recipient_en{
+    "Organisation Department of the Provincial Party Committee",
+    "Provincial Commission for Discipline Inspection and Supervision",
+    "Political and Legal Affairs Commission of the Provincial Party Committee"};
+
 /// Every number of the regulation, defaulting to the regulation's value (DOMAIN.md).
 /// A `kind: policy` document or `--policy FILE` overrides any of them. Nothing of one province
 /// is a default: the name and the number of regions come from the data or stay unset.
@@ -107,6 +132,7 @@ struct Policy {
   int staff_weight_fields = 20;         ///< per expert whose fields miss the region's key industries
   bool staff_pairs_together = false;    ///< keep last cycle's team-mates together instead of apart
   LedgerPolicy ledger;                  ///< the problem ledger's tables (LEDGER.md)
+  AssessmentPolicy assessment;          ///< the assessment's score and recipients (IV.2.6)
   std::map<std::string, Severity> rule_severity;  ///< per-rule overrides ("off" disables)
 };
 
