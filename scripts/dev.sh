@@ -84,7 +84,7 @@ case "$mode" in
     # above: the same renderers run under the sanitizers in the golden, readback and consumers tests.
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
       ctest --test-dir build-asan --output-on-failure -j "$jobs" \
-            -E '^(consumer-print|import-producers|draft-docx-pdf|html-render|staff-html-render|ledger-html-render)$'
+            -E '^(consumer-print|import-producers|draft-docx-pdf|html-render|staff-html-render|ledger-html-render|print-pages)$'
     echo "== every fuzz target for 20 s on the committed corpus (clang, libFuzzer + ASan)"
     XUNCHA_FUZZ_BUILD=build-fuzz fuzz/ci.sh 20
     ;;
