@@ -251,7 +251,7 @@ TEST_CASE("staff: infeasible, the policy's team does not fit the team size") {
   Case c(kPeople, "kind: policy\nversion: 1\nstaff_members: 5\n");
   CHECK_FALSE(c.result.feasible);
   CHECK(c.result.proven);
-  CHECK(c.problems().find("outside the team size") != std::string::npos);
+  CHECK(c.problems().find("cannot make the team size") != std::string::npos);
 }
 
 TEST_CASE("staff: --keep after one person leaves changes only that person's seats") {
