@@ -64,6 +64,16 @@ void mark_kept(const Instance& in, std::vector<Seat>& seats) {
   }
 }
 
+// --keep: the members the earlier plan gave the slot's team (0: no earlier team).
+int kept_members(const Instance& in, std::size_t slot) {
+  const auto& tour = in.tours[in.slots[slot].tours.front()].tour->id;
+  for (const auto& t : in.options.keep_tours)
+    if (t.id == tour)
+      for (const auto& g : in.options.keep_teams)
+        if (g.id == t.team) return static_cast<int>(g.of(Role::member).size());
+  return 0;
+}
+
 Message explain(const Instance& in, const Seat& s, int p, const std::vector<int>& kept_before,
                 const std::vector<std::map<int, int>>& days_data) {
   const Person& x = in.data.people[static_cast<std::size_t>(p)];
@@ -148,8 +158,11 @@ CycleRun run_cycle(const Instance& in, std::size_t c, const std::vector<std::vec
   run.objective = weighted(run.terms, in.pol);
   // Against --keep, every seat not held by its earlier person is a change (as the report lists
   // them), a seat the earlier plan did not have included.
-  if (!in.options.keep_teams.empty())
+  // A member the earlier plan had and this count drops is a change too.
+  if (!in.options.keep_teams.empty()) {
     for (std::size_t s = 0; s < a.seats.size(); ++s) run.changes += a.seats[s].kept_id.empty() || a.seats[s].kept != a.person[s] ? 1 : 0;
+    for (auto slot : in.cycles[c].slots) run.changes += std::max(0, kept_members(in, slot) - in.members);
+  }
   return run;
 }
 
