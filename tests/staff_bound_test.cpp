@@ -165,4 +165,36 @@ TEST_CASE("staff bound: never above the brute-force optimum on small instances")
   CHECK(split > 0);  // the instances need leaders split between the team's tours
 }
 
+TEST_CASE("staff search: the incremental evaluation agrees with terms_of after every search") {
+  for (unsigned seed = 1; seed <= 6; ++seed)
+    for (bool together : {false, true}) {
+      auto loaded = test::load_texts({{"data.yaml", instance_yaml(seed)}});
+      REQUIRE(loaded.ok());
+      Dataset data = loaded.data;
+      data.policy.staff_pairs_together = together;
+      data.policy.staff_max_days = 366;  // the days term and the unit share change with every split
+      auto tours = staff::tours_to_staff(data);
+      staff::Options o;
+      Instance in(data, o);
+      setup(in, tours);
+      REQUIRE(in.problems.empty());
+      in.members = in.members_lo;
+      Assignment a;
+      a.seats = make_seats(in, 0, std::vector<char>(in.slots.size(), 0));
+      REQUIRE(match(in, a) == 0);
+      Assignment x = expand(a, make_seats(in, 0, std::vector<char>(in.slots.size(), 1)));
+      auto id = [&](const char* s) { return static_cast<int>(data.person_index.at(s)); };
+      // Last cycle's teams, so the pairs term moves too.
+      std::vector<std::vector<int>> previous{{id("L1"), id("D1"), id("Y1"), id("M1"), id("E1")},
+                                             {id("L2"), id("L3"), id("D2"), id("M2"), id("E2")}};
+      for (long long iterations : {1LL, 7LL, 50LL, 3000LL}) {
+        Assignment y = x;
+        long long tracked = -1;
+        improve(in, 0, y, previous, seed, iterations, &tracked);
+        INFO("seed ", seed, ", together ", together, ", iterations ", iterations);
+        CHECK(tracked == staff::weighted(terms_of(in, 0, y, previous), in.pol));
+      }
+    }
+}
+
 }  // namespace xuncha

@@ -118,9 +118,11 @@ Terms terms_of(const Instance& in, std::size_t cycle, const Assignment& a,
                const std::vector<std::vector<int>>& previous_teams);
 /// Local search on a complete assignment of atoms (see expand), seeded: a seat's person replaced
 /// for one tour, a run of tours or all the tours they hold on it (a leader or expert split between
-/// a team's tours, or merged back), and swaps of two people's seats.
+/// a team's tours, or merged back), and swaps of two people's seats. `tracked`: the weighted
+/// objective as the incremental evaluation left it (a test compares it with terms_of).
 long long improve(const Instance& in, std::size_t cycle, Assignment& a,
-                  const std::vector<std::vector<int>>& previous_teams, std::uint64_t seed, long long iterations);
+                  const std::vector<std::vector<int>>& previous_teams, std::uint64_t seed, long long iterations,
+                  long long* tracked = nullptr);
 /// Seats that differ from their kept person.
 int changes_of(const Assignment& a);
 

@@ -307,8 +307,10 @@ class Search {
 }  // namespace
 
 long long improve(const Instance& in, std::size_t cycle, Assignment& a,
-                  const std::vector<std::vector<int>>& previous_teams, std::uint64_t seed, long long iterations) {
+                  const std::vector<std::vector<int>>& previous_teams, std::uint64_t seed, long long iterations,
+                  long long* tracked) {
   const std::size_t n = a.seats.size();
+  if (tracked) *tracked = 0;
   if (n == 0) return 0;
   if (iterations < 0) iterations = std::min<long long>(400000, 200 * static_cast<long long>(n));
   // A candidate's place in the seat's list (best first): ties of the objective go to the better place,
@@ -325,6 +327,7 @@ long long improve(const Instance& in, std::size_t cycle, Assignment& a,
     for (auto s : list) atoms_of[s] = &list;
   Search search(in, a, previous_teams);
   auto start = std::pair{changes_of(a), weighted(terms_of(in, cycle, a, previous_teams), in.pol)};
+  if (tracked) *tracked = start.second;
   if (start.first == 0 && start.second == 0) return 0;
   std::pair<long long, long long> best{start.first, start.second};
   std::uint64_t state = mix(seed + 0x51ed);
@@ -380,6 +383,7 @@ long long improve(const Instance& in, std::size_t cycle, Assignment& a,
     search.apply(move);
     best.first += d.first;
     best.second += d.second;
+    if (tracked) *tracked = best.second;
     if (best.first == 0 && best.second == 0) break;
   }
   return done;
