@@ -32,7 +32,7 @@ Dataset generate(std::size_t teams, bool clash) {
   static const char* regions[] = {"wuhan",   "huangshi", "shiyan",  "yichang", "xiangyang", "ezhou",
                                   "jingmen", "xiaogan",  "jingzhou", "huanggang", "xianning", "suizhou",
                                   "enshi",   "xiantao",  "qianjiang", "tianmen", "shennongjia"};
-  for (const char* r : regions) d.regions.push_back({r, r, RegionClass::city, 8, std::nullopt, 3, {}, {}, {}, {}});
+  for (const char* r : regions) d.regions.push_back({r, r, RegionClass::city, 8, std::nullopt, 3, {}, {}, {}, std::nullopt, {}});
   d.units.push_back({"yjt", "省应急管理厅", true, true, "", {}});
   for (int u = 0; u < 19; ++u) d.units.push_back({fmt::format("u{:02}", u), fmt::format("成员单位{}", u), true, false, "", {}});
   d.units.push_back({"pool", "专家单位", false, false, "", {}});

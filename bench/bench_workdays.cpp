@@ -36,7 +36,7 @@ int main() {
   });
 
   Dataset data;
-  for (int r = 0; r < 2850; ++r) data.regions.push_back({fmt::format("r{}", r), "R", RegionClass::city, 5, {}, 3, {}, {}, {}, {}});
+  for (int r = 0; r < 2850; ++r) data.regions.push_back({fmt::format("r{}", r), "R", RegionClass::city, 5, {}, 3, {}, {}, {}, std::nullopt, {}});
   std::uniform_int_distribution<int> region(0, 2849), start_day(0, 365 * 10);
   for (int t = 0; t < 100'000; ++t) {
     Tour tour;

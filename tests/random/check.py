@@ -108,6 +108,34 @@ def check(data, output, args):
     regions = {r["id"]: r for r in flow_records(os.path.join(data, "regions.yaml"))}
     tours = flow_records(os.path.join(data, "tours.yaml"))
 
+    class_blocked = {}
+    with open(os.path.join(data, "policy.yaml"), encoding="utf-8") as f:
+        for line in f:
+            m = re.match(r"blocked_by_class: \{(\w+): (\[.*\])\}\s*$", line)
+            if m:
+                class_blocked[m.group(1)] = m.group(2)
+
+    def periods(text):
+        """[(from, to)] of a flow list `[{from: MM-DD,to: MM-DD},...]`."""
+        return [(int(a[:2]) * 100 + int(a[3:]), int(b[:2]) * 100 + int(b[3:]))
+                for a, b in re.findall(r"from: (\d\d-\d\d),to: (\d\d-\d\d)", text)]
+
+    def blocked_periods(rid):
+        """The region's yearly periods with no tour on site (its blocked, else its class's)."""
+        r = regions[rid]
+        return periods(r["blocked"] if "blocked" in r else class_blocked.get(r["class"], ""))
+
+    def out_of_period(rid, s, e):
+        ps = blocked_periods(rid)
+        d = s
+        while d <= e:
+            md = d.month * 100 + d.day
+            for a, b in ps:
+                if (a <= md <= b) if a <= b else (md >= a or md <= b):
+                    return False
+            d += timedelta(days=1)
+        return True
+
     def months_of(rid):
         """The months a tour of the region may be on site (policy months_by_class, region months)."""
         r = regions[rid]
@@ -116,6 +144,8 @@ def check(data, output, args):
         return class_months.get(r["class"]) or set(range(1, 13))
 
     def in_season(rid, s, e):
+        if not out_of_period(rid, s, e):
+            return False
         ms = months_of(rid)
         y, m = s.year, s.month
         while (y, m) <= (e.year, e.month):
@@ -329,7 +359,8 @@ def check(data, output, args):
             if s <= as_of:
                 err(f"{t['id']}: starts {s} on or before --as-of {as_of}")
             if not in_season(rid, s, e):
-                err(f"{t['id']}: {s}..{e} outside the months {sorted(months_of(rid))} of {rid}")
+                err(f"{t['id']}: {s}..{e} outside the months {sorted(months_of(rid))} or in a blocked period "
+                    f"{blocked_periods(rid)} of {rid}")
             if not may_start(s):
                 err(f"{t['id']}: starts {s} ({s.strftime('%A')}), not a day tour_start_day: {start_rule} allows")
             if (e - s).days + 1 != days_of(rid) or t["days"] != days_of(rid):

@@ -63,6 +63,14 @@ def generate(seed, out):
             months = srnd.choice([[4, 5, 6], [5, 6, 9, 10], [3, 4, 5, 6, 9, 10, 11], [9, 10, 11], [6]])
             r["months"] = "[" + ",".join(str(m) for m in months) + "]"
     class_months = [5, 6, 9, 10] if srnd.random() < 0.1 else None
+    # blocked periods (深冬, 汛期; one running over the new year), again from a generator of their own
+    brnd = random.Random(seed * 7919 + 3)
+    periods = [("06-01", "08-31"), ("12-01", "03-15"), ("04-20", "05-10"), ("10-01", "10-07"), ("11-15", "03-31")]
+    for r in regions:
+        if brnd.random() < 0.08:
+            chosen = brnd.sample(periods, brnd.choice([1, 1, 2]))
+            r["blocked"] = "[" + ", ".join(f"{{from: {a},to: {b}}}" for a, b in chosen).replace(", ", ",") + "]"
+    class_blocked = brnd.choice(periods) if brnd.random() < 0.1 else None
     # blackouts
     blackouts = []
     for _ in range(rnd.choice([0, 0, 1, 2])):
@@ -135,6 +143,8 @@ def generate(seed, out):
             f.write(f"tour_start_day: {start_day}\n")
         if class_months:
             f.write("months_by_class:\n  forestry: [" + ",".join(str(m) for m in class_months) + "]\n")
+        if class_blocked:
+            f.write(f"blocked_by_class: {{prefecture: [{{from: {class_blocked[0]},to: {class_blocked[1]}}}]}}\n")
         if batches:
             f.write("batches:\n")
             for name, a, b in batches:

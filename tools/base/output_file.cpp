@@ -155,9 +155,11 @@ void guard_standard_descriptors() {
 
 bool same_file(const std::string& a, const std::string& b) {
   if (a == b) return true;
+  if (a == "-" || b == "-") return false;  // standard input is no file on disk
   struct stat sa {}, sb {};
-  if (::stat(a.c_str(), &sa) != 0 || ::stat(b.c_str(), &sb) != 0) return false;
-  return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+  if (::stat(a.c_str(), &sa) == 0 && ::stat(b.c_str(), &sb) == 0) return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+  // A file not (yet) there: the same path once normalised (./x.yaml, a/../x.yaml).
+  return std::filesystem::path(a).lexically_normal() == std::filesystem::path(b).lexically_normal();
 }
 
 void refuse_input(const Context& ctx, const std::string& path, std::string_view flag) {

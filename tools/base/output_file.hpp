@@ -11,8 +11,9 @@ namespace xuncha::cli {
 
 struct Context;
 
-/// True when `a` and `b` are the same path (whether or not it exists yet) or name the same
-/// existing file (same device and inode).
+/// True when `a` and `b` name the same existing file (same device and inode), or, when one does
+/// not exist (yet), the same path once normalised (`./x.yaml`, `a/../x.yaml`); "-" (standard
+/// input) is no file.
 bool same_file(const std::string& a, const std::string& b);
 
 /// Throws UsageError when `path` is one of the files the run read (data, --policy, --calendar,

@@ -92,7 +92,8 @@ xlsx::Cell cell_for(const Doc& doc, const Column& c, std::uint32_t record) {
     case ValueType::choice: return xlsx::Cell::of(word_of(c, doc.text(*n)));
     case ValueType::list:
     case ValueType::choice_list:
-    case ValueType::date_list: {
+    case ValueType::date_list:
+    case ValueType::month_list: {
       std::string s;
       for (auto item : doc.items(*n)) s += (s.empty() ? "" : "、") + part_text(doc, c, item);
       return xlsx::Cell::of(s);
@@ -138,6 +139,8 @@ std::string how_to_fill(const Column& c) {
     case ValueType::list: s = "多个时以顿号“、”分隔"; break;
     case ValueType::choice_list: s = "多个时以顿号“、”分隔"; break;
     case ValueType::date_list: s = "多个日期以顿号“、”分隔"; break;
+    case ValueType::month_list: s = "月份 1—12，以顿号“、”分隔，可写范围（4-6、9-10）"; break;
+    case ValueType::month_day: s = "月-日（06-01、6月1日）"; break;
     case ValueType::records: s = std::string(c.note); break;
     case ValueType::category:
     case ValueType::date_range: s = std::string(c.note); break;

@@ -327,15 +327,22 @@ std::string render_json(const Context& ctx, const LedgerView& v) {
 }
 
 // CSV: English header and keys for coded values whatever the language (as every CSV of xuncha);
-// the region's name beside its id.
+// the region's name beside its id. Columns added later go at the end, so scripts that read by
+// position keep working.
 std::string render_csv(const Context& ctx, const LedgerView& v) {
   std::string out = ctx.global.bom ? "\xEF\xBB\xBF" : "";
   out += "no,id,tour,region,name,found,gravity,problem,measures,unit,person,leader,mode,due,state,extended,"
-         "overdue_days,completed,verified,closed\r\n";
+         "overdue_days,completed,verified,closed,year,county,category,repeat_of,from_report,proof\r\n";
   std::size_t n = 0;
+  auto joined = [](const std::vector<std::string>& items) {
+    std::string s;
+    for (const auto& i : items) s += (s.empty() ? "" : "; ") + i;
+    return s;
+  };
   for (const auto& r : v.rows) {
     const Problem& p = *r.problem;
-    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\r\n", ++n, csv_cell(p.id),
+    const Problem* earlier = v.repeat_of(p);
+    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}", ++n, csv_cell(p.id),
                        csv_cell(p.tour), csv_cell(p.region), csv_cell(v.region_name(p.region)), format_iso(p.found),
                        gravity_names[static_cast<std::size_t>(p.gravity)], csv_cell(p.description),
                        csv_cell(p.measures), csv_cell(p.unit), csv_cell(p.person), csv_cell(p.leader),
@@ -344,6 +351,8 @@ std::string render_csv(const Context& ctx, const LedgerView& v) {
                        r.extended ? "true" : "false", r.overdue ? std::to_string(r.late_by) : "",
                        p.completed ? format_iso(*p.completed) : "", p.verified ? format_iso(*p.verified) : "",
                        p.closed ? format_iso(*p.closed) : "");
+    out += fmt::format(",{},{},{},{},{},{}\r\n", r.tour && r.tour->year ? r.tour->year : year_of(p.found), csv_cell(p.county),
+                       csv_cell(p.category), earlier ? csv_cell(earlier->id) : "", csv_cell(p.from_report), csv_cell(joined(p.proof)));
   }
   return out;
 }

@@ -3,6 +3,7 @@
 #include "render/html.hpp"
 #include "render/ics.hpp"
 #include "render/schedule.hpp"
+#include "commands/diff_plans.hpp"
 
 #include <xuncha/rules/policy_check.hpp>
 #include <xuncha/schedule/schedule.hpp>
@@ -95,6 +96,11 @@ int run_schedule(Context& ctx, const ScheduleOptions& opts) {
     so.keep = read_keep(ctx, opts.keep, failed);
     if (failed) return 2;
   }
+  // The earlier schedule as the diff reads it (kept before the planner takes so.keep).
+  PlanFile before{"schedule", {}, {}, opts.keep.empty() ? std::nullopt : plan_file_objective(ctx, opts.keep)};
+  for (const auto& t : so.keep)
+    before.tours.push_back({t.id, t.region, t.region, t.year, "", t.team_slot > 0 ? std::to_string(t.team_slot) : t.team,
+                            t.start ? format_iso(*t.start) : ""});
   auto result = schedule::plan(data, loaded.calendar, so);
   ScheduleView view{data, loaded.calendar, result, so, opts.explain};
   if (!result.feasible) {
@@ -128,6 +134,19 @@ int run_schedule(Context& ctx, const ScheduleOptions& opts) {
                                    "tour(s) that fall in it are estimated counting weekends only\n",
                                    ys, n));
   }
+  // --keep: what moved from where to where, as xuncha diff says it.
+  std::optional<PlanDiff> changes;
+  if (!opts.keep.empty()) {
+    PlanFile after{"schedule", {}, {}, result.objective};
+    for (const auto& t : result.tours)
+      if (!t.pinned)
+        after.tours.push_back({t.id, t.region, t.region, t.year, "", std::to_string(t.team), t.start ? format_iso(*t.start) : ""});
+    name_plan(before, data, data.policy);
+    name_plan(after, data, data.policy);
+    changes = diff_plans(before, after);
+  }
+  Json changes_json = changes ? plan_diff_json(*changes) : Json();
+  if (changes) view.changes = &changes_json;
   if (f == "text") ctx.out = schedule_text(ctx, view);
   else if (f == "yaml") ctx.out = schedule_yaml(ctx, view);
   else if (f == "json") ctx.out = schedule_json(ctx, view);
@@ -136,9 +155,14 @@ int run_schedule(Context& ctx, const ScheduleOptions& opts) {
   else if (f == "html") ctx.out = schedule_html(ctx, view);
   else if (f == "xlsx") ctx.out = schedule_xlsx(ctx, view);
   else ctx.out = schedule_ics(ctx, view);
-  if (!opts.keep.empty() && f != "text" && !ctx.global.quiet)
-    ctx.err += ctx.t(fmt::format("xuncha：与 {} 相比：{} 次巡查未变，{} 次调整\n", opts.keep, result.kept, result.moved),
-                     fmt::format("xuncha: compared with {}: {} tours kept, {} moved\n", opts.keep, result.kept, result.moved));
+  if (changes && f == "text") ctx.out += ctx.t(fmt::format("\n与 {} 相比的变动：\n", opts.keep), fmt::format("\nChanges against {}:\n", opts.keep)) +
+                                         plan_diff_tables(ctx, *changes);
+  if (changes && f != "text" && !ctx.global.quiet)
+  {
+    std::string counts = closing_lines(ctx, *changes).back();
+    if (!ctx.zh && !counts.empty()) counts[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(counts[0])));
+    ctx.err += ctx.t(fmt::format("xuncha：与 {} 相比：", opts.keep), fmt::format("xuncha: compared with {}: ", opts.keep)) + counts + "\n";
+  }
   return 0;
 }
 

@@ -2,14 +2,13 @@
 // tour's leader and experts, under every team rule.
 #include "app/app.hpp"
 #include "render/staff_render.hpp"
+#include "commands/diff_plans.hpp"
 
 #include <xuncha/staff/staff.hpp>
 
 #include <fmt/format.h>
 
-#include <filesystem>
 #include <map>
-#include <system_error>
 
 namespace xuncha::cli {
 namespace {
@@ -44,17 +43,6 @@ void read_keep(Context& ctx, const std::string& path, staff::Options& so, bool& 
   so.keep_teams = std::move(r.data.teams);
   for (auto& t : r.data.tours)
     if (!t.team.empty()) so.keep_tours.push_back(std::move(t));
-}
-
-// Whether two paths name one file: the same file on disk, else the same path once normalised
-// ("-" is standard input).
-bool same_file(const std::string& a, const std::string& b) {
-  namespace fs = std::filesystem;
-  if (a == b) return true;
-  if (a == "-" || b == "-") return false;
-  std::error_code ec;
-  if (fs::equivalent(fs::path(a), fs::path(b), ec) && !ec) return true;
-  return fs::path(a).lexically_normal() == fs::path(b).lexically_normal();
 }
 
 int run_staff(Context& ctx, const StaffOptions& opts) {
@@ -116,6 +104,24 @@ int run_staff(Context& ctx, const StaffOptions& opts) {
     else if (f == "json") ctx.out = staff_json(ctx, view);
     return 1;
   }
+  // --keep: which tour went to which team and who joined or left, as xuncha diff says it.
+  std::optional<PlanDiff> changes;
+  Json changes_json;
+  if (!opts.keep.empty()) {
+    bool unread = false;
+    PlanFile before = read_plan_file(ctx, opts.keep, unread);
+    if (unread) return 2;
+    PlanFile after = plan_from_json("staff", staff_json(ctx, view));
+    name_plan(before, data, data.policy);
+    name_plan(after, data, data.policy);
+    changes = diff_plans(before, after);
+    changes_json = plan_diff_json(*changes);
+    view.diff = &changes_json;
+    // The text shows people by name (json keeps the ids).
+    for (auto& c : changes->teams)
+      for (auto* id : {&c.before, &c.after})
+        if (const Person* p = data.person(*id); p && !p->name.empty()) *id = ctx.zh ? fmt::format("{}（{}）", p->name, *id) : fmt::format("{} ({})", p->name, *id);
+  }
   if (f == "text") ctx.out = staff_text(ctx, view);
   else if (f == "yaml") ctx.out = staff_yaml(ctx, view);
   else if (f == "json") ctx.out = staff_json(ctx, view);
@@ -125,9 +131,13 @@ int run_staff(Context& ctx, const StaffOptions& opts) {
   if (opts.schedule.empty() && f == "yaml" && !ctx.global.quiet)
     ctx.err += ctx.t("xuncha：巡查记录在数据中：请在各巡查的 team 字段填入方案中的巡查组编号\n",
                      "xuncha: the tours live in the data: set each tour's team to its team of the plan\n");
-  if (!opts.keep.empty() && f != "text" && !ctx.global.quiet)
-    ctx.err += ctx.t(fmt::format("xuncha：与 {} 相比：{} 处变动\n", opts.keep, result.changes.size()),
-                     fmt::format("xuncha: compared with {}: {} changes\n", opts.keep, result.changes.size()));
+  if (changes && f == "text") ctx.out += ctx.t(fmt::format("\n与 {} 相比的变动：\n", opts.keep), fmt::format("\nChanges against {}:\n", opts.keep)) +
+                                         plan_diff_tables(ctx, *changes);
+  if (changes && f != "text" && !ctx.global.quiet) {
+    std::string counts = closing_lines(ctx, *changes).back();
+    if (!ctx.zh && !counts.empty()) counts[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(counts[0])));
+    ctx.err += ctx.t(fmt::format("xuncha：与 {} 相比：", opts.keep), fmt::format("xuncha: compared with {}: ", opts.keep)) + counts + "\n";
+  }
   return 0;
 }
 

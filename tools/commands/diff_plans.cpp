@@ -50,7 +50,9 @@ UsageError not_a_plan(const std::string& path) {
                                 quote_path(path)));
 }
 
-PlanFile from_json(const std::string& path, const std::string& text) {
+}  // namespace
+
+PlanFile plan_from_json(const std::string& path, const std::string& text) {
   Json j = Json::parse(text, nullptr, false);
   if (j.is_discarded() || !j.is_object())
     throw UsageError(fmt::format("diff：{} 不是有效的 JSON", quote_path(path)), fmt::format("diff: {} is not valid JSON", quote_path(path)));
@@ -101,6 +103,8 @@ PlanFile from_json(const std::string& path, const std::string& text) {
   return p;
 }
 
+namespace {
+
 // The objective in the header comment xuncha schedule and staff write ("# ... objective 120, ...").
 std::optional<long long> objective_comment(const std::string& text) {
   std::size_t at = 0;
@@ -122,11 +126,26 @@ std::optional<long long> objective_comment(const std::string& text) {
 
 }  // namespace
 
+std::optional<long long> plan_file_objective(Context& ctx, const std::string& path) {
+  std::string text = read_text(ctx, path);
+  auto first = text.find_first_not_of(" \t\r\n");
+  if (first != std::string::npos && text[first] == '{') {
+    Json j = Json::parse(text, nullptr, false);
+    if (j.is_object() && j.contains("objective")) {
+      const Json& o = j["objective"];
+      if (o.is_number_integer()) return o.get<long long>();
+      if (o.is_object() && o.contains("total") && o["total"].is_number_integer()) return o["total"].get<long long>();
+    }
+    return std::nullopt;
+  }
+  return objective_comment(text);
+}
+
 PlanFile read_plan_file(Context& ctx, const std::string& path, bool& failed) {
   std::string text = read_text(ctx, path);
   ctx.input_names.push_back(path);
   auto first = text.find_first_not_of(" \t\r\n");
-  if (first != std::string::npos && text[first] == '{') return from_json(path, text);
+  if (first != std::string::npos && text[first] == '{') return plan_from_json(path, text);
   std::optional<long long> objective = objective_comment(text);
   std::vector<load::InputFile> in{{path, std::move(text), load::InputRole::data}};
   load::LoadOptions options;

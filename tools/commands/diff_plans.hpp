@@ -6,6 +6,9 @@
 #include <vector>
 
 #include "base/context.hpp"
+#include "render/json.hpp"
+
+#include <xuncha/model/model.hpp>
 
 namespace xuncha::cli {
 
@@ -40,6 +43,12 @@ struct PlanFile {
 /// `ctx.err` and set `failed`.
 PlanFile read_plan_file(Context& ctx, const std::string& path, bool& failed);
 
+/// A plan from the json xuncha schedule or staff writes (`path` names it in errors).
+PlanFile plan_from_json(const std::string& path, const std::string& text);
+
+/// The objective a plan file records (json's objective, yaml's header comment), if any.
+std::optional<long long> plan_file_objective(Context& ctx, const std::string& path);
+
 /// One change of a region's tours (schedule) or of a tour's team (team plan).
 struct TourChange {
   std::string what;  ///< "moved", "added", "dropped"
@@ -70,5 +79,26 @@ struct PlanDiff {
 
 /// Compares two plans of one kind.
 PlanDiff diff_plans(const PlanFile& before, const PlanFile& after);
+
+// ---- the changes in words (diff_report.cpp), shared by xuncha diff, schedule --keep, staff --keep ----
+
+/// "2028 春季 第2组（2028-03-01 起）" / "2028 spring team 2 from 2028-03-01"; a team plan's tour: its team.
+std::string slot_text(const Context& ctx, const PlanDiff& d, const std::optional<PlanTour>& t);
+/// "调整" / "moved", ... for a TourChange's or TeamChange's `what`.
+std::string change_text(const Context& ctx, const std::string& what);
+/// A role key in the run's language.
+std::string role_text(const Context& ctx, const std::string& role);
+/// The objective before and after (when both are known), then the counts.
+std::vector<std::string> closing_lines(const Context& ctx, const PlanDiff& d);
+/// The tours' and the teams' changes as text tables, then the closing lines.
+std::string plan_diff_tables(const Context& ctx, const PlanDiff& d);
+/// The changes as json: different, tours, teams, objective, summary.
+Json plan_diff_json(const PlanDiff& d);
+
+/// The name of the policy's batch window that holds `start` (ISO date), "" when none does.
+std::string batch_name_of(const Policy& pol, const std::string& start);
+/// Region names and batch names as the data set and its policy give them (a yaml plan names
+/// neither: without this, regions show as ids and batches by the default windows).
+void name_plan(PlanFile& p, const Dataset& data, const Policy& pol);
 
 }  // namespace xuncha::cli

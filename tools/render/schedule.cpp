@@ -154,9 +154,6 @@ std::string schedule_text(const Context& ctx, const ScheduleView& v) {
                 : fmt::format("Rectification due dates are planning estimates: feedback assumed {} working days after "
                               "the report is due\n",
                               pol.planning_feedback_workdays);
-  if (!v.options.keep.empty())
-    out += ctx.zh ? fmt::format("与原计划相比：{} 次巡查未变，{} 次调整\n", r.kept, r.moved)
-                  : fmt::format("Compared with the earlier schedule: {} tours kept, {} moved\n", r.kept, r.moved);
   out += "\n" + objective_text(ctx, v);
   if (v.explain) {
     out += "\n" + ctx.t("各地区安排理由\n", "Why each region went where it went\n");
@@ -265,6 +262,7 @@ std::string schedule_json(const Context& ctx, const ScheduleView& v) {
   j["gap_percent"] = std::round(gap_percent(r) * 10000.0) / 10000.0;
   j["kept"] = r.kept;
   j["moved"] = r.moved;
+  if (v.changes) j["diff"] = *v.changes;
   Json why = Json::array();
   for (const auto& e : r.explanations)
     why.push_back({{"region", e.region}, {"why", ctx.t(e.text)}, {"tours", e.tours}, {"needed", e.needed},

@@ -6,6 +6,7 @@
 #include <xuncha/schedule/schedule.hpp>
 
 #include "base/context.hpp"
+#include "render/json.hpp"
 
 namespace xuncha::cli {
 
@@ -16,6 +17,7 @@ struct ScheduleView {
   const schedule::Result& result;
   const schedule::Options& options;
   bool explain = false;
+  const Json* changes = nullptr;  ///< --keep: the changes against the earlier schedule (xuncha diff's json)
 };
 
 /// Formats of `xuncha schedule`.

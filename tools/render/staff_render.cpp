@@ -130,8 +130,8 @@ std::string staff_text(const Context& ctx, const StaffView& v) {
     }
   }
   if (!r.changes.empty()) {
-    out += ctx.t(fmt::format("\n与原方案相比的变动（{} 处）：\n", r.changes.size()),
-                 fmt::format("\nchanges against the earlier plan ({}):\n", r.changes.size()));
+    out += ctx.t(fmt::format("\n与原方案相比换人的席位及原因（{} 处）：\n", r.changes.size()),
+                 fmt::format("\nseats given to someone else than in the earlier plan, and why ({}):\n", r.changes.size()));
     for (const auto& c : r.changes)
       out += fmt::format("  {} {}{}: {} → {} ({})\n", c.team, c.tour.empty() ? "" : c.tour + " ", role_word(ctx, c.role),
                          c.before.empty() ? "-" : c.before, who(ctx, data, c.after), ctx.t(c.why));
@@ -252,6 +252,7 @@ std::string staff_json(const Context& ctx, const StaffView& v) {
                          {"after", c.after}});
     j["changes"] = std::move(changes);
   }
+  if (v.diff) j["diff"] = *v.diff;
   return json_dump(j);
 }
 

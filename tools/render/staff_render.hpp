@@ -17,6 +17,7 @@ struct StaffView {
   const staff::Options& options;
   bool explain = false;
   bool schedule_given = false;     ///< the tours came from --schedule (the yaml repeats them with their teams)
+  const Json* diff = nullptr;      ///< --keep: the changes against the earlier plan (xuncha diff's json)
 };
 
 inline const std::vector<std::string> staff_formats{"text", "yaml", "json", "csv", "html", "xlsx"};

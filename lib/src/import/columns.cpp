@@ -56,6 +56,12 @@ Column records(std::string_view field, std::string_view zh, std::string_view en,
                std::string_view note) {
   return {.field = field, .zh = zh, .en = en, .type = V::records, .parts = std::move(parts), .note = note};
 }
+Column months(std::string_view field, std::string_view zh, std::string_view en, std::vector<std::string_view> syn = {}) {
+  return {.field = field, .zh = zh, .en = en, .type = V::month_list, .synonyms = std::move(syn)};
+}
+Column month_day(std::string_view field, std::string_view zh, std::string_view en, bool required) {
+  return {.field = field, .zh = zh, .en = en, .type = V::month_day, .required = required};
+}
 Column id(std::vector<std::string_view> syn = {}) {
   syn.insert(syn.end(), {"编号", "代码", "id", "code"});
   return text("id", "编号", "id", std::move(syn));
@@ -108,6 +114,10 @@ std::vector<KindSpec> build() {
       integer("risk", "风险等级", "risk", 1, 5, {"风险", "安全风险"}),
       list("industries", "重点行业", "industries", {"行业", "重点行业领域"}),
       list("county_names", "下辖县市区", "county names", {"县市区名称", "下辖县（市、区）", "所辖县市区名称"}),
+      months("months", "可进驻月份", "months", {"进驻月份", "可巡查月份", "巡查月份"}),
+      records("blocked", "不进驻时段", "blocked periods",
+              {month_day("from", "起", "from", true), month_day("to", "止", "to", true), text("name", "名称", "name")},
+              "每行一段：开始月-日|结束月-日|名称（如 06-01|08-31|汛期）"),
   }});
 
   Column tour_kind = pick("kind", "巡查类型", "kind", {{"regular", {"定期", "regular", "定期巡查", "常规"}},

@@ -85,6 +85,53 @@ std::optional<std::string_view> find_choice(const Column& col, std::string_view 
   return choice_for(col, normalize_header(text));
 }
 
+namespace {
+// "4、5、6", "4-6、9-10", "4月至6月", "4—6": months in order, each once; nullopt when a part is no month.
+std::optional<std::vector<int>> parse_months(std::string s) {
+  std::erase(s, ' ');
+  for (std::string_view sep : {"至", "到", "—", "–", "～", "~"})
+    for (auto p = s.find(sep); p != std::string::npos; p = s.find(sep, p)) s.replace(p, sep.size(), "-");
+  for (auto p = s.find("月"); p != std::string::npos; p = s.find("月", p)) s.erase(p, std::string_view("月").size());
+  std::vector<bool> in(13, false);
+  bool any = false;
+  for (const auto& item : split_list(s)) {
+    auto dash = item.find('-');
+    auto number = [](std::string_view t) -> int {
+      if (t.empty() || t.size() > 2 || t.find_first_not_of("0123456789") != std::string_view::npos) return 0;
+      int m = std::stoi(std::string(t));
+      return m >= 1 && m <= 12 ? m : 0;
+    };
+    std::string_view v = item;
+    int a = number(dash == std::string::npos ? v : v.substr(0, dash));
+    int b = dash == std::string::npos ? a : number(v.substr(dash + 1));
+    if (!a || !b || b < a) return std::nullopt;
+    for (int m = a; m <= b; ++m) in[static_cast<std::size_t>(m)] = true;
+    any = true;
+  }
+  if (!any) return std::nullopt;
+  std::vector<int> out;
+  for (int m = 1; m <= 12; ++m)
+    if (in[static_cast<std::size_t>(m)]) out.push_back(m);
+  return out;
+}
+
+// "06-01", "6-1", "6月1日", "6.1", "6/1" as "06-01"; nullopt when it is no day of a (leap) year.
+std::optional<std::string> parse_month_day(std::string s) {
+  std::erase(s, ' ');
+  for (auto p = s.find("日"); p != std::string::npos; p = s.find("日", p)) s.erase(p, std::string_view("日").size());
+  for (auto p = s.find("月"); p != std::string::npos; p = s.find("月", p)) s.replace(p, std::string_view("月").size(), "-");
+  for (char& ch : s)
+    if (ch == '.' || ch == '/') ch = '-';
+  auto dash = s.find('-');
+  if (dash == std::string::npos || dash == 0 || dash > 2 || s.size() - dash - 1 < 1 || s.size() - dash - 1 > 2 ||
+      s.find_first_not_of("0123456789-") != std::string::npos || s.find('-', dash + 1) != std::string::npos)
+    return std::nullopt;
+  unsigned m = static_cast<unsigned>(std::stoi(s.substr(0, dash))), d = static_cast<unsigned>(std::stoi(s.substr(dash + 1)));
+  if (!date::year_month_day{date::year{2024}, date::month{m}, date::day{d}}.ok()) return std::nullopt;
+  return fmt::format("{:02}-{:02}", m, d);
+}
+}  // namespace
+
 std::optional<Value> read_value(const Column& col, const Cell& c, Message& why) {
   why = {};
   if (c.empty()) return std::nullopt;
@@ -155,6 +202,38 @@ std::optional<Value> read_value(const Column& col, const Cell& c, Message& why) 
       v.type = Value::Type::date;
       v.date = *d;
       return v;
+    }
+    case ValueType::month_list: {
+      auto months = parse_months(clean_text(raw));
+      if (!months) {
+        why = {fmt::format("“{}”不是月份（应为 1—12，以顿号分隔，可写范围：4、5、6 或 4-6、9-10）", raw),
+               fmt::format("'{}' is not a list of months (1-12, separated by 、 or commas; runs allowed: 4-6, 9-10)", raw)};
+        return std::nullopt;
+      }
+      Value v;
+      v.type = Value::Type::list;
+      for (int m : *months) {
+        Value mv;
+        mv.type = Value::Type::integer;
+        mv.integer = m;
+        v.items.push_back(mv);
+      }
+      return v;
+    }
+    case ValueType::month_day: {
+      std::optional<std::string> md;
+      if (c.type == Cell::Type::date) {
+        date::year_month_day ymd{c.date};
+        md = fmt::format("{:02}-{:02}", static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+      } else {
+        md = parse_month_day(clean_text(raw));
+      }
+      if (!md) {
+        why = {fmt::format("“{}”不是月-日（应为 06-01、6月1日 之类）", raw),
+               fmt::format("'{}' is not a month and day (expected 06-01, 6月1日 or the like)", raw)};
+        return std::nullopt;
+      }
+      return text_value(std::move(*md));
     }
     case ValueType::date_range: {
       auto r = parse_date_range(raw);

@@ -28,6 +28,10 @@ const RecordSpec& region_spec() {
        .about = {"可以进驻的月份（1–12；如高原、林区避开深冬和汛期）；不写则按政策 months_by_class，再不写则不限",
                  "months (1-12) a tour may be on site (e.g. plateau and forest regions avoid deep winter and the flood "
                  "season); absent: the policy's months_by_class, else any month"}},
+      {.key = "blocked", .type = FieldType::record, .list = true, .record = &season_block_spec(),
+       .about = {"每年不进驻的时段（如 [{name: 汛期, from: 06-01, to: 08-31}]）；不写则按政策 blocked_by_class，写了（含空列表）则取代之",
+                 "periods of each year with no tour on site (e.g. [{name: flood season, from: 06-01, to: 08-31}]); absent: the "
+                 "policy's blocked_by_class; given (even empty) it replaces them"}},
   }, {"一个被巡查地区（市/州/直管市/林区）", "a region to inspect (市/州/直管市/林区)"}};
   return s;
 }
@@ -127,6 +131,10 @@ void region(Decoder& d, std::uint32_t index, const std::string& path) {
   if (!d.id_list(r, "industries", x.industries)) r.ok = false;
   if (!d.id_list(r, "county_names", x.county_names)) r.ok = false;
   d.field(r, "months", [&](std::uint32_t v, const std::string& p) { return d.month_list(v, p, x.months); });
+  d.field(r, "blocked", [&](std::uint32_t v, const std::string& p) {
+    x.blocked.emplace();
+    return season_blocks(d, v, p, *x.blocked);
+  });
   if (!d.keep(r, "region", x.id)) return;
   x.src = std::move(r.src);
   d.out().regions.push_back(std::move(x));

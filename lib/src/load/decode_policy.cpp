@@ -237,6 +237,9 @@ const RecordSpec& policy_document() {
         {.key = "months_by_class", .type = FieldType::record, .record = &months_by_class_spec(),
          .about = {"排期：各类地区可以进驻的月份（如 forestry: [5, 6, 9, 10]），地区的 months 优先",
                    "scheduling: months a tour may be on site, by region class (e.g. forestry: [5, 6, 9, 10]); a region's months win"}},
+        {.key = "blocked_by_class", .type = FieldType::record, .record = &blocked_by_class_spec(),
+         .about = {"排期：各类地区每年不进驻的时段（如 forestry: [{name: 深冬, from: 12-01, to: 02-28}]），地区的 blocked 优先",
+                   "scheduling: periods of each year with no tour on site, by region class (e.g. forestry: [{name: winter, from: 12-01, to: 02-28}]); a region's blocked wins"}},
         {.key = "days_on_site", .type = FieldType::record, .record = &days_on_site_spec(),
          .about = {"按地区类别的进驻天数", "days on site by region class"}},
         {.key = "rules", .type = FieldType::rule_map, .about = {"规则编号（或别名）及其级别：off、info、warning、error", "rule id (or slug) to off, info, warning or error"}},
@@ -425,6 +428,7 @@ void decode_policy(Decoder& d, const Entries& entries) {
         return true;
       });
   }
+  if (auto e = Decoder::find(entries, "blocked_by_class")) blocked_by_class(d, e->value);
   if (auto e = Decoder::find(entries, "untracked_steps")) {
     // Steps with a deadline the office does not record (a list, possibly empty: all tracked).
     // Which names are steps with a deadline is for the rules layer to say.

@@ -299,6 +299,13 @@ std::optional<std::tuple<std::uint32_t, std::uint32_t, Message>> syntax_hint(std
 /// Line, column and message of the opening quote (syntax_hint.cpp).
 std::optional<std::tuple<std::uint32_t, std::uint32_t, Message>> unclosed_quote(std::string_view text);
 
+/// Yearly periods with no tour on site (decode_season.cpp): the record of one, a list of them read
+/// into `out` (false when one is bad), and the policy's blocked_by_class map read into policy patches.
+const RecordSpec& season_block_spec();
+const RecordSpec& blocked_by_class_spec();
+bool season_blocks(Decoder& d, std::uint32_t index, const std::string& path, std::vector<SeasonBlock>& out);
+void blocked_by_class(Decoder& d, std::uint32_t index);
+
 /// Decodes one input file (read.cpp reads it; decoder.cpp decodes it).
 void decode_file(const InputFile& input, std::uint32_t index, const LoadOptions& options, FileData& out);
 

@@ -2,6 +2,8 @@
 
 #include <cstddef>
 
+#include <fmt/format.h>
+
 namespace xuncha {
 
 namespace {
@@ -128,6 +130,35 @@ std::string months_text(unsigned mask, bool zh) {
     if (!out.empty()) out += zh ? "、" : ", ";
     out += e == m ? std::to_string(m) : std::to_string(m) + (zh ? "—" : "-") + std::to_string(e);
     m = e + 1;
+  }
+  return out;
+}
+
+bool SeasonBlock::covers(Date d) const {
+  date::year_month_day ymd{d};
+  int md = static_cast<int>(static_cast<unsigned>(ymd.month())) * 100 + static_cast<int>(static_cast<unsigned>(ymd.day()));
+  int from = from_month * 100 + from_day, to = to_month * 100 + to_day;
+  return from <= to ? from <= md && md <= to : md >= from || md <= to;
+}
+
+const std::vector<SeasonBlock>& blocked_periods(const Region& r, const Policy& p) {
+  return r.blocked ? *r.blocked : p.class_blocked[static_cast<std::size_t>(r.cls)];
+}
+
+std::optional<Date> first_blocked_day(const std::vector<SeasonBlock>& blocks, Date first, Date last) {
+  if (blocks.empty()) return std::nullopt;
+  for (Date d = first; !(last < d); d += date::days{1})
+    for (const auto& b : blocks)
+      if (b.covers(d)) return d;
+  return std::nullopt;
+}
+
+std::string blocked_text(const std::vector<SeasonBlock>& blocks, bool zh) {
+  std::string out;
+  for (const auto& b : blocks) {
+    if (!out.empty()) out += zh ? "、" : ", ";
+    if (!b.name.empty()) out += b.name + " ";
+    out += fmt::format("{:02}-{:02}{}{:02}-{:02}", b.from_month, b.from_day, zh ? "—" : " to ", b.to_month, b.to_day);
   }
   return out;
 }

@@ -58,6 +58,13 @@ std::vector<PolicySetting> policy_settings(const Policy& p) {
     for (int m : p.class_months[c]) ms += (ms.empty() ? "" : ", ") + std::to_string(m);
     add("months_by_class." + std::string(region_class_names[c]), "[" + ms + "]");
   }
+  for (std::size_t c = 0; c < region_class_names.size(); ++c) {
+    std::string bs;
+    for (const auto& b : p.class_blocked[c])
+      bs += fmt::format("{}{}{:02}-{:02}..{:02}-{:02}", bs.empty() ? "" : ", ", b.name.empty() ? "" : b.name + " ", b.from_month,
+                        b.from_day, b.to_month, b.to_day);
+    add("blocked_by_class." + std::string(region_class_names[c]), "[" + bs + "]");
+  }
   add("tour_start_day", std::string(start_day_names[static_cast<std::size_t>(p.tour_start_day)]));
   num("planning_feedback_workdays", p.planning_feedback_workdays);
   num("objective.round_load", p.weights.round_load);

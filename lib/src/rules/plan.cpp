@@ -43,11 +43,21 @@ constexpr RuleInfo kRules[] = {
      "同 S104，针对已记录（kind: tours）的省级巡查：开始日期不符合政策 tour_start_day 时提示，记录的是已发生的事实，故为警告。",
      "As S104, for provincial tours on record (kind: tours): a start date the policy's tour_start_day does not allow "
      "is a warning, since the record states what happened."},
-    {"S106", "planned-out-of-season", Severity::error, "II.3", "计划巡查不在地区可进驻的月份",
-     "planned tour outside its region's months",
-     "高原、林区等地区避开深冬和汛期：地区的 months（或政策 months_by_class 中其类别的月份）规定可以进驻的月份，计划巡查的在场日期须全部落在其中。",
+    {"S106", "planned-out-of-season", Severity::error, "II.3", "计划巡查不在地区可进驻的时间",
+     "planned tour outside its region's season",
+     "高原、林区等地区避开深冬和汛期：地区的 months（或政策 months_by_class 中其类别的月份）规定可以进驻的月份，地区的 blocked（或政策 "
+     "blocked_by_class）规定每年不进驻的时段；计划巡查的在场日期须全部落在可进驻的月份内，且不碰不进驻的时段。",
      "Plateau and forest regions are not toured in deep winter or the flood season: a region's months (or its class's "
-     "in the policy's months_by_class) say when a tour may be on site, and a planned tour's days all fall in them."},
+     "in the policy's months_by_class) say in which months a tour may be on site, and its blocked periods (or its "
+     "class's in blocked_by_class) the days of each year it may not; a planned tour's days all fall in those months "
+     "and outside those periods."},
+    {"S107", "out-of-season", Severity::warning, "II.3", "已记录的巡查不在地区可进驻的时间",
+     "recorded tour outside its region's season",
+     "同 S106，针对已记录（kind: tours）的省级巡查：在场日期落在地区不可进驻的月份或不进驻的时段时提示。记录的是已发生的事实，故为警告；"
+     "若地区的季节是后来才定的，可在政策中关闭本规则。",
+     "As S106, for provincial tours on record (kind: tours): days on site outside the region's months or inside its "
+     "blocked periods are a warning, since the record states what happened (turn the rule off in the policy if the "
+     "season was set later)."},
 };
 
 const RuleInfo& rule(std::string_view id) { return rule_in(kRules, id); }
@@ -147,21 +157,31 @@ void check_plan(const CheckContext& ctx, std::vector<Diagnostic>& out) {
                                           start_day_names[static_cast<std::size_t>(pol.tour_start_day)], need.en)}));
     }
   }
-  // S106: the region's season (policy months_by_class, the region's months).
-  for (const Tour* t : planned) {
-    const Region* reg = data.region(t->region);
-    unsigned mask = reg ? months_allowed(*reg, pol) : 0xFFFu;
-    if (mask == 0xFFFu) continue;
-    for (Date d = *t->start; !(*t->end < d); d += date::days{1}) {
-      if (mask & (1u << (static_cast<unsigned>(date::year_month_day{d}.month()) - 1))) continue;
-      out.push_back(make_diagnostic(
-          rule("S106"), data, t->src, "start", t->id,
-          {fmt::format("计划巡查 {}（{}）的 {} 不在 {} 可进驻的月份（{} 月）", t->id, span_text(*t), format_iso(d), t->region,
-                       months_text(mask, true)),
-           fmt::format("planned tour {} ({}) is on site on {}, outside the months of {} ({})", t->id, span_text(*t),
-                       format_iso(d), t->region, months_text(mask, false))}));
-      break;
-    }
+  // S106 / S107: the region's season (months: policy months_by_class or the region's; blocked
+  // periods: policy blocked_by_class or the region's), for planned and recorded provincial tours.
+  for (const auto& t : data.tours) {
+    if (t.body != Body::province || !t.start || !t.end) continue;
+    const Region* reg = data.region(t.region);
+    if (!reg) continue;
+    unsigned mask = months_allowed(*reg, pol);
+    const auto& blocks = blocked_periods(*reg, pol);
+    std::optional<Date> outside;
+    for (Date d = *t.start; mask != 0xFFFu && !(*t.end < d); d += date::days{1})
+      if (!(mask & (1u << (static_cast<unsigned>(date::year_month_day{d}.month()) - 1)))) {
+        outside = d;
+        break;
+      }
+    auto blocked = first_blocked_day(blocks, *t.start, *t.end);
+    if (!outside && !blocked) continue;
+    Message what = outside ? Message{fmt::format("{} 不在 {} 可进驻的月份（{} 月）", format_iso(*outside), t.region, months_text(mask, true)),
+                                     fmt::format("is on site on {}, outside the months of {} ({})", format_iso(*outside), t.region,
+                                                 months_text(mask, false))}
+                           : Message{fmt::format("{} 在 {} 不进驻的时段（{}）", format_iso(*blocked), t.region, blocked_text(blocks, true)),
+                                     fmt::format("is on site on {}, in a period {} is not toured ({})", format_iso(*blocked),
+                                                 t.region, blocked_text(blocks, false))};
+    out.push_back(make_diagnostic(rule(t.planned ? "S106" : "S107"), data, t.src, "start", t.id,
+                                  {fmt::format("{}巡查 {}（{}）的 {}", t.planned ? "计划" : "", t.id, span_text(t), what.zh),
+                                   fmt::format("{}tour {} ({}) {}", t.planned ? "planned " : "", t.id, span_text(t), what.en)}));
   }
   for (const Tour* t : planned) {
     // S102: inside one batch window, no holiday, no blackout day.

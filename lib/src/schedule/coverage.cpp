@@ -73,10 +73,16 @@ bool Solver::covers(const RegionInfo& r, const std::vector<int>& chosen) const {
 namespace {
 // "（须在可进驻月份 5—6、9—10 内）" / " within its months 5-6, 9-10": the season, when the region has one.
 std::string season_zh(const RegionInfo& r) {
-  return r.months == 0xFFFu ? std::string() : "（须在可进驻月份 " + months_text(r.months, true) + " 内）";
+  std::string out;
+  if (r.months != 0xFFFu) out += "须在可进驻月份 " + months_text(r.months, true) + " 内";
+  if (!r.blocked->empty()) out += (out.empty() ? "" : "，") + blocked_text(*r.blocked, true) + " 不进驻";
+  return out.empty() ? out : "（" + out + "）";
 }
 std::string season_en(const RegionInfo& r) {
-  return r.months == 0xFFFu ? std::string() : " within its months " + months_text(r.months, false);
+  std::string out;
+  if (r.months != 0xFFFu) out += " within its months " + months_text(r.months, false);
+  if (!r.blocked->empty()) out += (out.empty() ? " outside " : " and outside ") + blocked_text(*r.blocked, false);
+  return out;
 }
 }  // namespace
 

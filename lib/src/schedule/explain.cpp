@@ -30,6 +30,10 @@ void Solver::explain() {
       fixed_zh += fmt::format("，只在 {} 月进驻", months_text(r.months, true));
       fixed_en += fmt::format(", on site only in months {}", months_text(r.months, false));
     }
+    if (!r.blocked->empty()) {
+      fixed_zh += fmt::format("，{} 不进驻", blocked_text(*r.blocked, true));
+      fixed_en += fmt::format(", never on site in {}", blocked_text(*r.blocked, false));
+    }
     Message why;
     if (r.items.empty() && !r.last && r.fixed.empty() && r.coverage_last + pol_.coverage_years > H_) {
       // Never toured: due in its first possible year, which lies after the horizon.

@@ -1,6 +1,6 @@
 // The slot MIP of SCHEDULING.md in CPLEX LP format (benchmarks: compare with an exact solver).
 // It dates tours back to back by their days and does not model the policy's tour_start_day nor the
-// regions' seasons (months): with either it is a relaxation, its optimum a lower bound of the
+// regions' seasons (months, blocked periods): with either it is a relaxation, its optimum a lower bound of the
 // schedules.
 #include "solver.hpp"
 

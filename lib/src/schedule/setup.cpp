@@ -138,6 +138,7 @@ bool Solver::build() {
     r.data_index = i;
     r.days = days_allowed(reg, pol_);
     r.months = months_allowed(reg, pol_);
+    r.blocked = &blocked_periods(reg, pol_);
     r.risk = reg.risk;
     idx.emplace(reg.id, i);
   }

@@ -59,6 +59,7 @@ struct RegionInfo {
   int data_index = 0;
   int days = 0, risk = 0;
   unsigned months = 0xFFF;               // months its tours may be on site (bit m-1: month m; policy seasons)
+  const std::vector<SeasonBlock>* blocked = nullptr;  // periods of each year with no tour on site (never null after setup)
   int last = 0;                          // last provincial tour before the horizon (0: none)
   int coverage_last = 0;                 // the year coverage counts from (see last_for_coverage)
   int beyond_horizon = 0;                // tours needed only for windows reaching past the horizon

@@ -12,7 +12,10 @@ bool before(const RegionInfo& a, const RegionInfo& b) {
   return std::tuple(-a.risk, a.days, a.data_index) < std::tuple(-b.risk, b.days, b.data_index);
 }
 // Whether [a, a + days) lies in the months of `mask` (bit m-1: month m).
-bool in_season(Date a, int days, unsigned mask) {
+bool in_season(Date a, const RegionInfo& r) {
+  int days = r.days;
+  unsigned mask = r.months;
+  if (!r.blocked->empty() && first_blocked_day(*r.blocked, a, a + date::days{days - 1})) return false;
   if (mask == 0xFFFu) return true;
   auto month_number = [](Date d) {
     date::year_month_day ymd{d};
@@ -28,7 +31,7 @@ int Solver::start_for(const TeamSlot& ts, int off, const RegionInfo& r) const {
   while (off < ts.cap) {
     int s = at(ts.next_start, off);
     if (s >= ts.cap || s + r.days > ts.cap) return ts.cap + 1;
-    if (in_season(ts.first + date::days{s}, r.days, r.months)) return s;
+    if (in_season(ts.first + date::days{s}, r)) return s;
     off = s + 1;
   }
   return ts.cap + 1;

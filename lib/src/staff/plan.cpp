@@ -213,7 +213,9 @@ Result plan(const Dataset& data, const std::vector<std::size_t>& tours, const Op
     CycleRun best;
     int best_m = in.members_lo;
     for (int m = in.members_lo; m <= in.members_hi; ++m) {
-      if (m > in.members_lo && bound_of_count[c][static_cast<std::size_t>(m - in.members_lo)] >= best.objective) continue;
+      // (Changes against --keep come first: a count is skipped on its bound only when the best has none.)
+      if (m > in.members_lo && best.changes == 0 && bound_of_count[c][static_cast<std::size_t>(m - in.members_lo)] >= best.objective)
+        continue;
       in.members = m;
       CycleRun run = run_cycle(in, c, previous, options.seed * 1000003ULL + c);
       r.iterations += run.iterations;

@@ -22,6 +22,8 @@ enum class ValueType {
   records,      ///< several small records in one cell: one per line, parts separated by |
   category,     ///< people's 类别/身份: 专家 (any expert word) makes the person an expert
   date_range,   ///< a tour's 巡查时间 in one cell (2026年3月1日-15日): fills start and end; import only
+  month_list,   ///< months 1-12 as a list, runs allowed: 4、5、6, 4-6、9-10, 4月至6月
+  month_day,    ///< a day of every year as MM-DD: 06-01, 6-1, 6月1日, 6.1, or an Excel date (its month and day)
 };
 
 /// A code and the words people write for it (the first is the one export writes).

@@ -31,6 +31,9 @@ struct Region {
   std::vector<std::string> industries;  ///< key industries / main hazards (optional; team plan)
   std::vector<std::string> county_names;  ///< its counties (区、县、市), when listed
   std::vector<int> months;  ///< months (1-12) a tour may be on site; empty: the class's (policy months_by_class), else any
+  /// Periods of each year with no tour on site; absent: the class's (policy blocked_by_class). A
+  /// region's own list replaces its class's (an empty list lifts them).
+  std::optional<std::vector<SeasonBlock>> blocked;
   Source src;
 };
 
@@ -238,5 +241,15 @@ unsigned months_allowed(const Region& r, const Policy& p);
 
 /// "5–6, 9–10" / "5-6, 9-10": the months of a mask, runs joined; `zh` picks the dash.
 std::string months_text(unsigned mask, bool zh);
+
+/// The yearly periods with no tour of `r` on site: the region's `blocked`, else its class's in the
+/// policy's blocked_by_class.
+const std::vector<SeasonBlock>& blocked_periods(const Region& r, const Policy& p);
+
+/// The first day of [first, last] that one of `blocks` covers, if any.
+std::optional<Date> first_blocked_day(const std::vector<SeasonBlock>& blocks, Date first, Date last);
+
+/// "汛期 06-01—08-31、12-15—02-15" / "汛期 06-01 to 08-31, 12-15 to 02-15".
+std::string blocked_text(const std::vector<SeasonBlock>& blocks, bool zh);
 
 }  // namespace xuncha

@@ -23,6 +23,16 @@ struct BatchWindow {
   Date last_day(int year) const;
 };
 
+/// A period of each year in which a region is not toured (深冬、汛期), MM-DD to MM-DD inclusive; a
+/// `from` later in the year than `to` runs over the new year (12-15 to 02-15).
+struct SeasonBlock {
+  std::string name;  ///< e.g. 汛期 (may be empty)
+  int from_month = 1, from_day = 1, to_month = 1, to_day = 1;
+
+  /// True when `d` falls in the period (in any year).
+  bool covers(Date d) const;
+};
+
 /// An extra period with no tour on site (besides statutory holidays), inclusive.
 struct Blackout {
   Date from{};
@@ -80,6 +90,8 @@ struct Policy {
   /// Seasons per class of region (plateau and forest regions are not toured in deep winter or the
   /// flood season): the months a tour may be on site, indexed by RegionClass; empty: any month.
   std::array<std::vector<int>, 4> class_months{};
+  /// Scheduling: periods of each year with no tour on site, by RegionClass (policy blocked_by_class).
+  std::array<std::vector<SeasonBlock>, 4> class_blocked{};
   StartDay tour_start_day = StartDay::workday;  ///< IV.2.2: days a tour may start on (planned: hard; recorded: warning)
   int planning_feedback_workdays = 10;  ///< assumed working days from report due to feedback, for planned deadlines
   ObjectiveWeights weights;
