@@ -96,7 +96,7 @@ TEST_CASE("teams: a sound team of five on back-to-back tours is clean") {
 TEST_CASE("teams: size counts every role once, with the policy's bounds") {
   Fixture small(teams_doc(
       "  - {id: G1, cycle: c1, leader: L2, deputies: [D2], liaison: Y1, experts: [E1]}\n", kTours, kAppts));
-  CHECK(small.ids() == std::vector<std::string>{"T101"});
+  CHECK(small.ids() == std::vector<std::string>{"T101", "T120"});  // T120: no member (team_members 1-3)
   CHECK(small.diags[0].subject == "G1");
   CHECK(small.diags[0].message.en.find("has 4 people") != std::string::npos);
 
@@ -344,10 +344,10 @@ TEST_CASE("teams: suggest for a tour without a team lists every role and the mis
   auto s = rules::suggest_team(f.loaded.data, *f.loaded.data.tour("T5"), 3);
   std::vector<Role> roles;
   for (const auto& g : s.gaps) roles.push_back(g.role);
-  CHECK(roles == std::vector<Role>{Role::leader, Role::deputy, Role::liaison, Role::expert, Role::member});
+  CHECK(roles == std::vector<Role>{Role::leader, Role::deputy, Role::liaison, Role::member, Role::expert});
   CHECK(s.gaps.back().needed == 1);
   for (const auto& g : s.gaps) CHECK(g.candidates.size() <= 3);
-  // The proposal fills every seat (1 + 1 + 1 + 1 expert + 1) with five different people, each eligible for
+  // The proposal fills every seat (1 + 1 + 1 + 1 member + 1 expert, the policy's fewest) with five different people, each eligible for
   // the gap it fills, in the gap's ranked order where nobody is taken yet.
   REQUIRE(s.proposal.size() == 5);
   CHECK(s.unfilled == 0);
@@ -363,7 +363,7 @@ TEST_CASE("teams: suggest for a tour without a team lists every role and the mis
   // D1 tops the deputy, liaison and member lists: deputy only; the others take their next best.
   std::vector<std::string> ids;
   for (const auto& p : s.proposal) ids.push_back(p.person->id);
-  CHECK(ids == std::vector<std::string>{"L1", "D1", "M3", "E2", "D3"});  // E2: the expert a team needs (T119)
+  CHECK(ids == std::vector<std::string>{"L1", "D1", "M3", "D3", "E2"});  // D3: the member, E2: the expert a team needs (T119, T120)
   CHECK(s.proposal.front().person == s.gaps.front().candidates.front().person);  // the best leader
 }
 

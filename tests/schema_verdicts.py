@@ -12,7 +12,7 @@ unknown field (L004), bad date (L007), empty document (L009), unknown kind (L010
 (L011), invalid value (L013). Out of its scope, and so not compared: references between records and
 files (L006), duplicate ids (L005), rule findings (C…, T…, D…), and the few checks that compare two
 fields of a record (team_size min > max, a batch or blackout that ends before it starts, batches
-that overlap, a tour's year that is not its start's); files YAML cannot read (syntax errors, not UTF-8, spreadsheets) and duplicate keys
+that overlap, a tour's year that is not its start's, a range given with its old exact count); files YAML cannot read (syntax errors, not UTF-8, spreadsheets) and duplicate keys
 (L014, which a YAML reader sees before any schema) are counted apart. One disagreement is known
 and counted apart: an id written as a number with a '+' (id: +13) is the number 13 to an editor,
 which the schema cannot tell from 13, and the id "+13" to the loader, which refuses the '+'.
@@ -49,7 +49,7 @@ XUNCHA, SRC = os.path.realpath(sys.argv[1]), pathlib.Path(sys.argv[2]).resolve()
 VERBOSE = "-v" in sys.argv[3:]
 SCHEMA_RULES = {"L002", "L003", "L004", "L007", "L009", "L010", "L011", "L013"}
 # L013 findings that compare two fields (or records): beyond one value's schema.
-CROSS_FIELD = re.compile(r"is greater than max|ends before it starts|overlaps batch|disagrees with start")
+CROSS_FIELD = re.compile(r"is greater than max|ends before it starts|overlaps batch|disagrees with start|, not both")
 
 
 # ---- YAML as yaml-language-server reads it (YAML 1.2 core schema) ----

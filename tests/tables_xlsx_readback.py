@@ -129,7 +129,10 @@ with tempfile.TemporaryDirectory() as tmp:
             for t in g["tours"]:
                 want += [(t["record"], t["tour"], day(t["start"]), p) for p in
                          [t["leader"]] + g["deputies"] + [g["liaison"]] + g["members"] + t["experts"]]
-        rows = rows_of(wb[wb.sheetnames[0]], 2)
+        sheet = wb[wb.sheetnames[0]]
+        # two title lines: the title, then the per-person day cap (policy staff_max_days)
+        check("staff_max_days" in str(sheet.cell(row=2, column=1).value), f"day cap line {sheet.cell(row=2, column=1).value!r}")
+        rows = rows_of(sheet, 3)
         got = [(r[0], r[2], r[4], r[7]) for r in rows]
         check(got == want, f"staff rows differ from json: {got[:3]} vs {want[:3]}")
         check(len(got) > 50, f"staff rows: {len(got)}")

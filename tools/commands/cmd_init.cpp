@@ -230,6 +230,12 @@ std::string policy_file(const InitOptions& o, std::size_t regions) {
   s += fmt::format("# team_size: {{min: {}, max: {}}}           # II.2 巡查组人数 / team size\n", def.team_min, def.team_max);
   s += fmt::format("# experts_min: {}               # II.2 每组至少的安全生产专家人数（规则 T119）/ safety experts per team, at least\n",
                    def.experts_min);
+  s += fmt::format("# team_members: {{min: {}, max: {}}}        # II.2 每组成员人数范围（规则 T120）/ members per team\n", def.members_min,
+                   def.members_max);
+  s += fmt::format("# team_experts: {{min: {}, max: {}}}        # II.2 每次巡查专家人数范围（规则 T120）/ experts per tour\n",
+                   def.staff_experts_min, def.staff_experts_max);
+  s += fmt::format("# staff_max_days: {}            # 组队：每人每年在场天数上限 / team plan: days on site per person and year, at most\n",
+                   def.staff_max_days);
   s += fmt::format("# days_on_site: {{city: {}, prefecture: {}, direct_city: {}, forestry: {}}}   # II.3 在场天数（按地区类别）/ days on site by class\n",
                    def.days_city, def.days_prefecture, def.days_direct_city, def.days_forestry);
   s += fmt::format("# coverage_years: {}            # II.3 五年内全覆盖 / every region within this many years\n", def.coverage_years);

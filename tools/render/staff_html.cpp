@@ -119,17 +119,17 @@ std::string staff_html(const Context& ctx, const StaffView& v) {
                      esc(ctx.zh ? fmt::format("副组长、联络员、成员在工作周期内相对固定；组长按每次巡查任务确定；专家一次一聘。"
                                               "方案的目标值 {}（各项软目标的加权和，越小越好：成员单位席位超出均摊 {}、"
                                               "每人每年超出 {} 天的在场天数 {}、上一周期同组 {}、专家领域与重点行业不符 {}），"
-                                              "任何方案都不低于下界 {}。",
+                                              "任何方案都不低于下界 {}。{}",
                                               r.objective, r.terms.units, data.policy.staff_fair_days, r.terms.days,
-                                              r.terms.pairs, r.terms.fields, r.bound)
+                                              r.terms.pairs, r.terms.fields, r.bound, day_cap_note(data.policy).zh)
                                 : fmt::format("Deputies, liaison and members are fixed for the cycle; leaders are chosen per tour; "
                                               "experts are appointed per tour. The plan's objective is {} (the weighted sum of "
                                               "the soft goals, lower is better: member units' seats beyond their share {}, "
                                               "days on site per person and year beyond {} {}, last cycle's team-mates together "
                                               "{}, experts' fields missing the key industries {}); no plan can go below the "
-                                              "lower bound {}.",
+                                              "lower bound {}. {}",
                                               r.objective, r.terms.units, data.policy.staff_fair_days, r.terms.days,
-                                              r.terms.pairs, r.terms.fields, r.bound)));
+                                              r.terms.pairs, r.terms.fields, r.bound, day_cap_note(data.policy).en)));
   return out + "</body>\n</html>\n";
 }
 

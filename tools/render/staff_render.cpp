@@ -66,6 +66,16 @@ double gap(const staff::Result& r) {
 
 }  // namespace
 
+Message day_cap_note(const Policy& p) {
+  if (p.staff_max_days <= 0)
+    return {"每人每年在场天数不设上限（政策 staff_max_days: 0）。",
+            "No cap on days on site per person and year (policy staff_max_days: 0)."};
+  return {fmt::format("每人每个自然年在场至多 {} 天（政策 staff_max_days，硬性上限，数据中已有的巡查计入）。", p.staff_max_days),
+          fmt::format("Nobody is on site more than {} days in a calendar year (policy staff_max_days, a hard cap; the "
+                      "data's tours count).",
+                      p.staff_max_days)};
+}
+
 std::string staff_text(const Context& ctx, const StaffView& v) {
   const auto& r = v.result;
   const auto& data = v.data;
@@ -127,6 +137,7 @@ std::string staff_text(const Context& ctx, const StaffView& v) {
                          c.before.empty() ? "-" : c.before, who(ctx, data, c.after), ctx.t(c.why));
   }
   for (const auto& n : r.notes) out += ctx.t("注：", "note: ") + text::one_line(ctx.t(n)) + "\n";
+  out += ctx.t("注：", "note: ") + ctx.t(day_cap_note(data.policy)) + "\n";
   return out;
 }
 
@@ -190,6 +201,7 @@ std::string staff_json(const Context& ctx, const StaffView& v) {
   Json j = json_envelope(ctx, "staff");
   j["province"] = data.policy.province.empty() ? Json(nullptr) : Json(data.policy.province);
   j["seed"] = v.options.seed;
+  j["staff_max_days"] = data.policy.staff_max_days > 0 ? Json(data.policy.staff_max_days) : Json(nullptr);
   j["feasible"] = r.feasible;
   if (!r.feasible) {
     j["proven"] = r.proven;
@@ -203,7 +215,7 @@ std::string staff_json(const Context& ctx, const StaffView& v) {
                           {"needed", shortage ? Json(p.needed) : Json(nullptr)},
                           {"available", shortage ? Json(p.available) : Json(nullptr)},
                           {"cycle", p.cycle.empty() ? Json(nullptr) : Json(p.cycle)}, {"from", date(p.from)},
-                          {"to", date(p.to)}});
+                          {"to", date(p.to)}, {"day_cap", p.day_cap > 0 ? Json(p.day_cap) : Json(nullptr)}});
     }
     j["problems"] = std::move(problems);
     return json_dump(j);
@@ -251,7 +263,7 @@ std::string staff_xlsx(const Context& ctx, const StaffView& v) {
   wb.title = ctx.t("巡查组组成方案", "Team plan");
   xlsx::Sheet s;
   s.name = ctx.t("巡查组组成", "Team plan");
-  s.title = {wb.title};
+  s.title = {wb.title, ctx.t(day_cap_note(data.policy))};
   s.header = {ctx.t("巡查组", "team"), ctx.t("周期", "cycle"), ctx.t("巡查", "tour"), ctx.t("地区", "region"),
               ctx.t("进驻", "start"), ctx.t("结束", "end"), ctx.t("职务", "role"), ctx.t("人员编号", "person"),
               ctx.t("姓名", "name"), ctx.t("单位", "unit")};

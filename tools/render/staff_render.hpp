@@ -22,6 +22,9 @@ struct StaffView {
 
 inline const std::vector<std::string> staff_formats{"text", "yaml", "json", "csv", "html", "xlsx"};
 
+/// The footnote on the per-person days cap (policy staff_max_days), shown under every team plan.
+Message day_cap_note(const Policy& p);
+
 std::string staff_text(const Context& ctx, const StaffView& v);
 std::string staff_yaml(const Context& ctx, const StaffView& v);
 std::string staff_json(const Context& ctx, const StaffView& v);

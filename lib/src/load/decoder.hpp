@@ -268,6 +268,16 @@ const RecordSpec& tours_document();
 const RecordSpec& schedule_document();
 const RecordSpec& calendar_document();
 const RecordSpec& policy_document();
+/// Chinese names of a choice's values as its aliases (value i: zh[i]).
+template <std::size_t N>
+std::vector<Alias> zh_aliases(const std::array<std::string_view, N>& zh) {
+  std::vector<Alias> out;
+  for (std::size_t i = 0; i < N; ++i) out.push_back({zh[i], i});
+  return out;
+}
+/// A policy's `ledger:` map (decode_policy_ledger.cpp).
+const RecordSpec& ledger_policy_spec();
+void ledger_policy(Decoder& d, const Entry& e);
 // The problem ledger's kinds (decode_ledger.cpp).
 void decode_problems(Decoder&, const Entries&);
 void decode_hazards(Decoder&, const Entries&);

@@ -20,6 +20,10 @@ std::vector<PolicySetting> policy_settings(const Policy& p) {
   num("team_size.min", p.team_min);
   num("team_size.max", p.team_max);
   num("experts_min", p.experts_min);
+  num("team_members.min", p.members_min);
+  num("team_members.max", p.members_max);
+  num("team_experts.min", p.staff_experts_min);
+  num("team_experts.max", p.staff_experts_max);
   const int days[] = {p.days_city, p.days_prefecture, p.days_direct_city, p.days_forestry};
   for (std::size_t c = 0; c < region_class_names.size(); ++c)
     num("days_on_site." + std::string(region_class_names[c]), days[c]);
@@ -68,8 +72,6 @@ std::vector<PolicySetting> policy_settings(const Policy& p) {
   num("objective.team_balance", p.weights.team_balance);
   num("objective.tour_days", p.weights.tour_days);
   num("staff_deputies", p.staff_deputies);
-  num("staff_members", p.staff_members);
-  num("staff_experts", p.staff_experts);
   num("staff_max_days", p.staff_max_days);
   num("staff_fair_days", p.staff_fair_days);
   num("staff_weight_units", p.staff_weight_units);

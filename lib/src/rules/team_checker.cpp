@@ -1,4 +1,4 @@
-// The team composition rules T101–T117 (II.2): the checker run by `xuncha teams` and `check`,
+// The team composition rules T101–T120 (II.2): the checker run by `xuncha teams` and `check`,
 // and the team table. The qualifications they test live in team_rules.cpp (shared with the
 // suggestion search and the team-plan generator).
 #include <xuncha/rules/teams.hpp>
@@ -92,6 +92,12 @@ constexpr RuleInfo kRules[] = {
      "巡查组由省安委会成员单位领导干部、工作人员和有关安全生产专家组成：每个巡查组至少有政策 experts_min 名专家（默认 1）。",
      "A team is made of leaders and staff of the safety committee's member units and safety experts: every team has at "
      "least the policy's experts_min experts (default 1)."},
+    {"T120", "team-make-up", Severity::warning, "II.2", "巡查组成员或专家人数超出政策范围",
+     "members or experts outside the policy's ranges",
+     "本办公室的组队范围（政策 team_members，默认 1—3 名成员；team_experts，默认 1—2 名专家）；`xuncha staff` 和 "
+     "`teams --suggest` 在范围内选人。专家过少由 T119 报告（experts_min）。",
+     "The office's team make-up (policy team_members, default 1-3 members; team_experts, default 1-2 experts); "
+     "`xuncha staff` and `teams --suggest` pick within these ranges. Too few experts is T119's (experts_min)."},
 };
 
 const RuleInfo& rule(std::string_view id) { return rule_in(kRules, id); }
@@ -204,6 +210,15 @@ class TeamChecker {
                   : Message{fmt::format("巡查组 {} 只有 {} 名专家；每组至少 {} 名安全生产专家", g.id, n, pol.experts_min),
                             fmt::format("team {} has {} expert{}; every team has at least {}", g.id, n, n == 1 ? "" : "s",
                                         pol.experts_min)});
+    auto outside = [&](Role role, int lo, int hi, std::string_view zh, std::string_view en, std::string_view key) {
+      auto n = static_cast<int>(g.of(role).size());
+      if ((n >= lo || role == Role::expert) && n <= hi) return;  // too few experts: T119
+      emit("T120", g.src, "id", g.id,
+           {fmt::format("巡查组 {} 有 {} 名{}，政策范围 {}—{}（{}）", g.id, n, zh, lo, hi, key),
+            fmt::format("team {} has {} {}; the policy's range is {}-{} ({})", g.id, n, en, lo, hi, key)});
+    };
+    outside(Role::member, pol.members_min, pol.members_max, "成员", "members", "team_members");
+    outside(Role::expert, pol.staff_experts_min, pol.staff_experts_max, "专家", "experts", "team_experts");
     for (std::size_t k = 0; k < liaisons.size(); ++k) {
       const Person* p = data_.person(liaisons[k]);
       if (!p || from_emergency_management(data_, *p)) continue;

@@ -75,13 +75,20 @@ class Suggester {
         gap.reason = {fmt::format("缺{}", zh_of(role)), fmt::format("no {}", en_of(role))};
         s.gaps.push_back(std::move(gap));
       }
-      // II.2 (rule T119): a team has safety experts; the replacements keep their seats.
-      if (int least = data_.policy.experts_min; role == Role::expert && static_cast<int>(ids.size()) < least) {
+      // II.2 (rule T119): a team has safety experts; the policy's ranges (T120) ask for at least
+      // team_members.min members and team_experts.min experts. The replacements keep their seats.
+      const auto& pol = data_.policy;
+      int least = role == Role::expert ? std::max(pol.experts_min, pol.staff_experts_min) : role == Role::member ? pol.members_min : 0;
+      if (static_cast<int>(ids.size()) < least) {
         RoleGap gap;
         gap.role = role;
         gap.needed = least - static_cast<int>(ids.size());
-        gap.reason = {fmt::format("缺专家：还需 {} 名（每组至少 {} 名，T119）", gap.needed, least),
-                      fmt::format("too few experts: {} more needed (at least {} per team, T119)", gap.needed, least)};
+        gap.reason = role == Role::expert
+                         ? Message{fmt::format("缺专家：还需 {} 名（每组至少 {} 名，T119、T120）", gap.needed, least),
+                                   fmt::format("too few experts: {} more needed (at least {} per team, T119, T120)", gap.needed, least)}
+                         : Message{fmt::format("缺成员：还需 {} 名（每组至少 {} 名，team_members，T120）", gap.needed, least),
+                                   fmt::format("too few members: {} more needed (at least {} per team, team_members, T120)",
+                                               gap.needed, least)};
         s.gaps.push_back(std::move(gap));
       }
       for (auto& g : replace) s.gaps.push_back(std::move(g));
@@ -89,13 +96,28 @@ class Suggester {
     // Size: the replacements keep their seats; count the people who stay plus one per filled role.
     int filled = sound;
     for (const auto& g : s.gaps) filled += g.needed;
+    // Members first, up to the policy's range, then experts (T120).
     if (filled < data_.policy.team_min) {
-      RoleGap gap;
-      gap.role = Role::member;
-      gap.needed = data_.policy.team_min - filled;
-      gap.reason = {fmt::format("人数不足：还需 {} 人（至少 {} 人）", gap.needed, data_.policy.team_min),
-                    fmt::format("too few people: {} more needed (at least {})", gap.needed, data_.policy.team_min)};
-      s.gaps.push_back(std::move(gap));
+      const auto& pol = data_.policy;
+      auto count = [&](Role r) {
+        int n = team_ ? static_cast<int>(team_->of(r).size()) : 0;
+        for (const auto& g : s.gaps)
+          if (g.role == r && g.replaces.empty()) n += g.needed;
+        return n;
+      };
+      int missing = pol.team_min - filled;
+      int members = std::clamp(pol.members_max - count(Role::member), 0, missing);
+      int experts = std::clamp(pol.staff_experts_max - count(Role::expert), 0, missing - members);
+      if (members + experts < missing) members = missing - experts;  // the ranges cannot make the size: members (T120 warns)
+      for (auto [role, n] : {std::pair{Role::member, members}, std::pair{Role::expert, experts}}) {
+        if (n == 0) continue;
+        RoleGap gap;
+        gap.role = role;
+        gap.needed = n;
+        gap.reason = {fmt::format("人数不足：还需 {} 人（至少 {} 人）", missing, pol.team_min),
+                      fmt::format("too few people: {} more needed (at least {})", missing, pol.team_min)};
+        s.gaps.push_back(std::move(gap));
+      }
     }
     // The candidate lists overlap (a 正处 of the emergency management department suits deputy,
     // liaison and member): propose one team with nobody twice. A maximum matching of seats to

@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <tuple>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,7 @@ struct Seat {
   std::size_t slot = 0;
   Role role = Role::member;
   int tour = -1;                   ///< index into Instance::tours, or -1: every tour of the slot
+  int position = 0;                ///< the k-th seat of its role on its slot (and tour)
   std::vector<int> candidates;     ///< people who may take it, best first
   int kept = -1;                   ///< --keep: the person who held it (index; -1: gone or none)
   std::string kept_id;             ///< --keep: their id, even when they left the data
@@ -57,6 +59,9 @@ struct Instance {
   const Policy& pol;
   Options options;
   int cycle_years = 2;
+  int members = 1;                 ///< members per team, within the policy's range (the count being planned)
+  int members_lo = 1, members_hi = 1;  ///< the member counts the ranges and the team size allow (setup)
+  int experts = 1;                 ///< experts per tour, within the policy's range (setup)
   std::vector<TourInfo> tours;
   std::vector<CycleInfo> cycles;
   std::vector<Slot> slots;
@@ -88,9 +93,20 @@ struct Assignment {
   std::vector<int> person;         ///< per seat
 };
 
+/// Candidates of a (slot, role, tour): computed once per cycle and shared by every set of seats.
+using CandidateMemo = std::map<std::tuple<std::size_t, int, int>, std::vector<int>>;
+
 /// The seats of a cycle: team-level seats, with the leader and expert seats of the slots in
 /// `split` turned into one seat per tour.
-std::vector<Seat> make_seats(const Instance& in, std::size_t cycle, const std::vector<char>& split);
+std::vector<Seat> make_seats(const Instance& in, std::size_t cycle, const std::vector<char>& split,
+                             CandidateMemo* memo = nullptr);
+
+/// The same assignment with every leader and expert seat as one seat per tour (`atoms`: the seats
+/// of make_seats with every slot split), each held by the person of the seat it came from.
+Assignment expand(const Assignment& a, std::vector<Seat> atoms);
+/// Back: the atoms of one team's leader or k-th expert held by one person become that team's
+/// seat for all its tours (`whole`: the seats of make_seats with no slot split); the others stay per tour.
+Assignment collapse(const Assignment& atoms, const std::vector<Seat>& whole);
 
 /// Maximum matching of seats to people (augmenting paths; a seat takes its best free candidate
 /// first). Returns the number of unfilled seats; `hall` gets the seats of a deficient set when
@@ -100,17 +116,26 @@ int match(const Instance& in, Assignment& a, std::vector<std::size_t>* hall = nu
 /// Soft-goal terms of one cycle's assignment; `previous` is the last cycle's team-mates.
 Terms terms_of(const Instance& in, std::size_t cycle, const Assignment& a,
                const std::vector<std::vector<int>>& previous_teams);
-/// Local search on a complete assignment (replace and swap moves), seeded.
+/// Local search on a complete assignment of atoms (see expand), seeded: a seat's person replaced
+/// for one tour, a run of tours or all the tours they hold on it (a leader or expert split between
+/// a team's tours, or merged back), and swaps of two people's seats. `tracked`: the weighted
+/// objective as the incremental evaluation left it (a test compares it with terms_of).
 long long improve(const Instance& in, std::size_t cycle, Assignment& a,
-                  const std::vector<std::vector<int>>& previous_teams, std::uint64_t seed, long long iterations);
+                  const std::vector<std::vector<int>>& previous_teams, std::uint64_t seed, long long iterations,
+                  long long* tracked = nullptr);
 /// Seats that differ from their kept person.
 int changes_of(const Assignment& a);
 
-/// Lower bound on the weighted objective of one cycle.
-long long bound_of(const Instance& in, std::size_t cycle);
+/// Lower bound on the weighted objective of one cycle, from every seat (bound.cpp: the argument).
+/// Call it before any cycle is planned: it reads the data's days and availability only.
+long long bound_of(const Instance& in, std::size_t cycle, CandidateMemo* memo = nullptr);
 
 /// The reasons no plan exists for a cycle (proven), or empty when none was found.
 std::vector<Problem> prove(const Instance& in, std::size_t cycle);
+
+/// Whether an expert's recorded fields meet the region's key industries (true when either is unrecorded).
+bool fields_match(const Person& p, const Region& r);
+std::uint64_t mix(std::uint64_t x);
 
 /// Text helpers.
 std::string person_label_zh(const Dataset& data, int p);

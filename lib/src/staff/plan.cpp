@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <limits>
 #include <set>
 #include <unordered_map>
 
@@ -63,6 +64,16 @@ void mark_kept(const Instance& in, std::vector<Seat>& seats) {
   }
 }
 
+// --keep: the members the earlier plan gave the slot's team (0: no earlier team).
+int kept_members(const Instance& in, std::size_t slot) {
+  const auto& tour = in.tours[in.slots[slot].tours.front()].tour->id;
+  for (const auto& t : in.options.keep_tours)
+    if (t.id == tour)
+      for (const auto& g : in.options.keep_teams)
+        if (g.id == t.team) return static_cast<int>(g.of(Role::member).size());
+  return 0;
+}
+
 Message explain(const Instance& in, const Seat& s, int p, const std::vector<int>& kept_before,
                 const std::vector<std::map<int, int>>& days_data) {
   const Person& x = in.data.people[static_cast<std::size_t>(p)];
@@ -91,6 +102,68 @@ Message explain(const Instance& in, const Seat& s, int p, const std::vector<int>
                       n == 1 ? "（唯一人选）" : "", days, why_zh),
           fmt::format("{}, {}; {} qualify and are free for this seat{}; {} days on site in the data's tours{}", unit, rank, n,
                       n == 1 ? " (the only one)" : "", days, why_en)};
+}
+
+// One cycle with in.members members per team: the maximum matching (leaders and experts fixed
+// per team, or chosen per tour where that fails), then the search on atoms.
+struct CycleRun {
+  Assignment a;
+  int unfilled = 1;
+  bool split = false;
+  long long iterations = 0, changes = 0;
+  long long objective = std::numeric_limits<long long>::max();
+  Terms terms;
+};
+
+CycleRun run_cycle(const Instance& in, std::size_t c, const std::vector<std::vector<int>>& previous, std::uint64_t seed) {
+  CycleRun run;
+  std::vector<char> split(in.slots.size(), 0);
+  CandidateMemo memo;
+  auto& a = run.a;
+  for (int round = 0; round < 2; ++round) {
+    a = Assignment{};
+    a.seats = make_seats(in, c, split, &memo);
+    mark_kept(in, a.seats);
+    a.person.assign(a.seats.size(), -1);
+    std::set<int> used;
+    for (std::size_t s = 0; s < a.seats.size(); ++s) {
+      int k = a.seats[s].kept;
+      if (k < 0 || used.count(k)) continue;
+      const auto& cand = a.seats[s].candidates;
+      if (std::find(cand.begin(), cand.end(), k) == cand.end()) continue;
+      a.person[s] = k;
+      used.insert(k);
+    }
+    run.unfilled = match(in, a);
+    if (run.unfilled == 0) break;
+    // Leaders and experts chosen per tour where one person cannot serve all of a team's tours.
+    bool more = false;
+    for (std::size_t s = 0; s < a.seats.size(); ++s)
+      if (a.person[s] < 0 && (a.seats[s].role == Role::leader || a.seats[s].role == Role::expert) && !split[a.seats[s].slot])
+        split[a.seats[s].slot] = 1, more = true;
+    if (!more) break;
+    run.split = true;
+  }
+  if (run.unfilled > 0) return run;
+  // The search changes leaders and experts tour by tour (atoms), then seats one person holds for
+  // all of a team's tours become one seat again.
+  auto whole = make_seats(in, c, std::vector<char>(in.slots.size(), 0), &memo);
+  auto atoms = make_seats(in, c, std::vector<char>(in.slots.size(), 1), &memo);
+  mark_kept(in, whole);
+  mark_kept(in, atoms);
+  Assignment x = expand(a, std::move(atoms));
+  run.iterations = improve(in, c, x, previous, seed, in.options.iterations);
+  a = collapse(x, whole);
+  run.terms = terms_of(in, c, a, previous);
+  run.objective = weighted(run.terms, in.pol);
+  // Against --keep, every seat not held by its earlier person is a change (as the report lists
+  // them), a seat the earlier plan did not have included.
+  // A member the earlier plan had and this count drops is a change too.
+  if (!in.options.keep_teams.empty()) {
+    for (std::size_t s = 0; s < a.seats.size(); ++s) run.changes += a.seats[s].kept_id.empty() || a.seats[s].kept != a.person[s] ? 1 : 0;
+    for (auto slot : in.cycles[c].slots) run.changes += std::max(0, kept_members(in, slot) - in.members);
+  }
+  return run;
 }
 
 }  // namespace
@@ -122,36 +195,41 @@ Result plan(const Dataset& data, const std::vector<std::size_t>& tours, const Op
   }
   bool ok = true;
   std::vector<Assignment> plans(in.cycles.size());
+  // The bounds read the data alone (bound.cpp), so before any cycle takes people: per cycle, the
+  // least over the member counts the plan may choose.
+  std::vector<long long> bounds;
+  std::vector<std::vector<long long>> bound_of_count(in.cycles.size());
   for (std::size_t c = 0; c < in.cycles.size(); ++c) {
-    std::vector<char> split(in.slots.size(), 0);
-    Assignment a;
-    int unfilled = 0;
-    for (int round = 0; round < 2; ++round) {
-      a = Assignment{};
-      a.seats = make_seats(in, c, split);
-      mark_kept(in, a.seats);
-      a.person.assign(a.seats.size(), -1);
-      std::set<int> used;
-      for (std::size_t s = 0; s < a.seats.size(); ++s) {
-        int k = a.seats[s].kept;
-        if (k < 0 || used.count(k)) continue;
-        const auto& cand = a.seats[s].candidates;
-        if (std::find(cand.begin(), cand.end(), k) == cand.end()) continue;
-        a.person[s] = k;
-        used.insert(k);
-      }
-      unfilled = match(in, a);
-      if (unfilled == 0) break;
-      // Leaders and experts chosen per tour where one person cannot serve all of a team's tours.
-      bool more = false;
-      for (std::size_t s = 0; s < a.seats.size(); ++s)
-        if (a.person[s] < 0 && (a.seats[s].role == Role::leader || a.seats[s].role == Role::expert) && !split[a.seats[s].slot])
-          split[a.seats[s].slot] = 1, more = true;
-      if (!more) break;
-      r.notes.push_back({fmt::format("{} 周期：部分巡查组的组长、专家按每次巡查分别选定", in.cycles[c].label),
-                         fmt::format("cycle {}: some teams' leaders and experts are chosen per tour", in.cycles[c].label)});
+    CandidateMemo memo;
+    for (int m = in.members_lo; m <= in.members_hi; ++m) {
+      in.members = m;
+      bound_of_count[c].push_back(bound_of(in, c, &memo));
     }
-    if (unfilled > 0) {
+    bounds.push_back(*std::min_element(bound_of_count[c].begin(), bound_of_count[c].end()));
+  }
+  for (std::size_t c = 0; c < in.cycles.size(); ++c) {
+    // Members per team: the fewest the ranges allow, or more when that lowers the objective (a
+    // larger staff raises every unit's share); a count whose bound cannot beat the best is skipped.
+    CycleRun best;
+    int best_m = in.members_lo;
+    for (int m = in.members_lo; m <= in.members_hi; ++m) {
+      // (Changes against --keep come first: a count is skipped on its bound only when the best has none.)
+      if (m > in.members_lo && best.changes == 0 && bound_of_count[c][static_cast<std::size_t>(m - in.members_lo)] >= best.objective)
+        continue;
+      in.members = m;
+      CycleRun run = run_cycle(in, c, previous, options.seed * 1000003ULL + c);
+      r.iterations += run.iterations;
+      if (m == in.members_lo) {
+        best = std::move(run);
+        if (best.unfilled > 0) break;  // more seats cannot be filled either
+        continue;
+      }
+      if (run.unfilled == 0 && std::pair{run.changes, run.objective} < std::pair{best.changes, best.objective})
+        best = std::move(run), best_m = m;
+    }
+    in.members = best_m;
+    if (best.unfilled > 0) {
+      in.members = in.members_lo;
       ok = false;
       auto why = prove(in, c);
       if (!why.empty()) {
@@ -160,22 +238,23 @@ Result plan(const Dataset& data, const std::vector<std::size_t>& tours, const Op
       } else {
         r.problems.push_back(Message{fmt::format("{} 周期：未找到方案（不能断定方案不存在）。已尝试：组长、专家整期固定与按每次巡查选定的最大匹配"
                          "（{} 个席位，{} 个未能填补）；按角色、同时在场和整个周期的人数核算均无短缺",
-                         in.cycles[c].label, a.seats.size(), unfilled),
+                         in.cycles[c].label, best.a.seats.size(), best.unfilled),
              fmt::format("cycle {}: no plan found (not proven impossible). Tried: maximum matchings with leaders and "
                          "experts fixed per team and chosen per tour ({} seats, {} left empty); the counts per role, per "
                          "teams on site at once and per cycle show no shortage",
-                         in.cycles[c].label, a.seats.size(), unfilled)});
+                         in.cycles[c].label, best.a.seats.size(), best.unfilled)});
       }
       continue;
     }
-    std::uint64_t seed = options.seed * 1000003ULL + c;
-    r.iterations += improve(in, c, a, previous, seed, options.iterations);
-    auto t = terms_of(in, c, a, previous);
-    r.terms.units += t.units;
-    r.terms.days += t.days;
-    r.terms.pairs += t.pairs;
-    r.terms.fields += t.fields;
-    r.bound += bound_of(in, c);
+    if (best.split)
+      r.notes.push_back({fmt::format("{} 周期：部分巡查组的组长、专家按每次巡查分别选定", in.cycles[c].label),
+                         fmt::format("cycle {}: some teams' leaders and experts are chosen per tour", in.cycles[c].label)});
+    auto& a = best.a;
+    r.terms.units += best.terms.units;
+    r.terms.days += best.terms.days;
+    r.terms.pairs += best.terms.pairs;
+    r.terms.fields += best.terms.fields;
+    r.bound += bounds[c];
     // The people now busy: later cycles see them (a tour may cross into the next year).
     for (std::size_t s = 0; s < a.seats.size(); ++s)
       for (int tt : in.seat_tours(a.seats[s].slot, a.seats[s].tour)) {

@@ -84,6 +84,20 @@ Problem deficiency(const Instance& in, const Message& where, const std::vector<S
     out_zh += fmt::format("；另有 {} 人", more);
     out_en += fmt::format("; {} more", more);
   }
+  // Whether the shortage rests on the days cap: someone qualified is kept out of a seat by it.
+  int cap = 0;
+  if (in.pol.staff_max_days > 0)
+    for (std::size_t p = 0; p < in.data.people.size() && cap == 0; ++p)
+      if (!free.count(static_cast<int>(p)))
+        for (auto s : set)
+          if (in.eligible(static_cast<int>(p), seats[s].role, seats[s].slot, seats[s].tour) == Why::over_cap) {
+            cap = in.pol.staff_max_days;
+            break;
+          }
+  if (cap > 0) {
+    out_zh += fmt::format("。此结论依赖每人每年在场至多 {} 天的上限（政策 staff_max_days）", cap);
+    out_en += fmt::format(". This rests on the cap of {} days on site per person and calendar year (policy staff_max_days)", cap);
+  }
   Problem p(Message{fmt::format("{}：需要 {} 人（{}），符合条件且有空的只有 {} 人{}{}{}", where.zh, total, need_zh, free.size(),
                          free.empty() ? "" : "：", free_zh, out_zh.empty() ? "" : "。被排除：" + out_zh),
              fmt::format("{}: {} {} needed ({}); only {} {} and {} free{}{}{}", where.en, total,
@@ -93,6 +107,7 @@ Problem deficiency(const Instance& in, const Message& where, const std::vector<S
   p.roles.assign(need.begin(), need.end());
   p.needed = total;
   p.available = static_cast<int>(free.size());
+  p.day_cap = cap;
   return p;
 }
 
@@ -150,7 +165,7 @@ std::vector<Problem> prove(const Instance& in, std::size_t cycle) {
     std::vector<Seat> seats;
     for (int k = 0; k < pol.staff_deputies; ++k) seats.push_back(seat_with(in, slot, Role::deputy, -1, false));
     seats.push_back(seat_with(in, slot, Role::liaison, -1, false));
-    for (int k = 0; k < pol.staff_members; ++k) seats.push_back(seat_with(in, slot, Role::member, -1, false));
+    for (int k = 0; k < in.members; ++k) seats.push_back(seat_with(in, slot, Role::member, -1, false));
     if (deficient(in, where, seats, out, label)) continue;
     for (auto t : s.tours) {
       const Tour& x = *in.tours[t].tour;
@@ -158,7 +173,7 @@ std::vector<Problem> prove(const Instance& in, std::size_t cycle) {
                  fmt::format("{}, tour {} ({} to {})", where.en, x.id, format_iso(in.tours[t].start), format_iso(in.tours[t].end))};
       std::vector<Seat> per;
       per.push_back(seat_with(in, slot, Role::leader, static_cast<int>(t), false));
-      for (int k = 0; k < pol.staff_experts; ++k) per.push_back(seat_with(in, slot, Role::expert, static_cast<int>(t), false));
+      for (int k = 0; k < in.experts; ++k) per.push_back(seat_with(in, slot, Role::expert, static_cast<int>(t), false));
       if (deficient(in, at, per, out, label, in.tours[t].start, in.tours[t].end)) break;
     }
   }
@@ -180,12 +195,12 @@ std::vector<Problem> prove(const Instance& in, std::size_t cycle) {
         std::size_t s = in.tours[t].slot;
         teams.insert(s);
         seats.push_back(seat_with(in, s, Role::leader, static_cast<int>(t), false));
-        for (int k = 0; k < pol.staff_experts; ++k) seats.push_back(seat_with(in, s, Role::expert, static_cast<int>(t), false));
+        for (int k = 0; k < in.experts; ++k) seats.push_back(seat_with(in, s, Role::expert, static_cast<int>(t), false));
       }
       for (auto s : teams) {
         for (int k = 0; k < pol.staff_deputies; ++k) seats.push_back(seat_with(in, s, Role::deputy, -1, false));
         seats.push_back(seat_with(in, s, Role::liaison, -1, false));
-        for (int k = 0; k < pol.staff_members; ++k) seats.push_back(seat_with(in, s, Role::member, -1, false));
+        for (int k = 0; k < in.members; ++k) seats.push_back(seat_with(in, s, Role::member, -1, false));
       }
       std::string b = batch_name(in, day);
       std::string bz = b == "spring" ? "春季" : b == "autumn" ? "秋季" : b;
@@ -199,10 +214,10 @@ std::vector<Problem> prove(const Instance& in, std::size_t cycle) {
   std::vector<Seat> seats;
   for (auto slot : in.cycles[cycle].slots) {
     seats.push_back(seat_with(in, slot, Role::leader, -1, true));
-    for (int k = 0; k < pol.staff_experts; ++k) seats.push_back(seat_with(in, slot, Role::expert, -1, true));
+    for (int k = 0; k < in.experts; ++k) seats.push_back(seat_with(in, slot, Role::expert, -1, true));
     for (int k = 0; k < pol.staff_deputies; ++k) seats.push_back(seat_with(in, slot, Role::deputy, -1, false));
     seats.push_back(seat_with(in, slot, Role::liaison, -1, false));
-    for (int k = 0; k < pol.staff_members; ++k) seats.push_back(seat_with(in, slot, Role::member, -1, false));
+    for (int k = 0; k < in.members; ++k) seats.push_back(seat_with(in, slot, Role::member, -1, false));
   }
   Message where{fmt::format("{} 周期的 {} 个巡查组（每人每周期只在一个组）", label, in.cycles[cycle].slots.size()),
                 fmt::format("the {} teams of cycle {} (one team per person and cycle)", in.cycles[cycle].slots.size(), label)};

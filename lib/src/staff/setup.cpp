@@ -253,23 +253,37 @@ void setup(Instance& in, const std::vector<std::size_t>& tours) {
       }
     }
   }
-  int size = 1 + in.pol.staff_deputies + 1 + in.pol.staff_members + in.pol.staff_experts;
-  if (size < in.pol.team_min || size > in.pol.team_max)
-    in.problems.push_back(
-        {fmt::format("政策要求每组 1 名组长、{} 名副组长、1 名联络员、{} 名成员、{} 名专家，共 {} 人，不在规定的 {}—{} 人之内"
-                     "（staff_deputies、staff_members、staff_experts）",
-                     in.pol.staff_deputies, in.pol.staff_members, in.pol.staff_experts, size, in.pol.team_min, in.pol.team_max),
-         fmt::format("the policy asks for 1 leader, {} deputies, 1 liaison, {} members and {} experts per team, {} people, "
-                     "outside the team size {}-{} (staff_deputies, staff_members, staff_experts)",
-                     in.pol.staff_deputies, in.pol.staff_members, in.pol.staff_experts, size, in.pol.team_min, in.pol.team_max)});
+  // Team make-up: the fewest members and experts the policy's ranges allow, raised (members first)
+  // to reach the team size and the experts every team needs (T119). An extra expert only adds days
+  // on site; an extra member may lower the unit-share term, so plan() tries every member count up
+  // to members_hi (within the range and the team size).
+  const auto& pol = in.pol;
+  in.members = pol.members_min;
+  in.experts = std::max(pol.staff_experts_min, pol.experts_min);
+  auto size = [&] { return 1 + pol.staff_deputies + 1 + in.members + in.experts; };
+  while (size() < pol.team_min && in.members < pol.members_max) ++in.members;
+  while (size() < pol.team_min && in.experts < pol.staff_experts_max) ++in.experts;
+  in.members_lo = in.members_hi = in.members;
+  while (in.members_hi < pol.members_max && size() - in.members + in.members_hi + 1 <= pol.team_max) ++in.members_hi;
   // Rule T119 (II.2): every team has safety experts; a plan with fewer per tour would break it.
-  if (in.pol.staff_experts < in.pol.experts_min)
+  if (pol.staff_experts_max < pol.experts_min)
     in.problems.push_back(
-        {fmt::format("政策为每次巡查安排 {} 名专家（staff_experts），少于每组至少 {} 名专家（experts_min，II.2，规则 T119）",
-                     in.pol.staff_experts, in.pol.experts_min),
-         fmt::format("the policy plans {} expert{} per tour (staff_experts), fewer than the {} every team needs "
+        {fmt::format("政策每次巡查至多安排 {} 名专家（team_experts），少于每组至少 {} 名专家（experts_min，II.2，规则 T119）",
+                     pol.staff_experts_max, pol.experts_min),
+         fmt::format("the policy plans at most {} expert{} per tour (team_experts), fewer than the {} every team needs "
                      "(experts_min, II.2, rule T119)",
-                     in.pol.staff_experts, in.pol.staff_experts == 1 ? "" : "s", in.pol.experts_min)});
+                     pol.staff_experts_max, pol.staff_experts_max == 1 ? "" : "s", pol.experts_min)});
+  else if (pol.members_min > pol.members_max || pol.staff_experts_min > pol.staff_experts_max || size() < pol.team_min ||
+           size() > pol.team_max)
+    in.problems.push_back(
+        {fmt::format("政策要求每组 1 名组长、{} 名副组长、1 名联络员、{}—{} 名成员、{}—{} 名专家，"
+                     "无法凑成规定的 {}—{} 人（staff_deputies、team_members、team_experts、team_size）",
+                     pol.staff_deputies, pol.members_min, pol.members_max, pol.staff_experts_min, pol.staff_experts_max,
+                     pol.team_min, pol.team_max),
+         fmt::format("the policy asks for 1 leader, {} deputies, 1 liaison, {}-{} members and {}-{} experts per team, "
+                     "which cannot make the team size {}-{} (staff_deputies, team_members, team_experts, team_size)",
+                     pol.staff_deputies, pol.members_min, pol.members_max, pol.staff_experts_min, pol.staff_experts_max,
+                     pol.team_min, pol.team_max)});
 }
 
 std::string person_label_zh(const Dataset& data, int p) {

@@ -122,9 +122,14 @@ struct Policy {
   ObjectiveWeights weights;
   // Team plan (xuncha staff): seats per team, the days cap, and the soft goals' weights.
   int staff_deputies = 1;               ///< deputy leaders per team (fixed for the cycle)
-  int staff_members = 2;                ///< members per team (fixed for the cycle)
-  int staff_experts = 1;                ///< experts per tour (one appointment each)
-  int staff_max_days = 90;              ///< hard cap: days on site per person and calendar year (0: none)
+  /// II.2 team make-up as ranges (within team_size): members per team, fixed for the cycle, and
+  /// experts per tour, one appointment each. `xuncha staff` takes the fewest the ranges and
+  /// team_size allow; rule T120 checks a team against them. Keys team_members / team_experts
+  /// ({min, max}); the old exact counts staff_members / staff_experts set min = max.
+  int members_min = 1, members_max = 3;
+  int staff_experts_min = 1, staff_experts_max = 2;
+  int staff_max_days = 90;              ///< hard cap: days on site per person and calendar year (0: none);
+                                        ///< shown under every team plan and named in proofs that rely on it
   int staff_fair_days = 30;             ///< days on site per person and year beyond which the burden term counts
   int staff_weight_units = 10;          ///< per seat a member unit fills beyond its share of a cycle
   int staff_weight_days = 1;            ///< per person-day on site beyond staff_fair_days in a year

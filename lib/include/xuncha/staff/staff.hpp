@@ -78,6 +78,8 @@ struct Problem {
   std::string cycle;                   ///< the work cycle concerned (empty: none)
   std::optional<Date> from, to;        ///< the period concerned: a tour, or a day teams are on site at once;
                                        ///< unset: the whole cycle
+  int day_cap = 0;                     ///< a shortage that rests on the policy's staff_max_days (some people are
+                                       ///< excluded for it): that cap; 0: it does not
 };
 
 /// The plan, or why there is none.
