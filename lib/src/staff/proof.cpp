@@ -49,9 +49,17 @@ Problem deficiency(const Instance& in, const Message& where, const std::vector<S
     need_en += fmt::format("{}{} {}", need_en.empty() ? "" : ", ", n, q.en);
   }
   std::string free_zh, free_en;
+  // Named up to twelve (a shortage of one among sixty would otherwise fill the screen with names).
+  constexpr std::size_t named = 12;
+  std::size_t listed = 0;
   for (int p : free) {
+    if (listed++ == named) break;
     free_zh += (free_zh.empty() ? "" : "、") + person_label_zh(in.data, p);
     free_en += (free_en.empty() ? "" : ", ") + person_label_en(in.data, p);
+  }
+  if (free.size() > named) {
+    free_zh += fmt::format(" 等 {} 人", free.size());
+    free_en += fmt::format(" and {} more", free.size() - named);
   }
   // Qualified for one of the roles but not free for these seats: say why.
   std::string out_zh, out_en;
