@@ -23,10 +23,11 @@ namespace {
 
 using namespace xuncha;
 
-Dataset country() {
+// Regions r0.. (two in three with 危险化学品, the rest 冶金), committee units u0.. (the first four
+// emergency management, every fifth of a region) and the experts' pool unit.
+Dataset regions_and_units(int regions, int units) {
   Dataset d;
   d.files.push_back("<generated>");
-  const int regions = 120, units = 60;
   for (int r = 0; r < regions; ++r) {
     Region x;
     x.id = fmt::format("r{}", r);
@@ -47,6 +48,12 @@ Dataset country() {
   pool.id = "pool";
   pool.name = "pool";
   d.units.push_back(pool);
+  return d;
+}
+
+Dataset country() {
+  const int regions = 120, units = 60;
+  Dataset d = regions_and_units(regions, units);
   auto add = [&](std::string prefix, int n, Rank rank, bool serving, bool safety, bool em, bool expert) {
     for (int i = 0; i < n; ++i) {
       Person p;
@@ -96,29 +103,8 @@ Dataset teams_of_seven(std::uint64_t seed) {
     seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
     return static_cast<int>((seed >> 33) % static_cast<std::uint64_t>(n));
   };
-  Dataset d;
-  d.files.push_back("<generated>");
   const int regions = 80, units = 40, teams = 40;
-  for (int r = 0; r < regions; ++r) {
-    Region x;
-    x.id = fmt::format("r{}", r);
-    x.name = x.id;
-    x.industries = {r % 3 ? "危险化学品" : "冶金"};
-    d.regions.push_back(std::move(x));
-  }
-  for (int u = 0; u < units; ++u) {
-    Unit x;
-    x.id = fmt::format("u{}", u);
-    x.name = x.id;
-    x.committee_member = true;
-    x.emergency_management = u < 4;
-    x.region = u % 5 == 4 ? fmt::format("r{}", u) : "";
-    d.units.push_back(std::move(x));
-  }
-  Unit pool;
-  pool.id = "pool";
-  pool.name = "pool";
-  d.units.push_back(pool);
+  Dataset d = regions_and_units(regions, units);
   auto add = [&](std::string prefix, int n, Rank rank, bool safety, bool em, bool expert) {
     for (int i = 0; i < n; ++i) {
       Person p;

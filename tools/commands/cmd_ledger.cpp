@@ -44,23 +44,25 @@ std::string hazard_grade_text(const Context& ctx, int grade) {
                                           std::clamp(grade, 1, 4) - 1)])
                 : fmt::format("grade {}", grade);
 }
-std::string lead_nature_text(const Context& ctx, LeadNature n) {
-  auto i = static_cast<std::size_t>(n);
-  std::string s(ctx.zh ? lead_nature_zh[i] : lead_nature_names[i]);
+namespace {
+// A coded value in the run's language: its Chinese word, or its key with spaces for underscores.
+template <std::size_t N>
+std::string coded_text(const Context& ctx, const std::array<std::string_view, N>& names,
+                       const std::array<std::string_view, N>& zh, std::size_t i) {
+  std::string s(ctx.zh ? zh[i] : names[i]);
   if (!ctx.zh) std::replace(s.begin(), s.end(), '_', ' ');
   return s;
+}
+}  // namespace
+
+std::string lead_nature_text(const Context& ctx, LeadNature n) {
+  return coded_text(ctx, lead_nature_names, lead_nature_zh, static_cast<std::size_t>(n));
 }
 std::string recipient_text(const Context& ctx, std::optional<Recipient> r) {
-  if (!r) return "-";
-  auto i = static_cast<std::size_t>(*r);
-  std::string s(ctx.zh ? recipient_zh[i] : recipient_names[i]);
-  if (!ctx.zh) std::replace(s.begin(), s.end(), '_', ' ');
-  return s;
+  return r ? coded_text(ctx, recipient_names, recipient_zh, static_cast<std::size_t>(*r)) : "-";
 }
 std::string listing_level_text(const Context& ctx, std::optional<ListingLevel> l) {
-  if (!l) return "-";
-  auto i = static_cast<std::size_t>(*l);
-  return std::string(ctx.zh ? listing_level_zh[i] : listing_level_names[i]);
+  return l ? coded_text(ctx, listing_level_names, listing_level_zh, static_cast<std::size_t>(*l)) : "-";
 }
 
 namespace {

@@ -98,9 +98,7 @@ int run_schedule(Context& ctx, const ScheduleOptions& opts) {
   }
   // The earlier schedule as the diff reads it (kept before the planner takes so.keep).
   PlanFile before{"schedule", {}, {}, opts.keep.empty() ? std::nullopt : plan_file_objective(ctx, opts.keep)};
-  for (const auto& t : so.keep)
-    before.tours.push_back({t.id, t.region, t.region, t.year, "", t.team_slot > 0 ? std::to_string(t.team_slot) : t.team,
-                            t.start ? format_iso(*t.start) : ""});
+  for (const auto& t : so.keep) before.tours.push_back(planned_tour(t));
   auto result = schedule::plan(data, loaded.calendar, so);
   ScheduleView view{data, loaded.calendar, result, so, opts.explain};
   if (!result.feasible) {
@@ -155,14 +153,7 @@ int run_schedule(Context& ctx, const ScheduleOptions& opts) {
   else if (f == "html") ctx.out = schedule_html(ctx, view);
   else if (f == "xlsx") ctx.out = schedule_xlsx(ctx, view);
   else ctx.out = schedule_ics(ctx, view);
-  if (changes && f == "text") ctx.out += ctx.t(fmt::format("\n与 {} 相比的变动：\n", opts.keep), fmt::format("\nChanges against {}:\n", opts.keep)) +
-                                         plan_diff_tables(ctx, *changes);
-  if (changes && f != "text" && !ctx.global.quiet)
-  {
-    std::string counts = closing_lines(ctx, *changes).back();
-    if (!ctx.zh && !counts.empty()) counts[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(counts[0])));
-    ctx.err += ctx.t(fmt::format("xuncha：与 {} 相比：", opts.keep), fmt::format("xuncha: compared with {}: ", opts.keep)) + counts + "\n";
-  }
+  if (changes) report_keep_changes(ctx, opts.keep, *changes);
   return 0;
 }
 

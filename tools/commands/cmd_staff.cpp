@@ -131,13 +131,7 @@ int run_staff(Context& ctx, const StaffOptions& opts) {
   if (opts.schedule.empty() && f == "yaml" && !ctx.global.quiet)
     ctx.err += ctx.t("xuncha：巡查记录在数据中：请在各巡查的 team 字段填入方案中的巡查组编号\n",
                      "xuncha: the tours live in the data: set each tour's team to its team of the plan\n");
-  if (changes && f == "text") ctx.out += ctx.t(fmt::format("\n与 {} 相比的变动：\n", opts.keep), fmt::format("\nChanges against {}:\n", opts.keep)) +
-                                         plan_diff_tables(ctx, *changes);
-  if (changes && f != "text" && !ctx.global.quiet) {
-    std::string counts = closing_lines(ctx, *changes).back();
-    if (!ctx.zh && !counts.empty()) counts[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(counts[0])));
-    ctx.err += ctx.t(fmt::format("xuncha：与 {} 相比：", opts.keep), fmt::format("xuncha: compared with {}: ", opts.keep)) + counts + "\n";
-  }
+  if (changes) report_keep_changes(ctx, opts.keep, *changes);
   return 0;
 }
 

@@ -34,12 +34,9 @@ std::string read_text(Context& ctx, const std::string& path) {
 
 // The batch a start date falls in, by the default policy's windows (a schedule's yaml names no batch).
 std::string batch_of(const std::optional<Date>& start) {
-  if (!start) return "";
   static const Policy policy{};
-  int y = year_of(*start);
-  for (const auto& b : policy.batches)
-    if (*start >= b.first_day(y) && *start <= b.last_day(y)) return b.name;
-  return "";
+  const BatchWindow* b = start ? batch_holding(policy, *start) : nullptr;
+  return b ? b->name : "";
 }
 
 UsageError not_a_plan(const std::string& path) {
@@ -126,6 +123,11 @@ std::optional<long long> objective_comment(const std::string& text) {
 
 }  // namespace
 
+PlanTour planned_tour(const Tour& t) {
+  return {t.id, t.region, t.region, t.year, batch_of(t.start), t.team_slot > 0 ? std::to_string(t.team_slot) : t.team,
+          t.start ? format_iso(*t.start) : ""};
+}
+
 std::optional<long long> plan_file_objective(Context& ctx, const std::string& path) {
   std::string text = read_text(ctx, path);
   auto first = text.find_first_not_of(" \t\r\n");
@@ -177,8 +179,7 @@ PlanFile read_plan_file(Context& ctx, const std::string& path, bool& failed) {
     p.kind = "schedule";
     for (const auto& t : data.tours)
       if (t.planned)
-        p.tours.push_back({t.id, t.region, t.region, t.year, batch_of(t.start),
-                           t.team_slot > 0 ? std::to_string(t.team_slot) : t.team, t.start ? format_iso(*t.start) : ""});
+        p.tours.push_back(planned_tour(t));
   } else {
     throw not_a_plan(path);
   }

@@ -43,6 +43,10 @@ struct PlanFile {
 /// `ctx.err` and set `failed`.
 PlanFile read_plan_file(Context& ctx, const std::string& path, bool& failed);
 
+/// A planned tour of a `kind: schedule` document as the diff compares it (its team: the team
+/// number; its batch by the default windows until name_plan).
+PlanTour planned_tour(const Tour& t);
+
 /// A plan from the json xuncha schedule or staff writes (`path` names it in errors).
 PlanFile plan_from_json(const std::string& path, const std::string& text);
 
@@ -94,9 +98,10 @@ std::vector<std::string> closing_lines(const Context& ctx, const PlanDiff& d);
 std::string plan_diff_tables(const Context& ctx, const PlanDiff& d);
 /// The changes as json: different, tours, teams, objective, summary.
 Json plan_diff_json(const PlanDiff& d);
+/// --keep FILE of schedule and staff: with -f text the tables after the output, else the count
+/// line on stderr (unless --quiet).
+void report_keep_changes(Context& ctx, const std::string& keep, const PlanDiff& d);
 
-/// The name of the policy's batch window that holds `start` (ISO date), "" when none does.
-std::string batch_name_of(const Policy& pol, const std::string& start);
 /// Region names and batch names as the data set and its policy give them (a yaml plan names
 /// neither: without this, regions show as ids and batches by the default windows).
 void name_plan(PlanFile& p, const Dataset& data, const Policy& pol);

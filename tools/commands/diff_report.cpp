@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
+
 namespace xuncha::cli {
 
 namespace {
@@ -127,19 +129,24 @@ Json plan_diff_json(const PlanDiff& d) {
   return j;
 }
 
-std::string batch_name_of(const Policy& pol, const std::string& start) {
-  auto d = parse_iso_date(start);
-  if (!d) return "";
-  int y = year_of(*d);
-  for (const auto& b : pol.batches)
-    if (*d >= b.first_day(y) && *d <= b.last_day(y)) return b.name;
-  return "";
+void report_keep_changes(Context& ctx, const std::string& keep, const PlanDiff& d) {
+  if (ctx.global.format == "text") {
+    ctx.out += ctx.t(fmt::format("\n与 {} 相比的变动：\n", keep), fmt::format("\nChanges against {}:\n", keep)) + plan_diff_tables(ctx, d);
+    return;
+  }
+  if (ctx.global.quiet) return;
+  std::string counts = closing_lines(ctx, d).back();
+  if (!ctx.zh && !counts.empty()) counts[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(counts[0])));
+  ctx.err += ctx.t(fmt::format("xuncha：与 {} 相比：", keep), fmt::format("xuncha: compared with {}: ", keep)) + counts + "\n";
 }
 
 void name_plan(PlanFile& p, const Dataset& data, const Policy& pol) {
   for (auto& t : p.tours) {
     if (const Region* r = data.region(t.region); r && !r->name.empty()) t.name = r->name;
-    if (!t.start.empty()) t.batch = batch_name_of(pol, t.start);
+    if (auto d = parse_iso_date(t.start)) {
+      const BatchWindow* b = batch_holding(pol, *d);
+      t.batch = b ? b->name : "";
+    }
   }
 }
 

@@ -178,6 +178,13 @@ int days_allowed(const Region& r, const Policy& p) {
 
 namespace xuncha {
 
+const BatchWindow* batch_holding(const Policy& p, Date d) {
+  int y = static_cast<int>(date::year_month_day{d}.year());
+  for (const auto& b : p.batches)
+    if (!(d < b.first_day(y)) && !(b.last_day(y) < d)) return &b;
+  return nullptr;
+}
+
 Date BatchWindow::first_day(int year) const {
   date::year_month_day ymd{date::year{year} / date::month{static_cast<unsigned>(from_month)} /
                            date::day{static_cast<unsigned>(from_day)}};

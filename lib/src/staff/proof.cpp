@@ -13,10 +13,8 @@ namespace xuncha::staff::detail {
 namespace {
 
 std::string batch_name(const Instance& in, Date d) {
-  int y = year_of(d);
-  for (const auto& b : in.pol.batches)
-    if (!(d < b.first_day(y)) && !(b.last_day(y) < d)) return b.name;
-  return {};
+  const BatchWindow* b = batch_holding(in.pol, d);
+  return b ? b->name : std::string();
 }
 
 Message role_qualification(Role r) {

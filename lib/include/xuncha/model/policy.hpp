@@ -141,4 +141,7 @@ struct Policy {
   std::map<std::string, Severity> rule_severity;  ///< per-rule overrides ("off" disables)
 };
 
+/// The batch window of `p` that holds day `d` in its year, or nullptr.
+const BatchWindow* batch_holding(const Policy& p, Date d);
+
 }  // namespace xuncha
